@@ -1,0 +1,6 @@
+// Barrel of every table, so the client, drizzle-kit and better-auth see one schema.
+export * from './auth';
+export * from './workspace';
+export * from './project';
+export * from './board';
+export * from './raid';

@@ -1,0 +1,114 @@
+// Waymark's configuration, read once from the environment and validated with zod.
+// Every other module receives what it needs from here; nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Public origin of the app, e.g. https://waymark.example.com. Defaults to http://localhost:PORT. */
+  APP_URL: z.url().optional(),
+  /** Real Postgres; when unset, the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+  /** Trust X-Forwarded-For from a reverse proxy (only behind one you run). */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Sign-in attempts allowed per IP address per minute. */
+  AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  COLLAB_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  COLLAB_COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
+  PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).default(300),
+  /** Seed the demo workspace on first start of an empty database. */
+  SEED_DEMO: z.stringbool().default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  appUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  authSecret: string;
+  trustProxy: boolean;
+  signInLimitPerMinute: number;
+  seedDemo: boolean;
+  collab: {
+    maxMessageBytes: number;
+    pingIntervalMs: number;
+    unloadAfterMs: number;
+    authTimeoutMs: number;
+    compactEvery: number;
+    projectionDebounceMs: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config; throws ConfigError with every problem listed. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    authSecret: resolveAuthSecret(env, dataDir),
+    trustProxy: env.TRUST_PROXY,
+    signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
+    seedDemo: env.SEED_DEMO,
+    collab: {
+      maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+      pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
+      unloadAfterMs: env.COLLAB_UNLOAD_AFTER_MS,
+      authTimeoutMs: env.COLLAB_AUTH_TIMEOUT_MS,
+      compactEvery: env.COLLAB_COMPACT_EVERY,
+      projectionDebounceMs: env.PROJECTION_DEBOUNCE_MS,
+    },
+  };
+}
+
+/**
+ * The auth secret: from the environment, else generated once and kept in DATA_DIR. In production
+ * against a real database a missing secret is an error: a generated file would not be shared
+ * between instances and would silently sign everyone out on a redeploy.
+ */
+function resolveAuthSecret(env: Env, dataDir: string): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+    throw new ConfigError(
+      'BETTER_AUTH_SECRET is not set. In production with DATABASE_URL, set it to a random string of 32+ characters ' +
+        '(for example: openssl rand -base64 48).',
+    );
+  }
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+let cached: Config | undefined;
+/** The process-wide configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,19 @@
+// The custom server and Next's route handlers are two module graphs in one process. The services
+// the custom server builds once (auth, live boards) are published here for the other graph.
+import type { Auth } from './auth';
+import type { LiveBoards } from './collab/liveBoards';
+
+const slots = globalThis as unknown as { __waymarkAuth?: Auth; __waymarkLiveBoards?: LiveBoards };
+
+export function publishServices(services: { auth: Auth; live: LiveBoards }): void {
+  slots.__waymarkAuth = services.auth;
+  slots.__waymarkLiveBoards = services.live;
+}
+
+export function publishedAuth(): Auth | undefined {
+  return slots.__waymarkAuth;
+}
+
+export function publishedLiveBoards(): LiveBoards | undefined {
+  return slots.__waymarkLiveBoards;
+}

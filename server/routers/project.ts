@@ -1,0 +1,202 @@
+// Projects and their members: create, list, read, rename, and the owner's member management.
+import { TRPCError } from '@trpc/server';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/db';
+import { project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
+import { activeStatuses } from '../domain/risk';
+import { projectRoles } from '../domain/roles';
+import { slugify } from '../domain/slug';
+import { createTRPCRouter, projectProcedure, protectedProcedure } from '../trpc';
+
+const projectName = z.string().trim().min(1, 'name is required').max(120, 'name must be at most 120 characters');
+const role = z.enum(projectRoles, { error: 'role must be owner, editor or viewer' });
+const memberUserId = z.string().min(1, 'userId is required').max(200);
+
+async function freeSlug(db: Executor, workspaceId: string, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (
+      await db
+        .select({ slug: project.slug })
+        .from(project)
+        .where(and(eq(project.workspaceId, workspaceId), sql`${project.slug} like ${base + '%'}`))
+    ).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Counts owners, locking their rows so two owners cannot both step down at the same moment. */
+async function ownerCount(db: Executor, projectId: string): Promise<number> {
+  const owners = await db
+    .select({ userId: projectMember.userId })
+    .from(projectMember)
+    .where(and(eq(projectMember.projectId, projectId), eq(projectMember.role, 'owner')))
+    .for('update');
+  return owners.length;
+}
+
+async function membersOf(db: Executor, projectId: string) {
+  return db
+    .select({ userId: user.id, name: user.name, email: user.email, role: projectMember.role, addedAt: projectMember.addedAt })
+    .from(projectMember)
+    .innerJoin(user, eq(user.id, projectMember.userId))
+    .where(eq(projectMember.projectId, projectId))
+    .orderBy(asc(projectMember.addedAt), asc(user.name));
+}
+
+export const projectRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(z.object({ workspaceId: z.uuid('workspaceId must be a workspace id').optional(), name: projectName }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction(async (tx) => {
+        let workspaceId = input.workspaceId;
+        if (workspaceId) {
+          if (!(await isWorkspaceMember(tx, workspaceId, ctx.user.id))) {
+            throw new TRPCError({ code: 'NOT_FOUND', message: 'Workspace not found.' });
+          }
+        } else {
+          workspaceId = (await personalWorkspace(tx, ctx.user)).id;
+        }
+        const [created] = await tx
+          .insert(project)
+          .values({ workspaceId, name: input.name, slug: await freeSlug(tx, workspaceId, input.name), createdBy: ctx.user.id })
+          .returning();
+        await tx.insert(projectMember).values({ projectId: created!.id, userId: ctx.user.id, role: 'owner' });
+        return { ...created!, role: 'owner' as const };
+      });
+    }),
+
+  /** Every project the caller is a member of, with a summary of its open RAID items. */
+  list: protectedProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select({
+        id: project.id,
+        name: project.name,
+        slug: project.slug,
+        createdAt: project.createdAt,
+        workspaceId: workspace.id,
+        workspaceName: workspace.name,
+        role: projectMember.role,
+      })
+      .from(projectMember)
+      .innerJoin(project, eq(project.id, projectMember.projectId))
+      .innerJoin(workspace, eq(workspace.id, project.workspaceId))
+      .where(eq(projectMember.userId, ctx.user.id))
+      .orderBy(asc(workspace.name), asc(project.name));
+    if (!rows.length) return [];
+    const bands = await ctx.db
+      .select({ projectId: raidItem.projectId, band: raidItem.band, n: count() })
+      .from(raidItem)
+      .where(
+        and(
+          inArray(
+            raidItem.projectId,
+            rows.map((r) => r.id),
+          ),
+          inArray(raidItem.status, [...activeStatuses]),
+        ),
+      )
+      .groupBy(raidItem.projectId, raidItem.band);
+    return rows.map((row) => {
+      const mine = bands.filter((b) => b.projectId === row.id);
+      const byBand = (band: string) => mine.find((b) => b.band === band)?.n ?? 0;
+      return {
+        ...row,
+        openItems: mine.reduce((sum, b) => sum + b.n, 0),
+        critical: byBand('critical'),
+        high: byBand('high'),
+      };
+    });
+  }),
+
+  get: projectProcedure('viewer').query(async ({ ctx }) => {
+    const [ws] = await ctx.db.select().from(workspace).where(eq(workspace.id, ctx.project.workspaceId));
+    return {
+      ...ctx.project,
+      workspace: { id: ws!.id, name: ws!.name },
+      role: ctx.role,
+      members: await membersOf(ctx.db, ctx.project.id),
+    };
+  }),
+
+  rename: projectProcedure('owner')
+    .input(z.object({ name: projectName }))
+    .mutation(async ({ ctx, input }) => {
+      const [updated] = await ctx.db.update(project).set({ name: input.name }).where(eq(project.id, ctx.project.id)).returning();
+      return updated!;
+    }),
+
+  addMember: projectProcedure('owner')
+    .input(z.object({ email: z.email('email must be an email address').transform((e) => e.toLowerCase()), role }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction(async (tx) => {
+        const [found] = await tx.select().from(user).where(eq(user.email, input.email)).limit(1);
+        if (!found) {
+          throw new TRPCError({
+            code: 'NOT_FOUND',
+            message: `No Waymark user has the email ${input.email}. Ask them to sign up first.`,
+          });
+        }
+        const [added] = await tx
+          .insert(projectMember)
+          .values({ projectId: ctx.project.id, userId: found.id, role: input.role })
+          .onConflictDoNothing()
+          .returning();
+        if (!added) throw new TRPCError({ code: 'CONFLICT', message: `${found.name} is already a member of this project.` });
+        return { userId: found.id, name: found.name, email: found.email, role: added.role, addedAt: added.addedAt };
+      });
+    }),
+
+  setRole: projectProcedure('owner')
+    .input(z.object({ userId: memberUserId, role }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(projectMember)
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
+          .for('update');
+        if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'That person is not a member of this project.' });
+        if (current.role === 'owner' && input.role !== 'owner' && (await ownerCount(tx, ctx.project.id)) <= 1) {
+          throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'A project needs at least one owner: make someone else owner first.' });
+        }
+        const [updated] = await tx
+          .update(projectMember)
+          .set({ role: input.role })
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
+          .returning();
+        return updated!;
+      });
+    }),
+
+  /** Owners remove anyone; any member may remove themselves (leave). The last owner cannot leave. */
+  removeMember: projectProcedure('viewer')
+    .input(z.object({ userId: memberUserId }))
+    .mutation(async ({ ctx, input }) => {
+      const leaving = input.userId === ctx.user.id;
+      if (!leaving && ctx.role !== 'owner') {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can remove other members.' });
+      }
+      return ctx.db.transaction(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(projectMember)
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
+          .for('update');
+        if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'That person is not a member of this project.' });
+        if (current.role === 'owner' && (await ownerCount(tx, ctx.project.id)) <= 1) {
+          throw new TRPCError({
+            code: 'PRECONDITION_FAILED',
+            message: 'The last owner cannot leave the project: make someone else owner first.',
+          });
+        }
+        await tx
+          .delete(projectMember)
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)));
+        return { userId: input.userId, removed: true as const };
+      });
+    }),
+});

@@ -1,0 +1,24 @@
+// The process-wide services (config, database, auth, live boards) for code that runs inside Next's
+// module graph: route handlers and server components. The custom server (server/main.ts) builds
+// them first and publishes them (server/globals.ts); here they are looked up, not built again.
+import 'server-only';
+import { getDatabase } from '@/db';
+import { createAuth, type Auth } from './auth';
+import { config } from './env';
+import { publishedAuth, publishedLiveBoards } from './globals';
+import type { LiveBoards } from './collab/liveBoards';
+
+let fallbackAuth: Auth | undefined;
+
+const liveBoardsNotRunning: LiveBoards = {
+  async apply() {
+    throw new Error('Live boards are not running: start Waymark with `npm start` or `npm run dev`.');
+  },
+};
+
+export function services() {
+  const cfg = config();
+  const { db } = getDatabase(cfg);
+  const auth = publishedAuth() ?? (fallbackAuth ??= createAuth(db, cfg));
+  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning };
+}

@@ -1,0 +1,83 @@
+// tRPC set-up: the request context, error shape and the procedure builders every router uses.
+// Authorization happens here and in each procedure, never only in the UI.
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Database } from '@/db';
+import type { Auth, AuthSession } from './auth';
+import type { LiveBoards } from './collab/liveBoards';
+import { findMembership } from './data/membership';
+import { roleAtLeast, type ProjectRole } from './domain/roles';
+
+export interface TRPCContext {
+  db: Database;
+  live: LiveBoards;
+  session: AuthSession | null;
+}
+
+/** Builds the context of one request from its headers (the session cookie). */
+export async function createTRPCContext(opts: {
+  headers: Headers;
+  db: Database;
+  auth: Auth;
+  live: LiveBoards;
+}): Promise<TRPCContext> {
+  const session = await opts.auth.api.getSession({ headers: opts.headers });
+  return { db: opts.db, live: opts.live, session };
+}
+
+/** "title: is required; likelihood: must be 1 to 5" rather than a JSON dump of zod issues. */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length ? issue.path.join('.') : 'input';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, stack: undefined, zodIssues: error.cause instanceof ZodError ? error.cause.issues : undefined },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns input validation failures into BAD_REQUEST errors a person can read. */
+const readableInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(result.error.cause), cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(readableInputErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
+});
+
+export const projectIdInput = z.object({ projectId: z.uuid('projectId must be a project id') });
+
+/**
+ * A procedure on one project: loads the caller's membership and requires at least `minimum`.
+ * Non-members get NOT_FOUND, so a project's existence is never revealed to strangers.
+ */
+export function projectProcedure(minimum: ProjectRole) {
+  return protectedProcedure.input(projectIdInput).use(async ({ ctx, input, next }) => {
+    const row = await findMembership(ctx.db, input.projectId, ctx.user.id);
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
+    if (!roleAtLeast(row.role, minimum)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; you are a ${row.role} of this project.` });
+    }
+    return next({ ctx: { ...ctx, project: row.project, role: row.role } });
+  });
+}

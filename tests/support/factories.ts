@@ -1,0 +1,78 @@
+// Seed factories for tests: real users with real sessions (through better-auth), projects with a
+// member of every role, and tRPC callers acting as each of them. Values are random and unique.
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@/db';
+import { createAuth, type Auth } from '@/server/auth';
+import type { LiveBoards } from '@/server/collab/liveBoards';
+import { createCaller } from '@/server/routers/_app';
+import { createTRPCContext } from '@/server/trpc';
+import type { ProjectRole } from '@/server/domain/roles';
+
+export const testAuthSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+export function createTestAuth(db: Database, signInLimitPerMinute = 10_000): Auth {
+  return createAuth(db, { appUrl: 'http://localhost:3000', authSecret: testAuthSecret, signInLimitPerMinute });
+}
+
+export function uniqueSuffix(): string {
+  return randomBytes(5).toString('hex');
+}
+
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  /** Request headers carrying this user's session cookie. */
+  headers: Headers;
+  cookie: string;
+}
+
+export async function createUser(auth: Auth, name = 'Test user'): Promise<TestUser> {
+  const suffix = uniqueSuffix();
+  const email = `user-${suffix}@example.test`;
+  const password = `pw-${suffix}-long-enough`;
+  const fullName = `${name} ${suffix}`;
+  const response = await auth.api.signUpEmail({ body: { email, password, name: fullName }, asResponse: true });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { user: { id: string } };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { id: body.user.id, name: fullName, email, password, headers: new Headers({ cookie }), cookie };
+}
+
+export async function callerFor(
+  deps: { db: Database; auth: Auth; live: LiveBoards },
+  who: TestUser | null,
+) {
+  const ctx = await createTRPCContext({ headers: who ? who.headers : new Headers(), ...deps });
+  return createCaller(ctx);
+}
+
+export type Persona = 'anonymous' | 'stranger' | ProjectRole;
+export const personas: readonly Persona[] = ['anonymous', 'stranger', 'viewer', 'editor', 'owner'];
+
+/**
+ * A fresh project owned by a new user, with a new editor and viewer added, plus a stranger.
+ * `as(persona)` gives a tRPC caller acting as that person.
+ */
+export async function projectWithTeam(deps: { db: Database; auth: Auth; live: LiveBoards }, name = 'Apollo') {
+  const [owner, editor, viewer, stranger] = await Promise.all([
+    createUser(deps.auth, 'Owner'),
+    createUser(deps.auth, 'Editor'),
+    createUser(deps.auth, 'Viewer'),
+    createUser(deps.auth, 'Stranger'),
+  ]);
+  const ownerCaller = await callerFor(deps, owner);
+  const project = await ownerCaller.project.create({ name: `${name} ${uniqueSuffix()}` });
+  await ownerCaller.project.addMember({ projectId: project.id, email: editor.email, role: 'editor' });
+  await ownerCaller.project.addMember({ projectId: project.id, email: viewer.email, role: 'viewer' });
+  const users: Record<Exclude<Persona, 'anonymous'>, TestUser> = { owner, editor, viewer, stranger };
+  return {
+    project,
+    users,
+    as: (persona: Persona) => callerFor(deps, persona === 'anonymous' ? null : users[persona]),
+  };
+}
