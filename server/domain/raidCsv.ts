@@ -83,7 +83,8 @@ export const maxImportRows = 5_000;
 export function parseRaidCsv(text: string, ownerIdForEmail: (email: string) => string | undefined): RaidCsvParseResult {
   const problems: CsvProblem[] = [];
   const rows: RaidImportRow[] = [];
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+  const content = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(content, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'),
@@ -97,8 +98,10 @@ export function parseRaidCsv(text: string, ownerIdForEmail: (email: string) => s
     return { ok: false, problems: [{ line: 1, message: `at most ${maxImportRows} rows can be imported at once` }] };
   }
 
-  const lineOfRow = rowStartLines(text, parsed.data.length);
+  const lineOfRow = rowStartLines(content, parsed.meta.delimiter);
   for (const error of parsed.errors) {
+    // A file with one column (just titles) has no delimiter to detect; the default ',' is right.
+    if (error.code === 'UndetectableDelimiter') continue;
     const line = error.row != null ? lineOfRow[error.row] ?? 1 : 1;
     problems.push({ line, message: error.message });
   }
@@ -109,7 +112,7 @@ export function parseRaidCsv(text: string, ownerIdForEmail: (email: string) => s
     const fields: Partial<RaidFields> = {};
     let id: string | null = null;
     for (const column of headers as CsvColumn[]) {
-      const cell = (record[column] ?? '').trim();
+      const cell = unescapeFormula(record[column] ?? '').trim();
       if (column === 'id') {
         if (!cell) continue;
         const checked = raidItemIdSchema.safeParse(cell);
@@ -158,29 +161,35 @@ function describeIssue(field: keyof RaidFields, cell: string, message = 'is inva
   return message;
 }
 
-/** 1-based line on which each data row starts, counting quoted line breaks. */
-function rowStartLines(text: string, rowCount: number): number[] {
+/**
+ * 1-based line on which each data row starts. Papa reads the rows once more without a header and
+ * without skipping, so quoted line breaks count exactly as in the real parse; rows the real parse
+ * skips ('greedy': nothing but spaces and delimiters) are dropped here too, as is the header row.
+ */
+function rowStartLines(text: string, delimiter: string): number[] {
   const lines: number[] = [];
+  let rowStart = 0;
   let line = 1;
-  let inQuotes = false;
-  let rowStarted = false;
-  let headerDone = false;
-  for (let i = 0; i < text.length && lines.length < rowCount; i++) {
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    if (!rowStarted && headerDone && ch !== '\n' && ch !== '\r') {
-      lines.push(line);
-      rowStarted = true;
-    }
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
-      if (!inQuotes) {
-        headerDone = true;
-        rowStarted = false;
+  let counted = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      for (; counted < rowStart; counted++) {
+        const ch = text[counted];
+        if (ch === '\n' || (ch === '\r' && text[counted + 1] !== '\n')) line++;
       }
-      line++;
-    }
-  }
-  return lines;
+      if (result.data.join('').trim() !== '') lines.push(line);
+      // meta.cursor is where the next row starts.
+      rowStart = result.meta.cursor;
+    },
+  });
+  return lines.slice(1);
+}
+
+/** The export prefixes cells that start like a formula with ' (see below); import takes it off again. */
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Writes the items as CSV with the columns above; `emailOf` names each owner by email. */
