@@ -1,0 +1,133 @@
+// Who may call what: every procedure of the app router, for each of the five personas. The table
+// is checked against the router itself, so a new procedure without a row fails this file.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@/server/routers/_app';
+import type { ProjectRole } from '@/server/domain/roles';
+import { createUser, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
+import { rejection, useRouterDeps } from './harness';
+
+type Caller = Awaited<ReturnType<Awaited<ReturnType<typeof projectWithTeam>>['as']>>;
+type Team = Awaited<ReturnType<typeof projectWithTeam>>;
+
+/** `signedIn`: any signed-in user; a role: members with at least that role (others by rule below). */
+type Access = 'signedIn' | ProjectRole;
+
+interface Row {
+  access: Access;
+  /** Calls the procedure as `as`; `team` may be used to prepare what the call needs. */
+  call: (as: Caller, team: Team) => Promise<unknown>;
+}
+
+const deps = useRouterDeps();
+
+const access: Record<string, Row> = {
+  'workspace.list': { access: 'signedIn', call: (as) => as.workspace.list() },
+  'workspace.create': { access: 'signedIn', call: (as) => as.workspace.create({ name: `Shared ${uniqueSuffix()}` }) },
+  'project.create': { access: 'signedIn', call: (as) => as.project.create({ name: `Side project ${uniqueSuffix()}` }) },
+  'project.list': { access: 'signedIn', call: (as) => as.project.list() },
+  'project.get': { access: 'viewer', call: (as, team) => as.project.get({ projectId: team.project.id }) },
+  'project.rename': {
+    access: 'owner',
+    call: (as, team) => as.project.rename({ projectId: team.project.id, name: `Renamed ${uniqueSuffix()}` }),
+  },
+  'project.addMember': {
+    access: 'owner',
+    call: async (as, team) => {
+      const newcomer = await createUser(deps.auth, 'Newcomer');
+      return as.project.addMember({ projectId: team.project.id, email: newcomer.email, role: 'viewer' });
+    },
+  },
+  'project.setRole': {
+    access: 'owner',
+    call: (as, team) => as.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'editor' }),
+  },
+  // Removing someone else; leaving a project yourself is covered in project.test.ts.
+  'project.removeMember': {
+    access: 'owner',
+    call: async (as, team) => {
+      const owner = await team.as('owner');
+      const extra = await createUser(deps.auth, 'Extra');
+      await owner.project.addMember({ projectId: team.project.id, email: extra.email, role: 'viewer' });
+      return as.project.removeMember({ projectId: team.project.id, userId: extra.id });
+    },
+  },
+  'raid.list': { access: 'viewer', call: (as, team) => as.raid.list({ projectId: team.project.id }) },
+  'raid.history': { access: 'viewer', call: (as, team) => as.raid.history({ projectId: team.project.id, itemId: 'R-1' }) },
+  'raid.importCsv': {
+    access: 'editor',
+    call: (as, team) => as.raid.importCsv({ projectId: team.project.id, csv: `id,title\nR-1,Vendor late ${uniqueSuffix()}\n` }),
+  },
+  'raid.exportCsv': { access: 'viewer', call: (as, team) => as.raid.exportCsv({ projectId: team.project.id }) },
+};
+
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN';
+
+const rank: Record<ProjectRole, number> = { viewer: 0, editor: 1, owner: 2 };
+
+/** The rule: sign in first; strangers are not told a project exists; members need the role. */
+function expectedOutcome(rule: Access, persona: Persona): Outcome {
+  if (persona === 'anonymous') return 'UNAUTHORIZED';
+  if (rule === 'signedIn') return 'ok';
+  if (persona === 'stranger') return 'NOT_FOUND';
+  return rank[persona] >= rank[rule] ? 'ok' : 'FORBIDDEN';
+}
+
+const article = (persona: Persona) => (persona === 'anonymous' || persona === 'editor' || persona === 'owner' ? 'an' : 'a');
+const who = (persona: Persona) => `${article(persona)} ${persona === 'anonymous' ? 'anonymous caller' : persona}`;
+
+const procedures = Object.keys(appRouter._def.procedures);
+
+describe('access matrix', () => {
+  let team: Team;
+  const callers = {} as Record<Persona, Caller>;
+
+  beforeAll(async () => {
+    team = await projectWithTeam(deps, 'Access');
+    for (const persona of personas) callers[persona] = await team.as(persona);
+  });
+
+  it('has a row for every procedure of the app router, and none for procedures that do not exist', () => {
+    expect(Object.keys(access).sort()).toEqual([...procedures].sort());
+  });
+
+  for (const path of procedures) {
+    const row = access[path];
+    if (!row) {
+      it(`${path}: has a row in the access table`, () => {
+        expect.fail(`add a row for ${path} to the access table in tests/routers/access.test.ts`);
+      });
+      continue;
+    }
+    describe(path, () => {
+      for (const persona of personas) {
+        const outcome = expectedOutcome(row.access, persona);
+        const name = outcome === 'ok' ? `${who(persona)} may call it` : `${who(persona)} is refused with ${outcome}`;
+        it(`${path}: ${name}`, async () => {
+          const call = row.call(callers[persona], team);
+          if (outcome === 'ok') await expect(call).resolves.toBeDefined();
+          else await rejection(call, outcome);
+        });
+      }
+    });
+  }
+
+  it('raid.importCsv: refused imports by a viewer and a stranger change nothing', async () => {
+    await deps.live.flushProjections();
+    const before = await callers.owner.raid.list({ projectId: team.project.id });
+    const csv = 'id,title\nR-refused,Should not appear\n';
+    await rejection(callers.viewer.raid.importCsv({ projectId: team.project.id, csv }), 'FORBIDDEN');
+    await rejection(callers.stranger.raid.importCsv({ projectId: team.project.id, csv }), 'NOT_FOUND');
+    await deps.live.flushProjections();
+    expect(await callers.owner.raid.list({ projectId: team.project.id })).toEqual(before);
+  });
+
+  it('project: refused renames and member changes change nothing', async () => {
+    const before = await callers.owner.project.get({ projectId: team.project.id });
+    const projectId = team.project.id;
+    await rejection(callers.editor.project.rename({ projectId, name: 'Taken over' }), 'FORBIDDEN');
+    await rejection(callers.editor.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' }), 'FORBIDDEN');
+    await rejection(callers.editor.project.removeMember({ projectId, userId: team.users.viewer.id }), 'FORBIDDEN');
+    await rejection(callers.stranger.project.addMember({ projectId, email: team.users.stranger.email, role: 'owner' }), 'NOT_FOUND');
+    expect(await callers.owner.project.get({ projectId })).toEqual(before);
+  });
+});

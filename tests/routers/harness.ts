@@ -1,0 +1,46 @@
+// What every router test file needs: the worker's migrated database, a real better-auth instance,
+// and the real live boards (projections run at once, boards unload when idle).
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '@/db';
+import type { Auth } from '@/server/auth';
+import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { createTestAuth } from '../support/factories';
+import { testDatabase } from '../support/database';
+
+export interface RouterDeps {
+  db: Database;
+  auth: Auth;
+  live: LiveDocuments;
+}
+
+/** Sets up the database, auth and live boards once for the calling file; read `deps` inside tests. */
+export function useRouterDeps(): RouterDeps {
+  const deps = {} as RouterDeps;
+  beforeAll(async () => {
+    const { db } = await testDatabase();
+    deps.db = db;
+    deps.auth = createTestAuth(db);
+    deps.live = new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0 });
+  });
+  afterAll(async () => {
+    await deps.live?.close();
+  });
+  return deps;
+}
+
+/** Awaits a call that must fail with this tRPC error code; returns the error for further checks. */
+export async function rejection(call: Promise<unknown>, code: TRPC_ERROR_CODE_KEY): Promise<TRPCError> {
+  let result: unknown;
+  try {
+    result = await call;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.code !== code) {
+      throw new Error(`expected ${code}, got ${error.code}: ${error.message}`, { cause: error });
+    }
+    return error;
+  }
+  throw new Error(`expected ${code}, but the call succeeded with ${JSON.stringify(result)?.slice(0, 200)}`);
+}
