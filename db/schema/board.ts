@@ -5,6 +5,8 @@ import { bigserial, customType, index, pgTable, text, timestamp } from 'drizzle-
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
+  // postgres.js sends a Buffer as bytea (a bare Uint8Array would be sent as text); PGlite takes either.
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
 export const boardUpdate = pgTable(

@@ -1,0 +1,79 @@
+'use client';
+// Opens a live board for a React component: a Y.Doc synced through y-websocket with Waymark's
+// collaboration server, awareness carrying who is here, and the Saving / Saved / Offline status.
+// Import this only from modules loaded with next/dynamic({ ssr: false }).
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { trackedWebSocket } from './trackedSocket';
+
+export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline';
+
+export interface LiveDoc {
+  doc: Y.Doc;
+  awareness: Awareness;
+  status: SaveStatus;
+  synced: boolean;
+  /** Set when the server refused the connection for good (signed out, no access). */
+  refusal: string | null;
+}
+
+const refusals: Record<number, string> = {
+  4401: 'Your session has ended. Sign in again to keep editing.',
+  4403: 'This page was opened from another site; live editing is refused.',
+  4404: 'You no longer have access to this board.',
+};
+
+export function useLiveDoc(opts: { room: string; user: { id: string; name: string; color: string } }): LiveDoc | null {
+  const { room } = opts;
+  const { id, name, color } = opts.user;
+  const [live, setLive] = useState<LiveDoc | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    let connected = false;
+    let synced = false;
+    let unsaved = 0;
+    let refusal: string | null = null;
+    const status = (): SaveStatus => (!connected ? (synced ? 'offline' : 'connecting') : unsaved > 0 ? 'saving' : 'saved');
+    let provider: WebsocketProvider | undefined;
+    const publish = () => provider && setLive({ doc, awareness: provider.awareness, status: status(), synced, refusal });
+
+    const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    provider = new WebsocketProvider(`${protocol}//${window.location.host}/collab`, room, doc, {
+      WebSocketPolyfill: trackedWebSocket({
+        onChange(count) {
+          unsaved = count;
+          publish();
+        },
+        onClose(code) {
+          if (refusals[code]) {
+            refusal = refusals[code]!;
+            provider?.disconnect(); // reconnecting cannot help until something changes
+            publish();
+          }
+        },
+      }),
+      // Jittered, capped back-off so a server restart is not met by every client at once.
+      maxBackoffTime: 5_000 + Math.floor(Math.random() * 5_000),
+    });
+    provider.awareness.setLocalStateField('user', { id, name, color });
+    provider.on('status', ({ status: s }: { status: string }) => {
+      connected = s === 'connected';
+      publish();
+    });
+    provider.on('sync', (isSynced: boolean) => {
+      synced = synced || isSynced;
+      publish();
+    });
+    publish();
+    return () => {
+      provider?.destroy();
+      doc.destroy();
+      setLive(null);
+    };
+  }, [room, id, name, color]);
+
+  return live;
+}

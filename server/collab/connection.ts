@@ -1,0 +1,45 @@
+// One client socket on a live board: who it is, whether it may write, and its bookkeeping
+// (document updates received, awareness client ids it controls, liveness for pings).
+import WebSocket from 'ws';
+import { closeReasons } from './protocol';
+import type { LiveDocument } from './liveDocument';
+
+let nextConnectionId = 1;
+
+export class Connection {
+  readonly id = nextConnectionId++;
+  userId = '';
+  /** Decided once, at authentication: viewers' document updates are never applied. */
+  readOnly = true;
+  /** Document-update messages received on this socket (sync step 2 and update). */
+  updatesReceived = 0;
+  /** Awareness client ids announced on this socket, removed when it closes. */
+  readonly awarenessClientIds = new Set<number>();
+  document: LiveDocument | undefined;
+  alive = true;
+  closed = false;
+  /** Messages that arrived before authentication and loading finished, in order. */
+  readonly queued: Uint8Array[] = [];
+  queuedBytes = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    /** The client asked for `saved` acknowledgements (`?saved=1`). */
+    readonly wantsSaved: boolean,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(message, (error) => {
+      if (error) this.close(1011);
+    });
+  }
+
+  close(code: number, reason = closeReasons[code] ?? ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+}

@@ -1,0 +1,374 @@
+// One loaded live board: its Y.Doc (always equal to what is durable), awareness, sockets, and the
+// pipeline every update goes through: validate -> append to the log (group commit) -> apply ->
+// broadcast -> acknowledge -> project. Nothing reaches another client before it is committed.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { Database } from '@/db';
+import { ChangeAttribution, type UpdateOrigin } from './attribution';
+import type { BoardDefinition } from './boards/types';
+import type { Connection } from './connection';
+import type { Logger } from './logger';
+import {
+  closeCodes,
+  encodeAwareness,
+  encodeSaved,
+  encodeSyncUpdate,
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  syncStep1,
+  syncStep2,
+  syncUpdate,
+} from './protocol';
+import type { UpdateLog } from './updateLog';
+
+export interface LiveDocumentOptions {
+  compactEvery: number;
+  projectionDebounceMs: number;
+}
+
+interface PendingUpdate {
+  update: Uint8Array;
+  actorId: string | null;
+  connection?: Connection;
+  /** The sender's count of update messages up to and including this one. */
+  seq?: number;
+  /** An empty update (e.g. a fresh client's sync step 2): acknowledged, not stored. */
+  empty?: boolean;
+  done?: { resolve(): void; reject(error: unknown): void };
+}
+
+export class MalformedMessageError extends Error {}
+
+const emptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class LiveDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private readonly attribution = new ChangeAttribution();
+  private pending: PendingUpdate[] = [];
+  private flushing: Promise<void> | undefined;
+  private lastId = 0;
+  private rowsSinceCompaction = 0;
+  private lastActorId: string | null = null;
+  private projectionTimer: NodeJS.Timeout | undefined;
+  private projectionRunning: Promise<void> | undefined;
+  private projectionDirty = false;
+  /** Callers (commands, connections being set up) that keep the document from unloading. */
+  private holds = 0;
+  destroyed = false;
+
+  constructor(
+    readonly name: string,
+    readonly projectId: string,
+    private readonly board: BoardDefinition,
+    private readonly deps: { db: Database; log: UpdateLog; logger: Logger; options: LiveDocumentOptions },
+    /** Called whenever the document may have become idle (no sockets, holds or pending work). */
+    private readonly onMaybeIdle: (doc: LiveDocument) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    board.observe(this.doc, this.attribution);
+  }
+
+  /** Reads the log into the document, compacts a long log, and catches the projection up. */
+  async load(): Promise<void> {
+    const { updates, lastId } = await this.deps.log.load(this.name);
+    this.doc.transact(() => {
+      for (const { data, userId } of updates) {
+        try {
+          Y.applyUpdate(this.doc, data);
+        } catch (error) {
+          this.deps.logger.error(`${this.name}: skipped a stored update Yjs rejects`, error);
+        }
+        if (userId) this.lastActorId = userId;
+      }
+    }, 'load');
+    this.lastId = lastId;
+    this.rowsSinceCompaction = updates.length;
+    if (updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
+    // Changes restored from the log have no author in memory; credit the log's last writer.
+    this.attribution.take();
+    this.scheduleProjection(0);
+  }
+
+  get idle(): boolean {
+    return (
+      this.connections.size === 0 &&
+      this.holds === 0 &&
+      this.pending.length === 0 &&
+      !this.flushing &&
+      !this.projectionTimer &&
+      !this.projectionRunning &&
+      !this.projectionDirty
+    );
+  }
+
+  hold(): void {
+    this.holds++;
+  }
+
+  release(): void {
+    this.holds--;
+    this.onMaybeIdle(this);
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection);
+    connection.document = this;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    connection.send(encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessClientIds.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
+    }
+    this.onMaybeIdle(this);
+  }
+
+  /** Handles one binary message from a socket; throws MalformedMessageError for garbage. */
+  handleMessage(connection: Connection, message: Uint8Array): void {
+    let decoder: decoding.Decoder;
+    let type: number;
+    try {
+      decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new MalformedMessageError('unreadable message type');
+    }
+    try {
+      switch (type) {
+        case messageSync: {
+          const step = decoding.readVarUint(decoder);
+          const payload = decoding.readVarUint8Array(decoder);
+          if (step === syncStep1) {
+            const encoder = encoding.createEncoder();
+            encoding.writeVarUint(encoder, messageSync);
+            encoding.writeVarUint(encoder, syncStep2);
+            encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
+            connection.send(encoding.toUint8Array(encoder));
+          } else if (step === syncStep2 || step === syncUpdate) {
+            this.receiveUpdate(connection, payload);
+          } else throw new MalformedMessageError(`unknown sync step ${step}`);
+          return;
+        }
+        case messageAwareness:
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
+          return;
+        case messageQueryAwareness:
+          connection.send(
+            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          );
+          return;
+        case messageAuth:
+          return; // y-websocket's auth message carries nothing the server acts on
+        default:
+          throw new MalformedMessageError(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof MalformedMessageError) throw error;
+      throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const seq = ++connection.updatesReceived;
+    if (connection.readOnly) {
+      // Never applied nor stored; acknowledged so the sender's bookkeeping stays in step.
+      if (connection.wantsSaved) connection.send(encodeSaved(seq));
+      return;
+    }
+    if (emptyUpdate(update)) {
+      this.enqueue({ update, actorId: connection.userId, connection, seq, empty: true });
+      return;
+    }
+    try {
+      Y.decodeUpdate(update);
+    } catch (error) {
+      this.deps.logger.warn(`${this.name}: rejected an update from connection ${connection.id}`, error);
+      connection.close(closeCodes.updateRejected);
+      return;
+    }
+    this.enqueue({ update, actorId: connection.userId, connection, seq });
+  }
+
+  /** Persists, applies and broadcasts an update made on the server (e.g. a CSV import). */
+  submit(update: Uint8Array, actorId: string): Promise<void> {
+    return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
+  }
+
+  private enqueue(entry: PendingUpdate): void {
+    this.pending.push(entry);
+    if (this.flushing) return;
+    // Wait one turn of the event loop so updates arriving together share a commit.
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flushPending())
+      .finally(() => {
+        this.flushing = undefined;
+        this.onMaybeIdle(this);
+      });
+  }
+
+  private async flushPending(): Promise<void> {
+    let failures = 0;
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, this.pending.length);
+      const stored = batch.filter((entry) => !entry.empty);
+      if (stored.length) {
+        try {
+          this.lastId = await this.deps.log.append(
+            this.name,
+            stored.map((entry) => ({ data: entry.update, userId: entry.actorId })),
+          );
+        } catch (error) {
+          // Keep the updates (nobody else has seen them) and retry: clients show "Saving…".
+          this.pending.unshift(...batch);
+          failures++;
+          this.deps.logger.error(`${this.name}: could not store ${stored.length} update(s), retrying`, error);
+          if (this.destroyed) {
+            for (const entry of this.pending.splice(0)) entry.done?.reject(error);
+            return;
+          }
+          await delay(Math.min(2_000, 25 * 2 ** failures));
+          continue;
+        }
+        failures = 0;
+        this.rowsSinceCompaction += stored.length;
+      }
+      this.applyCommitted(batch);
+      if (this.rowsSinceCompaction >= this.deps.options.compactEvery) await this.compact();
+    }
+  }
+
+  /** Applies a committed batch, broadcasts it as one merged update, then acknowledges senders. */
+  private applyCommitted(batch: PendingUpdate[]): void {
+    const applied: Uint8Array[] = [];
+    const senders = new Set<Connection>();
+    for (const entry of batch) {
+      if (entry.connection) senders.add(entry.connection);
+      if (entry.empty) continue;
+      try {
+        const origin: UpdateOrigin = { actorId: entry.actorId };
+        Y.applyUpdate(this.doc, entry.update, origin);
+        applied.push(entry.update);
+        if (entry.actorId) this.lastActorId = entry.actorId;
+        entry.done?.resolve();
+      } catch (error) {
+        this.deps.logger.warn(`${this.name}: Yjs rejected a stored update`, error);
+        entry.connection?.close(closeCodes.updateRejected);
+        entry.done?.reject(error);
+      }
+    }
+    if (applied.length) {
+      const message = encodeSyncUpdate(applied.length === 1 ? applied[0]! : Y.mergeUpdates(applied));
+      const soleSender = senders.size === 1 ? [...senders][0] : undefined;
+      for (const connection of this.connections) if (connection !== soleSender) connection.send(message);
+      this.scheduleProjection();
+    }
+    for (const connection of senders) {
+      if (!connection.wantsSaved) continue;
+      const durable = Math.max(...batch.filter((e) => e.connection === connection).map((e) => e.seq ?? 0));
+      connection.send(encodeSaved(durable));
+    }
+  }
+
+  /** Replaces the stored rows by one snapshot; the document equals what is stored at this point. */
+  private async compact(): Promise<void> {
+    try {
+      this.lastId = await this.deps.log.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastId);
+      this.rowsSinceCompaction = 1;
+    } catch (error) {
+      this.deps.logger.error(`${this.name}: compaction failed (will retry later)`, error);
+    }
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    const connection = origin && this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
+    if (connection) {
+      for (const id of added) connection.awarenessClientIds.add(id);
+      for (const id of removed) connection.awarenessClientIds.delete(id);
+    }
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const other of this.connections) other.send(message);
+  };
+
+  // --- projection -------------------------------------------------------------------------
+
+  scheduleProjection(delayMs = this.deps.options.projectionDebounceMs): void {
+    this.projectionDirty = true;
+    if (this.projectionTimer || this.destroyed) return;
+    this.projectionTimer = setTimeout(() => {
+      this.projectionTimer = undefined;
+      void this.runProjection();
+    }, delayMs);
+  }
+
+  private runProjection(): Promise<void> {
+    if (this.projectionRunning) return this.projectionRunning;
+    this.projectionRunning = (async () => {
+      while (this.projectionDirty) {
+        this.projectionDirty = false;
+        const authors = this.attribution.take();
+        try {
+          await this.board.project({
+            db: this.deps.db,
+            projectId: this.projectId,
+            doc: this.doc,
+            authors,
+            fallbackActorId: this.lastActorId,
+            now: new Date(),
+          });
+        } catch (error) {
+          this.attribution.restore(authors);
+          this.deps.logger.error(`${this.name}: projection failed, retrying`, error);
+          if (!this.destroyed) this.scheduleProjection(1_000);
+          break;
+        }
+      }
+    })().finally(() => {
+      this.projectionRunning = undefined;
+      this.onMaybeIdle(this);
+    });
+    return this.projectionRunning;
+  }
+
+  /** Waits for every pending write and runs any scheduled projection now. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      if (this.flushing) await this.flushing;
+      if (this.projectionTimer) {
+        clearTimeout(this.projectionTimer);
+        this.projectionTimer = undefined;
+      }
+      if (this.projectionDirty || this.projectionRunning) await this.runProjection();
+      if (!this.flushing && !this.projectionDirty && !this.projectionRunning && !this.pending.length) return;
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.projectionTimer = undefined;
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

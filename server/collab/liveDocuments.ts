@@ -1,0 +1,133 @@
+// The set of loaded live boards: loads each at most once (concurrent opens share one load),
+// unloads a board once it is idle and fully saved, and applies server-side commands through the
+// same pipeline as client edits. This is the LiveBoards the tRPC procedures talk to.
+import * as Y from 'yjs';
+import type { Database } from '@/db';
+import { boards } from './boards';
+import type { BoardCommand, BoardCommandResult, BoardKind, LiveBoards } from './liveBoards';
+import { boardName } from './liveBoards';
+import { LiveDocument } from './liveDocument';
+import { consoleLogger, type Logger } from './logger';
+import { UpdateLog } from './updateLog';
+
+export interface LiveDocumentsOptions {
+  db: Database;
+  compactEvery: number;
+  projectionDebounceMs: number;
+  /** How long an idle, saved board stays in memory (0: unload at once). */
+  unloadAfterMs: number;
+  logger?: Logger;
+}
+
+export class LiveDocuments implements LiveBoards {
+  private readonly loading = new Map<string, Promise<LiveDocument>>();
+  private readonly unloadTimers = new Map<LiveDocument, NodeJS.Timeout>();
+  private readonly log: UpdateLog;
+  private readonly logger: Logger;
+  private closed = false;
+
+  constructor(private readonly options: LiveDocumentsOptions) {
+    this.log = new UpdateLog(options.db);
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  /** Number of boards in memory. */
+  get size(): number {
+    return this.loading.size;
+  }
+
+  /**
+   * Opens (loading if needed) a board and holds it: the caller must `release()` it once it has
+   * attached its connection or finished its change.
+   */
+  async open(kind: BoardKind, projectId: string): Promise<LiveDocument> {
+    if (this.closed) throw new Error('live boards are shutting down');
+    const name = boardName(kind, projectId);
+    let loading = this.loading.get(name);
+    if (!loading) {
+      const document = new LiveDocument(
+        name,
+        projectId,
+        boards[kind],
+        {
+          db: this.options.db,
+          log: this.log,
+          logger: this.logger,
+          options: { compactEvery: this.options.compactEvery, projectionDebounceMs: this.options.projectionDebounceMs },
+        },
+        (doc) => this.maybeUnload(doc),
+      );
+      document.hold(); // held while loading
+      loading = document.load().then(
+        () => {
+          document.release();
+          return document;
+        },
+        (error) => {
+          this.loading.delete(name);
+          document.destroy();
+          throw error;
+        },
+      );
+      this.loading.set(name, loading);
+    }
+    const document = await loading;
+    document.hold();
+    this.cancelUnload(document);
+    return document;
+  }
+
+  async apply(kind: BoardKind, projectId: string, command: BoardCommand, actorId: string): Promise<BoardCommandResult> {
+    const document = await this.open(kind, projectId);
+    try {
+      // Compute the change on a copy: the live document only ever holds what is durable.
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+      const updates: Uint8Array[] = [];
+      scratch.on('update', (update: Uint8Array) => updates.push(update));
+      const result = boards[kind].applyCommand(scratch, command, actorId);
+      scratch.destroy();
+      if (updates.length) await document.submit(Y.mergeUpdates(updates), actorId);
+      return result;
+    } finally {
+      document.release();
+    }
+  }
+
+  /** Waits for every loaded board's pending writes and projections (tests, shutdown). */
+  async flushProjections(): Promise<void> {
+    const documents = await Promise.allSettled([...this.loading.values()]);
+    await Promise.all(documents.map((d) => (d.status === 'fulfilled' ? d.value.settle() : undefined)));
+  }
+
+  private maybeUnload(document: LiveDocument): void {
+    if (!document.idle || document.destroyed || this.unloadTimers.has(document)) return;
+    const unload = () => {
+      this.unloadTimers.delete(document);
+      if (!document.idle || document.destroyed) return;
+      this.loading.delete(document.name);
+      document.destroy();
+    };
+    if (this.options.unloadAfterMs === 0) {
+      // Still let the current turn finish (a caller may be about to hold it).
+      this.unloadTimers.set(document, setTimeout(unload, 0));
+    } else this.unloadTimers.set(document, setTimeout(unload, this.options.unloadAfterMs));
+  }
+
+  private cancelUnload(document: LiveDocument): void {
+    const timer = this.unloadTimers.get(document);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(document);
+  }
+
+  /** Flushes every board and unloads them all. Sockets must be closed by the caller first. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flushProjections();
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const documents = await Promise.allSettled([...this.loading.values()]);
+    for (const d of documents) if (d.status === 'fulfilled') d.value.destroy();
+    this.loading.clear();
+  }
+}

@@ -1,0 +1,83 @@
+// Projection of the risk board: derives raid_item rows from the live document and records every
+// field change in raid_item_change. Idempotent: run twice on the same document, it changes nothing
+// the second time; run on an empty table, it rebuilds the rows from the document.
+import { and, eq, inArray } from 'drizzle-orm';
+import { raidItem, raidItemChange } from '@/db/schema';
+import { deriveRaidScores, normalizeRaidFields, type RaidFields } from '../../domain/risk';
+import { diffRaidItem } from '../../domain/riskHistory';
+import type { ProjectionInput } from '../boards/types';
+import { readRaidItems } from '../boards/riskDocument';
+
+type RaidRow = typeof raidItem.$inferSelect;
+
+function fieldsOfRow(row: RaidRow): RaidFields {
+  return normalizeRaidFields(row as unknown as Record<string, unknown>);
+}
+
+export async function projectRiskBoard({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput): Promise<void> {
+  const items = readRaidItems(doc);
+  await db.transaction(async (tx) => {
+    const existing = await tx.select().from(raidItem).where(eq(raidItem.projectId, projectId));
+    const before = new Map(existing.map((row) => [row.id, row]));
+    const changes: (typeof raidItemChange.$inferInsert)[] = [];
+    const actorFor = (itemId: string, field: string) => {
+      const actor = authors.actorFor(itemId, field);
+      return actor === undefined ? fallbackActorId : actor;
+    };
+
+    for (const item of items) {
+      const previous = before.get(item.id);
+      before.delete(item.id);
+      const diff = diffRaidItem(previous ? fieldsOfRow(previous) : null, item.fields);
+      if (!diff.length) continue;
+      for (const change of diff) {
+        changes.push({
+          projectId,
+          itemId: item.id,
+          field: change.field,
+          fromValue: change.from,
+          toValue: change.to,
+          actorId: actorFor(item.id, change.field === 'created' ? '*' : change.field),
+          changedAt: now,
+        });
+      }
+      const row = {
+        ...item.fields,
+        ...deriveRaidScores(item.fields),
+        projectId,
+        id: item.id,
+        createdAt: previous?.createdAt ?? (item.createdAt ? new Date(item.createdAt) : now),
+        updatedAt: now,
+      };
+      await tx
+        .insert(raidItem)
+        .values(row)
+        .onConflictDoUpdate({ target: [raidItem.projectId, raidItem.id], set: { ...row, createdAt: undefined } });
+    }
+
+    const removed = [...before.values()];
+    if (removed.length) {
+      await tx.delete(raidItem).where(
+        and(
+          eq(raidItem.projectId, projectId),
+          inArray(
+            raidItem.id,
+            removed.map((r) => r.id),
+          ),
+        ),
+      );
+      for (const row of removed) {
+        changes.push({
+          projectId,
+          itemId: row.id,
+          field: 'deleted',
+          fromValue: row.title,
+          toValue: null,
+          actorId: actorFor(row.id, '*'),
+          changedAt: now,
+        });
+      }
+    }
+    if (changes.length) await tx.insert(raidItemChange).values(changes);
+  });
+}

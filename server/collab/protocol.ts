@@ -1,0 +1,77 @@
+// The collaboration wire protocol: y-websocket's message types (sync, awareness) plus Waymark's
+// `saved` acknowledgement, and the close codes the server uses. See docs/collab-protocol.md.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export const messageSync = 0;
+export const messageAwareness = 1;
+export const messageAuth = 2;
+export const messageQueryAwareness = 3;
+/** Waymark extension: "your first N document updates on this socket are durable". Opt-in with ?saved=1. */
+export const messageSaved = 100;
+
+export const syncStep1 = 0;
+export const syncStep2 = 1;
+export const syncUpdate = 2;
+
+export const closeCodes = {
+  goingAway: 1001,
+  messageTooBig: 1009,
+  malformedMessage: 4400,
+  unauthenticated: 4401,
+  originNotAllowed: 4403,
+  boardNotFound: 4404,
+  authTimeout: 4408,
+  updateRejected: 4422,
+  internalError: 4500,
+} as const;
+
+export const closeReasons: Record<number, string> = {
+  [closeCodes.goingAway]: 'server shutting down',
+  [closeCodes.messageTooBig]: 'message too big',
+  [closeCodes.malformedMessage]: 'malformed message',
+  [closeCodes.unauthenticated]: 'sign in required',
+  [closeCodes.originNotAllowed]: 'origin not allowed',
+  [closeCodes.boardNotFound]: 'board not found',
+  [closeCodes.authTimeout]: 'authentication timed out',
+  [closeCodes.updateRejected]: 'update rejected',
+  [closeCodes.internalError]: 'internal error',
+};
+
+/** Codes after which reconnecting cannot succeed until something changes (sign in, access). */
+export const finalCloseCodes: ReadonlySet<number> = new Set([
+  closeCodes.unauthenticated,
+  closeCodes.originNotAllowed,
+  closeCodes.boardNotFound,
+]);
+
+export function encodeSaved(durableUpdates: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSaved);
+  encoding.writeVarUint(encoder, durableUpdates);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, syncUpdate);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageAwareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** True for a message that carries a document update (sync step 2 or update). */
+export function isDocumentUpdateMessage(message: Uint8Array): boolean {
+  if (message.length < 2) return false;
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== messageSync) return false;
+  const sub = decoding.readVarUint(decoder);
+  return sub === syncStep2 || sub === syncUpdate;
+}

@@ -1,0 +1,167 @@
+// The collaboration server: takes `/collab/<board>:<projectId>` upgrades (ws in noServer mode,
+// every other path is left to its owner, such as Next's dev socket), authenticates each socket
+// before any document byte is sent, and hands it to its live document.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { isSameOrigin } from '../http/origin';
+import type { CollabAccess } from './authenticate';
+import { parseBoardName } from './boards';
+import { Connection } from './connection';
+import { MalformedMessageError } from './liveDocument';
+import type { LiveDocuments } from './liveDocuments';
+import { consoleLogger, type Logger } from './logger';
+import { closeCodes } from './protocol';
+
+export const collabPathPrefix = '/collab/';
+
+export interface CollabServerOptions {
+  documents: LiveDocuments;
+  access: CollabAccess;
+  /** The app's own origin; browsers' upgrades from any other origin are refused. */
+  appUrl: string;
+  maxMessageBytes: number;
+  pingIntervalMs: number;
+  authTimeoutMs: number;
+  logger?: Logger;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export class CollabServer {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly pingTimer: NodeJS.Timeout;
+  private readonly logger: Logger;
+  private closing = false;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.logger = options.logger ?? consoleLogger;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Takes the upgrade if its path is ours; returns false (touching nothing) otherwise. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const path = (req.url ?? '').split('?')[0]!;
+    if (!path.startsWith(collabPathPrefix)) return false;
+    if (this.closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return true;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    return true;
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage): void {
+    const url = new URL(req.url ?? '/', 'http://collab.invalid');
+    const connection = new Connection(ws, url.searchParams.get('saved') === '1');
+    this.connections.add(connection);
+
+    ws.on('message', (data, isBinary) => {
+      if (connection.closed) return;
+      if (!isBinary) return connection.close(closeCodes.malformedMessage, 'text frames are not part of the protocol');
+      const message = toBytes(data);
+      if (!connection.document) {
+        // Not yet authenticated and loaded: keep the messages, in order, within the size limit.
+        connection.queuedBytes += message.byteLength;
+        if (connection.queuedBytes > this.options.maxMessageBytes) return connection.close(closeCodes.messageTooBig);
+        connection.queued.push(message);
+        return;
+      }
+      this.dispatch(connection, message);
+    });
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
+    ws.on('error', (error) => this.logger.warn(`socket ${connection.id} error`, error.message));
+    ws.on('close', () => {
+      connection.closed = true;
+      this.connections.delete(connection);
+      connection.document?.removeConnection(connection);
+    });
+
+    const timeout = setTimeout(() => connection.close(closeCodes.authTimeout), this.options.authTimeoutMs);
+    void this.admit(connection, req, url)
+      .catch((error) => {
+        this.logger.error(`socket ${connection.id}: could not open the board`, error);
+        connection.close(closeCodes.internalError);
+      })
+      .finally(() => clearTimeout(timeout));
+  }
+
+  /** Authenticates and authorizes the socket, then attaches it to its document. */
+  private async admit(connection: Connection, req: IncomingMessage, url: URL): Promise<void> {
+    if (!isSameOrigin(req.headers.origin, req.headers.host, this.options.appUrl)) {
+      return connection.close(closeCodes.originNotAllowed);
+    }
+    const user = await this.options.access.authenticate(req);
+    if (connection.closed) return;
+    if (!user) return connection.close(closeCodes.unauthenticated);
+    const board = parseBoardName(decodeURIComponent(url.pathname.slice(collabPathPrefix.length)));
+    if (!board) return connection.close(closeCodes.boardNotFound);
+    const access = await this.options.access.authorize(user, board.kind, board.projectId);
+    if (connection.closed) return;
+    if (!access) return connection.close(closeCodes.boardNotFound);
+    connection.userId = user.id;
+    connection.readOnly = access.readOnly;
+
+    const document = await this.options.documents.open(board.kind, board.projectId);
+    try {
+      if (connection.closed) return;
+      document.addConnection(connection);
+      for (const message of connection.queued.splice(0)) {
+        if (connection.closed) break;
+        this.dispatch(connection, message);
+      }
+      connection.queuedBytes = 0;
+    } finally {
+      document.release();
+    }
+  }
+
+  private dispatch(connection: Connection, message: Uint8Array): void {
+    try {
+      connection.document!.handleMessage(connection, message);
+    } catch (error) {
+      if (error instanceof MalformedMessageError) {
+        this.logger.warn(`socket ${connection.id}: malformed message (${error.message})`);
+        connection.close(closeCodes.malformedMessage);
+      } else {
+        this.logger.error(`socket ${connection.id}: message failed`, error);
+        connection.close(closeCodes.internalError);
+      }
+    }
+  }
+
+  /** Drops sockets that did not answer the previous ping. */
+  private ping(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+
+  /** Stops taking sockets, closes the open ones, then flushes and unloads every board. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pingTimer);
+    for (const connection of this.connections) connection.close(closeCodes.goingAway);
+    await this.options.documents.close();
+    for (const connection of this.connections) connection.socket.terminate();
+    this.wss.close();
+  }
+}

@@ -1,0 +1,130 @@
+// A real collaboration server on port 0 (no Next) over the test database, and real y-websocket
+// clients that carry a session cookie, for the collaboration tests.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Database } from '@/db';
+import type { Auth } from '@/server/auth';
+import { sessionAccess } from '@/server/collab/authenticate';
+import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { silentLogger } from '@/server/collab/logger';
+import { CollabServer } from '@/server/collab/server';
+import { testDatabase } from '../support/database';
+import { createTestAuth } from '../support/factories';
+
+export const appUrl = 'http://localhost:3000';
+
+export interface Harness {
+  db: Database;
+  auth: Auth;
+  documents: LiveDocuments;
+  collab: CollabServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startCollabServer(options: { maxMessageBytes?: number; compactEvery?: number; unloadAfterMs?: number } = {}): Promise<Harness> {
+  const { db } = await testDatabase();
+  const auth = createTestAuth(db);
+  const documents = new LiveDocuments({
+    db,
+    compactEvery: options.compactEvery ?? 500,
+    projectionDebounceMs: 0,
+    unloadAfterMs: options.unloadAfterMs ?? 0,
+    logger: silentLogger,
+  });
+  const collab = new CollabServer({
+    documents,
+    access: sessionAccess(db, auth),
+    appUrl,
+    maxMessageBytes: options.maxMessageBytes ?? 1024 * 1024,
+    pingIntervalMs: 60_000,
+    authTimeoutMs: 5_000,
+    logger: silentLogger,
+  });
+  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    db,
+    auth,
+    documents,
+    collab,
+    url: `ws://127.0.0.1:${port}/collab`,
+    async close() {
+      await collab.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A ws WebSocket class that sends the given cookie and Origin, for WebsocketProvider. */
+export function socketClass(headers: { cookie?: string; origin?: string }): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v)) as Record<string, string> });
+    }
+  };
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export function connectClient(url: string, room: string, cookie: string, params: Record<string, string> = {}): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: socketClass({ cookie }) as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.once('sync', () => resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** A raw socket that records every frame it receives and how it was closed. */
+export function rawSocket(url: string, headers: { cookie?: string; origin?: string }) {
+  const ws = new (socketClass(headers))(url);
+  const frames: Buffer[] = [];
+  ws.on('message', (data) => frames.push(data as Buffer));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return { ws, frames, closed, opened };
+}
+
+/** Retries an assertion until it passes or the time runs out (no fixed sleeps). */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
