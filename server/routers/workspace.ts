@@ -1,5 +1,5 @@
 // Workspaces: list the ones you belong to, create a shared one.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { workspace, workspaceMember } from '@/db/schema';
 import { createWorkspace, personalWorkspace } from '../data/workspaces';
@@ -8,8 +8,10 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
 export const workspaceName = z.string().trim().min(1, 'name is required').max(80, 'name must be at most 80 characters');
 
 export const workspaceRouter = createTRPCRouter({
+  /** The caller's workspaces: the personal one first (created on first use), then by age. */
   list: protectedProcedure.query(async ({ ctx }) => {
-    await personalWorkspace(ctx.db, ctx.user);
+    // One transaction, so the personal workspace never exists without its owner's membership.
+    await ctx.db.transaction((tx) => personalWorkspace(tx, ctx.user));
     return ctx.db
       .select({
         id: workspace.id,
@@ -21,7 +23,7 @@ export const workspaceRouter = createTRPCRouter({
       .from(workspaceMember)
       .innerJoin(workspace, eq(workspace.id, workspaceMember.workspaceId))
       .where(eq(workspaceMember.userId, ctx.user.id))
-      .orderBy(asc(workspace.createdAt))
+      .orderBy(sql`${workspace.personalForUserId} is null`, asc(workspace.createdAt), asc(workspace.name))
       .then((rows) => rows.map(({ personal, ...row }) => ({ ...row, personal: personal !== null })));
   }),
 

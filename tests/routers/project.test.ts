@@ -1,0 +1,301 @@
+// Projects and members: where projects are created, slugs, and the owner's member management,
+// including the rules that keep at least one owner. Bad input gets a readable BAD_REQUEST.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, createUser, projectWithTeam, type Persona } from '../support/factories';
+import { rejection, useRouterDeps } from './harness';
+
+const deps = useRouterDeps();
+
+type Team = Awaited<ReturnType<typeof projectWithTeam>>;
+type Caller = Awaited<ReturnType<Team['as']>>;
+
+async function signedIn(name?: string) {
+  const user = await createUser(deps.auth, name);
+  return { user, as: await callerFor(deps, user) };
+}
+
+async function rolesOf(as: Caller, projectId: string) {
+  const project = await as.project.get({ projectId });
+  return Object.fromEntries(project.members.map((m) => [m.userId, m.role]));
+}
+
+describe('project.create', () => {
+  it('project.create: without a workspace, the project goes into the personal workspace and the creator owns it', async () => {
+    const { user, as } = await signedIn();
+    const created = await as.project.create({ name: 'Apollo' });
+    const [personal] = await as.workspace.list();
+    expect(created).toMatchObject({ name: 'Apollo', slug: 'apollo', workspaceId: personal!.id, createdBy: user.id, role: 'owner' });
+    const project = await as.project.get({ projectId: created.id });
+    expect(project.workspace).toEqual({ id: personal!.id, name: personal!.name });
+    expect(project.members).toEqual([
+      { userId: user.id, name: user.name, email: user.email, role: 'owner', addedAt: expect.any(Date) },
+    ]);
+  });
+
+  it('project.create: slugs are unique within a workspace but may repeat across workspaces', async () => {
+    const { as } = await signedIn();
+    const shared = await as.workspace.create({ name: 'Shared' });
+    const slugs = [
+      (await as.project.create({ name: 'Apollo' })).slug,
+      (await as.project.create({ name: 'apollo!' })).slug,
+      (await as.project.create({ name: 'Apollo' })).slug,
+      (await as.project.create({ workspaceId: shared.id, name: 'Apollo' })).slug,
+    ];
+    expect(slugs).toEqual(['apollo', 'apollo-2', 'apollo-3', 'apollo']);
+    const other = await signedIn();
+    expect((await other.as.project.create({ name: 'Apollo' })).slug).toBe('apollo');
+  });
+
+  it('project.create: a name that gives no slug still gets one', async () => {
+    const { as } = await signedIn();
+    expect((await as.project.create({ name: '日本語' })).slug).toBe('project');
+    expect((await as.project.create({ name: '!!!' })).slug).toBe('project-2');
+  });
+
+  it('project.create: in a workspace of my own, the project lands there', async () => {
+    const { as } = await signedIn();
+    const shared = await as.workspace.create({ name: 'Platform' });
+    const created = await as.project.create({ workspaceId: shared.id, name: 'Billing' });
+    expect(created.workspaceId).toBe(shared.id);
+    expect((await as.project.list()).map((p) => [p.name, p.workspaceName])).toEqual([['Billing', 'Platform']]);
+  });
+
+  it("project.create: in someone else's workspace is refused with NOT_FOUND and creates nothing", async () => {
+    const owner = await signedIn();
+    const intruder = await signedIn();
+    const [personal] = await owner.as.workspace.list();
+    const shared = await owner.as.workspace.create({ name: 'Theirs' });
+    for (const workspaceId of [personal!.id, shared.id, '6f1d2c3b-0000-4000-8000-000000000000']) {
+      const error = await rejection(intruder.as.project.create({ workspaceId, name: 'Sneaky' }), 'NOT_FOUND');
+      expect(error.message).toBe('Workspace not found.');
+    }
+    expect(await intruder.as.project.list()).toEqual([]);
+  });
+});
+
+describe('project.list and project.get', () => {
+  let team: Team;
+  beforeAll(async () => {
+    team = await projectWithTeam(deps, 'Listing');
+  });
+
+  it('project.list: each member sees the project with their own role; a stranger does not see it', async () => {
+    for (const persona of ['owner', 'editor', 'viewer'] as const) {
+      const listed = await (await team.as(persona)).project.list();
+      expect(listed.find((p) => p.id === team.project.id)).toMatchObject({ name: team.project.name, role: persona, openItems: 0 });
+    }
+    const strangers = await (await team.as('stranger')).project.list();
+    expect(strangers.map((p) => p.id)).not.toContain(team.project.id);
+  });
+
+  it('project.get: lists the members with their roles, owner first', async () => {
+    const project = await (await team.as('viewer')).project.get({ projectId: team.project.id });
+    expect(project.role).toBe('viewer');
+    expect(project.members.map((m) => [m.email, m.role])).toEqual([
+      [team.users.owner.email, 'owner'],
+      [team.users.editor.email, 'editor'],
+      [team.users.viewer.email, 'viewer'],
+    ]);
+  });
+
+  it('project.get: a project id that does not exist is NOT_FOUND, like one the caller may not see', async () => {
+    const as = await team.as('owner');
+    const missing = await rejection(as.project.get({ projectId: '6f1d2c3b-0000-4000-8000-000000000000' }), 'NOT_FOUND');
+    const hidden = await rejection((await team.as('stranger')).project.get({ projectId: team.project.id }), 'NOT_FOUND');
+    expect(hidden.message).toBe(missing.message);
+  });
+
+  it('project.rename: the owner renames the project and every member sees the new name', async () => {
+    const renamed = await (await team.as('owner')).project.rename({ projectId: team.project.id, name: '  Listing v2  ' });
+    expect(renamed).toMatchObject({ id: team.project.id, name: 'Listing v2', slug: team.project.slug });
+    expect((await (await team.as('viewer')).project.get({ projectId: team.project.id })).name).toBe('Listing v2');
+  });
+});
+
+describe('project.addMember', () => {
+  let team: Team;
+  let owner: Caller;
+  beforeAll(async () => {
+    team = await projectWithTeam(deps, 'Members');
+    owner = await team.as('owner');
+  });
+
+  it('project.addMember: an unknown email is NOT_FOUND with a message naming the email', async () => {
+    const error = await rejection(
+      owner.project.addMember({ projectId: team.project.id, email: 'nobody-here@example.test', role: 'viewer' }),
+      'NOT_FOUND',
+    );
+    expect(error.message).toBe('No Waymark user has the email nobody-here@example.test. Ask them to sign up first.');
+  });
+
+  it('project.addMember: the email is matched without regard to case and the new member gets the role', async () => {
+    const newcomer = await createUser(deps.auth, 'Newcomer');
+    const added = await owner.project.addMember({ projectId: team.project.id, email: newcomer.email.toUpperCase(), role: 'editor' });
+    expect(added).toMatchObject({ userId: newcomer.id, name: newcomer.name, email: newcomer.email, role: 'editor' });
+    const theirs = await (await callerFor(deps, newcomer)).project.get({ projectId: team.project.id });
+    expect(theirs.role).toBe('editor');
+  });
+
+  it('project.addMember: adding a member twice is a CONFLICT and keeps their first role', async () => {
+    const error = await rejection(
+      owner.project.addMember({ projectId: team.project.id, email: team.users.viewer.email, role: 'owner' }),
+      'CONFLICT',
+    );
+    expect(error.message).toBe(`${team.users.viewer.name} is already a member of this project.`);
+    expect((await rolesOf(owner, team.project.id))[team.users.viewer.id]).toBe('viewer');
+  });
+});
+
+describe('project.setRole', () => {
+  it('project.setRole: demoting the last owner is PRECONDITION_FAILED and changes nothing', async () => {
+    const team = await projectWithTeam(deps, 'Sole owner');
+    const owner = await team.as('owner');
+    const before = await rolesOf(owner, team.project.id);
+    const error = await rejection(
+      owner.project.setRole({ projectId: team.project.id, userId: team.users.owner.id, role: 'editor' }),
+      'PRECONDITION_FAILED',
+    );
+    expect(error.message).toBe('A project needs at least one owner: make someone else owner first.');
+    expect(await rolesOf(owner, team.project.id)).toEqual(before);
+  });
+
+  it('project.setRole: once another member is owner, the first owner may step down', async () => {
+    const team = await projectWithTeam(deps, 'Handover');
+    const owner = await team.as('owner');
+    const projectId = team.project.id;
+    expect(await owner.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' })).toMatchObject({ role: 'owner' });
+    await owner.project.setRole({ projectId, userId: team.users.owner.id, role: 'viewer' });
+    expect(await rolesOf(await team.as('editor'), projectId)).toEqual({
+      [team.users.owner.id]: 'viewer',
+      [team.users.editor.id]: 'owner',
+      [team.users.viewer.id]: 'viewer',
+    });
+    // The former owner is now refused what only owners may do.
+    await rejection(owner.project.rename({ projectId, name: 'Mine again' }), 'FORBIDDEN');
+  });
+
+  it('project.setRole: someone who is not a member is NOT_FOUND', async () => {
+    const team = await projectWithTeam(deps, 'Outsider');
+    const error = await rejection(
+      (await team.as('owner')).project.setRole({ projectId: team.project.id, userId: team.users.stranger.id, role: 'editor' }),
+      'NOT_FOUND',
+    );
+    expect(error.message).toBe('That person is not a member of this project.');
+  });
+});
+
+describe('project.removeMember', () => {
+  let team: Team;
+  const callers = {} as Record<Persona, Caller>;
+  beforeAll(async () => {
+    team = await projectWithTeam(deps, 'Leaving');
+    for (const persona of ['owner', 'editor', 'viewer', 'stranger'] as const) callers[persona] = await team.as(persona);
+  });
+
+  it('project.removeMember: the last owner cannot leave, and stays owner', async () => {
+    const error = await rejection(
+      callers.owner.project.removeMember({ projectId: team.project.id, userId: team.users.owner.id }),
+      'PRECONDITION_FAILED',
+    );
+    expect(error.message).toBe('The last owner cannot leave the project: make someone else owner first.');
+    expect((await rolesOf(callers.owner, team.project.id))[team.users.owner.id]).toBe('owner');
+  });
+
+  it('project.removeMember: a viewer may leave, and then no longer sees the project', async () => {
+    const left = await callers.viewer.project.removeMember({ projectId: team.project.id, userId: team.users.viewer.id });
+    expect(left).toEqual({ userId: team.users.viewer.id, removed: true });
+    await rejection(callers.viewer.project.get({ projectId: team.project.id }), 'NOT_FOUND');
+    expect((await callers.viewer.project.list()).map((p) => p.id)).not.toContain(team.project.id);
+  });
+
+  it('project.removeMember: an owner removes an editor, who then gets NOT_FOUND', async () => {
+    await callers.owner.project.removeMember({ projectId: team.project.id, userId: team.users.editor.id });
+    await rejection(callers.editor.project.get({ projectId: team.project.id }), 'NOT_FOUND');
+    await rejection(callers.editor.raid.list({ projectId: team.project.id }), 'NOT_FOUND');
+    expect(Object.keys(await rolesOf(callers.owner, team.project.id))).toEqual([team.users.owner.id]);
+  });
+
+  it('project.removeMember: removing someone who is not a member is NOT_FOUND', async () => {
+    await rejection(callers.owner.project.removeMember({ projectId: team.project.id, userId: team.users.stranger.id }), 'NOT_FOUND');
+  });
+
+  it('project.removeMember: one of two owners may leave', async () => {
+    const second = await createUser(deps.auth, 'Second owner');
+    await callers.owner.project.addMember({ projectId: team.project.id, email: second.email, role: 'owner' });
+    await (await callerFor(deps, second)).project.removeMember({ projectId: team.project.id, userId: second.id });
+    expect(Object.keys(await rolesOf(callers.owner, team.project.id))).toEqual([team.users.owner.id]);
+  });
+});
+
+describe('bad input', () => {
+  let team: Team;
+  let owner: Caller;
+  beforeAll(async () => {
+    team = await projectWithTeam(deps, 'Input');
+    owner = await team.as('owner');
+  });
+
+  /** A readable message names the field and is not a JSON dump of validation issues. */
+  async function readableBadRequest(call: Promise<unknown>, field: string) {
+    const error = await rejection(call, 'BAD_REQUEST');
+    expect(error.message).toContain(field);
+    expect(error.message).not.toContain('[{');
+    expect(error.message).not.toContain('"code"');
+    return error.message;
+  }
+
+  it('project.create: an empty name is a BAD_REQUEST saying the name is required', async () => {
+    expect(await readableBadRequest(owner.project.create({ name: '  ' }), 'name')).toBe('name: name is required');
+  });
+
+  it('project.create: a name over 120 characters is a BAD_REQUEST', async () => {
+    expect(await readableBadRequest(owner.project.create({ name: 'x'.repeat(121) }), 'name')).toBe(
+      'name: name must be at most 120 characters',
+    );
+  });
+
+  it('project.create: a workspace id that is not a uuid is a BAD_REQUEST', async () => {
+    expect(await readableBadRequest(owner.project.create({ workspaceId: 'ws-1', name: 'A' }), 'workspaceId')).toBe(
+      'workspaceId: workspaceId must be a workspace id',
+    );
+  });
+
+  it('project.get: a project id that is not a uuid is a BAD_REQUEST', async () => {
+    expect(await readableBadRequest(owner.project.get({ projectId: 'not-a-uuid' }), 'projectId')).toBe(
+      'projectId: projectId must be a project id',
+    );
+  });
+
+  it('project.rename: an empty name is a BAD_REQUEST and the name is kept', async () => {
+    await readableBadRequest(owner.project.rename({ projectId: team.project.id, name: '' }), 'name');
+    expect((await owner.project.get({ projectId: team.project.id })).name).toBe(team.project.name);
+  });
+
+  it('project.addMember: a malformed email is a BAD_REQUEST', async () => {
+    expect(
+      await readableBadRequest(owner.project.addMember({ projectId: team.project.id, email: 'not-an-email', role: 'viewer' }), 'email'),
+    ).toBe('email: email must be an email address');
+  });
+
+  it("project.setRole: the role 'admin' is a BAD_REQUEST listing the roles", async () => {
+    const message = await readableBadRequest(
+      // @ts-expect-error: 'admin' is not a role, which is the point
+      owner.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'admin' }),
+      'role',
+    );
+    expect(message).toBe('role: role must be owner, editor or viewer');
+  });
+
+  it('raid.list: a likelihood of 9 is a BAD_REQUEST', async () => {
+    await readableBadRequest(owner.raid.list({ projectId: team.project.id, likelihood: 9 }), 'likelihood');
+  });
+
+  it('every problem of one input is listed', async () => {
+    const message = await readableBadRequest(
+      // @ts-expect-error: both fields are wrong on purpose
+      owner.project.addMember({ projectId: team.project.id, email: 'x', role: 'admin' }),
+      'email',
+    );
+    expect(message).toContain('role');
+  });
+});
