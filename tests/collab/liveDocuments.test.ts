@@ -1,0 +1,131 @@
+// Loading, compaction, unloading and server-side commands of live boards, and the socket limits.
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
+import { closeCodes, messageSync, syncUpdate } from '@/server/collab/protocol';
+import { UpdateLog } from '@/server/collab/updateLog';
+import { projectWithTeam } from '../support/factories';
+import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startCollabServer({ compactEvery: 10, maxMessageBytes: 64 * 1024 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const newTeam = () => projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, syncUpdate);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('live documents', () => {
+  it('concurrent opens of one board share a single load', async () => {
+    const team = await newTeam();
+    const [a, b] = await Promise.all([h.documents.open('risks', team.project.id), h.documents.open('risks', team.project.id)]);
+    expect(a).toBe(b);
+    a.release();
+    b.release();
+  });
+
+  it('a long log is compacted through a Y.Doc and loads back the same', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const client = connectClient(h.url, room, team.users.owner.cookie);
+    await client.synced;
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      ids.push(insertRaidItem(client.doc, { title: `Item ${i}` }, team.users.owner.id));
+      // One update per message, each stored as a row until compaction.
+      await eventually(async () => expect((await h.documents.open('risks', team.project.id)).doc.getMap('items').size).toBe(i + 1).valueOf());
+      (await h.documents.open('risks', team.project.id)).release();
+    }
+    await h.documents.flushProjections();
+    const { rows } = await new UpdateLog(h.db).stats(room);
+    expect(rows).toBeLessThan(10);
+    const reloaded = new Y.Doc();
+    for (const u of (await new UpdateLog(h.db).load(room)).updates) Y.applyUpdate(reloaded, u.data);
+    expect(raidItemsMap(reloaded).toJSON()).toEqual(raidItemsMap(client.doc).toJSON());
+    client.destroy();
+  });
+
+  it('an idle board is unloaded once saved and loads again from the log', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const client = connectClient(h.url, room, team.users.owner.cookie);
+    await client.synced;
+    const id = insertRaidItem(client.doc, { title: 'Survives unloading' }, team.users.owner.id);
+    await eventually(async () => {
+      const doc = await h.documents.open('risks', team.project.id);
+      doc.release();
+      expect(raidItemsMap(doc.doc).has(id)).toBe(true);
+    });
+    const loaded = await h.documents.open('risks', team.project.id);
+    loaded.release();
+    client.destroy();
+    await eventually(() => expect(loaded.destroyed).toBe(true));
+    const again = connectClient(h.url, room, team.users.editor.cookie);
+    await again.synced;
+    expect((raidItemsMap(again.doc).get(id) as Y.Map<unknown>).get('title')).toBe('Survives unloading');
+    again.destroy();
+  });
+
+  it('a server-side command reaches connected clients and is stored', async () => {
+    const team = await newTeam();
+    const client = connectClient(h.url, `risks:${team.project.id}`, team.users.viewer.cookie);
+    await client.synced;
+    const result = await h.documents.apply(
+      'risks',
+      team.project.id,
+      { type: 'raid.import', rows: [{ id: 'imported-1', fields: { title: 'From a CSV', likelihood: 2, impact: 2 } }] },
+      team.users.owner.id,
+    );
+    expect(result).toEqual({ created: 1, updated: 0 });
+    await eventually(() => expect((raidItemsMap(client.doc).get('imported-1') as Y.Map<unknown>).get('title')).toBe('From a CSV'));
+    const stored = new Y.Doc();
+    for (const u of (await new UpdateLog(h.db).load(`risks:${team.project.id}`)).updates) Y.applyUpdate(stored, u.data);
+    expect(raidItemsMap(stored).has('imported-1')).toBe(true);
+    client.destroy();
+  });
+
+  it('messages sent before authentication finishes are queued, not dropped', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const s = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
+    const scratch = new Y.Doc();
+    const id = insertRaidItem(scratch, { title: 'Sent at once' }, team.users.editor.id);
+    await s.opened;
+    s.ws.send(updateMessage(Y.encodeStateAsUpdate(scratch))); // before the server has answered anything
+    await eventually(async () => {
+      const doc = await h.documents.open('risks', team.project.id);
+      doc.release();
+      expect(raidItemsMap(doc.doc).has(id)).toBe(true);
+    });
+    s.ws.close();
+  });
+});
+
+describe('socket limits', () => {
+  it('a frame over the size limit closes only that socket with 1009', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const a = connectClient(h.url, room, team.users.owner.cookie);
+    const b = connectClient(h.url, room, team.users.editor.cookie);
+    await Promise.all([a.synced, b.synced]);
+    const big = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
+    await big.opened;
+    big.ws.send(Buffer.alloc(65 * 1024, 1));
+    expect((await big.closed).code).toBe(closeCodes.messageTooBig);
+    const id = insertRaidItem(a.doc, { title: 'After the big frame' }, team.users.owner.id);
+    await eventually(() => expect(raidItemsMap(b.doc).has(id)).toBe(true));
+    a.destroy();
+    b.destroy();
+  });
+});
