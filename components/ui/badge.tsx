@@ -1,0 +1,42 @@
+// Small labels: a project role, a severity band, a neutral tag.
+import { bandLabels, type SeverityBand } from '@/server/domain/risk';
+import type { ProjectRole } from '@/server/domain/roles';
+import { cn } from './cn';
+
+export function Badge({ children, className, title }: { children: React.ReactNode; className?: string; title?: string }) {
+  return (
+    <span
+      title={title}
+      className={cn(
+        'inline-flex h-5 items-center rounded-full border border-line bg-sunken px-2 text-xs font-medium whitespace-nowrap text-muted',
+        className,
+      )}
+    >
+      {children}
+    </span>
+  );
+}
+
+const roleStyles: Record<ProjectRole, string> = {
+  owner: 'border-accent/30 bg-accent-soft text-accent-ink',
+  editor: 'border-line-strong bg-surface text-ink',
+  viewer: 'border-line bg-sunken text-muted',
+};
+
+export const roleLabels: Record<ProjectRole, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
+
+export function RoleBadge({ role, className }: { role: ProjectRole; className?: string }) {
+  return <Badge className={cn(roleStyles[role], className)}>{roleLabels[role]}</Badge>;
+}
+
+export const bandChipStyles: Record<SeverityBand, string> = {
+  critical: 'border-critical/40 bg-critical-soft text-critical-ink',
+  high: 'border-high/40 bg-high-soft text-high-ink',
+  medium: 'border-medium/40 bg-medium-soft text-medium-ink',
+  low: 'border-low/40 bg-low-soft text-low-ink',
+};
+
+export function BandChip({ band, className }: { band: SeverityBand | null; className?: string }) {
+  if (!band) return <Badge className={className}>Unrated</Badge>;
+  return <Badge className={cn(bandChipStyles[band], className)}>{bandLabels[band]}</Badge>;
+}
