@@ -1,0 +1,62 @@
+// The bar on every page: the product name (home), and who is signed in with a way out.
+import Link from 'next/link';
+import { Avatar, colorForUser } from '@/components/ui/avatar';
+import { buttonClasses } from '@/components/ui/button';
+
+export function TopBar({ user }: { user: { id: string; name: string } | null }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 sm:px-6">
+        <Link
+          href={user ? '/projects' : '/'}
+          className="flex items-center gap-2 rounded-md text-[15px] font-semibold tracking-tight text-ink"
+        >
+          <WaymarkMark />
+          Waymark
+        </Link>
+        {user ? (
+          <nav aria-label="Main" className="ml-2 hidden sm:block">
+            <Link href="/projects" className="rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink">
+              Projects
+            </Link>
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2">
+          {user ? (
+            <>
+              <span className="flex min-w-0 items-center gap-2 text-sm text-ink">
+                <Avatar name={user.name} color={colorForUser(user.id)} size="sm" label="" />
+                <span className="max-w-[9rem] truncate sm:max-w-[16rem]" data-testid="current-user">
+                  {user.name}
+                </span>
+              </span>
+              <Link href="/sign-out" className={buttonClasses('ghost', 'sm')}>
+                Sign out
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClasses('ghost', 'sm')}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className={buttonClasses('primary', 'sm')}>
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** A small waymark (a trail cairn of three stones), drawn so it needs no image request. */
+export function WaymarkMark({ className = 'size-5' }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" className={className} aria-hidden="true">
+      <rect x="2" y="13" width="16" height="5" rx="2.5" className="fill-accent" />
+      <rect x="4.5" y="7.5" width="11" height="4.5" rx="2.25" className="fill-accent/70" />
+      <rect x="7" y="2" width="6" height="4.5" rx="2.25" className="fill-accent/45" />
+    </svg>
+  );
+}
