@@ -1,0 +1,55 @@
+'use client';
+// New shared workspace: a name; the project list is re-read from the server afterwards.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '@/components/trpc/client';
+import { ErrorMessage, SuccessMessage } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
+
+export function CreateWorkspaceForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.workspace.create.mutationOptions({
+      onSuccess: (workspace) => {
+        setCreated(workspace.name);
+        setName('');
+        router.refresh();
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return;
+    setCreated(null);
+    create.mutate({ name: name.trim() });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="New workspace">
+      <label htmlFor="workspace-name" className="text-[13px] font-medium text-muted">
+        Workspace name
+      </label>
+      <div className="flex gap-2">
+        <Input
+          id="workspace-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Platform team"
+          maxLength={80}
+          required
+        />
+        <Button type="submit" disabled={create.isPending || !name.trim()}>
+          {create.isPending ? 'Creating…' : 'Create'}
+        </Button>
+      </div>
+      <ErrorMessage>{create.error?.message}</ErrorMessage>
+      <SuccessMessage>{created ? `Workspace “${created}” created.` : null}</SuccessMessage>
+    </form>
+  );
+}
