@@ -1,0 +1,41 @@
+// A project's frame: its name, your role in it and the section tabs.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ProjectNav } from '@/components/project/ProjectNav';
+import { RoleBadge } from '@/components/ui/badge';
+import { loadProject } from './load-project';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ projectId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const project = await loadProject((await params).projectId);
+  return { title: { default: project.name, template: `%s · ${project.name} · Waymark` } };
+}
+
+export default async function ProjectLayout({ children, params }: Params & { children: ReactNode }) {
+  const project = await loadProject((await params).projectId);
+  return (
+    <div className="flex flex-1 flex-col">
+      <div className="border-b border-line bg-surface">
+        <div className="mx-auto max-w-7xl px-4 pt-5 sm:px-6">
+          <p className="text-xs text-muted">
+            <Link href="/projects" className="hover:text-ink hover:underline">
+              {project.workspace.name}
+            </Link>
+          </p>
+          <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight">{project.name}</h1>
+            <RoleBadge role={project.role} />
+          </div>
+          <div className="mt-4">
+            <ProjectNav projectId={project.id} />
+          </div>
+        </div>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// Members of a project and their roles.
+import type { Metadata } from 'next';
+import { MembersPanel } from '@/components/members/MembersPanel';
+import { currentSession } from '@/server/trpc-rsc';
+import { loadProject } from '../load-project';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Members' };
+
+export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const project = await loadProject((await params).projectId);
+  const session = (await currentSession())!;
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-6">
+      <MembersPanel projectId={project.id} members={project.members} myRole={project.role} myUserId={session.user.id} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+// The sections of a project as tabs; the current one is marked for screen readers too.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+export function ProjectNav({ projectId }: { projectId: string }) {
+  const pathname = usePathname();
+  const sections = [
+    { href: `/p/${projectId}/risks`, label: 'Risks' },
+    { href: `/p/${projectId}/members`, label: 'Members' },
+  ];
+  return (
+    <nav aria-label="Project sections" className="-mb-px flex gap-1 overflow-x-auto">
+      {sections.map((s) => {
+        const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
+        return (
+          <Link
+            key={s.href}
+            href={s.href}
+            aria-current={current ? 'page' : undefined}
+            className={cn(
+              'border-b-2 px-3 pt-1 pb-2.5 text-sm font-medium whitespace-nowrap transition-colors',
+              current ? 'border-accent text-ink' : 'border-transparent text-muted hover:border-line-strong hover:text-ink',
+            )}
+          >
+            {s.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
