@@ -1,0 +1,23 @@
+// The live risk board. The first paint comes from the projection (no empty flash); the client
+// then joins the live document and takes over.
+import type { Metadata } from 'next';
+import { RiskBoardLive } from '@/components/risks/RiskBoardLive';
+import { currentSession, serverCaller } from '@/server/trpc-rsc';
+import { loadProject } from '../load-project';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Risks' };
+
+export default async function RisksPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const project = await loadProject((await params).projectId);
+  const [session, items] = await Promise.all([currentSession(), (await serverCaller()).raid.list({ projectId: project.id })]);
+  return (
+    <RiskBoardLive
+      projectId={project.id}
+      role={project.role}
+      me={{ id: session!.user.id, name: session!.user.name }}
+      members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
+      initialItems={items}
+    />
+  );
+}

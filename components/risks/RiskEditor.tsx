@@ -1,0 +1,376 @@
+'use client';
+// The side panel for one RAID item: every field, its score as you rate it, Delete, and history.
+// Selects write at once; text writes a moment after typing stops. Viewers see the same panel with
+// every control disabled.
+import { useEffect, useId, useRef, type Ref } from 'react';
+import {
+  raidKinds,
+  raidStatuses,
+  riskResponses,
+  riskScore,
+  severityBand,
+  type RaidFields,
+  type RaidItem,
+} from '@/server/domain/risk';
+import { BandChip } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { PresenceAvatars } from './PresenceAvatars';
+import { RiskHistory } from './RiskHistory';
+import type { MemberOption } from './RiskTable';
+import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
+import { useDraftText } from './useDraftText';
+
+const ratingOptions = [1, 2, 3, 4, 5] as const;
+
+function parseRating(value: string): number | null {
+  return value ? Number(value) : null;
+}
+
+export function RiskEditor({
+  projectId,
+  item,
+  members,
+  memberNames,
+  canEdit,
+  update,
+  onDelete,
+  onClose,
+  editingPeers,
+  autoFocusTitle,
+}: {
+  projectId: string;
+  item: RaidItem;
+  members: MemberOption[];
+  memberNames: Map<string, string>;
+  canEdit: boolean;
+  update: (patch: Partial<RaidFields>) => void;
+  onDelete: () => void;
+  onClose: () => void;
+  editingPeers: PresencePeer[];
+  /** Put the cursor in the title (a new item). */
+  autoFocusTitle: boolean;
+}) {
+  const uid = useId();
+  const id = (name: string) => `${uid}-${name}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocusTitle && titleRef.current && !titleRef.current.disabled) {
+      titleRef.current.focus();
+      titleRef.current.select();
+    } else {
+      headingRef.current?.focus();
+    }
+    // Only when the panel opens on this item.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        onClose();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  const score = riskScore(item.likelihood, item.impact);
+  const band = severityBand(score);
+  const residualScore = riskScore(item.residualLikelihood, item.residualImpact);
+  const residualBand = severityBand(residualScore);
+  const disabled = !canEdit;
+  const contentKey = JSON.stringify([
+    item.kind, item.title, item.description, item.category, item.ownerId, item.likelihood, item.impact, item.response,
+    item.mitigation, item.trigger, item.dueDate, item.status, item.residualLikelihood, item.residualImpact,
+  ]);
+
+  return (
+    <div
+      id="risk-editor"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={id('heading')}
+      className="fixed inset-x-0 top-12 bottom-0 z-20 flex flex-col border-l border-line bg-surface shadow-2xl sm:left-auto sm:w-[30rem]"
+    >
+      <div className="flex items-center gap-3 border-b border-line px-5 py-3">
+        <h2 ref={headingRef} id={id('heading')} tabIndex={-1} className="min-w-0 flex-1 truncate text-sm font-semibold outline-none">
+          {canEdit ? `Edit ${kindLabels[item.kind].toLowerCase()}` : `${kindLabels[item.kind]} details`}
+        </h2>
+        <PresenceAvatars peers={editingPeers} label="Also editing" size="sm" max={3} />
+        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close editor" title="Close (Esc)">
+          <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </Button>
+      </div>
+
+      <div className="flex-1 overflow-y-auto">
+        <form className="flex flex-col gap-4 px-5 py-5" onSubmit={(e) => e.preventDefault()} aria-label="Item fields">
+          <div className="grid grid-cols-[8.5rem_1fr] gap-3">
+            <Field label="Kind" htmlFor={id('kind')}>
+              <Select
+                id={id('kind')}
+                value={item.kind}
+                disabled={disabled}
+                onChange={(e) => update({ kind: e.target.value as RaidFields['kind'] })}
+              >
+                {raidKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabels[k]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Status" htmlFor={id('status')}>
+              <Select
+                id={id('status')}
+                value={item.status}
+                disabled={disabled}
+                onChange={(e) => update({ status: e.target.value as RaidFields['status'] })}
+              >
+                {raidStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabels[s]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+
+          <LiveText
+            inputRef={titleRef}
+            id={id('title')}
+            label="Title"
+            value={item.title}
+            onCommit={(title) => update({ title })}
+            disabled={disabled}
+            maxLength={200}
+          />
+
+          <LiveText
+            multiline
+            id={id('description')}
+            label="Description"
+            value={item.description}
+            onCommit={(description) => update({ description })}
+            disabled={disabled}
+            maxLength={10_000}
+          />
+
+          <div className="grid grid-cols-2 gap-3">
+            <LiveText
+              id={id('category')}
+              label="Category"
+              value={item.category}
+              onCommit={(category) => update({ category })}
+              disabled={disabled}
+              maxLength={80}
+              placeholder="e.g. Vendor"
+            />
+            <Field label="Owner" htmlFor={id('owner')}>
+              <Select
+                id={id('owner')}
+                value={item.ownerId ?? ''}
+                disabled={disabled}
+                onChange={(e) => update({ ownerId: e.target.value || null })}
+              >
+                <option value="">No owner</option>
+                {members.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
+                {item.ownerId && !memberNames.has(item.ownerId) ? <option value={item.ownerId}>Former member</option> : null}
+              </Select>
+            </Field>
+          </div>
+
+          <fieldset className="rounded-md border border-line p-3">
+            <legend className="px-1 text-xs font-semibold text-muted">Rating</legend>
+            <div className="grid grid-cols-2 gap-3">
+              <RatingSelect id={id('likelihood')} label="Likelihood" value={item.likelihood} disabled={disabled} onChange={(v) => update({ likelihood: v })} />
+              <RatingSelect id={id('impact')} label="Impact" value={item.impact} disabled={disabled} onChange={(v) => update({ impact: v })} />
+            </div>
+            <ScoreLine label="Score" score={score} band={band} />
+          </fieldset>
+
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="Response" htmlFor={id('response')}>
+              <Select
+                id={id('response')}
+                value={item.response ?? ''}
+                disabled={disabled}
+                onChange={(e) => update({ response: (e.target.value || null) as RaidFields['response'] })}
+              >
+                <option value="">None yet</option>
+                {riskResponses.map((r) => (
+                  <option key={r} value={r}>
+                    {responseLabels[r]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Due date" htmlFor={id('due')}>
+              <Input
+                id={id('due')}
+                type="date"
+                value={item.dueDate ?? ''}
+                disabled={disabled}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  if (!value || /^\d{4}-\d{2}-\d{2}$/.test(value)) update({ dueDate: value || null });
+                }}
+              />
+            </Field>
+          </div>
+
+          <LiveText
+            multiline
+            id={id('mitigation')}
+            label="Mitigation plan"
+            value={item.mitigation}
+            onCommit={(mitigation) => update({ mitigation })}
+            disabled={disabled}
+            maxLength={10_000}
+          />
+
+          <LiveText
+            id={id('trigger')}
+            label="Trigger"
+            hint="The sign that this is about to happen."
+            value={item.trigger}
+            onCommit={(trigger) => update({ trigger })}
+            disabled={disabled}
+            maxLength={2_000}
+          />
+
+          <fieldset className="rounded-md border border-line p-3">
+            <legend className="px-1 text-xs font-semibold text-muted">After the response</legend>
+            <div className="grid grid-cols-2 gap-3">
+              <RatingSelect
+                id={id('residual-likelihood')}
+                label="Residual likelihood"
+                value={item.residualLikelihood}
+                disabled={disabled}
+                onChange={(v) => update({ residualLikelihood: v })}
+              />
+              <RatingSelect
+                id={id('residual-impact')}
+                label="Residual impact"
+                value={item.residualImpact}
+                disabled={disabled}
+                onChange={(v) => update({ residualImpact: v })}
+              />
+            </div>
+            <ScoreLine label="Residual score" score={residualScore} band={residualBand} />
+          </fieldset>
+
+          <div className="flex items-center justify-between gap-3 pt-1">
+            <p className="text-xs text-muted">{canEdit ? 'Changes save as you type.' : 'You can read this item but not change it.'}</p>
+            <ConfirmButton label="Delete" question="Delete this item?" confirmLabel="Delete item" disabled={disabled} onConfirm={onDelete} />
+          </div>
+        </form>
+
+        <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />
+      </div>
+    </div>
+  );
+}
+
+/** A text input or textarea that writes to the live item a moment after typing stops. */
+function LiveText({
+  id,
+  label,
+  hint,
+  value,
+  onCommit,
+  disabled,
+  maxLength,
+  placeholder,
+  multiline,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onCommit: (value: string) => void;
+  disabled: boolean;
+  maxLength: number;
+  placeholder?: string;
+  multiline?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const draft = useDraftText(value, onCommit);
+  return (
+    <Field label={label} htmlFor={id} hint={hint}>
+      {multiline ? (
+        <Textarea
+          id={id}
+          value={draft.value}
+          onChange={(e) => draft.onChange(e.target.value)}
+          onBlur={draft.onBlur}
+          disabled={disabled}
+          rows={3}
+          maxLength={maxLength}
+          placeholder={placeholder}
+        />
+      ) : (
+        <Input
+          ref={inputRef}
+          id={id}
+          value={draft.value}
+          onChange={(e) => draft.onChange(e.target.value)}
+          onBlur={draft.onBlur}
+          disabled={disabled}
+          maxLength={maxLength}
+          placeholder={placeholder}
+        />
+      )}
+    </Field>
+  );
+}
+
+function RatingSelect({
+  id,
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  disabled: boolean;
+  onChange: (value: number | null) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={id}>
+      <Select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(parseRating(e.target.value))}>
+        <option value="">Not rated</option>
+        {ratingOptions.map((r) => (
+          <option key={r} value={r}>
+            {ratingLabels[r]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function ScoreLine({ label, score, band }: { label: string; score: number | null; band: ReturnType<typeof severityBand> }) {
+  return (
+    <p className="mt-3 flex items-center gap-2 text-sm" aria-live="polite" aria-atomic="true">
+      <span className="text-muted">{label}</span>
+      <span className="font-semibold tabular-nums" data-testid={label === 'Score' ? 'editor-score' : 'editor-residual-score'}>
+        {score ?? '–'}
+      </span>
+      <BandChip band={band} />
+    </p>
+  );
+}
