@@ -187,9 +187,11 @@ function rowStartLines(text: string, delimiter: string): number[] {
   return lines.slice(1);
 }
 
+const formulaStart = /^[=+\-@\t\r]/;
+
 /** The export prefixes cells that start like a formula with ' (see below); import takes it off again. */
 function unescapeFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && formulaStart.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Writes the items as CSV with the columns above; `emailOf` names each owner by email. */
@@ -213,6 +215,7 @@ export function raidItemsToCsv(items: readonly RaidItem[], emailOf: (userId: str
     residual_likelihood: item.residualLikelihood ?? '',
     residual_impact: item.residualImpact ?? '',
   }));
-  // Cells starting with =, +, - or @ are escaped so a spreadsheet never runs them as formulas.
-  return Papa.unparse({ fields: [...raidCsvColumns], data }, { escapeFormulae: true, newline: '\n' });
+  // Cells starting with =, +, -, @, tab or CR are escaped so a spreadsheet never runs them as
+  // formulas. Papa's own pattern (escapeFormulae: true) misses cells that span several lines.
+  return Papa.unparse({ fields: [...raidCsvColumns], data }, { escapeFormulae: formulaStart, newline: '\n' });
 }

@@ -224,6 +224,16 @@ describe('raidItemsToCsv', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
   });
 
+  it('escapes a formula that spans several lines too', () => {
+    const csv = raidItemsToCsv([item({ title: 'T', description: '=HYPERLINK("http://evil.test",\n"click")' })], () => undefined);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",\n""click"")"`);
+    expect(rowsOf(parse(csv))[0]!.fields.description).toBe('=HYPERLINK("http://evil.test",\n"click")');
+  });
+
+  it('leaves a cell that merely starts with an apostrophe as it is on import', () => {
+    expect(rowsOf(parse("title\n'tis the season\n"))[0]!.fields.title).toBe("'tis the season");
+  });
+
   it('round-trips through parseRaidCsv without losing or changing anything', () => {
     const items = [
       item({
