@@ -60,6 +60,8 @@ export const projectRouter = createTRPCRouter({
         } else {
           workspaceId = (await personalWorkspace(tx, ctx.user)).id;
         }
+        // One project creation at a time per workspace, so two at once never pick the same slug.
+        await tx.select({ id: workspace.id }).from(workspace).where(eq(workspace.id, workspaceId)).for('no key update');
         const [created] = await tx
           .insert(project)
           .values({ workspaceId, name: input.name, slug: await freeSlug(tx, workspaceId, input.name), createdBy: ctx.user.id })

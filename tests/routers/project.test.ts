@@ -46,6 +46,12 @@ describe('project.create', () => {
     expect((await other.as.project.create({ name: 'Apollo' })).slug).toBe('apollo');
   });
 
+  it('project.create: projects created at the same moment with the same name still get distinct slugs', async () => {
+    const { as } = await signedIn();
+    const created = await Promise.all(Array.from({ length: 5 }, () => as.project.create({ name: 'Rush' })));
+    expect(created.map((p) => p.slug).sort()).toEqual(['rush', 'rush-2', 'rush-3', 'rush-4', 'rush-5']);
+  });
+
   it('project.create: a name that gives no slug still gets one', async () => {
     const { as } = await signedIn();
     expect((await as.project.create({ name: '日本語' })).slug).toBe('project');
