@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
 import { CreateWorkspaceForm } from '@/components/projects/CreateWorkspaceForm';
-import { Badge, RoleBadge } from '@/components/ui/badge';
+import { Badge, bandChipStyles, RoleBadge } from '@/components/ui/badge';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 
 export const dynamic = 'force-dynamic';
@@ -56,9 +56,9 @@ export default async function ProjectsPage() {
                         </span>
                         <span className="flex items-center gap-2">
                           {p.critical > 0 ? (
-                            <Badge className="border-critical/40 bg-critical-soft text-critical-ink">{p.critical} critical</Badge>
+                            <Badge tone={bandChipStyles.critical}>{p.critical} critical</Badge>
                           ) : null}
-                          {p.high > 0 ? <Badge className="border-high/40 bg-high-soft text-high-ink">{p.high} high</Badge> : null}
+                          {p.high > 0 ? <Badge tone={bandChipStyles.high}>{p.high} high</Badge> : null}
                           <RoleBadge role={p.role} />
                         </span>
                       </Link>

@@ -115,7 +115,7 @@ export function MembersPanel({
             return (
               <li key={m.userId} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label={m.name}>
                 <Avatar name={m.name} color={colorForUser(m.userId)} label="" />
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0 flex-1 basis-52">
                   <p className="truncate text-sm font-medium">
                     {m.name}
                     {me ? <span className="ml-1.5 font-normal text-muted">(you)</span> : null}
@@ -171,10 +171,10 @@ export function MembersPanel({
         <h2 id="roles-heading" className="sr-only">
           What each role may do
         </h2>
-        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-3">
+        <dl className="flex flex-col gap-1 text-[13px]">
           {projectRoles.map((r) => (
-            <div key={r} className="flex gap-2">
-              <dt className="font-medium text-ink">{roleLabels[r]}</dt>
+            <div key={r} className="flex gap-1.5">
+              <dt className="font-medium text-ink">{roleLabels[r]}:</dt>
               <dd>{roleHelp[r]}</dd>
             </div>
           ))}

@@ -67,8 +67,8 @@ export function CsvTools({
       <label
         className={cn(
           buttonClasses('secondary', 'sm'),
-          'cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent',
-          importDisabled && 'cursor-not-allowed opacity-50 hover:bg-surface',
+          'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent',
+          'has-[:disabled]:pointer-events-none has-[:disabled]:opacity-50 has-[:enabled]:cursor-pointer',
         )}
       >
         <UploadIcon />

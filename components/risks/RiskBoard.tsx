@@ -158,7 +158,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
         <PresenceAvatars peers={presence} label="On this board" />
         {isViewer ? (
           <p className="flex items-center gap-2 text-xs text-muted">
-            <Badge className="border-line-strong text-ink">Read-only</Badge>
+            <Badge tone="border-line-strong bg-surface text-ink">Read-only</Badge>
             <span>You are a viewer: you see every change live but cannot edit.</span>
           </p>
         ) : null}
@@ -193,7 +193,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
         </p>
       ) : null}
 
-      <div className="grid items-start gap-5 lg:grid-cols-[19rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[19rem_minmax(0,1fr)]">
         <HeatMap counts={counts} selected={filters.cell} onSelect={(cell) => setFilters((f) => ({ ...f, cell }))} />
         <section aria-label="Items" className="flex min-w-0 flex-col gap-3">
           <RiskFilters filters={filters} onChange={setFilters} members={members} shown={shown.length} total={items.length} />

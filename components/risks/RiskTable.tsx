@@ -119,7 +119,7 @@ function FilterSelect({
         <span className="sr-only">Filter by </span>
         {label}
       </label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={cn(value && 'border-accent/60')}>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={cn(value && 'ring-1 ring-accent/50')}>
         {children}
       </Select>
     </div>
@@ -145,26 +145,36 @@ export function RiskTable({
   const today = startOfToday();
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-      <table className="w-full min-w-[40rem] border-collapse text-sm">
+      {/* Narrow screens drop columns; what they drop is repeated under the title. */}
+      <table className="w-full table-fixed border-collapse text-sm">
         <caption className="sr-only">RAID items, highest score first</caption>
+        <colgroup>
+          <col />
+          <col className="hidden w-24 xl:table-column" />
+          <col className="w-28" />
+          <col className="hidden w-32 sm:table-column" />
+          <col className="hidden w-24 sm:table-column" />
+          <col className="hidden w-28 xl:table-column" />
+          <col className="w-16" />
+        </colgroup>
         <thead>
           <tr className="border-b border-line text-left text-xs font-medium text-muted">
             <th scope="col" className="py-2 pr-2 pl-4 font-medium">
               Title
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
+            <th scope="col" className="hidden px-2 py-2 font-medium xl:table-cell">
               Kind
             </th>
             <th scope="col" className="px-2 py-2 font-medium">
               Score
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
+            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
               Owner
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
+            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
               Status
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
+            <th scope="col" className="hidden px-2 py-2 font-medium xl:table-cell">
               Due
             </th>
             <th scope="col" className="py-2 pr-4 pl-2 font-medium">
@@ -195,7 +205,7 @@ export function RiskTable({
                   !isActive(item) && 'text-muted',
                 )}
               >
-                <td className="max-w-0 py-2 pr-2 pl-4">
+                <td className="py-2 pr-2 pl-4">
                   <button
                     type="button"
                     id={`open-item-${item.id}`}
@@ -207,17 +217,34 @@ export function RiskTable({
                   >
                     {item.title}
                   </button>
+                  <p className="mt-0.5 truncate text-xs text-muted xl:hidden">
+                    {kindLabels[item.kind]}
+                    <span className="sm:hidden"> · {statusLabels[item.status]}</span>
+                    {owner ? <span className="sm:hidden"> · {owner}</span> : null}
+                    {item.dueDate ? (
+                      <span className={cn(overdue && 'text-danger')}>
+                        {' '}
+                        · Due {formatDue(item.dueDate)}
+                        {overdue ? ' (overdue)' : ''}
+                      </span>
+                    ) : null}
+                  </p>
                 </td>
-                <td className="px-2 py-2 whitespace-nowrap text-muted">{kindLabels[item.kind]}</td>
+                <td className="hidden px-2 py-2 whitespace-nowrap text-muted xl:table-cell">{kindLabels[item.kind]}</td>
                 <td className="px-2 py-2 whitespace-nowrap">
                   <span className="inline-flex items-center gap-2">
                     <span className="w-5 text-right font-medium tabular-nums">{item.score ?? '–'}</span>
                     <BandChip band={item.band} />
                   </span>
                 </td>
-                <td className="max-w-[10rem] truncate px-2 py-2 text-muted">{owner ?? <span className="text-faint">—</span>}</td>
-                <td className="px-2 py-2 whitespace-nowrap">{statusLabels[item.status]}</td>
-                <td className={cn('px-2 py-2 whitespace-nowrap tabular-nums', overdue ? 'font-medium text-danger' : 'text-muted')}>
+                <td className="hidden truncate px-2 py-2 text-muted sm:table-cell">{owner ?? <span className="text-faint">—</span>}</td>
+                <td className="hidden px-2 py-2 whitespace-nowrap sm:table-cell">{statusLabels[item.status]}</td>
+                <td
+                  className={cn(
+                    'hidden px-2 py-2 whitespace-nowrap tabular-nums xl:table-cell',
+                    overdue ? 'font-medium text-danger' : 'text-muted',
+                  )}
+                >
                   {item.dueDate ? (
                     <>
                       <time dateTime={item.dueDate}>{formatDue(item.dueDate)}</time>

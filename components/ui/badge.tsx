@@ -3,14 +3,24 @@ import { bandLabels, type SeverityBand } from '@/server/domain/risk';
 import type { ProjectRole } from '@/server/domain/roles';
 import { cn } from './cn';
 
-export function Badge({ children, className, title }: { children: React.ReactNode; className?: string; title?: string }) {
+const neutralTone = 'border-line bg-sunken text-muted';
+
+/** `tone` replaces the neutral colours (border, background, text) rather than fighting them. */
+export function Badge({
+  children,
+  className,
+  title,
+  tone = neutralTone,
+}: {
+  children: React.ReactNode;
+  className?: string;
+  title?: string;
+  tone?: string;
+}) {
   return (
     <span
       title={title}
-      className={cn(
-        'inline-flex h-5 items-center rounded-full border border-line bg-sunken px-2 text-xs font-medium whitespace-nowrap text-muted',
-        className,
-      )}
+      className={cn('inline-flex h-5 items-center rounded-full border px-2 text-xs font-medium whitespace-nowrap', tone, className)}
     >
       {children}
     </span>
@@ -26,7 +36,11 @@ const roleStyles: Record<ProjectRole, string> = {
 export const roleLabels: Record<ProjectRole, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 
 export function RoleBadge({ role, className }: { role: ProjectRole; className?: string }) {
-  return <Badge className={cn(roleStyles[role], className)}>{roleLabels[role]}</Badge>;
+  return (
+    <Badge tone={roleStyles[role]} className={className}>
+      {roleLabels[role]}
+    </Badge>
+  );
 }
 
 export const bandChipStyles: Record<SeverityBand, string> = {
@@ -38,5 +52,9 @@ export const bandChipStyles: Record<SeverityBand, string> = {
 
 export function BandChip({ band, className }: { band: SeverityBand | null; className?: string }) {
   if (!band) return <Badge className={className}>Unrated</Badge>;
-  return <Badge className={cn(bandChipStyles[band], className)}>{bandLabels[band]}</Badge>;
+  return (
+    <Badge tone={bandChipStyles[band]} className={className}>
+      {bandLabels[band]}
+    </Badge>
+  );
 }

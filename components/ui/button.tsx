@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-ghost';
 export type ButtonSize = 'sm' | 'md';
 
 const variants: Record<ButtonVariant, string> = {
@@ -11,6 +11,7 @@ const variants: Record<ButtonVariant, string> = {
   secondary: 'border border-line-strong bg-surface text-ink shadow-xs hover:bg-hover disabled:hover:bg-surface',
   ghost: 'text-muted hover:bg-hover hover:text-ink disabled:hover:bg-transparent',
   danger: 'bg-danger text-white shadow-sm hover:opacity-90 disabled:hover:opacity-100',
+  'danger-ghost': 'text-danger hover:bg-danger-soft disabled:hover:bg-transparent',
 };
 
 const sizes: Record<ButtonSize, string> = {

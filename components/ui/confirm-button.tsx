@@ -36,7 +36,7 @@ export function ConfirmButton({
 
   if (!asking) {
     return (
-      <Button ref={triggerRef} variant="ghost" size={size} className="text-danger hover:text-danger" disabled={disabled} aria-label={ariaLabel} onClick={() => setAsking(true)}>
+      <Button ref={triggerRef} variant="danger-ghost" size={size} disabled={disabled} aria-label={ariaLabel} onClick={() => setAsking(true)}>
         {label}
       </Button>
     );

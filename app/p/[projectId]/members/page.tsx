@@ -11,8 +11,10 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
   const project = await loadProject((await params).projectId);
   const session = (await currentSession())!;
   return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-6">
-      <MembersPanel projectId={project.id} members={project.members} myRole={project.role} myUserId={session.user.id} />
+    <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
+      <div className="max-w-3xl">
+        <MembersPanel projectId={project.id} members={project.members} myRole={project.role} myUserId={session.user.id} />
+      </div>
     </div>
   );
 }
