@@ -28,13 +28,21 @@ async function freeSlug(db: Executor, workspaceId: string, name: string): Promis
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Counts owners, locking their rows so two owners cannot both step down at the same moment. */
+/**
+ * Takes the project's row lock for the rest of the transaction: member changes of one project run
+ * one after another, so two owners cannot both step down at the same moment (and locking the owner
+ * rows one by one instead would let two such changes deadlock).
+ */
+async function lockMembership(db: Executor, projectId: string): Promise<void> {
+  await db.select({ id: project.id }).from(project).where(eq(project.id, projectId)).for('no key update');
+}
+
+/** Owners of the project; call under `lockMembership`. */
 async function ownerCount(db: Executor, projectId: string): Promise<number> {
   const owners = await db
     .select({ userId: projectMember.userId })
     .from(projectMember)
-    .where(and(eq(projectMember.projectId, projectId), eq(projectMember.role, 'owner')))
-    .for('update');
+    .where(and(eq(projectMember.projectId, projectId), eq(projectMember.role, 'owner')));
   return owners.length;
 }
 
@@ -156,11 +164,11 @@ export const projectRouter = createTRPCRouter({
     .input(z.object({ userId: memberUserId, role }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction(async (tx) => {
+        await lockMembership(tx, ctx.project.id);
         const [current] = await tx
           .select()
           .from(projectMember)
-          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
-          .for('update');
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)));
         if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'That person is not a member of this project.' });
         if (current.role === 'owner' && input.role !== 'owner' && (await ownerCount(tx, ctx.project.id)) <= 1) {
           throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'A project needs at least one owner: make someone else owner first.' });
@@ -183,11 +191,11 @@ export const projectRouter = createTRPCRouter({
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can remove other members.' });
       }
       return ctx.db.transaction(async (tx) => {
+        await lockMembership(tx, ctx.project.id);
         const [current] = await tx
           .select()
           .from(projectMember)
-          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
-          .for('update');
+          .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)));
         if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'That person is not a member of this project.' });
         if (current.role === 'owner' && (await ownerCount(tx, ctx.project.id)) <= 1) {
           throw new TRPCError({

@@ -180,6 +180,44 @@ describe('project.setRole', () => {
     await rejection(owner.project.rename({ projectId, name: 'Mine again' }), 'FORBIDDEN');
   });
 
+  it('project.setRole: two owners stepping down at the same moment leave exactly one owner', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const team = await projectWithTeam(deps, 'Race');
+      const projectId = team.project.id;
+      const first = await team.as('owner');
+      await first.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
+      const second = await team.as('editor');
+      const outcomes = await Promise.allSettled([
+        first.project.setRole({ projectId, userId: team.users.owner.id, role: 'editor' }),
+        second.project.setRole({ projectId, userId: team.users.editor.id, role: 'editor' }),
+      ]);
+      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      const roles = await rolesOf(await team.as('viewer'), projectId);
+      expect(Object.values(roles).filter((r) => r === 'owner')).toHaveLength(1);
+    }
+  });
+
+  it('project.removeMember: two owners leaving at the same moment leave exactly one owner', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const team = await projectWithTeam(deps, 'Exodus');
+      const projectId = team.project.id;
+      const first = await team.as('owner');
+      await first.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
+      const second = await team.as('editor');
+      const outcomes = await Promise.allSettled([
+        first.project.removeMember({ projectId, userId: team.users.owner.id }),
+        second.project.removeMember({ projectId, userId: team.users.editor.id }),
+      ]);
+      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      const roles = await rolesOf(await team.as('viewer'), projectId);
+      expect(Object.values(roles).filter((r) => r === 'owner')).toHaveLength(1);
+    }
+  });
+
   it('project.setRole: someone who is not a member is NOT_FOUND', async () => {
     const team = await projectWithTeam(deps, 'Outsider');
     const error = await rejection(
