@@ -76,7 +76,7 @@ export function projectProcedure(minimum: ProjectRole) {
     const row = await findMembership(ctx.db, input.projectId, ctx.user.id);
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
     if (!roleAtLeast(row.role, minimum)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; you are a ${row.role} of this project.` });
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; your role in this project is ${row.role}.` });
     }
     return next({ ctx: { ...ctx, project: row.project, role: row.role } });
   });

@@ -111,6 +111,11 @@ describe('project.list and project.get', () => {
     expect(hidden.message).toBe(missing.message);
   });
 
+  it('project.rename: an editor is told which role it needs and which they have', async () => {
+    const error = await rejection((await team.as('editor')).project.rename({ projectId: team.project.id, name: 'Mine' }), 'FORBIDDEN');
+    expect(error.message).toBe('This needs the owner role; your role in this project is editor.');
+  });
+
   it('project.rename: the owner renames the project and every member sees the new name', async () => {
     const renamed = await (await team.as('owner')).project.rename({ projectId: team.project.id, name: '  Listing v2  ' });
     expect(renamed).toMatchObject({ id: team.project.id, name: 'Listing v2', slug: team.project.slug });
