@@ -64,7 +64,7 @@ export async function startCollabServer(options: { maxMessageBytes?: number; com
 }
 
 /** A ws WebSocket class that sends the given cookie and Origin, for WebsocketProvider. */
-export function socketClass(headers: { cookie?: string; origin?: string }): typeof WebSocket {
+export function socketClass(headers: { cookie?: string; origin?: string }) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v)) as Record<string, string> });

@@ -40,13 +40,13 @@ describe('live documents', () => {
     const room = `risks:${team.project.id}`;
     const client = connectClient(h.url, room, team.users.owner.cookie);
     await client.synced;
-    const ids: string[] = [];
+    const server = await h.documents.open('risks', team.project.id);
     for (let i = 0; i < 25; i++) {
-      ids.push(insertRaidItem(client.doc, { title: `Item ${i}` }, team.users.owner.id));
-      // One update per message, each stored as a row until compaction.
-      await eventually(async () => expect((await h.documents.open('risks', team.project.id)).doc.getMap('items').size).toBe(i + 1).valueOf());
-      (await h.documents.open('risks', team.project.id)).release();
+      // One update per commit, each stored as a row until compaction.
+      insertRaidItem(client.doc, { title: `Item ${i}` }, team.users.owner.id);
+      await eventually(() => expect(raidItemsMap(server.doc).size).toBe(i + 1));
     }
+    server.release();
     await h.documents.flushProjections();
     const { rows } = await new UpdateLog(h.db).stats(room);
     expect(rows).toBeLessThan(10);
@@ -127,5 +127,25 @@ describe('socket limits', () => {
     await eventually(() => expect(raidItemsMap(b.doc).has(id)).toBe(true));
     a.destroy();
     b.destroy();
+  });
+});
+
+describe('shutdown', () => {
+  it('closing the live boards stores an update that was still waiting for its commit', async () => {
+    const { db } = h;
+    const { LiveDocuments } = await import('@/server/collab/liveDocuments');
+    const { silentLogger } = await import('@/server/collab/logger');
+    const documents = new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 1_000, unloadAfterMs: 60_000, logger: silentLogger });
+    const team = await newTeam();
+    const doc = await documents.open('risks', team.project.id);
+    const scratch = new Y.Doc();
+    const id = insertRaidItem(scratch, { title: 'Pending at shutdown' }, team.users.owner.id);
+    const stored = doc.submit(Y.encodeStateAsUpdate(scratch), team.users.owner.id);
+    doc.release();
+    await documents.close();
+    await stored;
+    const reloaded = new Y.Doc();
+    for (const u of (await new UpdateLog(db).load(`risks:${team.project.id}`)).updates) Y.applyUpdate(reloaded, u.data);
+    expect(raidItemsMap(reloaded).has(id)).toBe(true);
   });
 });

@@ -106,7 +106,8 @@ describe('risk board collaboration', () => {
     const asking = rawSocket(`${h.url}/${room}?saved=1`, { cookie: team.users.editor.cookie });
     const stock = rawSocket(`${h.url}/${room}`, { cookie: team.users.owner.cookie });
     await Promise.all([asking.opened, stock.opened]);
-    await eventually(() => expect(asking.frames.length).toBeGreaterThan(0)); // sync step 1 arrived
+    // Both admitted (each received the server's sync step 1) before the update is sent.
+    await eventually(() => expect(asking.frames.length * stock.frames.length).toBeGreaterThan(0));
     const scratch = new Y.Doc();
     insertRaidItem(scratch, { title: 'Acked item' }, team.users.editor.id);
     const encoder = encoding.createEncoder();
