@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { Auth } from '@/server/auth';
-import { sessionAccess } from '@/server/collab/authenticate';
+import { sessionAccess, type CollabAccess } from '@/server/collab/authenticate';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
 import { CollabServer } from '@/server/collab/server';
@@ -25,7 +25,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startCollabServer(options: { maxMessageBytes?: number; compactEvery?: number; unloadAfterMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  maxMessageBytes?: number;
+  compactEvery?: number;
+  unloadAfterMs?: number;
+  pingIntervalMs?: number;
+  authTimeoutMs?: number;
+  /** Replaces the session/membership checks (e.g. to make authentication hang). */
+  access?: (real: CollabAccess) => CollabAccess;
+}
+
+export async function startCollabServer(options: HarnessOptions = {}): Promise<Harness> {
   const { db } = await testDatabase();
   const auth = createTestAuth(db);
   const documents = new LiveDocuments({
@@ -37,11 +47,11 @@ export async function startCollabServer(options: { maxMessageBytes?: number; com
   });
   const collab = new CollabServer({
     documents,
-    access: sessionAccess(db, auth),
+    access: options.access ? options.access(sessionAccess(db, auth)) : sessionAccess(db, auth),
     appUrl,
     maxMessageBytes: options.maxMessageBytes ?? 1024 * 1024,
-    pingIntervalMs: 60_000,
-    authTimeoutMs: 5_000,
+    pingIntervalMs: options.pingIntervalMs ?? 60_000,
+    authTimeoutMs: options.authTimeoutMs ?? 5_000,
     logger: silentLogger,
   });
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
