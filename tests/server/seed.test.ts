@@ -1,0 +1,72 @@
+// The demo seeded on first start: three people, a project whose RAID log spans every kind and
+// band, written through the live document so the projection and history are filled; never twice.
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { projectMember, raidItem, raidItemChange, user } from '@/db/schema';
+import { demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { silentLogger } from '@/server/collab/logger';
+import { createTestAuth, uniqueSuffix } from '../support/factories';
+
+let handle: DatabaseHandle;
+let dropDatabase = async () => {};
+
+/** The seed needs an empty database: a fresh Postgres database, or a fresh in-memory PGlite. */
+async function freshDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ pgliteDir: 'memory://' });
+  const name = `waymark_seed_${uniqueSuffix()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return openDatabase({ url: fresh.toString(), max: 2 });
+}
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+  await migrateDatabase(handle);
+}, 60_000);
+afterAll(async () => {
+  await handle?.close();
+  await dropDatabase();
+});
+
+describe('demo seed', () => {
+  it('seeds a realistic project once, through the live document', async () => {
+    const auth = createTestAuth(handle.db);
+    const documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
+    const seeded = await seedDemoIfEmpty(handle.db, auth, documents);
+    expect(seeded).toMatchObject({ email: demoUsers.owner.email, password: 'waymark-demo' });
+    await documents.flushProjections();
+
+    const members = await handle.db
+      .select({ role: projectMember.role, email: user.email })
+      .from(projectMember)
+      .innerJoin(user, eq(user.id, projectMember.userId))
+      .where(eq(projectMember.projectId, seeded!.projectId));
+    expect(members.map((m) => m.role).sort()).toEqual(['editor', 'owner', 'viewer']);
+
+    const items = await handle.db.select().from(raidItem).where(eq(raidItem.projectId, seeded!.projectId));
+    expect(items.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(items.map((i) => i.band))).toEqual(new Set(['critical', 'high', 'medium', 'low']));
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['risk', 'assumption', 'issue', 'dependency']));
+    const created = await handle.db.select().from(raidItemChange).where(eq(raidItemChange.projectId, seeded!.projectId));
+    expect(created.filter((c) => c.field === 'created')).toHaveLength(items.length);
+
+    // The sign-in printed on the console works.
+    const session = await auth.api.signInEmail({ body: { email: seeded!.email, password: seeded!.password } });
+    expect(session.user.email).toBe(demoUsers.owner.email);
+
+    expect(await seedDemoIfEmpty(handle.db, auth, documents)).toBeNull();
+    expect(await handle.db.select().from(raidItem).where(eq(raidItem.projectId, seeded!.projectId))).toHaveLength(items.length);
+    await documents.close();
+  });
+});
