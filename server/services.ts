@@ -14,6 +14,7 @@ const liveBoardsNotRunning: LiveBoards = {
   async apply() {
     throw new Error('Live boards are not running: start Waymark with `npm start` or `npm run dev`.');
   },
+  accessChanged() {},
 };
 
 export function services() {

@@ -18,6 +18,11 @@ export interface BoardCommandResult {
 export interface LiveBoards {
   /** Applies a change through the live document: persisted, then broadcast to connected clients. */
   apply(kind: BoardKind, projectId: string, command: BoardCommand, actorId: string): Promise<BoardCommandResult>;
+  /**
+   * A member's role changed or they were removed: their open sockets on the project's boards are
+   * closed with 4409 so they reconnect and are authorized again (a removed member is then refused).
+   */
+  accessChanged(projectId: string, userId: string): void;
 }
 
 export function boardName(kind: BoardKind, projectId: string): string {

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { boards } from './boards';
 import type { BoardCommand, BoardCommandResult, BoardKind, LiveBoards } from './liveBoards';
-import { boardName } from './liveBoards';
+import { boardKinds, boardName } from './liveBoards';
+import { closeCodes } from './protocol';
 import { LiveDocument } from './liveDocument';
 import { consoleLogger, type Logger } from './logger';
 import { UpdateLog } from './updateLog';
@@ -91,6 +92,16 @@ export class LiveDocuments implements LiveBoards {
       return result;
     } finally {
       document.release();
+    }
+  }
+
+  accessChanged(projectId: string, userId: string): void {
+    for (const kind of boardKinds) {
+      void this.loading.get(boardName(kind, projectId))?.then((document) => {
+        for (const connection of document.connections) {
+          if (connection.userId === userId) connection.close(closeCodes.accessChanged);
+        }
+      });
     }
   }
 

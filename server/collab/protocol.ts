@@ -22,6 +22,7 @@ export const closeCodes = {
   originNotAllowed: 4403,
   boardNotFound: 4404,
   authTimeout: 4408,
+  accessChanged: 4409,
   updateRejected: 4422,
   internalError: 4500,
 } as const;
@@ -34,6 +35,7 @@ export const closeReasons: Record<number, string> = {
   [closeCodes.originNotAllowed]: 'origin not allowed',
   [closeCodes.boardNotFound]: 'board not found',
   [closeCodes.authTimeout]: 'authentication timed out',
+  [closeCodes.accessChanged]: 'access changed: reconnect',
   [closeCodes.updateRejected]: 'update rejected',
   [closeCodes.internalError]: 'internal error',
 };

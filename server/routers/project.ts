@@ -163,7 +163,7 @@ export const projectRouter = createTRPCRouter({
   setRole: projectProcedure('owner')
     .input(z.object({ userId: memberUserId, role }))
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction(async (tx) => {
+      const changed = await ctx.db.transaction(async (tx) => {
         await lockMembership(tx, ctx.project.id);
         const [current] = await tx
           .select()
@@ -180,6 +180,9 @@ export const projectRouter = createTRPCRouter({
           .returning();
         return updated!;
       });
+      // Open sockets keep the access they were given: make them reconnect with the new role.
+      ctx.live.accessChanged(ctx.project.id, input.userId);
+      return changed;
     }),
 
   /** Owners remove anyone; any member may remove themselves (leave). The last owner cannot leave. */
@@ -190,7 +193,7 @@ export const projectRouter = createTRPCRouter({
       if (!leaving && ctx.role !== 'owner') {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can remove other members.' });
       }
-      return ctx.db.transaction(async (tx) => {
+      const removed = await ctx.db.transaction(async (tx) => {
         await lockMembership(tx, ctx.project.id);
         const [current] = await tx
           .select()
@@ -208,5 +211,7 @@ export const projectRouter = createTRPCRouter({
           .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)));
         return { userId: input.userId, removed: true as const };
       });
+      ctx.live.accessChanged(ctx.project.id, input.userId);
+      return removed;
     }),
 });
