@@ -6,7 +6,7 @@ import type { Auth } from '@/server/auth';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { createTestAuth } from '../support/factories';
+import { callerFor, createTestAuth, createUser, uniqueSuffix, type Persona, type projectWithTeam } from '../support/factories';
 import { testDatabase } from '../support/database';
 
 export interface RouterDeps {
@@ -43,4 +43,28 @@ export async function rejection(call: Promise<unknown>, code: TRPC_ERROR_CODE_KE
     return error;
   }
   throw new Error(`expected ${code}, but the call succeeded with ${JSON.stringify(result)?.slice(0, 200)}`);
+}
+
+export type Team = Awaited<ReturnType<typeof projectWithTeam>>;
+export type People = Team['users'];
+
+/** An owner, editor, viewer and stranger, signed up once per file: signing up is the slow part. */
+export async function createPeople(deps: RouterDeps): Promise<People> {
+  const [owner, editor, viewer, stranger] = await Promise.all(
+    (['Owner', 'Editor', 'Viewer', 'Stranger'] as const).map((name) => createUser(deps.auth, name)),
+  );
+  return { owner: owner!, editor: editor!, viewer: viewer!, stranger: stranger! };
+}
+
+/** Like `projectWithTeam`, but a new project for people who already exist. */
+export async function projectFor(deps: RouterDeps, people: People, name = 'Apollo'): Promise<Team> {
+  const owner = await callerFor(deps, people.owner);
+  const project = await owner.project.create({ name: `${name} ${uniqueSuffix()}` });
+  await owner.project.addMember({ projectId: project.id, email: people.editor.email, role: 'editor' });
+  await owner.project.addMember({ projectId: project.id, email: people.viewer.email, role: 'viewer' });
+  return {
+    project,
+    users: people,
+    as: (persona: Persona) => callerFor(deps, persona === 'anonymous' ? null : people[persona]),
+  };
 }

@@ -1,12 +1,15 @@
 // Projects and members: where projects are created, slugs, and the owner's member management,
 // including the rules that keep at least one owner. Bad input gets a readable BAD_REQUEST.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createUser, projectWithTeam, type Persona } from '../support/factories';
-import { rejection, useRouterDeps } from './harness';
+import { callerFor, createUser, type Persona } from '../support/factories';
+import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
 const deps = useRouterDeps();
+let people: People;
+beforeAll(async () => {
+  people = await createPeople(deps);
+});
 
-type Team = Awaited<ReturnType<typeof projectWithTeam>>;
 type Caller = Awaited<ReturnType<Team['as']>>;
 
 async function signedIn(name?: string) {
@@ -82,7 +85,7 @@ describe('project.create', () => {
 describe('project.list and project.get', () => {
   let team: Team;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Listing');
+    team = await projectFor(deps, people, 'Listing');
   });
 
   it('project.list: each member sees the project with their own role; a stranger does not see it', async () => {
@@ -127,7 +130,7 @@ describe('project.addMember', () => {
   let team: Team;
   let owner: Caller;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Members');
+    team = await projectFor(deps, people, 'Members');
     owner = await team.as('owner');
   });
 
@@ -159,7 +162,7 @@ describe('project.addMember', () => {
 
 describe('project.setRole', () => {
   it('project.setRole: demoting the last owner is PRECONDITION_FAILED and changes nothing', async () => {
-    const team = await projectWithTeam(deps, 'Sole owner');
+    const team = await projectFor(deps, people, 'Sole owner');
     const owner = await team.as('owner');
     const before = await rolesOf(owner, team.project.id);
     const error = await rejection(
@@ -171,7 +174,7 @@ describe('project.setRole', () => {
   });
 
   it('project.setRole: once another member is owner, the first owner may step down', async () => {
-    const team = await projectWithTeam(deps, 'Handover');
+    const team = await projectFor(deps, people, 'Handover');
     const owner = await team.as('owner');
     const projectId = team.project.id;
     expect(await owner.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' })).toMatchObject({ role: 'owner' });
@@ -187,7 +190,7 @@ describe('project.setRole', () => {
 
   it('project.setRole: two owners stepping down at the same moment leave exactly one owner', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const team = await projectWithTeam(deps, 'Race');
+      const team = await projectFor(deps, people, 'Race');
       const projectId = team.project.id;
       const first = await team.as('owner');
       await first.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
@@ -206,7 +209,7 @@ describe('project.setRole', () => {
 
   it('project.removeMember: two owners leaving at the same moment leave exactly one owner', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const team = await projectWithTeam(deps, 'Exodus');
+      const team = await projectFor(deps, people, 'Exodus');
       const projectId = team.project.id;
       const first = await team.as('owner');
       await first.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
@@ -224,7 +227,7 @@ describe('project.setRole', () => {
   });
 
   it('project.setRole: someone who is not a member is NOT_FOUND', async () => {
-    const team = await projectWithTeam(deps, 'Outsider');
+    const team = await projectFor(deps, people, 'Outsider');
     const error = await rejection(
       (await team.as('owner')).project.setRole({ projectId: team.project.id, userId: team.users.stranger.id, role: 'editor' }),
       'NOT_FOUND',
@@ -237,7 +240,7 @@ describe('project.removeMember', () => {
   let team: Team;
   const callers = {} as Record<Persona, Caller>;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Leaving');
+    team = await projectFor(deps, people, 'Leaving');
     for (const persona of ['owner', 'editor', 'viewer', 'stranger'] as const) callers[persona] = await team.as(persona);
   });
 
@@ -280,7 +283,7 @@ describe('bad input', () => {
   let team: Team;
   let owner: Caller;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Input');
+    team = await projectFor(deps, people, 'Input');
     owner = await team.as('owner');
   });
 

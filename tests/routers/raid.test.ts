@@ -2,12 +2,14 @@
 // list with its filters and order, the CSV export, and each item's history.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRaidCsv } from '@/server/domain/raidCsv';
-import { projectWithTeam } from '../support/factories';
-import { rejection, useRouterDeps } from './harness';
+import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
 const deps = useRouterDeps();
+let people: People;
+beforeAll(async () => {
+  people = await createPeople(deps);
+});
 
-type Team = Awaited<ReturnType<typeof projectWithTeam>>;
 type Caller = Awaited<ReturnType<Team['as']>>;
 
 async function listed(as: Caller, projectId: string, filters: Omit<Parameters<Caller['raid']['list']>[0], 'projectId'> = {}) {
@@ -20,7 +22,7 @@ describe('raid.importCsv', () => {
   let owner: Caller;
   let editor: Caller;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Import');
+    team = await projectFor(deps, people, 'Import');
     [owner, editor] = await Promise.all([team.as('owner'), team.as('editor')]);
   });
 
@@ -115,7 +117,7 @@ describe('raid.list', () => {
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Filters');
+    team = await projectFor(deps, people, 'Filters');
     viewer = await team.as('viewer');
     const editorEmail = team.users.editor.email;
     const ownerEmail = team.users.owner.email;
@@ -157,7 +159,7 @@ describe('raid.list', () => {
   });
 
   it("raid.list: another project's items never show up", async () => {
-    const other = await projectWithTeam(deps, 'Other');
+    const other = await projectFor(deps, people, 'Other');
     await (await other.as('owner')).raid.importCsv({ projectId: other.project.id, csv: 'id,title,likelihood,impact\nL-critical,Theirs,5,5\n' });
     const mine = await listed(viewer, team.project.id);
     expect(mine.find((i) => i.id === 'L-critical')?.title).toBe('Vendor late');
@@ -175,7 +177,7 @@ describe('raid.exportCsv', () => {
   let team: Team;
   let owner: Caller;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'Export');
+    team = await projectFor(deps, people, 'Export');
     owner = await team.as('owner');
     const csv = [
       'id,kind,title,description,category,owner_email,likelihood,impact,response,mitigation,trigger,due_date,status,residual_likelihood,residual_impact',
@@ -221,7 +223,7 @@ describe('raid.exportCsv', () => {
 describe('raid.history', () => {
   let team: Team;
   beforeAll(async () => {
-    team = await projectWithTeam(deps, 'History');
+    team = await projectFor(deps, people, 'History');
   });
 
   it('raid.history: lists the creation and then each field change, newest first, with who made it', async () => {
@@ -247,7 +249,7 @@ describe('raid.history', () => {
   });
 
   it("raid.history: another project's item with the same id is not mixed in", async () => {
-    const other = await projectWithTeam(deps, 'Other history');
+    const other = await projectFor(deps, people, 'Other history');
     await (await other.as('owner')).raid.importCsv({ projectId: other.project.id, csv: 'id,title\nH-1,Theirs\n' });
     await deps.live.flushProjections();
     const history = await (await team.as('owner')).raid.history({ projectId: team.project.id, itemId: 'H-1' });
