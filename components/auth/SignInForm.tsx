@@ -5,12 +5,14 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient, authErrorMessage } from './auth-client';
 import { safeNext } from './next-path';
 
 export function SignInForm({ next }: { next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +32,7 @@ export function SignInForm({ next }: { next: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-in-error' : undefined}>
       <Field label="Email" htmlFor="email">
         <Input id="email" name="email" type="email" autoComplete="email" required autoFocus />
       </Field>
@@ -38,7 +40,7 @@ export function SignInForm({ next }: { next: string | null }) {
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
       <ErrorMessage id="sign-in-error">{error}</ErrorMessage>
-      <Button type="submit" variant="primary" disabled={pending}>
+      <Button type="submit" variant="primary" disabled={!hydrated || pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>

@@ -3,11 +3,13 @@
 import { useState } from 'react';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient } from './auth-client';
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   async function signOut() {
     setPending(true);
@@ -23,7 +25,7 @@ export function SignOutButton() {
 
   return (
     <div className="flex flex-col gap-4">
-      <Button variant="primary" onClick={signOut} disabled={pending} autoFocus>
+      <Button variant="primary" onClick={signOut} disabled={!hydrated || pending} autoFocus>
         {pending ? 'Signing out…' : 'Sign out'}
       </Button>
       <ErrorMessage>{error}</ErrorMessage>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient, authErrorMessage } from './auth-client';
 import { safeNext } from './next-path';
 
@@ -12,6 +13,7 @@ export const minPasswordLength = 8;
 export function SignUpForm({ next }: { next: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +35,7 @@ export function SignUpForm({ next }: { next: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-up-error' : undefined}>
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-up-error' : undefined}>
       <Field label="Name" htmlFor="name">
         <Input id="name" name="name" autoComplete="name" required maxLength={100} autoFocus />
       </Field>
@@ -52,7 +54,7 @@ export function SignUpForm({ next }: { next: string | null }) {
         />
       </Field>
       <ErrorMessage id="sign-up-error">{error}</ErrorMessage>
-      <Button type="submit" variant="primary" disabled={pending}>
+      <Button type="submit" variant="primary" disabled={!hydrated || pending}>
         {pending ? 'Creating your account…' : 'Sign up'}
       </Button>
     </form>

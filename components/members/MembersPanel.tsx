@@ -4,7 +4,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage, SuccessMessage } from '@/components/ui/alert';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
@@ -12,6 +12,7 @@ import { RoleBadge, roleLabels } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { projectRoles, type ProjectRole } from '@/server/domain/roles';
 
 export interface Member {
@@ -42,6 +43,7 @@ export function MembersPanel({
   const trpc = useTRPC();
   const router = useRouter();
   const isOwner = myRole === 'owner';
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyUser, setBusyUser] = useState<string | null>(null);
@@ -130,7 +132,7 @@ export function MembersPanel({
                       aria-label={`Role of ${m.name}`}
                       className="w-28"
                       value={shownRole(m)}
-                      disabled={busy}
+                      disabled={!hydrated || busy}
                       onChange={(e) => changeRole(m, e.target.value as ProjectRole)}
                     >
                       {projectRoles.map((r) => (
@@ -147,6 +149,7 @@ export function MembersPanel({
                       label="Leave project"
                       question="Leave this project?"
                       confirmLabel="Leave"
+                      disabled={!hydrated}
                       pending={busy}
                       onConfirm={() => removeMember(m)}
                     />
@@ -156,6 +159,7 @@ export function MembersPanel({
                       ariaLabel={`Remove ${m.name}`}
                       question={`Remove ${m.name}?`}
                       confirmLabel="Remove"
+                      disabled={!hydrated}
                       pending={busy}
                       onConfirm={() => removeMember(m)}
                     />
@@ -186,21 +190,25 @@ export function MembersPanel({
 
 function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: (name: string) => void }) {
   const trpc = useTRPC();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<ProjectRole>('editor');
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
   const add = useMutation(
     trpc.project.addMember.mutationOptions({
       onSuccess: (member) => {
-        setEmail('');
+        const role = formRef.current?.elements.namedItem('role') as HTMLSelectElement | null;
+        formRef.current?.reset();
+        if (role) role.value = member.role; // keep the role for the next person
         onAdded(member.name);
       },
     }),
   );
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!email.trim()) return;
-    add.mutate({ projectId, email: email.trim(), role });
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    if (!email) return;
+    add.mutate({ projectId, email, role: String(form.get('role')) as ProjectRole });
   }
 
   return (
@@ -209,20 +217,12 @@ function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: (na
         Add a member
       </h2>
       <p className="mt-0.5 text-xs text-muted">They need a Waymark account first.</p>
-      <form onSubmit={onSubmit} className="mt-4 grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
+      <form ref={formRef} onSubmit={onSubmit} className="mt-4 grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
         <Field label="Email" htmlFor="member-email">
-          <Input
-            id="member-email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            placeholder="ada@example.com"
-            autoComplete="off"
-            required
-          />
+          <Input id="member-email" name="email" type="email" placeholder="ada@example.com" autoComplete="off" required />
         </Field>
         <Field label="Role" htmlFor="member-role">
-          <Select id="member-role" value={role} onChange={(e) => setRole(e.target.value as ProjectRole)}>
+          <Select id="member-role" name="role" defaultValue="editor">
             {projectRoles.map((r) => (
               <option key={r} value={r}>
                 {roleLabels[r]}
@@ -230,7 +230,7 @@ function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: (na
             ))}
           </Select>
         </Field>
-        <Button type="submit" variant="primary" disabled={add.isPending || !email.trim()}>
+        <Button type="submit" variant="primary" disabled={!hydrated || add.isPending}>
           {add.isPending ? 'Adding…' : 'Add member'}
         </Button>
       </form>

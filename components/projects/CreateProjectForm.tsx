@@ -1,12 +1,14 @@
 'use client';
 // New project: a name and the workspace it belongs to; opens the new project's risk board.
+// Inputs are uncontrolled so what is typed before the page finishes loading is kept.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export interface WorkspaceOption {
   id: string;
@@ -17,36 +19,31 @@ export interface WorkspaceOption {
 export function CreateProjectForm({ workspaces }: { workspaces: WorkspaceOption[] }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const hydrated = useHydrated();
   const personal = workspaces.find((w) => w.personal) ?? workspaces[0];
-  const [workspaceId, setWorkspaceId] = useState(personal?.id ?? '');
-  const [name, setName] = useState('');
   const create = useMutation(
     trpc.project.create.mutationOptions({
       onSuccess: (project) => router.push(`/p/${project.id}/risks`),
     }),
   );
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!name.trim()) return;
-    create.mutate({ name: name.trim(), workspaceId: workspaceId || undefined });
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '').trim();
+    const workspaceId = String(form.get('workspaceId') ?? '');
+    if (!name) return;
+    create.mutate({ name, workspaceId: workspaceId || undefined });
   }
 
   const busy = create.isPending || create.isSuccess;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="New project">
       <Field label="Project name" htmlFor="project-name">
-        <Input
-          id="project-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="Payments platform migration"
-          maxLength={120}
-          required
-        />
+        <Input id="project-name" name="name" placeholder="Payments platform migration" maxLength={120} required />
       </Field>
       <Field label="Workspace" htmlFor="project-workspace">
-        <Select id="project-workspace" value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)}>
+        <Select id="project-workspace" name="workspaceId" defaultValue={personal?.id}>
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
               {w.name}
@@ -56,7 +53,7 @@ export function CreateProjectForm({ workspaces }: { workspaces: WorkspaceOption[
         </Select>
       </Field>
       <ErrorMessage>{create.error?.message}</ErrorMessage>
-      <Button type="submit" variant="primary" disabled={busy || !name.trim()}>
+      <Button type="submit" variant="primary" disabled={!hydrated || busy}>
         {busy ? 'Creating…' : 'Create project'}
       </Button>
     </form>

@@ -1,0 +1,67 @@
+// End-to-end tests in Chromium against the production server (`npm run test:e2e` builds first).
+// The server gets a fresh embedded database per run unless DATABASE_URL points at Postgres.
+// Set E2E_BASE_URL to run the tests against a server you started yourself instead.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const port = 3100;
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://localhost:${port}`;
+
+// The config is evaluated again in every worker; the directory made by the first evaluation is
+// handed down through the environment so all of them agree on it.
+if (!external && !process.env.DATABASE_URL && !process.env.WAYMARK_E2E_DATA_DIR) {
+  process.env.WAYMARK_E2E_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: external
+    ? undefined
+    : {
+        command: 'npx tsx server/main.ts',
+        url: `${baseURL}/sign-in`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+        env: {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          APP_URL: baseURL,
+          SEED_DEMO: 'false',
+          BETTER_AUTH_SECRET: 'waymark-e2e-secret-0123456789-abcdefghijklmnop',
+          AUTH_SIGN_IN_LIMIT: '10000',
+          ...(process.env.DATABASE_URL
+            ? { DATABASE_URL: process.env.DATABASE_URL }
+            : { DATA_DIR: process.env.WAYMARK_E2E_DATA_DIR! }),
+        },
+      },
+});

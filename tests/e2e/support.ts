@@ -1,0 +1,84 @@
+// Helpers for the end-to-end tests: unique people, signing up, projects and the risk board's
+// controls found the way a person (or a screen reader) finds them.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+export const password = 'correct-horse-battery';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export function newPerson(role: string): Person {
+  const id = randomUUID().slice(0, 8);
+  const name = `${role[0]!.toUpperCase()}${role.slice(1)} ${id}`;
+  return { name, email: `${role}-${id}@e2e.waymark.test` };
+}
+
+/** A new browser context with a new account, signed up through the auth API. */
+export async function signedUpContext(browser: Browser, baseURL: string, person: Person): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.request.post('/api/auth/sign-up/email', {
+    data: { name: person.name, email: person.email, password },
+    headers: { origin: baseURL },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return { context, page };
+}
+
+/** Creates a project from the projects page and returns its id (the page ends on its risk board). */
+export async function createProject(page: Page, name: string): Promise<string> {
+  await page.goto('/projects');
+  await page.getByLabel('Project name').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page).toHaveURL(/\/p\/[0-9a-f-]{36}\/risks$/);
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  return page.url().match(/\/p\/([0-9a-f-]{36})\//)![1]!;
+}
+
+export async function addMember(page: Page, projectId: string, person: Person, role: 'Editor' | 'Viewer' | 'Owner') {
+  await page.goto(`/p/${projectId}/members`);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByText(`${person.name} was added.`)).toBeVisible();
+  await expect(page.getByRole('listitem', { name: person.name })).toBeVisible();
+}
+
+/** Opens a project's risk board and waits until it is live (connected and synced). */
+export async function openBoard(page: Page, projectId: string) {
+  await page.goto(`/p/${projectId}/risks`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+}
+
+export const editor = (page: Page) => page.getByRole('dialog');
+export const field = (page: Page, label: string) => editor(page).getByLabel(label, { exact: true });
+
+export function heatCell(page: Page, likelihood: number, impact: number) {
+  return page.getByRole('button', { name: new RegExp(`^Likelihood ${likelihood}, impact ${impact}: \\d+ items?$`) });
+}
+
+export async function expectHeatCount(page: Page, likelihood: number, impact: number, count: number) {
+  await expect(heatCell(page, likelihood, impact)).toHaveAccessibleName(
+    `Likelihood ${likelihood}, impact ${impact}: ${count} item${count === 1 ? '' : 's'}`,
+  );
+}
+
+export function row(page: Page, title: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('button', { name: title, exact: true }) });
+}
+
+/** Adds an item through the editor: New item, a title, likelihood and impact, then closes the editor. */
+export async function addItem(page: Page, title: string, likelihood: number, impact: number) {
+  await page.getByRole('button', { name: 'New item' }).click();
+  await expect(editor(page)).toBeVisible();
+  await field(page, 'Title').fill(title);
+  await field(page, 'Likelihood').selectOption(String(likelihood));
+  await field(page, 'Impact').selectOption(String(impact));
+  await expect(editor(page).getByTestId('editor-score')).toHaveText(String(likelihood * impact));
+  await page.keyboard.press('Escape');
+  await expect(editor(page)).toBeHidden();
+  await expect(row(page, title)).toBeVisible();
+}
