@@ -6,7 +6,7 @@ import type { Executor } from '@/db';
 import { project, projectMember, raidItem, user, workspace } from '@/db/schema';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
-import { projectRoles } from '../domain/roles';
+import { projectRoles, type ProjectRole } from '../domain/roles';
 import { slugify } from '../domain/slug';
 import { createTRPCRouter, projectProcedure, protectedProcedure } from '../trpc';
 
@@ -33,8 +33,19 @@ async function freeSlug(db: Executor, workspaceId: string, name: string): Promis
  * one after another, so two owners cannot both step down at the same moment (and locking the owner
  * rows one by one instead would let two such changes deadlock).
  */
-async function lockMembership(db: Executor, projectId: string): Promise<void> {
+async function lockMembership(db: Executor, projectId: string, callerId: string): Promise<ProjectRole> {
   await db.select({ id: project.id }).from(project).where(eq(project.id, projectId)).for('no key update');
+  // The caller's role was checked before the lock; read it again now that nobody can change it.
+  const [caller] = await db
+    .select({ role: projectMember.role })
+    .from(projectMember)
+    .where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, callerId)));
+  if (!caller) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
+  return caller.role;
+}
+
+function requireOwner(role: ProjectRole, message = 'Only an owner can change members.'): void {
+  if (role !== 'owner') throw new TRPCError({ code: 'FORBIDDEN', message });
 }
 
 /** Owners of the project; call under `lockMembership`. */
@@ -164,7 +175,7 @@ export const projectRouter = createTRPCRouter({
     .input(z.object({ userId: memberUserId, role }))
     .mutation(async ({ ctx, input }) => {
       const changed = await ctx.db.transaction(async (tx) => {
-        await lockMembership(tx, ctx.project.id);
+        requireOwner(await lockMembership(tx, ctx.project.id, ctx.user.id));
         const [current] = await tx
           .select()
           .from(projectMember)
@@ -194,7 +205,8 @@ export const projectRouter = createTRPCRouter({
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can remove other members.' });
       }
       const removed = await ctx.db.transaction(async (tx) => {
-        await lockMembership(tx, ctx.project.id);
+        const callerRole = await lockMembership(tx, ctx.project.id, ctx.user.id);
+        if (!leaving) requireOwner(callerRole, 'Only an owner can remove other members.');
         const [current] = await tx
           .select()
           .from(projectMember)

@@ -42,7 +42,7 @@ afterAll(() => {
 });
 
 describe('crash safety and shutdown', () => {
-  it('an update another client saw survives a SIGKILL of the server and a restart', { timeout: 60_000 }, async () => {
+  it('an update another client saw survives a SIGKILL of the server and a restart', { timeout: 120_000 }, async () => {
     const first = await startServerProcess();
     const team = await createTeam(first.port);
     const room = `risks:${team.projectId}`;
@@ -69,7 +69,7 @@ describe('crash safety and shutdown', () => {
     await second.exited;
   });
 
-  it('SIGTERM closes sockets with 1001, keeps what was sent and exits 0', { timeout: 60_000 }, async () => {
+  it('SIGTERM closes sockets with 1001, keeps what was sent and exits 0', { timeout: 120_000 }, async () => {
     const first = await startServerProcess();
     const team = await createTeam(first.port);
     const room = `risks:${team.projectId}`;
