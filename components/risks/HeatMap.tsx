@@ -80,10 +80,10 @@ export function HeatMap({
                     'flex aspect-square min-h-9 items-center justify-center rounded-md text-sm font-semibold tabular-nums transition',
                     'hover:brightness-95 focus-visible:outline-offset-1',
                     n > 0 ? filledCell[band] : emptyCell[band],
-                    isSelected && 'ring-2 ring-ink ring-offset-2 ring-offset-surface',
+                    isSelected && 'relative z-10 scale-105 shadow-md ring-[3px] ring-ink ring-inset',
                   )}
                 >
-                  {n > 0 ? n : <span className="text-xs font-normal opacity-70">·</span>}
+                  {n > 0 || isSelected ? n : <span className="text-xs font-normal opacity-70">·</span>}
                 </button>
               );
             }),

@@ -41,8 +41,14 @@ export function useDraftText(value: string, commit: (value: string) => void, del
     [delayMs],
   );
 
-  // Closing the editor must not lose the last keystrokes.
-  useEffect(() => flush, [flush]);
+  // Closing the editor, or leaving the page, must not lose the last keystrokes.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
   return { value: draft, onChange, onBlur: flush };
 }
