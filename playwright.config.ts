@@ -19,7 +19,7 @@ if (!external && !process.env.DATABASE_URL && !process.env.WAYMARK_E2E_DATA_DIR)
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: 2,
+  workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
