@@ -127,3 +127,28 @@ test('risk board: a viewer follows along live but cannot change anything', async
   await a.context.close();
   await v.context.close();
 });
+
+// The server closes a member's sockets with 4409 when their role changes, and the board re-reads the
+// role after the reconnect. Pending: y-websocket 3.1 does not reconnect after 4400-4499 closes by
+// default, so components/live/useLiveDoc.ts must pass a `shouldReconnect` that allows 4409.
+test.fixme('risk board: a member demoted to viewer loses the edit controls without reloading', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const teammate = newPerson('editor');
+  const a = await signedUpContext(browser, baseURL!, owner);
+  const b = await signedUpContext(browser, baseURL!, teammate);
+
+  const projectId = await createProject(a.page, 'Billing rewrite');
+  await addMember(a.page, projectId, teammate, 'Editor');
+  await openBoard(b.page, projectId);
+  await expect(b.page.getByRole('button', { name: 'New item' })).toBeEnabled();
+
+  await a.page.getByLabel(`Role of ${teammate.name}`).selectOption({ label: 'Viewer' });
+  await expect(a.page.getByText(`${teammate.name} is now viewer.`)).toBeVisible();
+
+  await expect(b.page.getByText('Read-only', { exact: true })).toBeVisible();
+  await expect(b.page.getByRole('button', { name: 'New item' })).toBeDisabled();
+  await expect(b.page.getByTestId('save-status')).toHaveText('Saved');
+
+  await a.context.close();
+  await b.context.close();
+});
