@@ -1,5 +1,8 @@
+'use client';
 // The 5 x 5 likelihood x impact grid. Each cell is coloured by its severity band and shows how many
 // active items sit in it; pressing a cell filters the table to those items (press again to clear).
+// One cell is in the tab order; the arrow keys, Home and End move between cells.
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { bandLabels, riskScore, severityBand, severityBands, type SeverityBand } from '@/server/domain/risk';
 import { cn } from '@/components/ui/cn';
 import { itemsLabel, type HeatCell } from './model';
@@ -36,6 +39,44 @@ export function HeatMap({
   selected: HeatCell | null;
   onSelect: (cell: HeatCell | null) => void;
 }) {
+  // The roving focus: the selected cell, else the one last focused, else the top-left.
+  const [focusKey, setFocusKey] = useState('1:5');
+  const tabKey = selected ? `${selected.likelihood}:${selected.impact}` : focusKey;
+  const cells = useRef(new Map<string, HTMLButtonElement>());
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const key = target.dataset.cell;
+    if (!key) return;
+    let [l, i] = key.split(':').map(Number) as [number, number];
+    switch (event.key) {
+      case 'ArrowLeft':
+        l = Math.max(1, l - 1);
+        break;
+      case 'ArrowRight':
+        l = Math.min(5, l + 1);
+        break;
+      case 'ArrowUp':
+        i = Math.min(5, i + 1);
+        break;
+      case 'ArrowDown':
+        i = Math.max(1, i - 1);
+        break;
+      case 'Home':
+        l = 1;
+        break;
+      case 'End':
+        l = 5;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const next = `${l}:${i}`;
+    setFocusKey(next);
+    cells.current.get(next)?.focus();
+  }
+
   const byBand = new Map<SeverityBand, number>();
   for (const [key, n] of counts) {
     const [l, i] = key.split(':').map(Number);
@@ -62,7 +103,12 @@ export function HeatMap({
             </span>
           ))}
         </div>
-        <div role="group" aria-label="Heat map cells: likelihood by impact" className="grid grid-cols-5 grid-rows-5 gap-1">
+        <div
+          role="group"
+          aria-label="Heat map cells: likelihood by impact (arrow keys move between cells)"
+          className="grid grid-cols-5 grid-rows-5 gap-1"
+          onKeyDown={onKeyDown}
+        >
           {[...ratings].reverse().map((impact) =>
             ratings.map((likelihood) => {
               const n = counts.get(`${likelihood}:${impact}`) ?? 0;
@@ -71,6 +117,13 @@ export function HeatMap({
               return (
                 <button
                   key={`${likelihood}:${impact}`}
+                  ref={(el) => {
+                    if (el) cells.current.set(`${likelihood}:${impact}`, el);
+                    else cells.current.delete(`${likelihood}:${impact}`);
+                  }}
+                  data-cell={`${likelihood}:${impact}`}
+                  tabIndex={tabKey === `${likelihood}:${impact}` ? 0 : -1}
+                  onFocus={() => setFocusKey(`${likelihood}:${impact}`)}
                   type="button"
                   aria-pressed={isSelected}
                   aria-label={`Likelihood ${likelihood}, impact ${impact}: ${itemsLabel(n)}`}
