@@ -19,11 +19,15 @@ export interface LiveDoc {
   refusal: string | null;
 }
 
+// Final close codes (4400-4499: y-websocket stops reconnecting after them) and what they mean to a person.
 const refusals: Record<number, string> = {
+  4400: 'The connection was closed after an unreadable message. Reload the page to continue.',
   4401: 'Your session has ended. Sign in again to keep editing.',
   4403: 'This page was opened from another site; live editing is refused.',
   4404: 'You no longer have access to this board.',
+  4422: 'The server refused a change from this page. Reload the page to continue.',
 };
+const isFinal = (code: number) => code >= 4400 && code < 4500;
 
 export function useLiveDoc(opts: { room: string; user: { id: string; name: string; color: string } }): LiveDoc | null {
   const { room } = opts;
@@ -47,10 +51,9 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
           unsaved = count;
           publish();
         },
-        onClose(code) {
-          if (refusals[code]) {
-            refusal = refusals[code]!;
-            provider?.disconnect(); // reconnecting cannot help until something changes
+        onClose(code, reason) {
+          if (isFinal(code)) {
+            refusal = refusals[code] ?? `The live connection was refused (${reason || code}). Reload the page to continue.`;
             publish();
           }
         },

@@ -20,7 +20,7 @@ export interface LiveBoards {
   apply(kind: BoardKind, projectId: string, command: BoardCommand, actorId: string): Promise<BoardCommandResult>;
   /**
    * A member's role changed or they were removed: their open sockets on the project's boards are
-   * closed with 4409 so they reconnect and are authorized again (a removed member is then refused).
+   * closed with 4509 so they reconnect and are authorized again (a removed member is then refused).
    */
   accessChanged(projectId: string, userId: string): void;
 }

@@ -14,6 +14,10 @@ export const syncStep1 = 0;
 export const syncStep2 = 1;
 export const syncUpdate = 2;
 
+/**
+ * Close codes follow y-websocket's convention: 4400-4499 are final (a stock provider stops
+ * reconnecting), 4500-4599 mean "try again" (it reconnects with back-off).
+ */
 export const closeCodes = {
   goingAway: 1001,
   messageTooBig: 1009,
@@ -21,8 +25,8 @@ export const closeCodes = {
   unauthenticated: 4401,
   originNotAllowed: 4403,
   boardNotFound: 4404,
-  authTimeout: 4408,
-  accessChanged: 4409,
+  authTimeout: 4508,
+  accessChanged: 4509,
   updateRejected: 4422,
   internalError: 4500,
 } as const;
@@ -40,12 +44,6 @@ export const closeReasons: Record<number, string> = {
   [closeCodes.internalError]: 'internal error',
 };
 
-/** Codes after which reconnecting cannot succeed until something changes (sign in, access). */
-export const finalCloseCodes: ReadonlySet<number> = new Set([
-  closeCodes.unauthenticated,
-  closeCodes.originNotAllowed,
-  closeCodes.boardNotFound,
-]);
 
 export function encodeSaved(durableUpdates: number): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -52,7 +52,7 @@ describe('presence and liveness', () => {
     await eventually(() => expect(documentBefore.connections.size).toBe(0), 5_000);
   });
 
-  it('a socket that does not finish authenticating in time is closed with 4408', async () => {
+  it('a socket that does not finish authenticating in time is closed with 4508', async () => {
     const s = rawSocket(`${hanging.url}/risks:${team.project.id}`, { cookie: team.users.editor.cookie });
     expect((await s.closed).code).toBe(closeCodes.authTimeout);
     expect(s.frames).toHaveLength(0);

@@ -128,10 +128,9 @@ test('risk board: a viewer follows along live but cannot change anything', async
   await v.context.close();
 });
 
-// The server closes a member's sockets with 4409 when their role changes, and the board re-reads the
-// role after the reconnect. Pending: y-websocket 3.1 does not reconnect after 4400-4499 closes by
-// default, so components/live/useLiveDoc.ts must pass a `shouldReconnect` that allows 4409.
-test.fixme('risk board: a member demoted to viewer loses the edit controls without reloading', async ({ browser, baseURL }) => {
+// The server closes a member's sockets with 4509 when their role changes; the provider reconnects
+// and the board re-reads the role after the reconnect.
+test('risk board: a member demoted to viewer loses the edit controls without reloading', async ({ browser, baseURL }) => {
   const owner = newPerson('owner');
   const teammate = newPerson('editor');
   const a = await signedUpContext(browser, baseURL!, owner);
