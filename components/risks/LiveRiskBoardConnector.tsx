@@ -5,10 +5,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { useLiveDoc } from '@/components/live/useLiveDoc';
-import { deriveRaidScores, emptyRaidFields, normalizeRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
+import { insertRaidItem, updateRaidItem } from '@/server/collab/boards/riskDocument';
+import { deriveRaidScores, normalizeRaidFields, type RaidItem } from '@/server/domain/risk';
 import type { LiveBoardState, PresencePeer, PresenceUser, RiskBoardActions } from './model';
-
-type ItemMap = Y.Map<unknown>;
 
 const unknownDate = new Date(0);
 
@@ -111,26 +110,10 @@ export default function LiveRiskBoardConnector({
     const map = doc.getMap<unknown>('items');
     return {
       createItem(fields = {}) {
-        const id = newItemId();
-        const values: RaidFields = { ...emptyRaidFields, title: 'Untitled', ...fields };
-        doc.transact(() => {
-          const item = new Y.Map<unknown>();
-          item.set('id', id);
-          for (const [key, value] of Object.entries(values)) item.set(key, value);
-          item.set('createdAt', new Date().toISOString());
-          item.set('createdBy', user.id);
-          map.set(id, item);
-        });
-        return id;
+        return insertRaidItem(doc, { title: 'Untitled', ...fields }, user.id, newItemId());
       },
       updateItem(id, patch) {
-        const item = map.get(id);
-        if (!(item instanceof Y.Map)) return;
-        doc.transact(() => {
-          for (const [key, value] of Object.entries(patch)) {
-            if (value !== undefined && (item as ItemMap).get(key) !== value) (item as ItemMap).set(key, value);
-          }
-        });
+        updateRaidItem(doc, id, patch);
       },
       deleteItem(id) {
         map.delete(id);

@@ -1,6 +1,6 @@
 // Reading and writing the risk board's live document (`risks:<projectId>`, docs/live-documents.md):
-// a top-level Y.Map `items`, keyed by item id, each value a Y.Map of the item's fields.
-import { randomUUID } from 'node:crypto';
+// a top-level Y.Map `items`, keyed by item id, each value a Y.Map of the item's fields. Shared by
+// the server (imports, projection) and the browser's live board, so both write the same schema.
 import * as Y from 'yjs';
 import { emptyRaidFields, normalizeRaidFields, raidFieldNames, type RaidFields } from '../../domain/risk';
 
@@ -29,14 +29,21 @@ export function readRaidItems(doc: Y.Doc): RaidDocItem[] {
 }
 
 /** Adds a new item with every field set; returns its id. */
-export function insertRaidItem(doc: Y.Doc, fields: Partial<RaidFields>, actorId: string, id: string = randomUUID()): string {
+export function insertRaidItem(
+  doc: Y.Doc,
+  fields: Partial<RaidFields>,
+  actorId: string,
+  id: string = globalThis.crypto.randomUUID(),
+): string {
   const item = new Y.Map<unknown>();
   const values = { ...emptyRaidFields, ...fields };
-  item.set('id', id);
-  for (const name of raidFieldNames) item.set(name, values[name]);
-  item.set('createdAt', new Date().toISOString());
-  item.set('createdBy', actorId);
-  raidItemsMap(doc).set(id, item);
+  doc.transact(() => {
+    item.set('id', id);
+    for (const name of raidFieldNames) item.set(name, values[name]);
+    item.set('createdAt', new Date().toISOString());
+    item.set('createdBy', actorId);
+    raidItemsMap(doc).set(id, item);
+  });
   return id;
 }
 
@@ -44,8 +51,10 @@ export function insertRaidItem(doc: Y.Doc, fields: Partial<RaidFields>, actorId:
 export function updateRaidItem(doc: Y.Doc, id: string, fields: Partial<RaidFields>): boolean {
   const item = raidItemsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
-  for (const [name, value] of Object.entries(fields)) {
-    if (item.get(name) !== value) item.set(name, value);
-  }
+  doc.transact(() => {
+    for (const [name, value] of Object.entries(fields)) {
+      if (value !== undefined && item.get(name) !== value) item.set(name, value);
+    }
+  });
   return true;
 }
