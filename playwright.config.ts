@@ -1,12 +1,13 @@
 // End-to-end tests in Chromium against the production server (`npm run test:e2e` builds first).
 // The server gets a fresh embedded database per run unless DATABASE_URL points at Postgres.
-// Set E2E_BASE_URL to run the tests against a server you started yourself instead.
+// Set E2E_BASE_URL to run the tests against a server you started yourself instead, E2E_PORT to move it.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const port = 3100;
+// E2E_PORT lets several checkouts run their end-to-end tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://localhost:${port}`;
 
