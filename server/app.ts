@@ -66,9 +66,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     documents,
     access: sessionAccess(database.db, auth),
     appUrl: cfg.appUrl,
-    maxMessageBytes: cfg.collab.maxMessageBytes,
-    pingIntervalMs: cfg.collab.pingIntervalMs,
-    authTimeoutMs: cfg.collab.authTimeoutMs,
+    limits: cfg.collab,
   });
   const server = createServer((req, res) => {
     pinClientAddress(req, cfg.trustProxy);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCollabLimits, type CollabLimits } from './collab/limits';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,6 +21,9 @@ const envSchema = z.object({
   /** Sign-in attempts allowed per IP address per minute. */
   AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(64 * 1024),
+  COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
   COLLAB_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -42,11 +46,8 @@ export interface Config {
   trustProxy: boolean;
   signInLimitPerMinute: number;
   seedDemo: boolean;
-  collab: {
-    maxMessageBytes: number;
-    pingIntervalMs: number;
+  collab: CollabLimits & {
     unloadAfterMs: number;
-    authTimeoutMs: number;
     compactEvery: number;
     projectionDebounceMs: number;
   };
@@ -75,7 +76,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
     seedDemo: env.SEED_DEMO,
     collab: {
+      ...defaultCollabLimits,
       maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+      maxAwarenessBytes: env.COLLAB_MAX_AWARENESS_BYTES,
+      messagesPerSecond: env.COLLAB_MESSAGES_PER_SECOND,
+      maxBufferedBytes: env.COLLAB_MAX_BUFFERED_BYTES,
       pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
       unloadAfterMs: env.COLLAB_UNLOAD_AFTER_MS,
       authTimeoutMs: env.COLLAB_AUTH_TIMEOUT_MS,

@@ -26,10 +26,17 @@ export class Connection {
     readonly socket: WebSocket,
     /** The client asked for `saved` acknowledgements (`?saved=1`). */
     readonly wantsSaved: boolean,
+    private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      // A socket that stopped reading would otherwise hold every broadcast in memory.
+      this.closed = true;
+      this.socket.terminate();
+      return;
+    }
     this.socket.send(message, (error) => {
       if (error) this.close(1011);
     });

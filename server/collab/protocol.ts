@@ -28,6 +28,7 @@ export const closeCodes = {
   authTimeout: 4508,
   accessChanged: 4509,
   updateRejected: 4422,
+  tooManyMessages: 4429,
   internalError: 4500,
 } as const;
 
@@ -41,6 +42,7 @@ export const closeReasons: Record<number, string> = {
   [closeCodes.authTimeout]: 'authentication timed out',
   [closeCodes.accessChanged]: 'access changed: reconnect',
   [closeCodes.updateRejected]: 'update rejected',
+  [closeCodes.tooManyMessages]: 'too many messages',
   [closeCodes.internalError]: 'internal error',
 };
 

@@ -11,7 +11,8 @@ import { Connection } from './connection';
 import { MalformedMessageError } from './liveDocument';
 import type { LiveDocuments } from './liveDocuments';
 import { consoleLogger, type Logger } from './logger';
-import { closeCodes } from './protocol';
+import { MessageRate, type CollabLimits } from './limits';
+import { closeCodes, messageAwareness } from './protocol';
 
 export const collabPathPrefix = '/collab/';
 
@@ -20,9 +21,7 @@ export interface CollabServerOptions {
   access: CollabAccess;
   /** The app's own origin; browsers' upgrades from any other origin are refused. */
   appUrl: string;
-  maxMessageBytes: number;
-  pingIntervalMs: number;
-  authTimeoutMs: number;
+  limits: CollabLimits;
   logger?: Logger;
 }
 
@@ -41,8 +40,8 @@ export class CollabServer {
 
   constructor(private readonly options: CollabServerOptions) {
     this.logger = options.logger ?? consoleLogger;
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
-    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs);
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes, perMessageDeflate: false });
+    this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
     this.pingTimer.unref();
   }
 
@@ -64,17 +63,25 @@ export class CollabServer {
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const url = new URL(req.url ?? '/', 'http://collab.invalid');
-    const connection = new Connection(ws, url.searchParams.get('saved') === '1');
+    const { limits } = this.options;
+    const connection = new Connection(ws, url.searchParams.get('saved') === '1', limits.maxBufferedBytes);
+    const rate = new MessageRate(limits.messagesPerSecond);
     this.connections.add(connection);
 
     ws.on('message', (data, isBinary) => {
       if (connection.closed) return;
       if (!isBinary) return connection.close(closeCodes.malformedMessage, 'text frames are not part of the protocol');
+      if (!rate.take()) return connection.close(closeCodes.tooManyMessages);
       const message = toBytes(data);
+      if (message[0] === messageAwareness && message.byteLength > limits.maxAwarenessBytes) {
+        return connection.close(closeCodes.messageTooBig, 'awareness message too big');
+      }
       if (!connection.document) {
-        // Not yet authenticated and loaded: keep the messages, in order, within the size limit.
+        // Not yet authenticated and loaded: keep the messages, in order, within the limits.
         connection.queuedBytes += message.byteLength;
-        if (connection.queuedBytes > this.options.maxMessageBytes) return connection.close(closeCodes.messageTooBig);
+        if (connection.queuedBytes > limits.maxMessageBytes || connection.queued.length >= limits.maxQueuedMessages) {
+          return connection.close(closeCodes.messageTooBig, 'too much sent before authentication');
+        }
         connection.queued.push(message);
         return;
       }
@@ -90,7 +97,7 @@ export class CollabServer {
       connection.document?.removeConnection(connection);
     });
 
-    const timeout = setTimeout(() => connection.close(closeCodes.authTimeout), this.options.authTimeoutMs);
+    const timeout = setTimeout(() => connection.close(closeCodes.authTimeout), limits.authTimeoutMs);
     void this.admit(connection, req, url)
       .catch((error) => {
         this.logger.error(`socket ${connection.id}: could not open the board`, error);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { Auth } from '@/server/auth';
 import { sessionAccess, type CollabAccess } from '@/server/collab/authenticate';
+import { defaultCollabLimits, type CollabLimits } from '@/server/collab/limits';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
 import { CollabServer } from '@/server/collab/server';
@@ -26,11 +27,9 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  maxMessageBytes?: number;
+  limits?: Partial<CollabLimits>;
   compactEvery?: number;
   unloadAfterMs?: number;
-  pingIntervalMs?: number;
-  authTimeoutMs?: number;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -49,9 +48,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     documents,
     access: options.access ? options.access(sessionAccess(db, auth)) : sessionAccess(db, auth),
     appUrl,
-    maxMessageBytes: options.maxMessageBytes ?? 1024 * 1024,
-    pingIntervalMs: options.pingIntervalMs ?? 60_000,
-    authTimeoutMs: options.authTimeoutMs ?? 5_000,
+    limits: { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits },
     logger: silentLogger,
   });
   const server: Server = createServer((_req, res) => res.writeHead(404).end());

@@ -10,7 +10,7 @@ import { connectClient, eventually, rawSocket, startCollabServer, type Harness }
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startCollabServer({ compactEvery: 10, maxMessageBytes: 64 * 1024 });
+  h = await startCollabServer({ compactEvery: 10, limits: { maxMessageBytes: 64 * 1024 } });
 });
 afterAll(async () => {
   await h?.close();

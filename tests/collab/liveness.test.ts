@@ -11,9 +11,9 @@ let hanging: Harness;
 let team: Awaited<ReturnType<typeof projectWithTeam>>;
 
 beforeAll(async () => {
-  h = await startCollabServer({ pingIntervalMs: 200 });
+  h = await startCollabServer({ limits: { pingIntervalMs: 200 } });
   hanging = await startCollabServer({
-    authTimeoutMs: 300,
+    limits: { authTimeoutMs: 300 },
     access: (real) => ({ ...real, authenticate: () => new Promise(() => {}) }),
   });
   team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
