@@ -20,6 +20,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Sign-in attempts allowed per IP address per minute. */
   AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Largest tRPC request body (a CSV import of up to 2 MiB fits). */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(3 * 1024 * 1024),
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(64 * 1024),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
@@ -45,6 +47,7 @@ export interface Config {
   authSecret: string;
   trustProxy: boolean;
   signInLimitPerMinute: number;
+  apiMaxBodyBytes: number;
   seedDemo: boolean;
   collab: CollabLimits & {
     unloadAfterMs: number;
@@ -74,6 +77,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authSecret: resolveAuthSecret(env, dataDir),
     trustProxy: env.TRUST_PROXY,
     signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
+    apiMaxBodyBytes: env.API_MAX_BODY_BYTES,
     seedDemo: env.SEED_DEMO,
     collab: {
       ...defaultCollabLimits,

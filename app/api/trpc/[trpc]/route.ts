@@ -1,18 +1,17 @@
-// tRPC over HTTP at /api/trpc. Mutations must come from this app's own origin (CSRF): browsers
-// always send Origin on cross-site POSTs, and non-browser clients may send none.
+// tRPC over HTTP at /api/trpc. Every request first passes the API guard (server/http/apiGuard.ts):
+// same-origin JSON mutations only (CSRF), bounded bodies (413).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/routers/_app';
 import { services } from '@/server/services';
 import { createTRPCContext } from '@/server/trpc';
-import { isSameOrigin } from '@/server/http/origin';
+import { guardApiRequest } from '@/server/http/apiGuard';
 
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request) {
+async function handler(incoming: Request) {
   const { config, db, auth, live } = services();
-  if (req.method === 'POST' && !isSameOrigin(req.headers.get('origin'), req.headers.get('host'), config.appUrl)) {
-    return Response.json({ error: { message: 'Cross-origin requests are not allowed.' } }, { status: 403 });
-  }
+  const req = await guardApiRequest(incoming, { appUrl: config.appUrl, maxBodyBytes: config.apiMaxBodyBytes });
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
