@@ -86,12 +86,19 @@ export interface Client {
   destroy(): void;
 }
 
-export function connectClient(url: string, room: string, cookie: string, params: Record<string, string> = {}): Client {
+export function connectClient(
+  url: string,
+  room: string,
+  cookie: string,
+  params: Record<string, string> = {},
+  options: { maxBackoffTime?: number } = {},
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, {
     WebSocketPolyfill: socketClass({ cookie }) as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
+    ...options,
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
