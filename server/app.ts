@@ -16,6 +16,8 @@ import { publishServices } from './globals';
 export interface WaymarkOptions {
   /** Serve pages and APIs with Next (`dev` for hot reload). Without it, only live boards run. */
   next?: { dev: boolean };
+  /** Measurement hook for benchmarks (see LiveDocumentOptions.onCommit). */
+  onCommit?: (receivedAt: readonly number[], committedAt: number) => void;
   /** Handles plain HTTP requests when Next is not used (tests). */
   fallbackHandler?: (services: { db: DatabaseHandle['db']; auth: Auth; documents: LiveDocuments }) => RequestListener;
 }
@@ -25,6 +27,7 @@ export interface Waymark {
   database: DatabaseHandle;
   auth: Auth;
   documents: LiveDocuments;
+  collab: CollabServer;
   seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>>;
   /** Stops accepting, flushes every pending write, closes sockets and the database. */
   stop(): Promise<void>;
@@ -45,6 +48,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     compactEvery: cfg.collab.compactEvery,
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
+    onCommit: options.onCommit,
   });
   publishServices({ auth, live: documents });
   const seeded = cfg.seedDemo ? await seedDemoIfEmpty(database.db, auth, documents) : null;
@@ -83,6 +87,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     database,
     auth,
     documents,
+    collab,
     seeded,
     async stop() {
       server.close();

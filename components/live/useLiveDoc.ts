@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { jitterReconnects } from './backoff';
 import { trackedWebSocket } from './trackedSocket';
 
 export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -58,9 +59,9 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
           }
         },
       }),
-      // Jittered, capped back-off so a server restart is not met by every client at once.
-      maxBackoffTime: 5_000 + Math.floor(Math.random() * 5_000),
     });
+    // Jittered back-off so a server restart is not met by every client at the same moment.
+    jitterReconnects(provider);
     provider.awareness.setLocalStateField('user', { id, name, color });
     provider.on('status', ({ status: s }: { status: string }) => {
       connected = s === 'connected';

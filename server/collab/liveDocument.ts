@@ -29,6 +29,8 @@ import type { UpdateLog } from './updateLog';
 export interface LiveDocumentOptions {
   compactEvery: number;
   projectionDebounceMs: number;
+  /** Measurement hook: when each update of a committed batch was received, and when it committed. */
+  onCommit?: (receivedAt: readonly number[], committedAt: number) => void;
 }
 
 interface PendingUpdate {
@@ -39,6 +41,8 @@ interface PendingUpdate {
   seq?: number;
   /** An empty update (e.g. a fresh client's sync step 2): acknowledged, not stored. */
   empty?: boolean;
+  /** performance.now() when it arrived. */
+  receivedAt: number;
   done?: { resolve(): void; reject(error: unknown): void };
 }
 
@@ -211,8 +215,8 @@ export class LiveDocument {
     return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
   }
 
-  private enqueue(entry: PendingUpdate): void {
-    this.pending.push(entry);
+  private enqueue(entry: Omit<PendingUpdate, 'receivedAt'>): void {
+    this.pending.push({ ...entry, receivedAt: performance.now() });
     if (this.flushing) return;
     // Wait one turn of the event loop so updates arriving together share a commit.
     this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -248,6 +252,10 @@ export class LiveDocument {
         }
         failures = 0;
         this.rowsSinceCompaction += stored.length;
+        this.deps.options.onCommit?.(
+          stored.map((entry) => entry.receivedAt),
+          performance.now(),
+        );
       }
       this.applyCommitted(batch);
       if (this.rowsSinceCompaction >= this.deps.options.compactEvery) await this.compact();

@@ -7,7 +7,7 @@ import { boards } from './boards';
 import type { BoardCommand, BoardCommandResult, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
-import { LiveDocument } from './liveDocument';
+import { LiveDocument, type LiveDocumentOptions } from './liveDocument';
 import { consoleLogger, type Logger } from './logger';
 import { UpdateLog } from './updateLog';
 
@@ -18,6 +18,8 @@ export interface LiveDocumentsOptions {
   /** How long an idle, saved board stays in memory (0: unload at once). */
   unloadAfterMs: number;
   logger?: Logger;
+  /** Measurement hook (benchmarks): see LiveDocumentOptions.onCommit. */
+  onCommit?: LiveDocumentOptions['onCommit'];
 }
 
 export class LiveDocuments implements LiveBoards {
@@ -54,7 +56,11 @@ export class LiveDocuments implements LiveBoards {
           db: this.options.db,
           log: this.log,
           logger: this.logger,
-          options: { compactEvery: this.options.compactEvery, projectionDebounceMs: this.options.projectionDebounceMs },
+          options: {
+            compactEvery: this.options.compactEvery,
+            projectionDebounceMs: this.options.projectionDebounceMs,
+            onCommit: this.options.onCommit,
+          },
         },
         (doc) => this.maybeUnload(doc),
       );

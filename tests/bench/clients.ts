@@ -1,0 +1,120 @@
+// Load-generator clients for both servers: real Yjs clients (y-websocket's WebsocketProvider for
+// Waymark, HocuspocusProvider for Hocuspocus) and passive raw receivers that only timestamp the
+// arrival of document-update frames (no Yjs decoding), for measuring many clients cheaply.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { jitterReconnects } from '@/components/live/backoff';
+import type { RunningServer } from './servers';
+
+export interface BenchClient {
+  doc: Y.Doc;
+  synced: Promise<void>;
+  /** True while its socket is open. */
+  connected(): boolean;
+  destroy(): void;
+}
+
+function cookieSocket(cookie: string) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+}
+
+export function connectBenchClient(
+  server: RunningServer,
+  room: string,
+  cookie: string,
+  options: { jitter?: boolean; onAttempt?: () => void } = {},
+): BenchClient {
+  const doc = new Y.Doc();
+  if (server.kind === 'waymark') {
+    const Socket = cookieSocket(cookie);
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, room, doc, {
+      WebSocketPolyfill: class extends Socket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols);
+          options.onAttempt?.();
+        }
+      } as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    if (options.jitter) jitterReconnects(provider);
+    return {
+      doc,
+      synced: new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
+      connected: () => provider.wsconnected && provider.synced,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+  }
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token: 'bench' });
+  provider.attach();
+  return {
+    doc,
+    synced: new Promise((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve()))),
+    connected: () => socket.status === 'connected',
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** A socket that records when document-update frames arrive, without decoding Yjs. */
+export interface RawReceiver {
+  ready: Promise<void>;
+  /** Called with performance.now() for every document-update frame. */
+  onUpdate: (at: number) => void;
+  close(): void;
+}
+
+export function rawReceiver(server: RunningServer, room: string, cookie: string): RawReceiver {
+  const url = server.kind === 'waymark' ? `ws://127.0.0.1:${server.port}/collab/${room}` : `ws://127.0.0.1:${server.port}`;
+  const ws = new WebSocket(url, cookie ? { headers: { cookie } } : {});
+  const receiver: RawReceiver = {
+    ready: new Promise((resolve, reject) => {
+      ws.once('message', () => resolve()); // the server's sync step 1 (after authentication)
+      ws.once('error', reject);
+    }),
+    onUpdate: () => {},
+    close: () => ws.terminate(),
+  };
+  ws.on('open', () => {
+    if (server.kind !== 'hocuspocus') return;
+    // Hocuspocus needs an authentication message naming the document before it sends anything.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, room);
+    encoding.writeVarUint(encoder, 2); // Auth
+    encoding.writeVarUint(encoder, 0); // Token
+    encoding.writeVarString(encoder, 'bench');
+    encoding.writeVarString(encoder, '4.7.0');
+    ws.send(encoding.toUint8Array(encoder));
+  });
+  ws.on('message', (data: Buffer) => {
+    const at = performance.now();
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    if (server.kind === 'hocuspocus') decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== 0) return; // not sync
+    if (decoding.readVarUint(decoder) !== 2) return; // not an update
+    receiver.onUpdate(at);
+  });
+  return receiver;
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

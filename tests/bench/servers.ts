@@ -1,0 +1,71 @@
+// The two servers under benchmark, each in its own process on the same Postgres database:
+// Waymark's collaboration server (its real process composition, without Next) and Hocuspocus.
+// Both answer GET /stats and POST /stats/reset; clients for each live in clients.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export type ServerKind = 'waymark' | 'hocuspocus';
+
+export interface RunningServer {
+  kind: ServerKind;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stats(): Promise<ServerStats>;
+  resetStats(): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface ServerStats {
+  rssMb: number;
+  cpuPercent: number;
+  sockets: number;
+  boards: number;
+  receiveToCommit: { count: number; p50: number; p95: number; p99: number; max: number };
+}
+
+const entry: Record<ServerKind, string> = {
+  waymark: 'tests/collab/fixtures/collabProcess.ts',
+  hocuspocus: 'tests/bench/peers/hocuspocus.ts',
+};
+
+export function startServer(kind: ServerKind, env: Record<string, string>, port = 0): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry[kind]], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /READY (\d+)/.exec(output);
+      if (!match) return;
+      const base = `http://127.0.0.1:${match[1]}`;
+      resolve({
+        kind,
+        port: Number(match[1]),
+        child,
+        exited,
+        stats: async () => (await fetch(`${base}/stats`)).json() as Promise<ServerStats>,
+        resetStats: async () => void (await fetch(`${base}/stats/reset`, { method: 'POST' })),
+        stop: (signal = 'SIGTERM') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`${kind} server exited before it was ready (${code})`)));
+  });
+}
+
+/** Rooms to use on a server: Waymark needs real projects (with a member's cookie); Hocuspocus any name. */
+export async function prepareRooms(server: RunningServer, count: number): Promise<{ rooms: string[]; cookie: string }> {
+  if (server.kind === 'hocuspocus') {
+    const run = Math.random().toString(36).slice(2, 8);
+    return { rooms: Array.from({ length: count }, (_, i) => `bench-${run}-${i}`), cookie: '' };
+  }
+  const response = await fetch(`http://127.0.0.1:${server.port}/team?projects=${count}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`could not create projects: ${response.status} ${await response.text()}`);
+  const team = (await response.json()) as { projectIds: string[]; ownerCookie: string };
+  return { rooms: team.projectIds.map((id) => `risks:${id}`), cookie: team.ownerCookie };
+}
