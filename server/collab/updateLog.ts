@@ -1,5 +1,6 @@
-// The durable update log of live boards in Postgres/PGlite: append a group of updates in one
-// transaction, read a board back, and compact a board's rows into one snapshot.
+// The durable update log of live boards in Postgres/PGlite: append updates (group commit across
+// every board: appends that arrive while a commit is in flight share the next one), read a board
+// back, and compact a board's rows into one snapshot.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { boardUpdate } from '@/db/schema';
@@ -9,7 +10,17 @@ export interface LoggedUpdate {
   userId: string | null;
 }
 
+interface QueuedAppend {
+  board: string;
+  updates: readonly LoggedUpdate[];
+  resolve(lastId: number): void;
+  reject(error: unknown): void;
+}
+
 export class UpdateLog {
+  private queue: QueuedAppend[] = [];
+  private committing = false;
+
   constructor(private readonly db: Database) {}
 
   /** Every stored update of a board, oldest first, and the id of the newest row. */
@@ -25,13 +36,35 @@ export class UpdateLog {
     };
   }
 
-  /** Appends updates in one transaction (group commit); returns the id of the newest row. */
-  async append(board: string, updates: readonly LoggedUpdate[]): Promise<number> {
-    const rows = await this.db
-      .insert(boardUpdate)
-      .values(updates.map((u) => ({ board, data: u.data, userId: u.userId })))
-      .returning({ id: boardUpdate.id });
-    return Math.max(...rows.map((r) => r.id));
+  /**
+   * Appends a board's updates; resolves with the id of its newest row once committed. One commit
+   * is in flight at a time: everything appended meanwhile, from any board, goes into the next one
+   * (one INSERT), so commits per second stay low however many boards are busy.
+   */
+  append(board: string, updates: readonly LoggedUpdate[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ board, updates, resolve, reject });
+      if (!this.committing) void this.commitQueued();
+    });
+  }
+
+  private async commitQueued(): Promise<void> {
+    this.committing = true;
+    while (this.queue.length) {
+      const group = this.queue.splice(0, this.queue.length);
+      try {
+        const rows = await this.db
+          .insert(boardUpdate)
+          .values(group.flatMap((a) => a.updates.map((u) => ({ board: a.board, data: u.data, userId: u.userId }))))
+          .returning({ id: boardUpdate.id, board: boardUpdate.board });
+        const newest = new Map<string, number>();
+        for (const row of rows) newest.set(row.board, Math.max(newest.get(row.board) ?? 0, row.id));
+        for (const a of group) a.resolve(newest.get(a.board)!);
+      } catch (error) {
+        for (const a of group) a.reject(error);
+      }
+    }
+    this.committing = false;
   }
 
   /**
