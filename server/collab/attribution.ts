@@ -20,6 +20,11 @@ export class ChangeAttribution {
     fields.set(field, actorId);
   }
 
+  /** True when nothing the board projects has changed since the last `take()`. */
+  get empty(): boolean {
+    return this.actors.size === 0;
+  }
+
   /** Takes the recorded authors and starts afresh. */
   take(): AttributionSnapshot {
     const taken = this.actors;

@@ -37,9 +37,8 @@ export class Connection {
       this.socket.terminate();
       return;
     }
-    this.socket.send(message, (error) => {
-      if (error) this.close(1011);
-    });
+    // No per-message callback: a failed send surfaces as the socket's 'close' event.
+    this.socket.send(message);
   }
 
   close(code: number, reason = closeReasons[code] ?? ''): void {

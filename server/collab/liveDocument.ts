@@ -285,7 +285,8 @@ export class LiveDocument {
       const message = encodeSyncUpdate(applied.length === 1 ? applied[0]! : Y.mergeUpdates(applied));
       const soleSender = senders.size === 1 ? [...senders][0] : undefined;
       for (const connection of this.connections) if (connection !== soleSender) connection.send(message);
-      this.scheduleProjection();
+      // Only changes the board observes can change its projection (e.g. not presence-only data).
+      if (!this.attribution.empty) this.scheduleProjection();
     }
     for (const connection of senders) {
       if (!connection.wantsSaved) continue;

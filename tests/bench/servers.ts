@@ -30,7 +30,7 @@ const entry: Record<ServerKind, string> = {
 
 export function startServer(kind: ServerKind, env: Record<string, string>, port = 0): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry[kind]], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, PROJECTION_DEBOUNCE_MS: '300', ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
