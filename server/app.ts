@@ -12,6 +12,7 @@ import { LiveDocuments } from './collab/liveDocuments';
 import { CollabServer } from './collab/server';
 import type { Config } from './env';
 import { publishServices } from './globals';
+import { WebhookSender } from './status/webhooks';
 
 export interface WaymarkOptions {
   /** Serve pages and APIs with Next (`dev` for hot reload). Without it, only live boards run. */
@@ -46,7 +47,8 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
   });
-  publishServices({ auth, live: documents });
+  const webhooks = new WebhookSender(database.db, cfg.webhooks);
+  publishServices({ auth, live: documents, webhooks });
   const seeded = cfg.seedDemo ? await seedDemoIfEmpty(database.db, auth, documents) : null;
 
   let handleRequest: RequestListener;
@@ -91,6 +93,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
       await collab.close();
       server.closeAllConnections();
       await closeNext();
+      await webhooks.close();
       await database.close();
     },
   };

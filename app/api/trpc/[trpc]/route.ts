@@ -9,7 +9,7 @@ import { isSameOrigin } from '@/server/http/origin';
 export const dynamic = 'force-dynamic';
 
 function handler(req: Request) {
-  const { config, db, auth, live } = services();
+  const { config, db, auth, live, webhooks } = services();
   if (req.method === 'POST' && !isSameOrigin(req.headers.get('origin'), req.headers.get('host'), config.appUrl)) {
     return Response.json({ error: { message: 'Cross-origin requests are not allowed.' } }, { status: 403 });
   }
@@ -17,7 +17,7 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live }),
+    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live, webhooks }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },
