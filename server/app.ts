@@ -12,6 +12,7 @@ import { LiveDocuments } from './collab/liveDocuments';
 import { CollabServer } from './collab/server';
 import type { Config } from './env';
 import { publishServices } from './globals';
+import { StatusSite } from './status/publicSite';
 import { WebhookSender } from './status/webhooks';
 
 export interface WaymarkOptions {
@@ -72,9 +73,12 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     pingIntervalMs: cfg.collab.pingIntervalMs,
     authTimeoutMs: cfg.collab.authTimeoutMs,
   });
+  // Public status pages are answered here, before Next, with their own caching (server/status/publicSite.ts).
+  const statusSite = new StatusSite({ db: database.db, appUrl: cfg.appUrl, log: (m) => console.warn(m) });
   const server = createServer((req, res) => {
     pinClientAddress(req, cfg.trustProxy);
-    handleRequest(req, res);
+    if (req.url?.startsWith('/status/')) void statusSite.handle(req, res);
+    else handleRequest(req, res);
   });
   // Only our own path: Next adds its own upgrade listener (dev hot reload) and must keep its sockets.
   server.on('upgrade', (req, socket, head) => {
