@@ -206,3 +206,9 @@ export function draftFromProjectData(items: DraftRiskItem[], changes: DraftRiskC
   ].join('\n');
   return { health, healthReason, summary, highlights, lowlights, asks: '', nextSteps: '' };
 }
+
+/** Just the written content of an update row. */
+export function updateContentOf(row: UpdateContent): UpdateContent {
+  const { health, healthReason, summary, highlights, lowlights, asks, nextSteps } = row;
+  return { health, healthReason, summary, highlights, lowlights, asks, nextSteps };
+}
