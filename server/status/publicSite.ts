@@ -5,6 +5,7 @@
 // one small query per request, fresh right after a publish, and the last good response is served
 // if the database cannot be reached.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Feed } from 'feed';
 import { createEvents } from 'ics';
@@ -42,10 +43,13 @@ export interface PublicResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  gzipped?: Buffer;
 }
 
 interface Rendered {
   body: string;
+  /** The body gzipped once, when rendered, for clients that accept it. */
+  gzipped: Buffer;
   etag: string;
 }
 
@@ -112,7 +116,7 @@ export class StatusSite {
         throw error;
       }
       const body = this.render(kind, slug, data);
-      rendered = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      rendered = { body, gzipped: gzipSync(body), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
       // A newer key may have replaced the entry meanwhile; only fill the one this was built for.
       if (this.cache.get(slug) === entry) {
         entry.rendered.set(kind, rendered);
@@ -136,7 +140,7 @@ export class StatusSite {
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === rendered.etag)) {
       return { status: 304, headers, body: '' };
     }
-    return { status: 200, headers, body: rendered.body };
+    return { status: 200, headers, body: rendered.body, gzipped: rendered.gzipped };
   }
 
   private render(kind: PublicKind, slug: string, data: PublicPageData): string {
@@ -167,8 +171,14 @@ export class StatusSite {
       console.error('Public status page failed:', error);
       response = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: 'Something went wrong.\n' };
     }
-    res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) });
-    res.end(req.method === 'HEAD' ? undefined : response.body);
+    const gzip = response.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const payload = gzip ? response.gzipped! : Buffer.from(response.body);
+    res.writeHead(response.status, {
+      ...response.headers,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      'content-length': String(payload.byteLength),
+    });
+    res.end(req.method === 'HEAD' ? undefined : payload);
   }
 }
 
