@@ -90,18 +90,22 @@ test('status: script and onerror payloads in every update field and in a risk ti
   await field(page, 'Title').fill(`Risk ${img}${script}`);
   await field(page, 'Likelihood').selectOption('4');
   await field(page, 'Impact').selectOption('4');
-  await editor(page).getByLabel('Show on the public status page').check();
+  // The box reflects the live document, which applies the change a moment after the click.
+  await editor(page).getByLabel('Show on the public status page').click();
+  await expect(editor(page).getByLabel('Show on the public status page')).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(row(page, `Risk ${img}${script}`)).toBeVisible();
 
   await turnOnPublicPage(page, projectId, slug);
   const draft = await startDraft(page, projectId);
+  // The draft suggests "At risk" from the open high risk above.
+  await expect(draft.getByLabel('Health')).toHaveValue('at_risk');
   await draft.getByLabel('Reason').fill(`Reason ${img}${script}`);
   for (const label of ['Summary', 'Highlights', 'Lowlights', 'Asks (help needed, from whom)', 'Next steps']) {
     await draft.getByLabel(label, { exact: true }).fill(`${label} ${img} ${script} [link](javascript:alert(3))`);
   }
   await page.getByRole('button', { name: 'Publish update' }).click();
-  await expect(page.getByTestId('update-reason')).toHaveText(`On track: Reason ${img}${script}`);
+  await expect(page.getByTestId('update-reason')).toHaveText(`At risk: Reason ${img}${script}`);
   for (const label of ['Summary', 'Highlights', 'Lowlights', 'Next steps']) {
     await expect(page.getByText(`${label} ${img} ${script} link`)).toBeVisible();
   }
