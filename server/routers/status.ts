@@ -9,6 +9,7 @@ import { communicationOf, statusSettingsOf, touchStatusSettings } from '../data/
 import type { ProjectRole } from '../domain/roles';
 import { cadenceSchema, draftFromProjectData, healthLabels, updateContentSchema, type DraftRiskItem, type UpdateContent } from '../domain/status';
 import { markdownToText } from '../status/markdown';
+import { notifyStatusChanged } from '../status/statusEvents';
 import { checkWebhookUrl, newWebhookSecret, WebhookUrlError } from '../status/webhooks';
 import { createTRPCRouter, projectProcedure } from '../trpc';
 
@@ -185,6 +186,7 @@ export const statusRouter = createTRPCRouter({
         await touchStatusSettings(tx, ctx.project.id);
         return updated!;
       });
+      notifyStatusChanged(ctx.project.id);
       ctx.webhooks.dispatch({ event: 'status_update.published', projectId: ctx.project.id, updateId: published.id, payload: webhookPayload(ctx.project, published) });
       return published;
     }),
@@ -212,6 +214,7 @@ export const statusRouter = createTRPCRouter({
         return { row: updated!, changed: true };
       });
       if (corrected.changed) {
+        notifyStatusChanged(ctx.project.id);
         ctx.webhooks.dispatch({ event: 'status_update.corrected', projectId: ctx.project.id, updateId: corrected.row.id, payload: webhookPayload(ctx.project, corrected.row) });
       }
       return corrected.row;
@@ -267,6 +270,9 @@ export const statusRouter = createTRPCRouter({
         }
         const row = await touchStatusSettings(tx, ctx.project.id, { publicEnabled: input.enabled, publicSlug: slug });
         return { publicEnabled: row.publicEnabled, publicSlug: row.publicSlug };
+      }).then((result) => {
+        notifyStatusChanged(ctx.project.id);
+        return result;
       });
     }),
 

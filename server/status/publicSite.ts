@@ -1,9 +1,10 @@
 // The public face of a project, for people without an account: /status/<slug> (HTML, no client
 // JavaScript), feed.atom, milestones.ics and badge.svg. Served by the custom server ahead of Next so
 // each response carries its own caching headers and ETag. Responses are cached in memory per slug
-// and kept while the page's key (settings revision, last risk change, today's date) is unchanged:
-// one small query per request, fresh right after a publish, and the last good response is served
-// if the database cannot be reached.
+// and kept while the page's key (settings revision, last risk change, today's date) is unchanged.
+// The key is read again at most every `revalidateAfterMs` (1 s), and at once after a publish in this
+// process (statusEvents), so the database is not queried per request, a publish shows on the next
+// request, and the last good response is served if the database cannot be reached.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +15,7 @@ import { publicPageData, publicPageKey, type PublicPageData } from '../data/stat
 import { bandLabels } from '../domain/risk';
 import { healthColours, healthLabels, healthStrip, updateFieldLabels, updateTextFields, type Health } from '../domain/status';
 import { renderMarkdown } from './markdown';
+import { onStatusChanged } from './statusEvents';
 
 export const publicKinds = ['page', 'feed', 'ics', 'badge'] as const;
 export type PublicKind = (typeof publicKinds)[number];
@@ -58,6 +60,8 @@ export interface StatusSiteOptions {
   appUrl: string;
   now?: () => Date;
   log?: (message: string) => void;
+  /** How long a checked key is trusted without asking the database again (default 1000 ms). */
+  revalidateAfterMs?: number;
 }
 
 /** Parses `/status/<slug>[/<file>]`; undefined for any other path. */
@@ -69,13 +73,20 @@ export function parsePublicPath(pathname: string): { slug: string; kind: PublicK
 }
 
 export class StatusSite {
-  private readonly cache = new Map<string, { key: string; rendered: Map<PublicKind, Rendered> }>();
+  private readonly cache = new Map<string, { key: string; projectId: string; checkedAt: number; rendered: Map<PublicKind, Rendered> }>();
+  private readonly revalidateAfterMs: number;
+  /** Stops listening for publishes (tests that make many sites). */
+  readonly close: () => void;
   /** The last response rendered for each slug and kind, whatever its key: served when the database is down. */
   private readonly lastGood = new Map<string, Rendered>();
   private readonly now: () => Date;
 
   constructor(private readonly options: StatusSiteOptions) {
     this.now = options.now ?? (() => new Date());
+    this.revalidateAfterMs = options.revalidateAfterMs ?? 1_000;
+    this.close = onStatusChanged((projectId) => {
+      for (const entry of this.cache.values()) if (entry.projectId === projectId) entry.checkedAt = -Infinity;
+    });
   }
 
   /** Answers one GET/HEAD of a public URL. */
@@ -83,6 +94,11 @@ export class StatusSite {
     const route = parsePublicPath(pathname);
     if (!route) return notFound();
     const { slug, kind } = route;
+    const today = this.now().toISOString().slice(0, 10);
+    const known = this.cache.get(slug);
+    const trusted = known && Date.now() - known.checkedAt < this.revalidateAfterMs && known.key.endsWith(`|${today}`);
+    const ready = trusted ? known.rendered.get(kind) : undefined;
+    if (ready) return this.ok(kind, ready, ifNoneMatch);
     let key: Awaited<ReturnType<typeof publicPageKey>>;
     try {
       key = await publicPageKey(this.options.db, slug);
@@ -98,12 +114,13 @@ export class StatusSite {
       for (const k of publicKinds) this.lastGood.delete(`${slug}/${k}`);
       return notFound();
     }
-    const today = this.now().toISOString().slice(0, 10);
     const cacheKey = `${key.projectId}|${key.revision}|${key.risksChangedAt ?? ''}|${today}`;
     let entry = this.cache.get(slug);
     if (!entry || entry.key !== cacheKey) {
-      entry = { key: cacheKey, rendered: new Map() };
+      entry = { key: cacheKey, projectId: key.projectId, checkedAt: Date.now(), rendered: new Map() };
       this.cache.set(slug, entry);
+    } else {
+      entry.checkedAt = Date.now();
     }
     let rendered = entry.rendered.get(kind);
     if (!rendered) {

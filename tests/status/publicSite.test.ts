@@ -120,13 +120,33 @@ describe('public status page', () => {
 
   it('public status page: turning it off makes every public URL 404 at once, and a risk marked public shows without a publish', async () => {
     const { team: t, slug: s, owner } = await publicProject('Off');
-    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    // Risk changes are not announced like publishes: with no trust window they show on the next request.
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
     expect((await site.respond(`/status/${s}`, undefined)).status).toBe(200);
     await addRisks(deps, t, [{ id: 'R-late', fields: { title: `Late public ${s}`, likelihood: 2, impact: 2, isPublic: true } }]);
     expect((await site.respond(`/status/${s}`, undefined)).body).toContain(`Late public ${s}`);
     await owner.status.setPublicPage({ projectId: t.project.id, enabled: false });
     for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(404);
     expect((await site.respond('/status/never-made-this-one', undefined)).status).toBe(404);
+  });
+
+  it('public status page: within the trust window no query is made, and a publish is still visible on the next request', async () => {
+    const { team: t, slug: s } = await publicProject('Window');
+    let queries = 0;
+    const counting: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select') queries++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: counting, appUrl: 'http://status.test', revalidateAfterMs: 60_000 });
+    await site.respond(`/status/${s}`, undefined);
+    const before = queries;
+    for (let i = 0; i < 5; i++) expect((await site.respond(`/status/${s}`, undefined)).status).toBe(200);
+    expect(queries).toBe(before);
+    await publishUpdate(t, 'editor', updateContent({ health: 'off_track', healthReason: 'Window test' }));
+    expect((await site.respond(`/status/${s}`, undefined)).body).toContain('Window test');
+    site.close();
   });
 
   it('public status page: while the database is unreachable the last good page is served', async () => {
@@ -137,7 +157,7 @@ describe('public status page', () => {
         return Reflect.get(target, property, receiver);
       },
     });
-    const site = new StatusSite({ db: flaky, appUrl: 'http://status.test' });
+    const site = new StatusSite({ db: flaky, appUrl: 'http://status.test', revalidateAfterMs: 0 });
     const good = await site.respond(`/status/${slug}`, undefined);
     expect(good.status).toBe(200);
     down = true;
