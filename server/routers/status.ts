@@ -42,7 +42,7 @@ const updateColumns = {
 
 const canWrite = (role: ProjectRole) => role === 'owner' || role === 'editor';
 
-/** One update of this project, locked for the rest of the transaction; drafts are hidden from viewers. */
+/** One update of this project, locked for the rest of the transaction (writers only: editor and owner procedures). */
 async function lockedUpdate(db: Executor, projectId: string, id: string) {
   const [row] = await db
     .select()
