@@ -168,9 +168,12 @@ export function topOpenRisks(items: DraftRiskItem[], limit = 5): DraftRiskItem[]
     .slice(0, limit);
 }
 
-/** Markdown text is escaped where it quotes a title, so a title can never turn into markup. */
+/**
+ * Escapes a title quoted inside a Markdown line (after "- **"), so it can never turn into markup.
+ * Only characters that are special mid-line are escaped, so the author still reads "cut-over".
+ */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 
 const riskLine = (i: DraftRiskItem) => `- **${markdownText(i.title)}** (${i.band ? bandLabels[i.band] : 'Unrated'}${i.score ? `, score ${i.score}` : ''})`;

@@ -53,6 +53,7 @@ describe('markdown', () => {
 
   it('markdown: titles quoted into a draft cannot become markup', () => {
     expect(renderMarkdown(`- ${markdownText('[click](javascript:x) *bold*')}`)).toBe('<ul>\n<li>[click](javascript:x) *bold*</li>\n</ul>\n');
+    expect(markdownText('Cut-over in 4.5 hours (beta)!')).toBe('Cut-over in 4.5 hours (beta)!');
   });
 
   it('badge: says the health in words and colour', () => {
