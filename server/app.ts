@@ -12,6 +12,8 @@ import { LiveDocuments } from './collab/liveDocuments';
 import { CollabServer } from './collab/server';
 import type { Config } from './env';
 import { publishServices } from './globals';
+import { StatusSite } from './status/publicSite';
+import { WebhookSender } from './status/webhooks';
 
 export interface WaymarkOptions {
   /** Serve pages and APIs with Next (`dev` for hot reload). Without it, only live boards run. */
@@ -50,7 +52,8 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     unloadAfterMs: cfg.collab.unloadAfterMs,
     onCommit: options.onCommit,
   });
-  publishServices({ auth, live: documents });
+  const webhooks = new WebhookSender(database.db, cfg.webhooks);
+  publishServices({ auth, live: documents, webhooks });
   const seeded = cfg.seedDemo ? await seedDemoIfEmpty(database.db, auth, documents) : null;
 
   let handleRequest: RequestListener;
@@ -72,9 +75,12 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     appUrl: cfg.appUrl,
     limits: cfg.collab,
   });
+  // Public status pages are answered here, before Next, with their own caching (server/status/publicSite.ts).
+  const statusSite = new StatusSite({ db: database.db, appUrl: cfg.appUrl, log: (m) => console.warn(m) });
   const server = createServer((req, res) => {
     pinClientAddress(req, cfg.trustProxy);
-    handleRequest(req, res);
+    if (req.url?.startsWith('/status/')) void statusSite.handle(req, res);
+    else handleRequest(req, res);
   });
   // Only our own path: Next adds its own upgrade listener (dev hot reload) and must keep its sockets.
   server.on('upgrade', (req, socket, head) => {
@@ -94,6 +100,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
       await collab.close();
       server.closeAllConnections();
       await closeNext();
+      await webhooks.close();
       await database.close();
     },
   };

@@ -31,6 +31,12 @@ const envSchema = z.object({
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
   PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).default(300),
+  /** Let webhooks call loopback and private network addresses (tests, a trusted intranet). */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.stringbool().default(false),
+  /** Attempts per delivery, the first included. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Wait before the first retry; doubled for each further retry (30 s, 1 min, 2 min…). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   /** Seed the demo workspace on first start of an empty database. */
   SEED_DEMO: z.stringbool().default(true),
 });
@@ -49,6 +55,7 @@ export interface Config {
   signInLimitPerMinute: number;
   apiMaxBodyBytes: number;
   seedDemo: boolean;
+  webhooks: { allowPrivateAddresses: boolean; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   collab: CollabLimits & {
     unloadAfterMs: number;
     compactEvery: number;
@@ -79,6 +86,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
     apiMaxBodyBytes: env.API_MAX_BODY_BYTES,
     seedDemo: env.SEED_DEMO,
+    webhooks: {
+      allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: 10_000,
+    },
     collab: {
       ...defaultCollabLimits,
       maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,

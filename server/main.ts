@@ -11,6 +11,7 @@ try {
   if (waymark.seeded) {
     console.log(`Demo workspace seeded. Sign in as ${waymark.seeded.email} / ${waymark.seeded.password}`);
     console.log('  (also sam@demo.waymark.dev, an editor, and priya@demo.waymark.dev, a viewer; same password)');
+    console.log(`Public status page of the demo project: ${config().appUrl}${waymark.seeded.statusPath}`);
   }
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);

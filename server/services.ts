@@ -5,10 +5,12 @@ import 'server-only';
 import { getDatabase } from '@/db';
 import { createAuth, type Auth } from './auth';
 import { config } from './env';
-import { publishedAuth, publishedLiveBoards } from './globals';
+import { publishedAuth, publishedLiveBoards, publishedWebhooks } from './globals';
+import { WebhookSender } from './status/webhooks';
 import type { LiveBoards } from './collab/liveBoards';
 
 let fallbackAuth: Auth | undefined;
+let fallbackWebhooks: WebhookSender | undefined;
 
 const liveBoardsNotRunning: LiveBoards = {
   async apply() {
@@ -21,5 +23,6 @@ export function services() {
   const cfg = config();
   const { db } = getDatabase(cfg);
   const auth = publishedAuth() ?? (fallbackAuth ??= createAuth(db, cfg));
-  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning };
+  const webhooks = publishedWebhooks() ?? (fallbackWebhooks ??= new WebhookSender(db, cfg.webhooks));
+  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning, webhooks };
 }

@@ -6,12 +6,15 @@ import { z, ZodError } from 'zod';
 import type { Database } from '@/db';
 import type { Auth, AuthSession } from './auth';
 import type { LiveBoards } from './collab/liveBoards';
+import type { WebhookSender } from './status/webhooks';
 import { findMembership } from './data/membership';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
 
 export interface TRPCContext {
   db: Database;
   live: LiveBoards;
+  /** Tells the project's webhooks about publishes. */
+  webhooks: WebhookSender;
   session: AuthSession | null;
 }
 
@@ -21,9 +24,10 @@ export async function createTRPCContext(opts: {
   db: Database;
   auth: Auth;
   live: LiveBoards;
+  webhooks: WebhookSender;
 }): Promise<TRPCContext> {
   const session = await opts.auth.api.getSession({ headers: opts.headers });
-  return { db: opts.db, live: opts.live, session };
+  return { db: opts.db, live: opts.live, webhooks: opts.webhooks, session };
 }
 
 /** "title: is required; likelihood: must be 1 to 5" rather than a JSON dump of zod issues. */

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
 import { CreateWorkspaceForm } from '@/components/projects/CreateWorkspaceForm';
 import { Badge, bandChipStyles, RoleBadge } from '@/components/ui/badge';
+import { HealthBadge, OverdueBadge } from '@/components/status/HealthBadge';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 
 export const dynamic = 'force-dynamic';
@@ -55,6 +56,8 @@ export default async function ProjectsPage() {
                           </span>
                         </span>
                         <span className="flex items-center gap-2">
+                          <HealthBadge health={p.communication.health?.health ?? null} reason={p.communication.health?.healthReason} />
+                          <OverdueBadge {...p.communication} />
                           {p.critical > 0 ? (
                             <Badge tone={bandChipStyles.critical}>{p.critical} critical</Badge>
                           ) : null}

@@ -8,7 +8,9 @@ export function ProjectNav({ projectId }: { projectId: string }) {
   const pathname = usePathname();
   const sections = [
     { href: `/p/${projectId}/risks`, label: 'Risks' },
+    { href: `/p/${projectId}/updates`, label: 'Updates' },
     { href: `/p/${projectId}/members`, label: 'Members' },
+    { href: `/p/${projectId}/settings`, label: 'Settings' },
   ];
   return (
     <nav aria-label="Project sections" className="-mb-px flex gap-1 overflow-x-auto">

@@ -86,7 +86,7 @@ export function RiskEditor({
   const disabled = !canEdit;
   const contentKey = JSON.stringify([
     item.kind, item.title, item.description, item.category, item.ownerId, item.likelihood, item.impact, item.response,
-    item.mitigation, item.trigger, item.dueDate, item.status, item.residualLikelihood, item.residualImpact,
+    item.mitigation, item.trigger, item.dueDate, item.status, item.residualLikelihood, item.residualImpact, item.isPublic,
   ]);
 
   return (
@@ -269,6 +269,21 @@ export function RiskEditor({
             </div>
             <ScoreLine label="Residual score" score={residualScore} band={residualBand} />
           </fieldset>
+
+          <div className="flex items-start gap-2">
+            <input
+              id={id('is-public')}
+              type="checkbox"
+              className="mt-0.5 size-4 accent-accent"
+              checked={item.isPublic}
+              disabled={disabled}
+              onChange={(e) => update({ isPublic: e.target.checked })}
+            />
+            <label htmlFor={id('is-public')} className="text-sm">
+              Show on the public status page
+              <span className="block text-xs text-muted">Only the title, band and status are shown, and only while the page is on.</span>
+            </label>
+          </div>
 
           <div className="flex items-center justify-between gap-3 pt-1">
             <p className="text-xs text-muted">{canEdit ? 'Changes save as you type.' : 'You can read this item but not change it.'}</p>

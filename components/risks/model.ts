@@ -91,6 +91,7 @@ export const fieldLabels: Record<keyof RaidFields | 'created' | 'deleted', strin
   status: 'Status',
   residualLikelihood: 'Residual likelihood',
   residualImpact: 'Residual impact',
+  isPublic: 'Shown on the public status page',
   created: 'Created',
   deleted: 'Deleted',
 };

@@ -27,6 +27,7 @@ export const raidCsvColumns = [
   'status',
   'residual_likelihood',
   'residual_impact',
+  'public',
 ] as const;
 type CsvColumn = (typeof raidCsvColumns)[number];
 
@@ -48,6 +49,7 @@ const columnField: Partial<Record<CsvColumn, keyof RaidFields>> = {
   status: 'status',
   residual_likelihood: 'residualLikelihood',
   residual_impact: 'residualImpact',
+  public: 'isPublic',
 };
 
 const numericFields = new Set<keyof RaidFields>(['likelihood', 'impact', 'residualLikelihood', 'residualImpact']);
@@ -148,6 +150,12 @@ export function parseRaidCsv(text: string, ownerIdForEmail: (email: string) => s
 }
 
 function cellValue(field: keyof RaidFields, cell: string): unknown {
+  if (field === 'isPublic') {
+    const answer = cell.toLowerCase();
+    if (['', 'no', 'false', '0'].includes(answer)) return false;
+    if (['yes', 'true', '1'].includes(answer)) return true;
+    return cell;
+  }
   if (cell === '') return textFields.has(field) ? '' : field === 'title' ? '' : null;
   if (numericFields.has(field)) return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
   if (lowercaseFields.has(field)) return cell.toLowerCase();
@@ -158,6 +166,7 @@ function describeIssue(field: keyof RaidFields, cell: string, message = 'is inva
   const options = enumOptions[field];
   if (options) return cell === '' ? 'is required' : `"${cell}" is not one of ${options.join(', ')}`;
   if (numericFields.has(field)) return `"${cell}" must be a whole number from 1 to 5`;
+  if (field === 'isPublic') return `"${cell}" must be yes or no`;
   return message;
 }
 
@@ -214,6 +223,7 @@ export function raidItemsToCsv(items: readonly RaidItem[], emailOf: (userId: str
     status: item.status,
     residual_likelihood: item.residualLikelihood ?? '',
     residual_impact: item.residualImpact ?? '',
+    public: item.isPublic ? 'yes' : 'no',
   }));
   // Cells starting with =, +, -, @, tab or CR are escaped so a spreadsheet never runs them as
   // formulas. Papa's own pattern (escapeFormulae: true) misses cells that span several lines.

@@ -34,6 +34,8 @@ export const raidFieldsSchema = z.object({
   status: z.enum(raidStatuses),
   residualLikelihood: rating.nullable(),
   residualImpact: rating.nullable(),
+  /** The owner chose to show this item (title, band, status) on the public status page. */
+  isPublic: z.boolean(),
 });
 export type RaidFields = z.infer<typeof raidFieldsSchema>;
 export const raidFieldNames = Object.keys(raidFieldsSchema.shape) as (keyof RaidFields)[];
@@ -53,6 +55,7 @@ export const emptyRaidFields: RaidFields = {
   status: 'open',
   residualLikelihood: null,
   residualImpact: null,
+  isPublic: false,
 };
 
 /** Score of a likelihood x impact pair (1-25), or null when either is not rated yet. */

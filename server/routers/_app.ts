@@ -2,12 +2,14 @@
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
+import { statusRouter } from './status';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   project: projectRouter,
   raid: raidRouter,
+  status: statusRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
 import { projectRoles, type ProjectRole } from '../domain/roles';
@@ -90,7 +91,7 @@ export const projectRouter = createTRPCRouter({
       });
     }),
 
-  /** Every project the caller is a member of, with a summary of its open RAID items. */
+  /** Every project the caller is a member of, with its open RAID items, health and whether an update is overdue. */
   list: protectedProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db
       .select({
@@ -121,6 +122,10 @@ export const projectRouter = createTRPCRouter({
         ),
       )
       .groupBy(raidItem.projectId, raidItem.band);
+    const communication = await communicationOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => {
       const mine = bands.filter((b) => b.projectId === row.id);
       const byBand = (band: string) => mine.find((b) => b.band === band)?.n ?? 0;
@@ -129,6 +134,7 @@ export const projectRouter = createTRPCRouter({
         openItems: mine.reduce((sum, b) => sum + b.n, 0),
         critical: byBand('critical'),
         high: byBand('high'),
+        communication: communication.get(row.id)!,
       };
     });
   }),
@@ -140,6 +146,7 @@ export const projectRouter = createTRPCRouter({
       workspace: { id: ws!.id, name: ws!.name },
       role: ctx.role,
       members: await membersOf(ctx.db, ctx.project.id),
+      communication: (await communicationOf(ctx.db, [ctx.project.id])).get(ctx.project.id)!,
     };
   }),
 

@@ -58,7 +58,73 @@ const access: Record<string, Row> = {
     call: (as, team) => as.raid.importCsv({ projectId: team.project.id, csv: `id,title\nR-1,Vendor late ${uniqueSuffix()}\n` }),
   },
   'raid.exportCsv': { access: 'viewer', call: (as, team) => as.raid.exportCsv({ projectId: team.project.id }) },
+  'status.list': { access: 'viewer', call: (as, team) => as.status.list({ projectId: team.project.id }) },
+  'status.get': {
+    access: 'viewer',
+    call: async (as, team) => as.status.get({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id }),
+  },
+  'status.versions': {
+    access: 'viewer',
+    call: async (as, team) => as.status.versions({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id }),
+  },
+  'status.createDraft': { access: 'editor', call: (as, team) => as.status.createDraft({ projectId: team.project.id }) },
+  'status.saveDraft': {
+    access: 'editor',
+    call: async (as, team) => as.status.saveDraft({ projectId: team.project.id, updateId: (await ownerDraft(team)).id, content: content() }),
+  },
+  'status.discardDraft': {
+    access: 'editor',
+    call: async (as, team) => as.status.discardDraft({ projectId: team.project.id, updateId: (await ownerDraft(team)).id }),
+  },
+  'status.publish': {
+    access: 'editor',
+    call: async (as, team) => as.status.publish({ projectId: team.project.id, updateId: (await ownerDraft(team)).id, content: content() }),
+  },
+  'status.correct': {
+    access: 'editor',
+    call: async (as, team) =>
+      as.status.correct({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id, content: content(`Corrected ${uniqueSuffix()}`) }),
+  },
+  'status.settings': { access: 'viewer', call: (as, team) => as.status.settings({ projectId: team.project.id }) },
+  'status.setCadence': {
+    access: 'owner',
+    call: (as, team) => as.status.setCadence({ projectId: team.project.id, cadence: { everyDays: 7, weekday: 5 } }),
+  },
+  'status.setPublicPage': {
+    access: 'owner',
+    call: (as, team) => as.status.setPublicPage({ projectId: team.project.id, enabled: true, slug: `access-${team.project.id.slice(0, 8)}` }),
+  },
+  'status.webhooks': { access: 'owner', call: (as, team) => as.status.webhooks({ projectId: team.project.id }) },
+  'status.addWebhook': {
+    access: 'owner',
+    call: (as, team) => as.status.addWebhook({ projectId: team.project.id, url: 'http://127.0.0.1:9/waymark' }),
+  },
+  'status.removeWebhook': {
+    access: 'owner',
+    call: async (as, team) => {
+      const owner = await team.as('owner');
+      const hook = await owner.status.addWebhook({ projectId: team.project.id, url: 'http://127.0.0.1:9/removed' });
+      return as.status.removeWebhook({ projectId: team.project.id, webhookId: hook.id });
+    },
+  },
+  'status.deliveries': { access: 'owner', call: (as, team) => as.status.deliveries({ projectId: team.project.id }) },
 };
+
+function content(summary = `Summary ${uniqueSuffix()}`) {
+  return { health: 'at_risk' as const, healthReason: 'Vendor is late', summary, highlights: '', lowlights: '', asks: '', nextSteps: '' };
+}
+
+/** A draft made by the owner, for calls that act on one. */
+async function ownerDraft(team: Team) {
+  const owner = await team.as('owner');
+  return owner.status.createDraft({ projectId: team.project.id });
+}
+
+async function publishedUpdate(team: Team) {
+  const owner = await team.as('owner');
+  const draft = await ownerDraft(team);
+  return owner.status.publish({ projectId: team.project.id, updateId: draft.id, content: content() });
+}
 
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN';
 
@@ -119,6 +185,26 @@ describe('access matrix', () => {
     await rejection(callers.stranger.raid.importCsv({ projectId: team.project.id, csv }), 'NOT_FOUND');
     await deps.live.flushProjections();
     expect(await callers.owner.raid.list({ projectId: team.project.id })).toEqual(before);
+  });
+
+  it('status: refused writes by viewers and strangers change nothing', async () => {
+    const projectId = team.project.id;
+    const draft = await ownerDraft(team);
+    const before = await callers.owner.status.list({ projectId });
+    const settingsBefore = await callers.owner.status.settings({ projectId });
+    await rejection(callers.viewer.status.publish({ projectId, updateId: draft.id, content: content() }), 'FORBIDDEN');
+    await rejection(callers.viewer.status.saveDraft({ projectId, updateId: draft.id, content: content() }), 'FORBIDDEN');
+    await rejection(callers.stranger.status.publish({ projectId, updateId: draft.id, content: content() }), 'NOT_FOUND');
+    await rejection(callers.editor.status.setPublicPage({ projectId, enabled: false }), 'FORBIDDEN');
+    await rejection(callers.viewer.status.setCadence({ projectId, cadence: null }), 'FORBIDDEN');
+    expect(await callers.owner.status.list({ projectId })).toEqual(before);
+    expect(await callers.owner.status.settings({ projectId })).toEqual(settingsBefore);
+  });
+
+  it('status: viewers never see drafts', async () => {
+    const draft = await ownerDraft(team);
+    expect((await callers.viewer.status.list({ projectId: team.project.id })).drafts).toEqual([]);
+    await rejection(callers.viewer.status.get({ projectId: team.project.id, updateId: draft.id }), 'NOT_FOUND');
   });
 
   it('project: refused renames and member changes change nothing', async () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { projectMember, raidItem, raidItemChange, user } from '@/db/schema';
-import { demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { demoStatusSlug, demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { StatusSite } from '@/server/status/publicSite';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
 import { createTestAuth, uniqueSuffix } from '../support/factories';
@@ -60,6 +61,15 @@ describe('demo seed', () => {
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['risk', 'assumption', 'issue', 'dependency']));
     const created = await handle.db.select().from(raidItemChange).where(eq(raidItemChange.projectId, seeded!.projectId));
     expect(created.filter((c) => c.field === 'created')).toHaveLength(items.length);
+
+    // The public status page is on, with weeks of published updates and a few public risks.
+    expect(seeded!.statusPath).toBe(`/status/${demoStatusSlug}`);
+    const page = await new StatusSite({ db: handle.db, appUrl: 'http://localhost' }).respond(seeded!.statusPath, undefined);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Payment provider API v2 sunset before cut-over');
+    expect(page.body).not.toContain('Only one engineer knows the billing reconciliation job');
+    const strip = new Set([...page.body.matchAll(/data-health="([a-z_]+)"/g)].map((m) => m[1]));
+    expect(strip).toEqual(new Set(['none', 'on_track', 'at_risk', 'off_track']));
 
     // The sign-in printed on the console works.
     const session = await auth.api.signInEmail({ body: { email: seeded!.email, password: seeded!.password } });

@@ -7,6 +7,7 @@ import type { LiveBoards } from '@/server/collab/liveBoards';
 import { createCaller } from '@/server/routers/_app';
 import { createTRPCContext } from '@/server/trpc';
 import type { ProjectRole } from '@/server/domain/roles';
+import { WebhookSender } from '@/server/status/webhooks';
 
 export const testAuthSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
@@ -43,11 +44,26 @@ export async function createUser(auth: Auth, name = 'Test user'): Promise<TestUs
   return { id: body.user.id, name: fullName, email, password, headers: new Headers({ cookie }), cookie };
 }
 
+const testWebhooks = new WeakMap<Database, WebhookSender>();
+/** Webhooks for tests: receivers on 127.0.0.1 allowed, retries after 20 ms, 40 ms. */
+export function testWebhookSender(db: Database): WebhookSender {
+  let sender = testWebhooks.get(db);
+  if (!sender) {
+    sender = new WebhookSender(db, { allowPrivateAddresses: true, maxAttempts: 3, retryBaseMs: 20, timeoutMs: 5_000 });
+    testWebhooks.set(db, sender);
+  }
+  return sender;
+}
+
 export async function callerFor(
-  deps: { db: Database; auth: Auth; live: LiveBoards },
+  deps: { db: Database; auth: Auth; live: LiveBoards; webhooks?: WebhookSender },
   who: TestUser | null,
 ) {
-  const ctx = await createTRPCContext({ headers: who ? who.headers : new Headers(), ...deps });
+  const ctx = await createTRPCContext({
+    headers: who ? who.headers : new Headers(),
+    ...deps,
+    webhooks: deps.webhooks ?? testWebhookSender(deps.db),
+  });
   return createCaller(ctx);
 }
 

@@ -196,6 +196,12 @@ describe('parseRaidCsv', () => {
     });
   });
 
+  it('reads the public column as yes or no, and refuses anything else', () => {
+    expect(rowsOf(parse('title,public\nA,yes\nB,No\nC,\n')).map((r) => r.fields.isPublic)).toEqual([true, false, false]);
+    const refused = parse('title,public\nA,maybe\n');
+    expect(refused.ok).toBe(false);
+  });
+
   it('accepts a file with only a header as zero rows', () => {
     expect(rowsOf(parse('title\n'))).toEqual([]);
   });
@@ -209,7 +215,7 @@ describe('raidItemsToCsv', () => {
     );
     const [header, row] = csv.split('\n');
     expect(header).toBe(raidCsvColumns.join(','));
-    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,');
+    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,,no');
   });
 
   it('writes an owner who is no longer a member as an empty email', () => {

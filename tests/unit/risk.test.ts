@@ -84,6 +84,7 @@ describe('normalizeRaidFields', () => {
       status: 'mitigating',
       residualLikelihood: 2,
       residualImpact: 1,
+      isPublic: false,
     });
   });
 

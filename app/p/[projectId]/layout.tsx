@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ProjectNav } from '@/components/project/ProjectNav';
+import { HealthBadge, OverdueBadge } from '@/components/status/HealthBadge';
 import { RoleBadge } from '@/components/ui/badge';
 import { loadProject } from './load-project';
 
@@ -29,6 +30,10 @@ export default async function ProjectLayout({ children, params }: Params & { chi
           <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
             <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight">{project.name}</h1>
             <RoleBadge role={project.role} />
+            <Link href={`/p/${project.id}/updates`} className="flex items-center gap-2" aria-label="Project health and updates">
+              <HealthBadge health={project.communication.health?.health ?? null} reason={project.communication.health?.healthReason} />
+              <OverdueBadge {...project.communication} />
+            </Link>
           </div>
           <div className="mt-4">
             <ProjectNav projectId={project.id} />

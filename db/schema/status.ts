@@ -1,0 +1,107 @@
+// Stakeholder communication: status updates (drafts, published, corrections kept as versions),
+// each project's cadence and public status page, and the webhooks told about every publish.
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { project } from './project';
+
+export const projectHealth = pgEnum('project_health', ['on_track', 'at_risk', 'off_track']);
+
+export const statusUpdate = pgTable(
+  'status_update',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    health: projectHealth('health').notNull(),
+    healthReason: text('health_reason').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    highlights: text('highlights').notNull().default(''),
+    lowlights: text('lowlights').notNull().default(''),
+    asks: text('asks').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while it is a draft. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Set when a published update is corrected; the page says "edited". */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** 1 when published; each correction adds one (status_update_version keeps the earlier ones). */
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [index('status_update_project_published_idx').on(t.projectId, t.publishedAt)],
+);
+
+/** A published update as it read before each correction. */
+export const statusUpdateVersion = pgTable(
+  'status_update_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    updateId: uuid('update_id')
+      .notNull()
+      .references(() => statusUpdate.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    editedBy: text('edited_by').references(() => user.id, { onDelete: 'set null' }),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('status_update_version_update_idx').on(t.updateId, t.version)],
+);
+
+/** One row per project that has changed its communication settings (defaults otherwise). */
+export const statusSettings = pgTable('status_settings', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => project.id, { onDelete: 'cascade' }),
+  /** How often an update is due, in days (7 = weekly); null when no cadence is set. */
+  cadenceDays: integer('cadence_days'),
+  /** ISO weekday the update is due on (1 = Monday … 7 = Sunday), for weekly and longer cadences. */
+  cadenceWeekday: integer('cadence_weekday'),
+  publicEnabled: boolean('public_enabled').notNull().default(false),
+  /** Globally unique: `/status/<slug>`. */
+  publicSlug: text('public_slug').unique(),
+  /** Bumped by every change the public page shows (publish, correction, settings): its cache key. */
+  revision: integer('revision').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const statusWebhook = pgTable(
+  'status_webhook',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    /** Signs every delivery (HMAC-SHA256); shown to the owner once, when the webhook is added. */
+    secret: text('secret').notNull(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('status_webhook_project_idx').on(t.projectId)],
+);
+
+/** One row per attempt to deliver one publish to one webhook. */
+export const webhookDelivery = pgTable(
+  'webhook_delivery',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => statusWebhook.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    updateId: uuid('update_id').references(() => statusUpdate.id, { onDelete: 'set null' }),
+    event: text('event').notNull(),
+    attempt: integer('attempt').notNull(),
+    /** `succeeded`, `failed` (will be retried) or `gave_up` (last attempt failed). */
+    outcome: text('outcome').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms'),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('webhook_delivery_project_idx').on(t.projectId, t.attemptedAt)],
+);

@@ -1,0 +1,119 @@
+// Shared reads and writes of stakeholder communication: a project's settings (with defaults), the
+// health of many projects at once, the revision that keys the public page's cache, and a page's data.
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
+import { communicationStatus, type Cadence, type Health } from '../domain/status';
+
+export type StatusSettingsRow = typeof statusSettings.$inferSelect;
+
+export async function statusSettingsOf(db: Executor, projectId: string) {
+  const [row] = await db.select().from(statusSettings).where(eq(statusSettings.projectId, projectId));
+  const cadence: Cadence | null = row?.cadenceDays ? { everyDays: row.cadenceDays, weekday: row.cadenceWeekday } : null;
+  return {
+    cadence,
+    cadenceSetAt: row?.updatedAt ?? new Date(),
+    publicEnabled: row?.publicEnabled ?? false,
+    publicSlug: row?.publicSlug ?? null,
+  };
+}
+
+/** Creates the settings row when missing and bumps its revision; call inside the writing transaction. */
+export async function touchStatusSettings(db: Executor, projectId: string, changes: Partial<typeof statusSettings.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(statusSettings)
+    .values({ projectId, ...changes, revision: 1 })
+    .onConflictDoUpdate({
+      target: statusSettings.projectId,
+      set: { ...changes, revision: sql`${statusSettings.revision} + 1`, updatedAt: new Date() },
+    })
+    .returning();
+  return row!;
+}
+
+export interface ProjectHealth {
+  health: Health;
+  healthReason: string;
+  publishedAt: Date;
+}
+
+/** The latest published update's health of each project (projects without one are absent). */
+export async function latestHealthOf(db: Executor, projectIds: string[]): Promise<Map<string, ProjectHealth>> {
+  if (!projectIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([statusUpdate.projectId], {
+      projectId: statusUpdate.projectId,
+      health: statusUpdate.health,
+      healthReason: statusUpdate.healthReason,
+      publishedAt: statusUpdate.publishedAt,
+    })
+    .from(statusUpdate)
+    .where(and(inArray(statusUpdate.projectId, projectIds), isNotNull(statusUpdate.publishedAt)))
+    .orderBy(statusUpdate.projectId, desc(statusUpdate.publishedAt));
+  return new Map(rows.map((r) => [r.projectId, { health: r.health, healthReason: r.healthReason, publishedAt: r.publishedAt! }]));
+}
+
+/** Health and whether an update is overdue, for the project list and the project page. */
+export async function communicationOf(db: Executor, projectIds: string[], now = new Date()) {
+  const [health, settings] = await Promise.all([
+    latestHealthOf(db, projectIds),
+    projectIds.length ? db.select().from(statusSettings).where(inArray(statusSettings.projectId, projectIds)) : [],
+  ]);
+  const result = new Map<string, { health: ProjectHealth | null; cadence: Cadence | null; dueOn: string | null; overdue: boolean; daysOverdue: number }>();
+  for (const id of projectIds) {
+    const s = settings.find((r) => r.projectId === id);
+    const cadence = s?.cadenceDays ? { everyDays: s.cadenceDays, weekday: s.cadenceWeekday } : null;
+    const latest = health.get(id) ?? null;
+    result.set(id, { health: latest, cadence, ...communicationStatus(cadence, latest?.publishedAt ?? null, s?.updatedAt ?? now, now) });
+  }
+  return result;
+}
+
+/**
+ * What decides whether a cached public page is still right: the settings revision (publishes,
+ * corrections, settings) and the last change to the project's risks. Null when the page is off.
+ */
+export async function publicPageKey(db: Executor, slug: string) {
+  const [row] = await db
+    .select({
+      projectId: statusSettings.projectId,
+      revision: statusSettings.revision,
+      risksChangedAt: sql<string | null>`(select max(${raidItem.updatedAt})::text from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
+    })
+    .from(statusSettings)
+    .where(and(eq(statusSettings.publicSlug, slug), eq(statusSettings.publicEnabled, true)));
+  return row ?? null;
+}
+
+/** Everything a public page may show, and nothing more: no owners, descriptions or private items. */
+export async function publicPageData(db: Executor, projectId: string) {
+  const [proj] = await db.select({ name: project.name }).from(project).where(eq(project.id, projectId));
+  const updates = await db
+    .select({
+      id: statusUpdate.id,
+      health: statusUpdate.health,
+      healthReason: statusUpdate.healthReason,
+      summary: statusUpdate.summary,
+      highlights: statusUpdate.highlights,
+      lowlights: statusUpdate.lowlights,
+      asks: statusUpdate.asks,
+      nextSteps: statusUpdate.nextSteps,
+      publishedAt: statusUpdate.publishedAt,
+      editedAt: statusUpdate.editedAt,
+    })
+    .from(statusUpdate)
+    .where(and(eq(statusUpdate.projectId, projectId), isNotNull(statusUpdate.publishedAt)))
+    .orderBy(desc(statusUpdate.publishedAt))
+    .limit(200);
+  const risks = await db
+    .select({ id: raidItem.id, title: raidItem.title, kind: raidItem.kind, band: raidItem.band, score: raidItem.score, status: raidItem.status })
+    .from(raidItem)
+    .where(and(eq(raidItem.projectId, projectId), eq(raidItem.isPublic, true)))
+    .orderBy(sql`${raidItem.score} desc nulls last`, raidItem.title);
+  return {
+    name: proj?.name ?? '',
+    updates: updates.map((u) => ({ ...u, publishedAt: u.publishedAt! })),
+    risks,
+  };
+}
+export type PublicPageData = Awaited<ReturnType<typeof publicPageData>>;

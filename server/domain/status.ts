@@ -1,0 +1,217 @@
+// Stakeholder communication rules: project health, update fields, the cadence (when the next update
+// is due and whether it is overdue), the 90-day health strip and the draft written from the risk
+// history since the last update. Pure functions; the router, pages and public site share them.
+import { addDays, differenceInCalendarDays, formatISO, getISODay, startOfDay } from 'date-fns';
+import { z } from 'zod';
+import { activeStatuses, bandLabels, severityBand, type RaidStatus, type SeverityBand } from './risk';
+
+export const healths = ['on_track', 'at_risk', 'off_track'] as const;
+export type Health = (typeof healths)[number];
+
+export const healthLabels: Record<Health, string> = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' };
+/** Colours shared by the app, the public page and the badge (green, amber, red). */
+export const healthColours: Record<Health, string> = { on_track: '#16a34a', at_risk: '#d97706', off_track: '#dc2626' };
+
+const markdown = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+/** What an author writes; every text field is Markdown except the one-line reason. */
+export const updateContentSchema = z.object({
+  health: z.enum(healths, { error: 'health must be on_track, at_risk or off_track' }),
+  healthReason: z.string().trim().max(200, 'must be at most 200 characters').refine((s) => !/[\r\n]/.test(s), 'must be one line'),
+  summary: markdown(20_000),
+  highlights: markdown(20_000),
+  lowlights: markdown(20_000),
+  asks: markdown(20_000),
+  nextSteps: markdown(20_000),
+});
+export type UpdateContent = z.infer<typeof updateContentSchema>;
+export const updateTextFields = ['summary', 'highlights', 'lowlights', 'asks', 'nextSteps'] as const;
+export const updateFieldLabels: Record<(typeof updateTextFields)[number], string> = {
+  summary: 'Summary',
+  highlights: 'Highlights',
+  lowlights: 'Lowlights',
+  asks: 'Asks (help needed, from whom)',
+  nextSteps: 'Next steps',
+};
+
+// ---- Cadence ----
+
+export interface Cadence {
+  /** Days between updates (7 = weekly). */
+  everyDays: number;
+  /** ISO weekday the update is due on (1 Monday … 7 Sunday), or null for "every N days". */
+  weekday: number | null;
+}
+
+export const cadenceSchema = z.object({
+  everyDays: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days'),
+  weekday: z.number().int().min(1).max(7).nullable(),
+});
+
+export const weekdayNames = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export function describeCadence(cadence: Cadence | null): string {
+  if (!cadence) return 'No cadence set';
+  const every = cadence.everyDays === 7 ? 'Weekly' : cadence.everyDays === 14 ? 'Every two weeks' : `Every ${cadence.everyDays} days`;
+  return cadence.weekday ? `${every} on ${weekdayNames[cadence.weekday]}s` : every;
+}
+
+/**
+ * The day the next update is due: the cadence after the last published update, moved forward to the
+ * cadence's weekday; with no update yet, the first such day from when the cadence was set.
+ */
+export function nextUpdateDue(cadence: Cadence, lastPublishedAt: Date | null, cadenceSetAt: Date): Date {
+  let due = startOfDay(lastPublishedAt ? addDays(lastPublishedAt, cadence.everyDays) : cadenceSetAt);
+  if (cadence.weekday) {
+    // Never more than a cadence away: the weekday on or before the plain due date when it would be further.
+    const shift = (cadence.weekday - getISODay(due) + 7) % 7;
+    due = addDays(due, shift);
+  }
+  return due;
+}
+
+/** Overdue once the whole due day has passed without a published update. */
+export function communicationStatus(cadence: Cadence | null, lastPublishedAt: Date | null, cadenceSetAt: Date, now: Date) {
+  if (!cadence) return { dueOn: null, overdue: false, daysOverdue: 0 };
+  const dueOn = nextUpdateDue(cadence, lastPublishedAt, cadenceSetAt);
+  const daysOverdue = differenceInCalendarDays(now, dueOn);
+  return { dueOn: formatISO(dueOn, { representation: 'date' }), overdue: daysOverdue > 0, daysOverdue: Math.max(0, daysOverdue) };
+}
+
+// ---- Health strip ----
+
+export interface StripCell {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  health: Health | null;
+}
+
+/** One cell per UTC day, oldest first, ending today: the health of the latest update published by that day's end. */
+export function healthStrip(published: { publishedAt: Date; health: Health }[], today: Date, days = 90): StripCell[] {
+  const sorted = [...published].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const cells: StripCell[] = [];
+  let i = 0;
+  let current: Health | null = null;
+  const firstDay = todayUtc - (days - 1) * 86_400_000;
+  for (let d = 0; d < days; d++) {
+    const dayStart = firstDay + d * 86_400_000;
+    const dayEnd = dayStart + 86_400_000;
+    while (i < sorted.length && sorted[i]!.publishedAt.getTime() < dayEnd) current = sorted[i++]!.health;
+    cells.push({ day: new Date(dayStart).toISOString().slice(0, 10), health: current });
+  }
+  return cells;
+}
+
+// ---- The draft ----
+
+export interface DraftRiskItem {
+  id: string;
+  title: string;
+  kind: string;
+  status: RaidStatus;
+  likelihood: number | null;
+  impact: number | null;
+  score: number | null;
+  band: SeverityBand | null;
+}
+
+export interface DraftRiskChange {
+  itemId: string;
+  field: string;
+  fromValue: string | null;
+  toValue: string | null;
+  changedAt: Date;
+}
+
+const closingStatuses = new Set(['resolved', 'accepted', 'closed']);
+const bandRank: Record<SeverityBand, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/**
+ * Risks added, escalated (band went up) and closed since `since`, from the change history; `items`
+ * are the items as they are now. An item added and closed in the same period counts as closed only.
+ */
+export function riskChangesSince(items: DraftRiskItem[], changes: DraftRiskChange[], since: Date | null) {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const recent = changes.filter((c) => !since || c.changedAt > since).sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+  const added = new Set<string>();
+  const closed = new Set<string>();
+  const earliest = new Map<string, { likelihood?: string | null; impact?: string | null }>();
+  for (const c of recent) {
+    if (c.field === 'created') added.add(c.itemId);
+    if (c.field === 'status' && c.toValue && closingStatuses.has(c.toValue) && !closingStatuses.has(c.fromValue ?? '')) closed.add(c.itemId);
+    if (c.field === 'status' && c.toValue && !closingStatuses.has(c.toValue)) closed.delete(c.itemId);
+    if (c.field === 'likelihood' || c.field === 'impact') {
+      const first = earliest.get(c.itemId) ?? {};
+      if (!(c.field in first)) first[c.field] = c.fromValue;
+      earliest.set(c.itemId, first);
+    }
+  }
+  const escalated: { item: DraftRiskItem; fromBand: SeverityBand | null }[] = [];
+  for (const [itemId, before] of earliest) {
+    const item = byId.get(itemId);
+    if (!item || added.has(itemId) || closed.has(itemId) || !item.band) continue;
+    const l = 'likelihood' in before ? (before.likelihood == null ? null : Number(before.likelihood)) : item.likelihood;
+    const i = 'impact' in before ? (before.impact == null ? null : Number(before.impact)) : item.impact;
+    const fromBand = severityBand(l == null || i == null ? null : l * i);
+    if (!fromBand || bandRank[item.band] > bandRank[fromBand]) escalated.push({ item, fromBand });
+  }
+  const pick = (ids: Set<string>) => [...ids].map((id) => byId.get(id)).filter((i): i is DraftRiskItem => Boolean(i));
+  return { added: pick(added).filter((i) => !closed.has(i.id)), escalated, closed: pick(closed) };
+}
+
+/** Highest score first among active items; unrated items are left out. */
+export function topOpenRisks(items: DraftRiskItem[], limit = 5): DraftRiskItem[] {
+  return items
+    .filter((i) => activeStatuses.includes(i.status) && i.score != null)
+    .sort((a, b) => b.score! - a.score! || a.title.localeCompare(b.title))
+    .slice(0, limit);
+}
+
+/**
+ * Escapes a title quoted inside a Markdown line (after "- **"), so it can never turn into markup.
+ * Only characters that are special mid-line are escaped, so the author still reads "cut-over".
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+
+const riskLine = (i: DraftRiskItem) => `- **${markdownText(i.title)}** (${i.band ? bandLabels[i.band] : 'Unrated'}${i.score ? `, score ${i.score}` : ''})`;
+
+/** A first draft of the next update from the project's own data; the author edits it before publishing. */
+export function draftFromProjectData(items: DraftRiskItem[], changes: DraftRiskChange[], lastPublishedAt: Date | null): UpdateContent {
+  const { added, escalated, closed } = riskChangesSince(items, changes, lastPublishedAt);
+  const top = topOpenRisks(items);
+  const openCritical = items.filter((i) => activeStatuses.includes(i.status) && i.band === 'critical').length;
+  const openHigh = items.filter((i) => activeStatuses.includes(i.status) && i.band === 'high').length;
+  const health: Health = openCritical > 0 ? 'off_track' : openHigh > 0 ? 'at_risk' : 'on_track';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const healthReason =
+    openCritical > 0
+      ? `${plural(openCritical, 'critical risk')} open`
+      : openHigh > 0
+        ? `${plural(openHigh, 'high risk')} open`
+        : 'No critical or high risks open';
+  const period = lastPublishedAt ? `Since the last update (${formatISO(lastPublishedAt, { representation: 'date' })})` : 'So far';
+  const summary = [
+    `${period}: ${plural(added.length, 'risk')} added, ${escalated.length} escalated, ${closed.length} closed.`,
+    '',
+    top.length ? '**Top open risks by score**' : '',
+    ...top.map(riskLine),
+  ]
+    .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''))
+    .join('\n')
+    .trim();
+  const highlights = closed.length ? ['Closed:', ...closed.map(riskLine)].join('\n') : '';
+  const lowlights = [
+    ...(added.length ? ['New risks:', ...added.map(riskLine)] : []),
+    ...(escalated.length ? [...(added.length ? [''] : []), 'Escalated:', ...escalated.map(({ item, fromBand }) => `${riskLine(item)}, was ${fromBand ? bandLabels[fromBand] : 'unrated'}`)] : []),
+  ].join('\n');
+  return { health, healthReason, summary, highlights, lowlights, asks: '', nextSteps: '' };
+}
+
+/** Just the written content of an update row. */
+export function updateContentOf(row: UpdateContent): UpdateContent {
+  const { health, healthReason, summary, highlights, lowlights, asks, nextSteps } = row;
+  return { health, healthReason, summary, highlights, lowlights, asks, nextSteps };
+}

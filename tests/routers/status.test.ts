@@ -1,0 +1,127 @@
+// Status updates through tRPC: a draft written from the risk history, autosave, publishing, a
+// correction kept as a version, the project's health everywhere, the cadence's overdue flag and
+// the public page's slug.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
+import { addRisks, publishUpdate, updateContent } from '../status/support';
+
+const deps = useRouterDeps();
+let people: People;
+beforeAll(async () => {
+  people = await createPeople(deps);
+});
+
+describe('status updates', () => {
+  it('status.createDraft: the draft lists risks added, escalated and closed since the last update, and the top open risks', async () => {
+    const team = await projectFor(deps, people, 'Draft');
+    const projectId = team.project.id;
+    await addRisks(deps, team, [
+      { id: 'R-old', fields: { title: 'Old risk', likelihood: 2, impact: 3 } },
+      { id: 'R-closing', fields: { title: 'Closing risk', likelihood: 3, impact: 3 } },
+    ]);
+    await publishUpdate(team, 'owner', updateContent());
+    await addRisks(deps, team, [
+      { id: 'R-new', fields: { title: 'Vendor *sunset*', likelihood: 5, impact: 4 } },
+      { id: 'R-old', fields: { likelihood: 4, impact: 4 } },
+      { id: 'R-closing', fields: { status: 'closed' } },
+    ]);
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId });
+    expect(draft.publishedAt).toBeNull();
+    expect(draft.health).toBe('off_track');
+    expect(draft.healthReason).toBe('1 critical risk open');
+    expect(draft.summary).toMatch(/^Since the last update \(\d{4}-\d\d-\d\d\): 1 risk added, 1 escalated, 1 closed\./);
+    expect(draft.summary).toContain('**Top open risks by score**\n- **Vendor \\*sunset\\*** (Critical, score 20)\n- **Old risk** (High, score 16)');
+    expect(draft.lowlights).toContain('New risks:\n- **Vendor \\*sunset\\*** (Critical, score 20)');
+    expect(draft.lowlights).toContain('Escalated:\n- **Old risk** (High, score 16), was Medium');
+    expect(draft.highlights).toBe('Closed:\n- **Closing risk** (Medium, score 9)');
+  });
+
+  it('status: drafts autosave, publish explicitly, and become the health on the project list and page', async () => {
+    const team = await projectFor(deps, people, 'Publish');
+    const projectId = team.project.id;
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId });
+    const content = updateContent({ health: 'at_risk', healthReason: 'Staging is full', summary: 'Load tests are blocked.' });
+    await editor.status.saveDraft({ projectId, updateId: draft.id, content });
+    expect(await editor.status.get({ projectId, updateId: draft.id })).toMatchObject({ ...content, publishedAt: null });
+
+    const viewer = await team.as('viewer');
+    expect((await viewer.project.get({ projectId })).communication.health).toBeNull();
+    const published = await editor.status.publish({ projectId, updateId: draft.id, content });
+    expect(published).toMatchObject({ version: 1, publishedAt: expect.any(Date), editedAt: null });
+    expect((await viewer.project.get({ projectId })).communication.health).toMatchObject({ health: 'at_risk', healthReason: 'Staging is full' });
+    const listed = (await viewer.project.list()).find((p) => p.id === projectId)!;
+    expect(listed.communication.health?.health).toBe('at_risk');
+    const list = await viewer.status.list({ projectId });
+    expect(list.published.map((u) => u.id)).toEqual([draft.id]);
+    expect(list.published[0]!.authorName).toBe(team.users.editor.name);
+
+    await rejection(editor.status.saveDraft({ projectId, updateId: draft.id, content }), 'PRECONDITION_FAILED');
+    await rejection(editor.status.publish({ projectId, updateId: draft.id, content }), 'PRECONDITION_FAILED');
+  });
+
+  it('status.publish: needs a health reason and a summary', async () => {
+    const team = await projectFor(deps, people, 'Reason');
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId: team.project.id });
+    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: '' }) }), 'BAD_REQUEST');
+    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ summary: '  ' }) }), 'BAD_REQUEST');
+    await rejection(editor.status.saveDraft({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: 'two\nlines' }) }), 'BAD_REQUEST');
+  });
+
+  it('status.correct: a correction keeps the earlier text as a version and marks the update edited', async () => {
+    const team = await projectFor(deps, people, 'Correct');
+    const projectId = team.project.id;
+    const original = updateContent({ summary: 'Cut-over on 3 March.' });
+    const published = await publishUpdate(team, 'owner', original);
+    const editor = await team.as('editor');
+    const corrected = await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' } });
+    expect(corrected).toMatchObject({ version: 2, editedAt: expect.any(Date), summary: 'Cut-over on 10 March.' });
+    expect(corrected.publishedAt).toEqual(published.publishedAt);
+    const viewer = await team.as('viewer');
+    const versions = await viewer.status.versions({ projectId, updateId: published.id });
+    expect(versions).toMatchObject([{ version: 1, content: original, editedBy: team.users.editor.name }]);
+    // The same text again is not a new version.
+    await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' } });
+    expect(await viewer.status.versions({ projectId, updateId: published.id })).toHaveLength(1);
+  });
+
+  it('status.discardDraft: removes a draft, never a published update', async () => {
+    const team = await projectFor(deps, people, 'Discard');
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId: team.project.id });
+    await editor.status.discardDraft({ projectId: team.project.id, updateId: draft.id });
+    expect((await editor.status.list({ projectId: team.project.id })).drafts).toEqual([]);
+    const published = await publishUpdate(team, 'owner', updateContent());
+    await rejection(editor.status.discardDraft({ projectId: team.project.id, updateId: published.id }), 'PRECONDITION_FAILED');
+  });
+
+  it('status.setCadence: with no update yet, a cadence makes the project overdue; a publish clears it', async () => {
+    const team = await projectFor(deps, people, 'Cadence');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    await owner.status.setCadence({ projectId, cadence: { everyDays: 1, weekday: null } });
+    expect(await owner.status.settings({ projectId })).toMatchObject({ cadence: { everyDays: 1, weekday: null } });
+    // Due today: not overdue until the day has passed.
+    expect((await owner.project.get({ projectId })).communication).toMatchObject({ overdue: false, dueOn: expect.any(String) });
+    await publishUpdate(team, 'owner', updateContent());
+    const after = (await owner.project.list()).find((p) => p.id === projectId)!.communication;
+    expect(after.overdue).toBe(false);
+    await owner.status.setCadence({ projectId, cadence: null });
+    expect((await owner.project.get({ projectId })).communication).toMatchObject({ cadence: null, overdue: false, dueOn: null });
+  });
+
+  it('status.setPublicPage: needs a free slug; off keeps the slug', async () => {
+    const a = await projectFor(deps, people, 'SlugA');
+    const b = await projectFor(deps, people, 'SlugB');
+    const slug = `slug-${a.project.id.slice(0, 8)}`;
+    const ownerA = await a.as('owner');
+    const ownerB = await b.as('owner');
+    await rejection(ownerA.status.setPublicPage({ projectId: a.project.id, enabled: true }), 'BAD_REQUEST');
+    await rejection(ownerA.status.setPublicPage({ projectId: a.project.id, enabled: true, slug: 'Not OK!' }), 'BAD_REQUEST');
+    expect(await ownerA.status.setPublicPage({ projectId: a.project.id, enabled: true, slug: slug.toUpperCase() })).toEqual({ publicEnabled: true, publicSlug: slug });
+    await rejection(ownerB.status.setPublicPage({ projectId: b.project.id, enabled: true, slug }), 'CONFLICT');
+    expect(await ownerA.status.setPublicPage({ projectId: a.project.id, enabled: false })).toEqual({ publicEnabled: false, publicSlug: slug });
+  });
+});

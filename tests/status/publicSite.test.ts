@@ -1,0 +1,188 @@
+// The public status page, feed, calendar and badge: only what the owner chose to show, valid formats,
+// caching with ETags, fresh right after a publish, gone at once when turned off, and the last good
+// page served while the database is unreachable.
+import { parseFeed } from '@rowanmanning/feed-parser';
+import ical from 'node-ical';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db';
+import { StatusSite, type PublicKind } from '@/server/status/publicSite';
+import { uniqueSuffix } from '../support/factories';
+import { createPeople, projectFor, useRouterDeps, type People, type Team } from '../routers/harness';
+import { addRisks, publishUpdate, updateContent } from './support';
+
+const deps = useRouterDeps();
+let people: People;
+beforeAll(async () => {
+  people = await createPeople(deps);
+});
+
+const files: Record<PublicKind, string> = { page: '', feed: '/feed.atom', ics: '/milestones.ics', badge: '/badge.svg' };
+
+async function publicProject(name: string) {
+  const team = await projectFor(deps, people, name);
+  const slug = `st-${uniqueSuffix()}`;
+  const owner = await team.as('owner');
+  await owner.status.setPublicPage({ projectId: team.project.id, enabled: true, slug });
+  return { team, slug, owner };
+}
+
+function fetchAll(site: StatusSite, slug: string) {
+  return Promise.all(
+    (Object.keys(files) as PublicKind[]).map(async (kind) => ({ kind, response: await site.respond(`/status/${slug}${files[kind]}`, undefined) })),
+  );
+}
+
+describe('public status page', () => {
+  let team: Team;
+  let slug: string;
+  const secret = uniqueSuffix();
+  const privateStrings = {
+    privateTitle: `PRIVATE-TITLE-${secret}`,
+    publicDescription: `PRIVATE-DESCRIPTION-${secret}`,
+    mitigation: `PRIVATE-MITIGATION-${secret}`,
+    trigger: `PRIVATE-TRIGGER-${secret}`,
+    category: `PRIVATE-CATEGORY-${secret}`,
+  };
+  const publicTitle = `PUBLIC-TITLE-${secret}`;
+
+  beforeAll(async () => {
+    ({ team, slug } = await publicProject('Public'));
+    await addRisks(deps, team, [
+      {
+        id: 'R-public',
+        fields: {
+          title: publicTitle, description: privateStrings.publicDescription, mitigation: privateStrings.mitigation, trigger: privateStrings.trigger,
+          category: privateStrings.category, ownerId: team.users.editor.id, likelihood: 4, impact: 4, status: 'open', isPublic: true,
+        },
+      },
+      { id: 'R-private', fields: { title: privateStrings.privateTitle, description: 'x', ownerId: team.users.owner.id, likelihood: 5, impact: 5, isPublic: false } },
+    ]);
+    await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor API sunset is close' }));
+  });
+
+  it('public status page: page, feed, calendar and badge never contain a private field, owner or private risk', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const responses = await fetchAll(site, slug);
+    const forbidden = [...Object.values(privateStrings), team.users.owner.name, team.users.editor.name, team.users.owner.email, team.users.editor.email];
+    for (const { kind, response } of responses) {
+      expect(response.status, kind).toBe(200);
+      for (const s of forbidden) expect(response.body, `${kind} must not contain ${s}`).not.toContain(s);
+    }
+    const page = responses.find((r) => r.kind === 'page')!.response.body;
+    expect(page).toContain(publicTitle);
+    expect(page).toContain('High');
+    expect(page).toContain('Vendor API sunset is close');
+    expect(page).not.toContain('<script');
+  });
+
+  it('public status page: the feed is valid Atom with one entry per published update, newest first', async () => {
+    await publishUpdate(team, 'owner', updateContent({ health: 'off_track', healthReason: 'Migration window missed' }));
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const response = await site.respond(`/status/${slug}/feed.atom`, undefined);
+    expect(response.headers['content-type']).toMatch(/^application\/atom\+xml/);
+    const feed = parseFeed(response.body);
+    expect(feed.meta.type).toBe('atom');
+    expect(feed.title).toMatch(/status updates$/);
+    expect(feed.items.map((i) => i.title)).toEqual(['Off track: Migration window missed', 'At risk: Vendor API sunset is close']);
+    expect(feed.items[0]!.url).toMatch(new RegExp(`^http://status\\.test/status/${slug}#update-`));
+  });
+
+  it('public status page: milestones.ics parses back as a calendar (no events until the plan exists)', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const response = await site.respond(`/status/${slug}/milestones.ics`, undefined);
+    expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+    const calendar = ical.sync.parseICS(response.body);
+    const events = Object.values(calendar).filter((c) => c?.type === 'VEVENT');
+    expect(events).toEqual([]);
+    expect(response.body).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    expect(response.body).toContain('X-WR-CALNAME:');
+  });
+
+  it('public status page: ETags give 304 and a publish changes the page, badge and strip at once', async () => {
+    const { team: fresh, slug: freshSlug } = await publicProject('Fresh');
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    await publishUpdate(fresh, 'owner', updateContent({ health: 'on_track', healthReason: 'All good' }));
+    const first = await site.respond(`/status/${freshSlug}`, undefined);
+    expect(first.headers['cache-control']).toContain('no-cache');
+    expect((await site.respond(`/status/${freshSlug}`, first.headers.etag)).status).toBe(304);
+    expect((await site.respond(`/status/${freshSlug}/badge.svg`, undefined)).body).toContain('on track');
+
+    await publishUpdate(fresh, 'editor', updateContent({ health: 'at_risk', healthReason: 'Staging is full' }));
+    const after = await site.respond(`/status/${freshSlug}`, first.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.body).toContain('Staging is full');
+    expect(after.body).toMatch(/data-testid="current-health">At risk</);
+    const cells = [...after.body.matchAll(/data-health="([a-z_]+)"/g)].map((m) => m[1]);
+    expect(cells).toHaveLength(90);
+    expect(cells.at(-1)).toBe('at_risk');
+    expect((await site.respond(`/status/${freshSlug}/badge.svg`, undefined)).body).toContain('at risk');
+  });
+
+  it('public status page: turning it off makes every public URL 404 at once, and a risk marked public shows without a publish', async () => {
+    const { team: t, slug: s, owner } = await publicProject('Off');
+    // Risk changes are not announced like publishes: with no trust window they show on the next request.
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    expect((await site.respond(`/status/${s}`, undefined)).status).toBe(200);
+    await addRisks(deps, t, [{ id: 'R-late', fields: { title: `Late public ${s}`, likelihood: 2, impact: 2, isPublic: true } }]);
+    expect((await site.respond(`/status/${s}`, undefined)).body).toContain(`Late public ${s}`);
+    await owner.status.setPublicPage({ projectId: t.project.id, enabled: false });
+    for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(404);
+    expect((await site.respond('/status/never-made-this-one', undefined)).status).toBe(404);
+  });
+
+  it('public status page: within the trust window no query is made, and a publish is still visible on the next request', async () => {
+    const { team: t, slug: s } = await publicProject('Window');
+    let queries = 0;
+    const counting: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select') queries++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: counting, appUrl: 'http://status.test', revalidateAfterMs: 60_000 });
+    await site.respond(`/status/${s}`, undefined);
+    const before = queries;
+    for (let i = 0; i < 5; i++) expect((await site.respond(`/status/${s}`, undefined)).status).toBe(200);
+    expect(queries).toBe(before);
+    await publishUpdate(t, 'editor', updateContent({ health: 'off_track', healthReason: 'Window test' }));
+    expect((await site.respond(`/status/${s}`, undefined)).body).toContain('Window test');
+    site.close();
+  });
+
+  it('public status page: while the database is unreachable the last good page is served', async () => {
+    let down = false;
+    const flaky: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (down && property === 'select') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: flaky, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    const good = await site.respond(`/status/${slug}`, undefined);
+    expect(good.status).toBe(200);
+    down = true;
+    const stale = await site.respond(`/status/${slug}`, undefined);
+    expect(stale.status).toBe(200);
+    expect(stale.body).toBe(good.body);
+    expect(stale.headers['x-waymark-stale']).toBe('1');
+    expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(503);
+    down = false;
+    expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(200);
+  });
+
+  it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {
+    const { team: t, slug: s } = await publicProject('Xss');
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    await addRisks(deps, t, [{ id: 'R-x', fields: { title: `Risk ${payload}`, likelihood: 3, impact: 3, isPublic: true } }]);
+    await publishUpdate(t, 'owner', updateContent({
+      healthReason: `Reason ${payload}`, summary: `Summary ${payload} [link](javascript:alert(3))`, highlights: payload, lowlights: payload, asks: payload, nextSteps: payload,
+    }));
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    for (const kind of ['page', 'feed'] as const) {
+      const body = (await site.respond(`/status/${s}${files[kind]}`, undefined)).body;
+      expect(body).not.toMatch(/<img|<script|javascript:/i);
+    }
+    const page = (await site.respond(`/status/${s}`, undefined)).body;
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

@@ -1,0 +1,31 @@
+// Helpers for the status tests: a project with risks written through its live board (some marked
+// public, some private, each with distinctive strings), and update content to publish.
+import { uniqueSuffix } from '../support/factories';
+import type { RouterDeps, Team } from '../routers/harness';
+import type { UpdateContent } from '@/server/domain/status';
+
+export function updateContent(overrides: Partial<UpdateContent> = {}): UpdateContent {
+  return {
+    health: 'on_track',
+    healthReason: 'Cut-over rehearsal went well',
+    summary: `Summary ${uniqueSuffix()}`,
+    highlights: '- Rehearsal finished in 2h40',
+    lowlights: '',
+    asks: '',
+    nextSteps: '- Book the production window',
+    ...overrides,
+  };
+}
+
+/** Items written as the owner through the live board; the projection has run when this returns. */
+export async function addRisks(deps: RouterDeps, team: Team, rows: { id: string; fields: Record<string, unknown> }[]) {
+  await deps.live.apply('risks', team.project.id, { type: 'raid.import', rows: rows.map((r) => ({ id: r.id, fields: r.fields })) }, team.users.owner.id);
+  await deps.live.flushProjections();
+}
+
+/** Publishes an update as `as` (a draft first, then publish) and returns it. */
+export async function publishUpdate(team: Team, persona: 'owner' | 'editor', content: UpdateContent) {
+  const as = await team.as(persona);
+  const draft = await as.status.createDraft({ projectId: team.project.id });
+  return as.status.publish({ projectId: team.project.id, updateId: draft.id, content });
+}

@@ -1,0 +1,133 @@
+// Webhooks: a receiver on 127.0.0.1 checks the HMAC-SHA256 signature of each publish; a failing
+// receiver is retried with back-off and the owner's delivery log shows every attempt; only http(s)
+// URLs, and private addresses only when the setting allows them.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isPrivateAddress, WebhookSender } from '@/server/status/webhooks';
+import { callerFor } from '../support/factories';
+import { createPeople, projectFor, rejection, useRouterDeps, type People } from '../routers/harness';
+import { publishUpdate, updateContent } from './support';
+
+const deps = useRouterDeps();
+let people: People;
+beforeAll(async () => {
+  people = await createPeople(deps);
+});
+
+interface Received {
+  body: string;
+  signature: string;
+  event: string;
+}
+
+/** A receiver on 127.0.0.1 that answers with the next status in `statuses` (then 200). */
+async function receiver(statuses: number[] = []) {
+  const received: Received[] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ body, signature: String(req.headers['waymark-signature'] ?? ''), event: String(req.headers['waymark-event'] ?? '') });
+      res.writeHead(statuses.shift() ?? 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/waymark`;
+  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** What a receiver does: recompute the HMAC over "<t>.<body>" and compare in constant time. */
+function verify(secret: string, signature: string, body: string): boolean {
+  const parts = Object.fromEntries(signature.split(',').map((p) => p.split('=') as [string, string]));
+  if (!parts.t || !parts.v1) return false;
+  const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
+  const given = Buffer.from(parts.v1, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+describe('status webhooks', () => {
+  const receivers: Awaited<ReturnType<typeof receiver>>[] = [];
+  afterAll(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+  });
+
+  it('webhooks: a publish reaches a receiver on 127.0.0.1 with a valid HMAC-SHA256 signature', async () => {
+    const team = await projectFor(deps, people, 'Hooks');
+    const owner = await team.as('owner');
+    const r = await receiver();
+    receivers.push(r);
+    const hook = await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
+    expect(hook.secret).toMatch(/^whsec_/);
+    const published = await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor late' }));
+
+    await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    const [delivery] = r.received;
+    expect(verify(hook.secret, delivery!.signature, delivery!.body)).toBe(true);
+    expect(verify('whsec_wrong', delivery!.signature, delivery!.body)).toBe(false);
+    expect(verify(hook.secret, delivery!.signature, delivery!.body.replace('Vendor late', 'All fine'))).toBe(false);
+    expect(delivery!.event).toBe('status_update.published');
+    expect(JSON.parse(delivery!.body)).toMatchObject({
+      event: 'status_update.published',
+      projectId: team.project.id,
+      updateId: published.id,
+      update: { health: 'at_risk', healthLabel: 'At risk', healthReason: 'Vendor late' },
+    });
+    await vi.waitFor(async () => {
+      expect(await owner.status.deliveries({ projectId: team.project.id })).toMatchObject([{ outcome: 'succeeded', attempt: 1, responseStatus: 200 }]);
+    });
+    expect(await owner.status.webhooks({ projectId: team.project.id })).toEqual([{ id: hook.id, url: r.url, createdAt: expect.any(Date) }]);
+  });
+
+  it('webhooks: a failing receiver is retried with back-off and the delivery log shows each attempt', async () => {
+    const team = await projectFor(deps, people, 'Retry');
+    const owner = await team.as('owner');
+    const r = await receiver([500, 503]);
+    receivers.push(r);
+    await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
+    await publishUpdate(team, 'owner', updateContent());
+
+    await vi.waitFor(() => expect(r.received).toHaveLength(3), { timeout: 5_000, interval: 20 });
+    expect(new Set(r.received.map((d) => d.body)).size).toBe(1);
+    await vi.waitFor(async () => {
+      const log = await owner.status.deliveries({ projectId: team.project.id });
+      expect(log.map((d) => [d.attempt, d.outcome, d.responseStatus])).toEqual([
+        [3, 'succeeded', 200],
+        [2, 'failed', 503],
+        [1, 'failed', 500],
+      ]);
+    });
+  });
+
+  it('webhooks: a receiver that never recovers is given up on after the last attempt', async () => {
+    const team = await projectFor(deps, people, 'GiveUp');
+    const owner = await team.as('owner');
+    const r = await receiver([500, 500, 500, 500]);
+    receivers.push(r);
+    await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
+    await publishUpdate(team, 'owner', updateContent());
+    await vi.waitFor(async () => {
+      const log = await owner.status.deliveries({ projectId: team.project.id });
+      expect(log.map((d) => d.outcome)).toEqual(['gave_up', 'failed', 'failed']);
+    });
+  });
+
+  it('webhooks: only http(s) URLs, and loopback or private addresses are refused unless the setting allows them', async () => {
+    const team = await projectFor(deps, people, 'Strict');
+    const strict = new WebhookSender(deps.db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 1_000 });
+    const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
+    const projectId = team.project.id;
+    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://192.168.1.1/', 'http://[::1]/', 'http://169.254.169.254/latest']) {
+      const error = await rejection(owner.status.addWebhook({ projectId, url }), 'BAD_REQUEST');
+      expect(error.message).toMatch(/loopback or private/);
+    }
+    for (const url of ['ftp://example.com/x', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+      await rejection(owner.status.addWebhook({ projectId, url }), 'BAD_REQUEST');
+    }
+    expect(await owner.status.webhooks({ projectId })).toEqual([]);
+    expect(isPrivateAddress('93.184.216.34')).toBe(false);
+    expect(isPrivateAddress('::ffff:127.0.0.1')).toBe(true);
+    await strict.close();
+  });
+});
