@@ -1,0 +1,58 @@
+// Charter and stakeholder rules of the live plan: goal progress from current vs target, RACI
+// validation (exactly one Accountable, at least one Responsible) and the power/interest grid.
+// Pure functions.
+
+export interface GoalMeasure {
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+}
+
+/**
+ * How far a goal has come from its baseline towards its target, 0-100 (clamped). Works for goals
+ * that go down as well as up (e.g. p99 latency from 800 ms to 200 ms). Null when it cannot be
+ * measured: a value is missing or the target equals the baseline.
+ */
+export function goalProgress({ baseline, target, current }: GoalMeasure): number | null {
+  if (baseline == null || target == null || current == null || target === baseline) return null;
+  const share = (current - baseline) / (target - baseline);
+  return Math.round(Math.min(1, Math.max(0, share)) * 100);
+}
+
+export const raciRoles = ['R', 'A', 'C', 'I'] as const;
+export type RaciRole = (typeof raciRoles)[number];
+export const raciLabels: Record<RaciRole, string> = { R: 'Responsible', A: 'Accountable', C: 'Consulted', I: 'Informed' };
+
+export interface RaciAssignment {
+  stakeholderId: string;
+  role: RaciRole;
+}
+
+/** What is wrong with the RACI of one milestone or goal; empty when it is sound. */
+export function raciProblems(assignments: readonly RaciAssignment[]): string[] {
+  const accountable = new Set(assignments.filter((a) => a.role === 'A').map((a) => a.stakeholderId));
+  const responsible = new Set(assignments.filter((a) => a.role === 'R').map((a) => a.stakeholderId));
+  const problems: string[] = [];
+  if (accountable.size === 0) problems.push('No one is Accountable: name exactly one.');
+  if (accountable.size > 1) problems.push(`${accountable.size} people are Accountable: exactly one should be.`);
+  if (responsible.size === 0) problems.push('No one is Responsible: name at least one.');
+  return problems;
+}
+
+export const stakeholderQuadrants = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'] as const;
+export type StakeholderQuadrant = (typeof stakeholderQuadrants)[number];
+export const quadrantLabels: Record<StakeholderQuadrant, string> = {
+  manage_closely: 'Manage closely',
+  keep_satisfied: 'Keep satisfied',
+  keep_informed: 'Keep informed',
+  monitor: 'Monitor',
+};
+
+/** On the 1-5 scales, 3 and above counts as high (the grid's middle line sits between 2 and 3). */
+const high = (value: number) => value >= 3;
+
+/** Where a stakeholder sits on the power (influence) / interest grid. */
+export function powerInterestQuadrant(influence: number, interest: number): StakeholderQuadrant {
+  if (high(influence)) return high(interest) ? 'manage_closely' : 'keep_satisfied';
+  return high(interest) ? 'keep_informed' : 'monitor';
+}
