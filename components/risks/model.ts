@@ -91,6 +91,7 @@ export const fieldLabels: Record<keyof RaidFields | 'created' | 'deleted', strin
   status: 'Status',
   residualLikelihood: 'Residual likelihood',
   residualImpact: 'Residual impact',
+  threatens: 'Threatens (plan)',
   created: 'Created',
   deleted: 'Deleted',
 };

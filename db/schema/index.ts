@@ -4,3 +4,4 @@ export * from './workspace';
 export * from './project';
 export * from './board';
 export * from './raid';
+export * from './plan';

@@ -1,6 +1,7 @@
 // Charter and stakeholder rules of the live plan: goal progress from current vs target, RACI
 // validation (exactly one Accountable, at least one Responsible) and the power/interest grid.
 // Pure functions.
+import { z } from 'zod';
 
 export interface GoalMeasure {
   baseline: number | null;
@@ -55,4 +56,57 @@ const high = (value: number) => value >= 3;
 export function powerInterestQuadrant(influence: number, interest: number): StakeholderQuadrant {
   if (high(influence)) return high(interest) ? 'manage_closely' : 'keep_satisfied';
   return high(interest) ? 'keep_informed' : 'monitor';
+}
+
+// --- fields as stored in the live document (docs/live-documents.md) -----------------------------
+
+const measure = z.number().finite().nullable();
+
+export const goalFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(200),
+  metric: z.string().trim().max(200),
+  baseline: measure,
+  target: measure,
+  current: measure,
+  dueDate: z.iso.date('must be a date like 2026-12-31').nullable(),
+});
+export type GoalFields = z.infer<typeof goalFieldsSchema>;
+
+export const emptyGoalFields: GoalFields = { title: '', metric: '', baseline: null, target: null, current: null, dueDate: null };
+
+const level = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+export const communicationChannels = ['email', 'chat', 'meeting', 'status_page', 'report'] as const;
+export const communicationFrequencies = ['daily', 'weekly', 'biweekly', 'monthly', 'milestones'] as const;
+
+export const stakeholderFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  organisation: z.string().trim().max(200),
+  /** A project member's user id when the stakeholder has an account. */
+  memberId: z.string().min(1).nullable(),
+  influence: level,
+  interest: level,
+  channel: z.enum(communicationChannels),
+  frequency: z.enum(communicationFrequencies),
+});
+export type StakeholderFields = z.infer<typeof stakeholderFieldsSchema>;
+
+export const emptyStakeholderFields: StakeholderFields = {
+  name: '',
+  organisation: '',
+  memberId: null,
+  influence: 3,
+  interest: 3,
+  channel: 'email',
+  frequency: 'weekly',
+};
+
+/** Lenient reading of a document entry: wrong values fall back to the empty value. */
+export function normalizeFields<T extends Record<string, unknown>>(schema: z.ZodObject, empty: T, raw: Record<string, unknown>): T {
+  const fields = { ...empty } as Record<string, unknown>;
+  for (const [name, type] of Object.entries(schema.shape)) {
+    if (raw[name] === undefined) continue;
+    const parsed = (type as z.ZodType).safeParse(raw[name]);
+    if (parsed.success) fields[name] = parsed.data;
+  }
+  return fields as T;
 }

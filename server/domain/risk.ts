@@ -34,6 +34,8 @@ export const raidFieldsSchema = z.object({
   status: z.enum(raidStatuses),
   residualLikelihood: rating.nullable(),
   residualImpact: rating.nullable(),
+  /** Ids of the plan's milestones and workstreams this item threatens (`plan:<projectId>`). */
+  threatens: z.array(z.string().min(1).max(64)).max(50),
 });
 export type RaidFields = z.infer<typeof raidFieldsSchema>;
 export const raidFieldNames = Object.keys(raidFieldsSchema.shape) as (keyof RaidFields)[];
@@ -53,6 +55,7 @@ export const emptyRaidFields: RaidFields = {
   status: 'open',
   residualLikelihood: null,
   residualImpact: null,
+  threatens: [],
 };
 
 /** Score of a likelihood x impact pair (1-25), or null when either is not rated yet. */

@@ -1,5 +1,6 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
 import { workspaceRouter } from './workspace';
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   project: projectRouter,
   raid: raidRouter,
+  plan: planRouter,
 });
 
 export type AppRouter = typeof appRouter;
