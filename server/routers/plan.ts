@@ -18,7 +18,7 @@ import {
   user,
 } from '@/db/schema';
 import type { PlanItem } from '../domain/plan';
-import type { RaciRole, StakeholderQuadrant } from '../domain/planCharter';
+import type { RaciRole, StakeholderFields, StakeholderQuadrant } from '../domain/planCharter';
 import { activeStatuses, type RaidKind, type SeverityBand } from '../domain/risk';
 import { createTRPCRouter, projectProcedure } from '../trpc';
 
@@ -71,7 +71,12 @@ export async function readPlan(db: Executor, projectId: string) {
     baselines: baselines.map((b) => ({ ...b, savedAt: b.savedAt.toISOString() })),
     charter: { vision: charter[0]?.vision ?? '', scope: charter[0]?.scope ?? [], nonGoals: charter[0]?.nonGoals ?? [] },
     goals: goals.map(({ projectId: _p, ...g }) => g),
-    stakeholders: stakeholders.map(({ projectId: _p, ...s }) => ({ ...s, quadrant: s.quadrant as StakeholderQuadrant })),
+    stakeholders: stakeholders.map(({ projectId: _p, ...s }) => ({
+      ...s,
+      channel: s.channel as StakeholderFields['channel'],
+      frequency: s.frequency as StakeholderFields['frequency'],
+      quadrant: s.quadrant as StakeholderQuadrant,
+    })),
     raci: raci.map((r) => ({ ...r, role: r.role as RaciRole })),
     risks: risks as PlanRisk[],
   };
