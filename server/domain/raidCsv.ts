@@ -27,6 +27,7 @@ export const raidCsvColumns = [
   'status',
   'residual_likelihood',
   'residual_impact',
+  'threatens',
 ] as const;
 type CsvColumn = (typeof raidCsvColumns)[number];
 
@@ -48,6 +49,7 @@ const columnField: Partial<Record<CsvColumn, keyof RaidFields>> = {
   status: 'status',
   residual_likelihood: 'residualLikelihood',
   residual_impact: 'residualImpact',
+  threatens: 'threatens',
 };
 
 const numericFields = new Set<keyof RaidFields>(['likelihood', 'impact', 'residualLikelihood', 'residualImpact']);
@@ -148,6 +150,8 @@ export function parseRaidCsv(text: string, ownerIdForEmail: (email: string) => s
 }
 
 function cellValue(field: keyof RaidFields, cell: string): unknown {
+  // Plan item ids, separated by spaces (as exported).
+  if (field === 'threatens') return cell.split(/[\s,;]+/).filter(Boolean);
   if (cell === '') return textFields.has(field) ? '' : field === 'title' ? '' : null;
   if (numericFields.has(field)) return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
   if (lowercaseFields.has(field)) return cell.toLowerCase();
@@ -214,6 +218,7 @@ export function raidItemsToCsv(items: readonly RaidItem[], emailOf: (userId: str
     status: item.status,
     residual_likelihood: item.residualLikelihood ?? '',
     residual_impact: item.residualImpact ?? '',
+    threatens: item.threatens.join(' '),
   }));
   // Cells starting with =, +, -, @, tab or CR are escaped so a spreadsheet never runs them as
   // formulas. Papa's own pattern (escapeFormulae: true) misses cells that span several lines.

@@ -209,7 +209,7 @@ describe('raidItemsToCsv', () => {
     );
     const [header, row] = csv.split('\n');
     expect(header).toBe(raidCsvColumns.join(','));
-    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,');
+    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,,');
   });
 
   it('writes an owner who is no longer a member as an empty email', () => {
@@ -254,6 +254,7 @@ describe('raidItemsToCsv', () => {
         status: 'mitigating',
         residualLikelihood: 2,
         residualImpact: 3,
+        threatens: ['m-launch', 'w-build'],
       }),
       item({ id: 'A-7', kind: 'assumption', title: '=1+1', description: '@team', status: 'open' }),
       item({ id: 'I-2', kind: 'issue', title: 'Unrated issue', ownerId: 'user-bob', status: 'closed' }),

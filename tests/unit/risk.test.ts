@@ -68,6 +68,7 @@ describe('normalizeRaidFields', () => {
       status: 'mitigating',
       residualLikelihood: 2,
       residualImpact: 1,
+      threatens: ['milestone-1', 'workstream-2'],
     });
     expect(fields).toEqual({
       kind: 'issue',
@@ -84,6 +85,7 @@ describe('normalizeRaidFields', () => {
       status: 'mitigating',
       residualLikelihood: 2,
       residualImpact: 1,
+      threatens: ['milestone-1', 'workstream-2'],
     });
   });
 
