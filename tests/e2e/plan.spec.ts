@@ -77,6 +77,11 @@ test('plan: two editors plan together; a dragged milestone flags its dependent l
     await expect(page.getByTestId('flagged-dependent')).toHaveText('Starts before “Build checkout” ends');
   }
 
+  // The move is recorded with who made it (before anyone else moves it again).
+  await expect(a.page.getByRole('list', { name: 'Date changes' })).toContainText(`Public launch: Date 2027-02-05 → 2027-01-22 by ${teammate.name}`, {
+    timeout: 15_000,
+  });
+
   // The keyboard does the same: a week later with Page Down, and the flag clears.
   await bar(a.page, 'Milestone Public launch, 22 Jan 2027').focus();
   await a.page.keyboard.press('PageDown');
@@ -84,8 +89,6 @@ test('plan: two editors plan together; a dragged milestone flags its dependent l
   await expect(bar(b.page, 'Milestone Public launch, 5 Feb 2027')).toBeVisible();
   await expect(b.page.getByTestId('flagged-dependent')).toHaveCount(0);
 
-  // The date changes were recorded with who made them.
-  await expect(a.page.getByRole('list', { name: 'Date changes' })).toContainText(`by ${teammate.name}`, { timeout: 15_000 });
   await a.context.close();
   await b.context.close();
 });
