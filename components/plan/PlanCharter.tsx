@@ -94,10 +94,10 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
               return (
                 <tr key={goal.id} className="border-t border-line align-top">
                   <td className="py-1.5 pr-2">
-                    <LiveText label={`Goal title: ${goal.title}`} value={goal.title} onCommit={(v) => v && actions?.updateGoal(goal.id, { title: v })} disabled={readOnly} />
+                    <LiveText className="min-w-40" label={`Goal title: ${goal.title}`} value={goal.title} onCommit={(v) => v && actions?.updateGoal(goal.id, { title: v })} disabled={readOnly} />
                   </td>
                   <td className="py-1.5 pr-2">
-                    <LiveText label={`Metric of ${goal.title}`} value={goal.metric} onCommit={(v) => actions?.updateGoal(goal.id, { metric: v })} disabled={readOnly} />
+                    <LiveText className="min-w-36" label={`Metric of ${goal.title}`} value={goal.metric} onCommit={(v) => actions?.updateGoal(goal.id, { metric: v })} disabled={readOnly} />
                   </td>
                   <td className="w-24 py-1.5 pr-2">
                     <LiveNumber label={`Baseline of ${goal.title}`} value={goal.baseline} onCommit={(v) => actions?.updateGoal(goal.id, { baseline: v })} disabled={readOnly} />

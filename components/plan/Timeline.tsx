@@ -202,14 +202,12 @@ export function Timeline(props: TimelineProps) {
                 data-item-id={item.id}
               >
                 <div className="sticky left-0 z-[5] flex shrink-0 items-center gap-1.5 border-r border-line bg-surface px-3 text-sm" style={{ width: labelWidth }}>
-                  <button type="button" className="min-w-0 truncate text-left hover:underline" onClick={() => onSelect(item.id)} title={item.title}>
+                  <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" onClick={() => onSelect(item.id)} title={item.title}>
                     {item.title}
                   </button>
                   {peers.length ? <PresenceAvatars peers={peers} label={`Editing ${item.title}`} size="sm" /> : null}
                   {flags.length ? (
-                    <span className="ml-auto shrink-0 rounded bg-danger-soft px-1.5 text-[11px] font-medium text-danger" data-testid="flagged-dependent">
-                      Starts before {flags.map((f) => `“${titles.get(f.fromId) ?? 'a predecessor'}”`).join(', ')} ends
-                    </span>
+                    <span className="ml-auto size-2 shrink-0 rounded-full bg-danger" title="Starts before a predecessor ends" aria-hidden="true" />
                   ) : null}
                   {risks ? (
                     <span className="shrink-0 rounded bg-high-soft px-1.5 text-[11px] font-medium text-high-ink" title="Open risks threatening this item">
@@ -275,6 +273,15 @@ export function Timeline(props: TimelineProps) {
                       </>
                     ) : null}
                   </div>
+                  {flags.length ? (
+                    <span
+                      className="absolute top-1/2 -translate-y-1/2 rounded bg-danger-soft px-1.5 text-[11px] font-medium whitespace-nowrap text-danger"
+                      style={{ left: x(item.end) + px + (slip ? 48 : 10) }}
+                      data-testid="flagged-dependent"
+                    >
+                      Starts before {flags.map((f) => `“${titles.get(f.fromId) ?? 'a predecessor'}”`).join(', ')} ends
+                    </span>
+                  ) : null}
                   {slip ? (
                     <span
                       className={cn('absolute top-1/2 -translate-y-1/2 text-[11px] font-medium whitespace-nowrap', slip > 0 ? 'text-danger' : 'text-success')}
