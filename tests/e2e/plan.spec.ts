@@ -147,3 +147,31 @@ test('plan: a viewer follows the plan but cannot drag or add; the calendar parse
   await a.context.close();
   await v.context.close();
 });
+
+test('plan: a risk that threatens a milestone shows on that milestone', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const { context, page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Warehouse go-live');
+  await openPlan(page, projectId);
+  await addMilestone(page, 'Go-live', '2027-04-01');
+  await expect(bar(page, 'Milestone Go-live, 1 Apr 2027')).toBeVisible();
+
+  // Wait until the projection has the milestone, then link a risk to it from the risk editor.
+  await expect(async () => {
+    await page.goto(`/p/${projectId}/risks`);
+    await page.getByRole('button', { name: 'New item' }).click();
+    await expect(page.getByRole('dialog').getByRole('option', { name: 'Milestone: Go-live' })).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title', { exact: true }).fill('Scanner firmware not certified');
+  await dialog.getByLabel('Threatens (plan milestones and workstreams)').selectOption({ label: 'Milestone: Go-live' });
+  await page.keyboard.press('Escape');
+
+  await expect(async () => {
+    await page.goto(`/p/${projectId}/plan`);
+    await expect(page.getByTestId('timeline-row').filter({ hasText: 'Go-live' })).toContainText('1 risk', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await bar(page, 'Milestone Go-live, 1 Apr 2027').click();
+  await expect(page.getByRole('region', { name: 'Edit Go-live' })).toContainText('Scanner firmware not certified');
+  await context.close();
+});
