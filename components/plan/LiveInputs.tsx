@@ -2,7 +2,7 @@
 // Inputs bound to a live value: text is written shortly after typing stops (useDraftText), so a
 // remote change never yanks text away mid-word; numbers are written when they parse.
 import { useId } from 'react';
-import { useDraftText } from '@/components/risks/useDraftText';
+import { useDraftText } from '@/components/live/useDraftText';
 import { Input, Textarea } from '@/components/ui/field';
 
 export function LiveText({

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { useLiveDoc } from '@/components/live/useLiveDoc';
-import type { PresencePeer, PresenceUser } from '@/components/risks/model';
+import { readPresence, type PresencePeer, type PresenceUser } from '@/components/live/presence';
 import {
   addDependency,
   charterMap,
@@ -55,20 +55,6 @@ function readContent(doc: Y.Doc): PlanContent {
   };
 }
 
-function readPresence(states: Map<number, Record<string, unknown>>, selfId: number): PresencePeer[] {
-  const peers: PresencePeer[] = [];
-  for (const [clientId, state] of states) {
-    const user = state.user as Partial<PresenceUser> | undefined;
-    if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') continue;
-    peers.push({
-      clientId,
-      user: { id: user.id, name: user.name, color: typeof user.color === 'string' ? user.color : '#6366f1' },
-      editing: typeof state.editing === 'string' ? state.editing : null,
-      self: clientId === selfId,
-    });
-  }
-  return peers;
-}
 
 export default function LivePlanConnector({
   projectId,

@@ -7,8 +7,8 @@
 import { addDays, differenceInCalendarDays, eachMonthOfInterval, eachWeekOfInterval, format, max as maxDate, min as minDate, parseISO } from 'date-fns';
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { moveItem, resizeItem, slippageDays, type BaselineDates, type PlanDependency, type PlanItem } from '@/server/domain/plan';
-import type { PresencePeer } from '@/components/risks/model';
-import { PresenceAvatars } from '@/components/risks/PresenceAvatars';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
+import type { PresencePeer } from '@/components/live/presence';
 import { cn } from '@/components/ui/cn';
 
 export type Zoom = 'weeks' | 'months';

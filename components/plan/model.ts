@@ -3,7 +3,7 @@
 import type { AddDependencyResult, PlanBaseline, PlanCharter, PlanGoal, PlanStakeholder, RaciEntry } from '@/server/collab/boards/planDocument';
 import type { MilestoneStatus, PlanDependency, PlanItem, PlanItemFields } from '@/server/domain/plan';
 import type { GoalFields, RaciRole, StakeholderFields } from '@/server/domain/planCharter';
-import type { BoardStatus, PresencePeer } from '@/components/risks/model';
+import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 
 export interface PlanContent {
   items: PlanItem[];

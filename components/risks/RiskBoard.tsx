@@ -9,10 +9,10 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
-import { PresenceAvatars } from './PresenceAvatars';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskEditor, type PlanItemOption } from './RiskEditor';
 import { RiskFilters, RiskTable, type MemberOption } from './RiskTable';
-import { SaveIndicator } from './SaveIndicator';
+import { SaveIndicator } from '@/components/live/SaveIndicator';
 import {
   compareItems,
   hasFilters,

@@ -16,11 +16,11 @@ import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { PresenceAvatars } from './PresenceAvatars';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
 import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
-import { useDraftText } from './useDraftText';
+import { useDraftText } from '@/components/live/useDraftText';
 
 const ratingOptions = [1, 2, 3, 4, 5] as const;
 
