@@ -3,12 +3,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { planCalendarFeed } from '@/db/schema';
+import { planCalendarFeed, project } from '@/db/schema';
 import { findMembership } from '@/server/data/membership';
 import { milestonesCalendar } from '@/server/domain/planCalendar';
 import { readPlan } from '@/server/routers/plan';
 import { services } from '@/server/services';
-import { project } from '@/db/schema';
 
 export const dynamic = 'force-dynamic';
 
