@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 export function ProjectNav({ projectId }: { projectId: string }) {
   const pathname = usePathname();
   const sections = [
+    { href: `/p/${projectId}/plan`, label: 'Plan' },
     { href: `/p/${projectId}/risks`, label: 'Risks' },
     { href: `/p/${projectId}/updates`, label: 'Updates' },
     { href: `/p/${projectId}/members`, label: 'Members' },

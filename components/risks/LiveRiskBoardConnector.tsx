@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { useLiveDoc } from '@/components/live/useLiveDoc';
 import { insertRaidItem, updateRaidItem } from '@/server/collab/boards/riskDocument';
 import { deriveRaidScores, normalizeRaidFields, type RaidItem } from '@/server/domain/risk';
-import type { LiveBoardState, PresencePeer, PresenceUser, RiskBoardActions } from './model';
+import { readPresence, type PresencePeer, type PresenceUser } from '@/components/live/presence';
+import type { LiveBoardState, RiskBoardActions } from './model';
 
 const unknownDate = new Date(0);
 
@@ -30,20 +31,6 @@ function toRaidItem(id: string, value: unknown): RaidItem | null {
   return { id, ...fields, ...deriveRaidScores(fields), createdAt, updatedAt: createdAt };
 }
 
-function readPresence(states: Map<number, Record<string, unknown>>, selfId: number): PresencePeer[] {
-  const peers: PresencePeer[] = [];
-  for (const [clientId, state] of states) {
-    const user = state.user as Partial<PresenceUser> | undefined;
-    if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') continue;
-    peers.push({
-      clientId,
-      user: { id: user.id, name: user.name, color: typeof user.color === 'string' ? user.color : '#6366f1' },
-      editing: typeof state.editing === 'string' ? state.editing : null,
-      self: clientId === selfId,
-    });
-  }
-  return peers;
-}
 
 export default function LiveRiskBoardConnector({
   projectId,

@@ -9,10 +9,10 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
-import { PresenceAvatars } from './PresenceAvatars';
-import { RiskEditor } from './RiskEditor';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
+import { RiskEditor, type PlanItemOption } from './RiskEditor';
 import { RiskFilters, RiskTable, type MemberOption } from './RiskTable';
-import { SaveIndicator } from './SaveIndicator';
+import { SaveIndicator } from '@/components/live/SaveIndicator';
 import {
   compareItems,
   hasFilters,
@@ -34,6 +34,7 @@ export interface RiskBoardProps {
   presence: PresencePeer[];
   status: BoardStatus;
   refusal: string | null;
+  planItems?: PlanItemOption[];
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -41,7 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function RiskBoard({ projectId, role, members, items, actions, presence, status, refusal }: RiskBoardProps) {
+export function RiskBoard({ projectId, role, members, items, actions, presence, status, refusal, planItems }: RiskBoardProps) {
   const [filters, setFilters] = useState<BoardFilters>(noFilters);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [newItemId, setNewItemId] = useState<string | null>(null);
@@ -213,6 +214,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           key={openItem.id}
           projectId={projectId}
           item={openItem}
+          planItems={planItems}
           members={members}
           memberNames={memberNames}
           canEdit={canEdit}

@@ -9,6 +9,7 @@ import type { RaidItem } from '@/server/domain/risk';
 import type { ProjectRole } from '@/server/domain/roles';
 import { colorForUser } from '@/components/ui/avatar';
 import { RiskBoard } from './RiskBoard';
+import type { PlanItemOption } from './RiskEditor';
 import type { MemberOption } from './RiskTable';
 import type { LiveBoardState } from './model';
 
@@ -22,12 +23,14 @@ export function RiskBoardLive({
   me,
   members,
   initialItems,
+  planItems,
 }: {
   projectId: string;
   role: ProjectRole;
   me: { id: string; name: string };
   members: MemberOption[];
   initialItems: RaidItem[];
+  planItems?: PlanItemOption[];
 }) {
   const [live, setLive] = useState<LiveBoardState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -59,6 +62,7 @@ export function RiskBoardLive({
         presence={live.presence}
         status={live.status}
         refusal={live.refusal}
+        planItems={planItems}
       />
     </>
   );

@@ -16,16 +16,22 @@ import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { PresenceAvatars } from './PresenceAvatars';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
 import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
-import { useDraftText } from './useDraftText';
+import { useDraftText } from '@/components/live/useDraftText';
 
 const ratingOptions = [1, 2, 3, 4, 5] as const;
 
 function parseRating(value: string): number | null {
   return value ? Number(value) : null;
+}
+
+export interface PlanItemOption {
+  id: string;
+  title: string;
+  kind: 'milestone' | 'workstream';
 }
 
 export function RiskEditor({
@@ -39,6 +45,7 @@ export function RiskEditor({
   onClose,
   editingPeers,
   autoFocusTitle,
+  planItems = [],
 }: {
   projectId: string;
   item: RaidItem;
@@ -51,6 +58,8 @@ export function RiskEditor({
   editingPeers: PresencePeer[];
   /** Put the cursor in the title (a new item). */
   autoFocusTitle: boolean;
+  /** The plan's milestones and workstreams this item may threaten. */
+  planItems?: PlanItemOption[];
 }) {
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
@@ -228,6 +237,28 @@ export function RiskEditor({
               />
             </Field>
           </div>
+
+          <Field
+            label="Threatens (plan milestones and workstreams)"
+            htmlFor={id('threatens')}
+            hint={planItems.length ? 'Ctrl or Cmd + click to choose several. The plan shows open risks on what they threaten.' : 'The plan has no milestones or workstreams yet.'}
+          >
+            <Select
+              id={id('threatens')}
+              multiple
+              size={Math.min(6, Math.max(2, planItems.length))}
+              className="h-auto py-1"
+              value={item.threatens}
+              disabled={disabled || !planItems.length}
+              onChange={(e) => update({ threatens: [...e.target.selectedOptions].map((o) => o.value) })}
+            >
+              {planItems.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.kind === 'milestone' ? 'Milestone' : 'Workstream'}: {p.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
 
           <LiveText
             multiline

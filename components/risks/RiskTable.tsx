@@ -5,7 +5,7 @@ import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Select } from '@/components/ui/field';
-import { PresenceAvatars } from './PresenceAvatars';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import {
   hasFilters,
   isActive,

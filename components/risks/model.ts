@@ -11,21 +11,9 @@ import {
   type SeverityBand,
 } from '@/server/domain/risk';
 
-export type BoardStatus = 'connecting' | 'saving' | 'saved' | 'offline';
+import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 
-export interface PresenceUser {
-  id: string;
-  name: string;
-  color: string;
-}
-
-/** One browser tab on the board (a person may have several). */
-export interface PresencePeer {
-  clientId: number;
-  user: PresenceUser;
-  editing: string | null;
-  self: boolean;
-}
+export type { BoardStatus, PresencePeer, PresenceUser } from '@/components/live/presence';
 
 /** What the board can do to the live document; null while it is not connected. */
 export interface RiskBoardActions {
@@ -92,6 +80,7 @@ export const fieldLabels: Record<keyof RaidFields | 'created' | 'deleted', strin
   residualLikelihood: 'Residual likelihood',
   residualImpact: 'Residual impact',
   isPublic: 'Shown on the public status page',
+  threatens: 'Threatens (plan)',
   created: 'Created',
   deleted: 'Deleted',
 };

@@ -5,3 +5,4 @@ export * from './project';
 export * from './board';
 export * from './raid';
 export * from './status';
+export * from './plan';

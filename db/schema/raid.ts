@@ -1,6 +1,6 @@
 // Projection of the live risk board (RAID log): one row per item and one row per field change.
 // Written only by the projection (server/collab/projections/risks.ts), read by everything else.
-import { bigserial, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { project } from './project';
 
 export const raidItem = pgTable(
@@ -30,6 +30,8 @@ export const raidItem = pgTable(
     residualScore: integer('residual_score'),
     /** Shown (title, band, status only) on the project's public status page. */
     isPublic: boolean('is_public').notNull().default(false),
+    /** Plan item ids (milestones, workstreams) this item threatens. */
+    threatens: jsonb('threatens').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { boards } from './boards';
+import type { BoardDefinition } from './boards/types';
 import type { BoardCommand, BoardCommandResult, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
@@ -84,7 +85,7 @@ export class LiveDocuments implements LiveBoards {
     return document;
   }
 
-  async apply(kind: BoardKind, projectId: string, command: BoardCommand, actorId: string): Promise<BoardCommandResult> {
+  async apply<K extends BoardKind>(kind: K, projectId: string, command: BoardCommand<K>, actorId: string): Promise<BoardCommandResult<K>> {
     const document = await this.open(kind, projectId);
     try {
       // Compute the change on a copy: the live document only ever holds what is durable.
@@ -92,7 +93,8 @@ export class LiveDocuments implements LiveBoards {
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
       const updates: Uint8Array[] = [];
       scratch.on('update', (update: Uint8Array) => updates.push(update));
-      const result = boards[kind].applyCommand(scratch, command, actorId);
+      const board = boards[kind] as BoardDefinition<K>;
+      const result = board.applyCommand(scratch, command, actorId);
       scratch.destroy();
       if (updates.length) await document.submit(Y.mergeUpdates(updates), actorId);
       return result;

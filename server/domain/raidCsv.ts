@@ -28,6 +28,7 @@ export const raidCsvColumns = [
   'residual_likelihood',
   'residual_impact',
   'public',
+  'threatens',
 ] as const;
 type CsvColumn = (typeof raidCsvColumns)[number];
 
@@ -50,6 +51,7 @@ const columnField: Partial<Record<CsvColumn, keyof RaidFields>> = {
   residual_likelihood: 'residualLikelihood',
   residual_impact: 'residualImpact',
   public: 'isPublic',
+  threatens: 'threatens',
 };
 
 const numericFields = new Set<keyof RaidFields>(['likelihood', 'impact', 'residualLikelihood', 'residualImpact']);
@@ -156,6 +158,8 @@ function cellValue(field: keyof RaidFields, cell: string): unknown {
     if (['yes', 'true', '1'].includes(answer)) return true;
     return cell;
   }
+  // Plan item ids, separated by spaces (as exported).
+  if (field === 'threatens') return cell.split(/[\s,;]+/).filter(Boolean);
   if (cell === '') return textFields.has(field) ? '' : field === 'title' ? '' : null;
   if (numericFields.has(field)) return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
   if (lowercaseFields.has(field)) return cell.toLowerCase();
@@ -224,6 +228,7 @@ export function raidItemsToCsv(items: readonly RaidItem[], emailOf: (userId: str
     residual_likelihood: item.residualLikelihood ?? '',
     residual_impact: item.residualImpact ?? '',
     public: item.isPublic ? 'yes' : 'no',
+    threatens: item.threatens.join(' '),
   }));
   // Cells starting with =, +, -, @, tab or CR are escaped so a spreadsheet never runs them as
   // formulas. Papa's own pattern (escapeFormulae: true) misses cells that span several lines.

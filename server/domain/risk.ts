@@ -36,6 +36,8 @@ export const raidFieldsSchema = z.object({
   residualImpact: rating.nullable(),
   /** The owner chose to show this item (title, band, status) on the public status page. */
   isPublic: z.boolean(),
+  /** Ids of the plan's milestones and workstreams this item threatens (`plan:<projectId>`). */
+  threatens: z.array(z.string().min(1).max(64)).max(50),
 });
 export type RaidFields = z.infer<typeof raidFieldsSchema>;
 export const raidFieldNames = Object.keys(raidFieldsSchema.shape) as (keyof RaidFields)[];
@@ -56,6 +58,7 @@ export const emptyRaidFields: RaidFields = {
   residualLikelihood: null,
   residualImpact: null,
   isPublic: false,
+  threatens: [],
 };
 
 /** Score of a likelihood x impact pair (1-25), or null when either is not rated yet. */

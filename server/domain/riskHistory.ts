@@ -10,6 +10,7 @@ export interface FieldChange {
 /** Values are kept as text in the history so any field fits one column. */
 export function historyValue(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : null;
   return String(value);
 }
 

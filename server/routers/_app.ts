@@ -1,5 +1,6 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
 import { statusRouter } from './status';
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   raid: raidRouter,
   status: statusRouter,
+  plan: planRouter,
 });
 
 export type AppRouter = typeof appRouter;

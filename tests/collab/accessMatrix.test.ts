@@ -19,6 +19,7 @@ const everyBoard: Record<Persona, Outcome> = {
 };
 const expected: Record<BoardKind, Record<Persona, Outcome>> = {
   risks: everyBoard,
+  plan: everyBoard,
 };
 
 let h: Harness;

@@ -108,6 +108,14 @@ const access: Record<string, Row> = {
     },
   },
   'status.deliveries': { access: 'owner', call: (as, team) => as.status.deliveries({ projectId: team.project.id }) },
+  'plan.get': { access: 'viewer', call: (as, team) => as.plan.get({ projectId: team.project.id }) },
+  'plan.dateHistory': { access: 'viewer', call: (as, team) => as.plan.dateHistory({ projectId: team.project.id }) },
+  'plan.saveBaseline': {
+    access: 'editor',
+    call: (as, team) => as.plan.saveBaseline({ projectId: team.project.id, name: `Baseline ${uniqueSuffix()}` }),
+  },
+  'plan.calendarFeed': { access: 'owner', call: (as, team) => as.plan.calendarFeed({ projectId: team.project.id }) },
+  'plan.rotateCalendarToken': { access: 'owner', call: (as, team) => as.plan.rotateCalendarToken({ projectId: team.project.id }) },
 };
 
 function content(summary = `Summary ${uniqueSuffix()}`) {
@@ -205,6 +213,20 @@ describe('access matrix', () => {
     const draft = await ownerDraft(team);
     expect((await callers.viewer.status.list({ projectId: team.project.id })).drafts).toEqual([]);
     await rejection(callers.viewer.status.get({ projectId: team.project.id, updateId: draft.id }), 'NOT_FOUND');
+  });
+
+  it('plan: refused baselines and feed rotations change nothing', async () => {
+    const projectId = team.project.id;
+    await deps.live.flushProjections();
+    const before = await callers.owner.plan.get({ projectId });
+    const feed = await callers.owner.plan.calendarFeed({ projectId });
+    await rejection(callers.viewer.plan.saveBaseline({ projectId, name: 'Sneaky' }), 'FORBIDDEN');
+    await rejection(callers.stranger.plan.saveBaseline({ projectId, name: 'Sneaky' }), 'NOT_FOUND');
+    await rejection(callers.editor.plan.rotateCalendarToken({ projectId }), 'FORBIDDEN');
+    await rejection(callers.editor.plan.calendarFeed({ projectId }), 'FORBIDDEN');
+    await deps.live.flushProjections();
+    expect(await callers.owner.plan.get({ projectId })).toEqual(before);
+    expect((await callers.owner.plan.calendarFeed({ projectId })).path).toBe(feed.path);
   });
 
   it('project: refused renames and member changes change nothing', async () => {

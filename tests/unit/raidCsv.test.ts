@@ -215,7 +215,7 @@ describe('raidItemsToCsv', () => {
     );
     const [header, row] = csv.split('\n');
     expect(header).toBe(raidCsvColumns.join(','));
-    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,,no');
+    expect(row).toBe('R-1,risk,Vendor late,,,ada@example.test,4,5,20,critical,,,,,open,,,no,');
   });
 
   it('writes an owner who is no longer a member as an empty email', () => {
@@ -260,6 +260,7 @@ describe('raidItemsToCsv', () => {
         status: 'mitigating',
         residualLikelihood: 2,
         residualImpact: 3,
+        threatens: ['m-launch', 'w-build'],
       }),
       item({ id: 'A-7', kind: 'assumption', title: '=1+1', description: '@team', status: 'open' }),
       item({ id: 'I-2', kind: 'issue', title: 'Unrated issue', ownerId: 'user-bob', status: 'closed' }),

@@ -68,6 +68,7 @@ describe('normalizeRaidFields', () => {
       status: 'mitigating',
       residualLikelihood: 2,
       residualImpact: 1,
+      threatens: ['milestone-1', 'workstream-2'],
     });
     expect(fields).toEqual({
       kind: 'issue',
@@ -85,6 +86,7 @@ describe('normalizeRaidFields', () => {
       residualLikelihood: 2,
       residualImpact: 1,
       isPublic: false,
+      threatens: ['milestone-1', 'workstream-2'],
     });
   });
 

@@ -6,7 +6,7 @@ import { projectRiskBoard } from '../projections/risks';
 import type { BoardDefinition } from './types';
 import { insertRaidItem, raidItemsMap, updateRaidItem } from './riskDocument';
 
-export const risksBoard: BoardDefinition = {
+export const risksBoard: BoardDefinition<'risks'> = {
   kind: 'risks',
 
   observe(doc, attribution) {

@@ -15,12 +15,12 @@ export interface ProjectionInput {
   now: Date;
 }
 
-export interface BoardDefinition {
-  kind: BoardKind;
+export interface BoardDefinition<K extends BoardKind = BoardKind> {
+  kind: K;
   /** Starts recording who changes what in a loaded document. */
   observe(doc: Y.Doc, attribution: ChangeAttribution): void;
   /** Applies a command to a document (a scratch copy; the caller persists the resulting update). */
-  applyCommand(doc: Y.Doc, command: BoardCommand, actorId: string): BoardCommandResult;
+  applyCommand(doc: Y.Doc, command: BoardCommand<K>, actorId: string): BoardCommandResult<K>;
   /** Derives the board's relational rows from the document. Idempotent. */
   project(input: ProjectionInput): Promise<void>;
 }

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: 'Risks' };
 
 export default async function RisksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const project = await loadProject((await params).projectId);
-  const [session, items] = await Promise.all([currentSession(), (await serverCaller()).raid.list({ projectId: project.id })]);
+  const caller = await serverCaller();
+  const [session, items, plan] = await Promise.all([currentSession(), caller.raid.list({ projectId: project.id }), caller.plan.get({ projectId: project.id })]);
   return (
     <RiskBoardLive
       projectId={project.id}
@@ -18,6 +19,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
       me={{ id: session!.user.id, name: session!.user.name }}
       members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
       initialItems={items}
+      planItems={plan.items.map((i) => ({ id: i.id, title: i.title, kind: i.kind }))}
     />
   );
 }

@@ -1,6 +1,6 @@
 // Whether your edits are safe: connecting, saving, saved, or offline (kept and sent on reconnect).
 import { cn } from '@/components/ui/cn';
-import type { BoardStatus } from './model';
+import type { BoardStatus } from './presence';
 
 const text: Record<BoardStatus, string> = {
   connecting: 'Connecting…',

@@ -2,7 +2,7 @@
 // when they have the board open in several tabs.
 import { Avatar } from '@/components/ui/avatar';
 import { cn } from '@/components/ui/cn';
-import type { PresencePeer } from './model';
+import type { PresencePeer } from './presence';
 
 export function uniquePeople(peers: PresencePeer[]): PresencePeer[] {
   const seen = new Map<string, PresencePeer>();

@@ -1,0 +1,306 @@
+'use client';
+// The roadmap timeline: one row per milestone or workstream on a weeks or months scale with a
+// today line, finish-to-start dependencies as arrows, baseline ghosts, flagged dependents and the
+// critical path. Bars are dragged with pointer events (a timeline moves along one axis by whole
+// days, which a drop-zone library does not model) and moved with the keyboard: arrows move by a
+// day, Shift+arrows change a workstream's end, Page Up/Down move by a week.
+import { addDays, differenceInCalendarDays, eachMonthOfInterval, eachWeekOfInterval, format, max as maxDate, min as minDate, parseISO } from 'date-fns';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { moveItem, resizeItem, slippageDays, type BaselineDates, type PlanDependency, type PlanItem } from '@/server/domain/plan';
+import { PresenceAvatars } from '@/components/live/PresenceAvatars';
+import type { PresencePeer } from '@/components/live/presence';
+import { cn } from '@/components/ui/cn';
+
+export type Zoom = 'weeks' | 'months';
+
+const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
+const rowHeight = 36;
+const headerHeight = 28;
+const labelWidth = 240;
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const shown = (d: string) => format(parseISO(d), 'd MMM yyyy');
+
+export interface TimelineProps {
+  items: PlanItem[];
+  dependencies: PlanDependency[];
+  zoom: Zoom;
+  today: string;
+  baseline: BaselineDates | null;
+  flagged: Map<string, PlanDependency[]>;
+  critical: Set<string>;
+  canEdit: boolean;
+  selectedId: string | null;
+  editingPeers: Map<string, PresencePeer[]>;
+  openRisks: Map<string, number>;
+  onSelect(id: string): void;
+  onChangeDates(id: string, dates: { start: string; end: string }): void;
+}
+
+interface Drag {
+  id: string;
+  mode: 'move' | 'resize';
+  originX: number;
+  days: number;
+}
+
+export function Timeline(props: TimelineProps) {
+  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, onSelect, onChangeDates } = props;
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const dragRef = useRef<Drag | null>(null);
+  const px = dayWidth[zoom];
+
+  const rows = useMemo(
+    () => [...items].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id)),
+    [items],
+  );
+  const titles = useMemo(() => new Map(items.map((i) => [i.id, i.title])), [items]);
+
+  // The visible range: every item, its baseline and today, with a margin.
+  const range = useMemo(() => {
+    const dates = [parseISO(today)];
+    for (const i of items) dates.push(parseISO(i.start), parseISO(i.end));
+    if (baseline) for (const i of items) if (baseline[i.id]) dates.push(parseISO(baseline[i.id]!.start), parseISO(baseline[i.id]!.end));
+    const first = addDays(minDate(dates), -7);
+    const last = addDays(maxDate(dates), 21);
+    return { first, days: differenceInCalendarDays(last, first) + 1 };
+  }, [items, today, baseline]);
+
+  const x = (date: string) => differenceInCalendarDays(parseISO(date), range.first) * px;
+  const width = range.days * px;
+  const ticks = useMemo(() => {
+    const interval = { start: range.first, end: addDays(range.first, range.days - 1) };
+    return zoom === 'weeks'
+      ? eachWeekOfInterval(interval, { weekStartsOn: 1 }).map((d) => ({ date: iso(d), label: format(d, 'd MMM') }))
+      : eachMonthOfInterval(interval).map((d) => ({ date: iso(d), label: format(d, 'MMM yyyy') }));
+  }, [range, zoom]);
+
+  const previewOf = (item: PlanItem) => {
+    if (!drag || drag.id !== item.id || drag.days === 0) return item;
+    return { ...item, ...(drag.mode === 'move' ? moveItem(item, drag.days) : resizeItem(item, drag.days)) };
+  };
+
+  const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
+  const byId = new Map(rows.map((r) => [r.id, previewOf(r)]));
+
+  function startDrag(event: PointerEvent<HTMLElement>, item: PlanItem, mode: Drag['mode']) {
+    if (!canEdit || event.button !== 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    const next = { id: item.id, mode, originX: event.clientX, days: 0 };
+    dragRef.current = next;
+    setDrag(next);
+    onSelect(item.id);
+  }
+  function moveDrag(event: PointerEvent<HTMLElement>) {
+    const current = dragRef.current;
+    if (!current) return;
+    const days = Math.round((event.clientX - current.originX) / px);
+    if (days !== current.days) {
+      dragRef.current = { ...current, days };
+      setDrag(dragRef.current);
+    }
+  }
+  function endDrag(item: PlanItem) {
+    const current = dragRef.current;
+    dragRef.current = null;
+    setDrag(null);
+    if (!current || current.days === 0) return;
+    onChangeDates(item.id, current.mode === 'move' ? moveItem(item, current.days) : resizeItem(item, current.days));
+  }
+  function onKey(event: KeyboardEvent<HTMLElement>, item: PlanItem) {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(item.id);
+      return;
+    }
+    if (!canEdit) return;
+    const step = { ArrowLeft: -1, ArrowRight: 1, PageUp: -7, PageDown: 7 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const resize = event.shiftKey && item.kind === 'workstream';
+    onChangeDates(item.id, resize ? resizeItem(item, step) : moveItem(item, step));
+  }
+
+  const height = rows.length * rowHeight;
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-surface" data-testid="timeline">
+      <div className="relative" style={{ width: labelWidth + width, minHeight: headerHeight + Math.max(height, rowHeight) }}>
+        {/* scale */}
+        <div className="sticky top-0 z-10 flex border-b border-line bg-sunken text-[11px] text-muted" style={{ height: headerHeight }}>
+          <div className="sticky left-0 z-20 shrink-0 border-r border-line bg-sunken px-3 py-1.5 font-medium" style={{ width: labelWidth }}>
+            {zoom === 'weeks' ? 'Weeks' : 'Months'}
+          </div>
+          <div className="relative" style={{ width }} aria-hidden="true">
+            {ticks.map((t) => (
+              <span key={t.date} className="absolute top-0 h-full border-l border-line pt-1.5 pl-1" style={{ left: x(t.date) }}>
+                {t.label}
+              </span>
+            ))}
+          </div>
+        </div>
+
+        <div className="relative" style={{ height }}>
+          {/* grid, today line and arrows, behind the bars */}
+          <div className="pointer-events-none absolute top-0" style={{ left: labelWidth, width, height }} aria-hidden="true">
+            {ticks.map((t) => (
+              <span key={t.date} className="absolute top-0 h-full border-l border-line/60" style={{ left: x(t.date) }} />
+            ))}
+            <span className="absolute top-0 h-full w-0.5 bg-danger/70" style={{ left: x(today) + px / 2 }} data-testid="today-line" />
+            <svg className="absolute inset-0 overflow-visible" width={width} height={height}>
+              <defs>
+                <marker id="plan-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                  <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
+                </marker>
+              </defs>
+              {dependencies.map((d) => {
+                const from = byId.get(d.fromId);
+                const to = byId.get(d.toId);
+                if (!from || !to) return null;
+                const x1 = x(from.end) + px;
+                const y1 = rowIndex.get(d.fromId)! * rowHeight + rowHeight / 2;
+                const x2 = x(to.start);
+                const y2 = rowIndex.get(d.toId)! * rowHeight + rowHeight / 2;
+                const isFlagged = to.start < from.end;
+                const onPath = critical.has(d.fromId) && critical.has(d.toId);
+                const bend = Math.max(x1 + 8, x2 - 8);
+                return (
+                  <path
+                    key={d.id}
+                    d={`M${x1},${y1} H${bend} V${y2} H${x2}`}
+                    fill="none"
+                    strokeWidth={onPath ? 2.5 : 1.5}
+                    markerEnd="url(#plan-arrow)"
+                    className={cn(isFlagged ? 'text-danger' : onPath ? 'text-accent' : 'text-faint')}
+                    stroke="currentColor"
+                    strokeDasharray={isFlagged ? '4 3' : undefined}
+                  />
+                );
+              })}
+            </svg>
+          </div>
+
+          {rows.map((original, index) => {
+            const item = previewOf(original);
+            const ghost = baseline?.[item.id];
+            const slip = ghost && item.kind === 'milestone' ? slippageDays(ghost.end, item.end) : null;
+            const flags = flagged.get(item.id) ?? [];
+            const peers = editingPeers.get(item.id) ?? [];
+            const risks = openRisks.get(item.id) ?? 0;
+            const onPath = critical.has(item.id);
+            const dates = item.kind === 'milestone' ? shown(item.end) : `${shown(item.start)} to ${shown(item.end)}`;
+            const barLabel = `${item.kind === 'milestone' ? 'Milestone' : 'Workstream'} ${item.title}, ${dates}`;
+            const isDragging = drag?.id === item.id;
+            return (
+              <div
+                key={item.id}
+                className={cn('absolute left-0 flex border-b border-line/70', selectedId === item.id && 'bg-accent-soft/50')}
+                style={{ top: index * rowHeight, height: rowHeight, width: labelWidth + width }}
+                data-testid="timeline-row"
+                data-item-id={item.id}
+              >
+                <div className="sticky left-0 z-[5] flex shrink-0 items-center gap-1.5 border-r border-line bg-surface px-3 text-sm" style={{ width: labelWidth }}>
+                  <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" onClick={() => onSelect(item.id)} title={item.title}>
+                    {item.title}
+                  </button>
+                  {peers.length ? <PresenceAvatars peers={peers} label={`Editing ${item.title}`} size="sm" /> : null}
+                  {flags.length ? (
+                    <span className="ml-auto size-2 shrink-0 rounded-full bg-danger" title="Starts before a predecessor ends" aria-hidden="true" />
+                  ) : null}
+                  {risks ? (
+                    <span className="shrink-0 rounded bg-high-soft px-1.5 text-[11px] font-medium text-high-ink" title="Open risks threatening this item">
+                      {risks} risk{risks === 1 ? '' : 's'}
+                    </span>
+                  ) : null}
+                </div>
+                <div className="relative" style={{ width }}>
+                  {ghost ? (
+                    <span
+                      aria-hidden="true"
+                      data-testid="baseline-ghost"
+                      className={cn('absolute top-1/2 -translate-y-1/2 border border-dashed border-faint', item.kind === 'milestone' ? 'size-3 rotate-45' : 'h-3 rounded-sm')}
+                      style={item.kind === 'milestone' ? { left: x(ghost.end) + px / 2 - 6 } : { left: x(ghost.start), width: (differenceInCalendarDays(parseISO(ghost.end), parseISO(ghost.start)) + 1) * px }}
+                    />
+                  ) : null}
+                  <div
+                    role="button"
+                    tabIndex={0}
+                    aria-label={barLabel}
+                    aria-roledescription={canEdit ? 'movable timeline bar' : 'timeline bar'}
+                    aria-describedby={canEdit ? 'timeline-keys' : undefined}
+                    aria-disabled={canEdit ? undefined : true}
+                    data-testid="timeline-bar"
+                    onPointerDown={(e) => startDrag(e, original, 'move')}
+                    onPointerMove={moveDrag}
+                    onPointerUp={() => endDrag(original)}
+                    onPointerCancel={() => {
+                      dragRef.current = null;
+                      setDrag(null);
+                    }}
+                    onKeyDown={(e) => onKey(e, original)}
+                    className={cn(
+                      'absolute top-1/2 -translate-y-1/2 touch-none select-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none',
+                      canEdit ? (isDragging ? 'cursor-grabbing' : 'cursor-grab') : 'cursor-default',
+                      item.kind === 'milestone'
+                        ? cn('size-4 rotate-45 rounded-[3px]', flags.length ? 'bg-danger' : onPath ? 'bg-accent ring-2 ring-accent/40' : 'bg-ink')
+                        : cn(
+                            'h-5 overflow-hidden rounded',
+                            flags.length ? 'bg-danger-soft ring-2 ring-danger' : onPath ? 'bg-accent-soft ring-2 ring-accent' : 'bg-accent-soft ring-1 ring-accent/40',
+                          ),
+                    )}
+                    style={
+                      item.kind === 'milestone'
+                        ? { left: x(item.end) + px / 2 - 8 }
+                        : { left: x(item.start), width: (differenceInCalendarDays(parseISO(item.end), parseISO(item.start)) + 1) * px }
+                    }
+                    data-critical={onPath || undefined}
+                  >
+                    {item.kind === 'workstream' ? (
+                      <>
+                        <span className="absolute inset-y-0 left-0 bg-accent/35" style={{ width: `${item.progress}%` }} aria-hidden="true" />
+                        {canEdit ? (
+                          <span
+                            aria-hidden="true"
+                            data-testid="resize-handle"
+                            className="absolute inset-y-0 right-0 w-2 cursor-ew-resize bg-accent/40"
+                            onPointerDown={(e) => startDrag(e, original, 'resize')}
+                            onPointerMove={moveDrag}
+                            onPointerUp={() => endDrag(original)}
+                          />
+                        ) : null}
+                      </>
+                    ) : null}
+                  </div>
+                  {flags.length ? (
+                    <span
+                      className="absolute top-1/2 -translate-y-1/2 rounded bg-danger-soft px-1.5 text-[11px] font-medium whitespace-nowrap text-danger"
+                      style={{ left: x(item.end) + px + (slip ? 48 : 10) }}
+                      data-testid="flagged-dependent"
+                    >
+                      Starts before {flags.map((f) => `“${titles.get(f.fromId) ?? 'a predecessor'}”`).join(', ')} ends
+                    </span>
+                  ) : null}
+                  {slip ? (
+                    <span
+                      className={cn('absolute top-1/2 -translate-y-1/2 text-[11px] font-medium whitespace-nowrap', slip > 0 ? 'text-danger' : 'text-success')}
+                      style={{ left: x(item.end) + px + 10 }}
+                      data-testid="slippage"
+                    >
+                      {slip > 0 ? `+${slip}` : slip} d
+                    </span>
+                  ) : null}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {!rows.length ? <p className="px-3 py-2 text-sm text-muted">No milestones or workstreams yet.</p> : null}
+      </div>
+      <p id="timeline-keys" className="sr-only">
+        Arrow keys move by a day, Page Up and Page Down by a week; Shift with an arrow changes a workstream’s end.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// Projection of the live plan: plan_item rows diffed against the document (each date change is
+// recorded in plan_date_change with its author, the slippage history), and the smaller tables
+// (dependencies, baselines, charter, goals, stakeholders, RACI) rewritten when they differ.
+// Idempotent: a second run on the same document changes nothing.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db';
+import { planBaseline, planCharter, planDateChange, planDependency, planGoal, planItem, planRaci, planStakeholder } from '@/db/schema';
+import { goalProgress, powerInterestQuadrant } from '../../domain/planCharter';
+import type { ProjectionInput } from '../boards/types';
+import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** The date fields whose every change is kept. */
+const datedFields = [
+  ['start', 'startDate'],
+  ['end', 'endDate'],
+] as const;
+
+/** JSON with object keys sorted at every level (jsonb does not keep the order they were written in). */
+function stableJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Rewrites a project's rows of a small table when they differ from what the document says. */
+async function replaceRows<T extends PgTable & { projectId: unknown }>(
+  tx: Tx,
+  table: T,
+  projectId: string,
+  rows: Record<string, unknown>[],
+  key: (row: Record<string, unknown>) => string,
+): Promise<void> {
+  const projectColumn = (table as unknown as { projectId: Parameters<typeof eq>[0] }).projectId;
+  const existing = (await tx.select().from(table as PgTable).where(eq(projectColumn, projectId))) as Record<string, unknown>[];
+  const canonical = (list: Record<string, unknown>[]) => [...list].sort((a, b) => key(a).localeCompare(key(b))).map(stableJson).join('\n');
+  const wanted = rows.map((r) => ({ ...r, projectId }));
+  if (canonical(existing) === canonical(wanted)) return;
+  await tx.delete(table as PgTable).where(eq(projectColumn, projectId));
+  if (wanted.length) await tx.insert(table as PgTable).values(wanted as never);
+}
+
+export async function projectPlanBoard({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput): Promise<void> {
+  const items = readPlanItems(doc);
+  const itemIds = new Set(items.map((i) => i.id));
+  const dependencies = readDependencies(doc).filter((d) => itemIds.has(d.fromId) && itemIds.has(d.toId));
+  const baselines = readBaselines(doc);
+  const charter = readCharter(doc);
+  const goals = readGoals(doc);
+  const stakeholders = readStakeholders(doc);
+  const raci = readRaci(doc);
+  const createdAtOf = new Map<string, string>();
+  doc.getMap<unknown>('items').forEach((value, id) => {
+    const created = (value as { get?: (k: string) => unknown }).get?.('createdAt');
+    if (typeof created === 'string' && !Number.isNaN(Date.parse(created))) createdAtOf.set(id, created);
+  });
+
+  await db.transaction(async (tx) => {
+    const existing = await tx.select().from(planItem).where(eq(planItem.projectId, projectId));
+    const before = new Map(existing.map((row) => [row.id, row]));
+    const changes: (typeof planDateChange.$inferInsert)[] = [];
+    const actorFor = (itemId: string, field: string) => {
+      const actor = authors.actorFor(itemId, field);
+      return actor === undefined ? fallbackActorId : actor;
+    };
+
+    for (const item of items) {
+      const previous = before.get(item.id);
+      before.delete(item.id);
+      const row = {
+        projectId,
+        id: item.id,
+        kind: item.kind,
+        title: item.title,
+        description: item.description,
+        ownerId: item.ownerId,
+        status: item.status,
+        startDate: item.start,
+        endDate: item.end,
+        progress: item.progress,
+        milestoneId: item.milestoneId,
+      };
+      if (previous) {
+        const same = (Object.keys(row) as (keyof typeof row)[]).every((k) => previous[k] === row[k]);
+        if (same) continue;
+        for (const [field, column] of datedFields) {
+          if (previous[column] !== row[column]) {
+            changes.push({ projectId, itemId: item.id, itemTitle: item.title, field, fromValue: previous[column], toValue: row[column], actorId: actorFor(item.id, field), changedAt: now });
+          }
+        }
+      } else {
+        changes.push({ projectId, itemId: item.id, itemTitle: item.title, field: 'created', fromValue: null, toValue: item.end, actorId: actorFor(item.id, '*'), changedAt: now });
+      }
+      const createdAt = previous?.createdAt ?? (createdAtOf.has(item.id) ? new Date(createdAtOf.get(item.id)!) : now);
+      await tx
+        .insert(planItem)
+        .values({ ...row, createdAt, updatedAt: now })
+        .onConflictDoUpdate({ target: [planItem.projectId, planItem.id], set: { ...row, updatedAt: now } });
+    }
+
+    const removed = [...before.values()];
+    if (removed.length) {
+      await tx.delete(planItem).where(and(eq(planItem.projectId, projectId), inArray(planItem.id, removed.map((r) => r.id))));
+      for (const row of removed) {
+        changes.push({ projectId, itemId: row.id, itemTitle: row.title, field: 'deleted', fromValue: row.endDate, toValue: null, actorId: actorFor(row.id, '*'), changedAt: now });
+      }
+    }
+    if (changes.length) await tx.insert(planDateChange).values(changes);
+
+    await replaceRows(tx, planDependency, projectId, dependencies.map((d) => ({ id: d.id, fromId: d.fromId, toId: d.toId })), (r) => String(r.id));
+    await replaceRows(
+      tx,
+      planBaseline,
+      projectId,
+      baselines.map((b) => ({ id: b.id, name: b.name, savedAt: new Date(b.savedAt), savedBy: b.savedBy, dates: b.dates })),
+      (r) => String(r.id),
+    );
+    await replaceRows(tx, planGoal, projectId, goals.map((g) => ({ ...g, progress: goalProgress(g) })), (r) => String(r.id));
+    await replaceRows(
+      tx,
+      planStakeholder,
+      projectId,
+      stakeholders.map((s) => ({ ...s, quadrant: powerInterestQuadrant(s.influence, s.interest) })),
+      (r) => String(r.id),
+    );
+    await replaceRows(tx, planRaci, projectId, raci.map((r) => ({ ...r })), (r) => `${r.subjectId}:${r.stakeholderId}`);
+
+    const [charterRow] = await tx.select().from(planCharter).where(eq(planCharter.projectId, projectId));
+    const charterChanged =
+      !charterRow ||
+      charterRow.vision !== charter.vision ||
+      JSON.stringify(charterRow.scope) !== JSON.stringify(charter.scope) ||
+      JSON.stringify(charterRow.nonGoals) !== JSON.stringify(charter.nonGoals);
+    if (charterChanged) {
+      await tx
+        .insert(planCharter)
+        .values({ projectId, ...charter, updatedAt: now })
+        .onConflictDoUpdate({ target: planCharter.projectId, set: { ...charter, updatedAt: now } });
+    }
+  });
+}

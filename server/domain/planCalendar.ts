@@ -1,0 +1,31 @@
+// The milestones of a plan as an iCalendar file (RFC 5545), generated with the `ics` package: one
+// all-day event per milestone, with a stable UID so calendar apps update rather than duplicate.
+import { createEvents, type EventAttributes } from 'ics';
+import type { PlanItem } from './plan';
+
+const statusLabels: Record<PlanItem['status'], string> = { planned: 'Planned', at_risk: 'At risk', done: 'Done', missed: 'Missed' };
+
+export function milestonesCalendar(projectName: string, projectId: string, items: readonly PlanItem[], appUrl: string): string {
+  const milestones = items.filter((i) => i.kind === 'milestone');
+  const events: EventAttributes[] = milestones.map((m) => {
+    const [y, mo, d] = m.end.split('-').map(Number) as [number, number, number];
+    return {
+      uid: `${m.id}@waymark-plan-${projectId}`,
+      title: m.title,
+      description: [`Status: ${statusLabels[m.status]}`, m.description].filter(Boolean).join('\n\n'),
+      start: [y, mo, d],
+      duration: { days: 1 },
+      url: `${appUrl}/p/${projectId}/plan`,
+      calName: `${projectName} · milestones`,
+      productId: 'waymark/plan',
+      status: m.status === 'missed' ? 'CANCELLED' : 'CONFIRMED',
+    };
+  });
+  if (!events.length) {
+    // `ics` refuses an empty list; a calendar with no events is still a valid subscription.
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:waymark/plan', `X-WR-CALNAME:${projectName} · milestones`, 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error('the calendar could not be generated');
+  return value;
+}
