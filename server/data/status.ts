@@ -2,7 +2,8 @@
 // health of many projects at once, the revision that keys the public page's cache, and a page's data.
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
+import { planBaseline, planItem, project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
+import { slippageDays, type MilestoneStatus } from '../domain/plan';
 import { communicationStatus, type Cadence, type Health } from '../domain/status';
 
 export type StatusSettingsRow = typeof statusSettings.$inferSelect;
@@ -79,6 +80,7 @@ export async function publicPageKey(db: Executor, slug: string) {
       projectId: statusSettings.projectId,
       revision: statusSettings.revision,
       risksChangedAt: sql<string | null>`(select max(${raidItem.updatedAt})::text from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
+      planChangedAt: sql<string | null>`(select max(${planItem.updatedAt})::text from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
     })
     .from(statusSettings)
     .where(and(eq(statusSettings.publicSlug, slug), eq(statusSettings.publicEnabled, true)));
@@ -110,10 +112,25 @@ export async function publicPageData(db: Executor, projectId: string) {
     .from(raidItem)
     .where(and(eq(raidItem.projectId, projectId), eq(raidItem.isPublic, true)))
     .orderBy(sql`${raidItem.score} desc nulls last`, raidItem.title);
+  // Milestones: title, date and state only (never owners or descriptions), with slippage against
+  // the latest baseline when the plan has one.
+  const [milestoneRows, [baseline]] = await Promise.all([
+    db
+      .select({ id: planItem.id, title: planItem.title, status: planItem.status, date: planItem.endDate })
+      .from(planItem)
+      .where(and(eq(planItem.projectId, projectId), eq(planItem.kind, 'milestone')))
+      .orderBy(planItem.endDate, planItem.title),
+    db.select({ dates: planBaseline.dates }).from(planBaseline).where(eq(planBaseline.projectId, projectId)).orderBy(desc(planBaseline.savedAt)).limit(1),
+  ]);
+  const milestones = milestoneRows.map((m) => {
+    const frozen = baseline?.dates[m.id];
+    return { ...m, status: m.status as MilestoneStatus, slippedDays: frozen ? slippageDays(frozen.end, m.date) : 0 };
+  });
   return {
     name: proj?.name ?? '',
     updates: updates.map((u) => ({ ...u, publishedAt: u.publishedAt! })),
     risks,
+    milestones,
   };
 }
 export type PublicPageData = Awaited<ReturnType<typeof publicPageData>>;

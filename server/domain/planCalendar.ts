@@ -5,7 +5,19 @@ import type { PlanItem } from './plan';
 
 const statusLabels: Record<PlanItem['status'], string> = { planned: 'Planned', at_risk: 'At risk', done: 'Done', missed: 'Missed' };
 
-export function milestonesCalendar(projectName: string, projectId: string, items: readonly PlanItem[], appUrl: string): string {
+export type CalendarMilestone = Pick<PlanItem, 'id' | 'kind' | 'title' | 'description' | 'status' | 'end'>;
+
+/**
+ * `url` is where each event links to: the plan for members (the default), or the public status
+ * page for the public calendar, which also passes milestones without their descriptions.
+ */
+export function milestonesCalendar<T extends CalendarMilestone>(
+  projectName: string,
+  projectId: string,
+  items: readonly T[],
+  appUrl: string,
+  url = `${appUrl}/p/${projectId}/plan`,
+): string {
   const milestones = items.filter((i) => i.kind === 'milestone');
   const events: EventAttributes[] = milestones.map((m) => {
     const [y, mo, d] = m.end.split('-').map(Number) as [number, number, number];
@@ -15,7 +27,7 @@ export function milestonesCalendar(projectName: string, projectId: string, items
       description: [`Status: ${statusLabels[m.status]}`, m.description].filter(Boolean).join('\n\n'),
       start: [y, mo, d],
       duration: { days: 1 },
-      url: `${appUrl}/p/${projectId}/plan`,
+      url,
       calName: `${projectName} · milestones`,
       productId: 'waymark/plan',
       status: m.status === 'missed' ? 'CANCELLED' : 'CONFIRMED',

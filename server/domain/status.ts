@@ -1,6 +1,7 @@
 // Stakeholder communication rules: project health, update fields, the cadence (when the next update
 // is due and whether it is overdue), the 90-day health strip and the draft written from the risk
 // history since the last update. Pure functions; the router, pages and public site share them.
+import { slippageDays } from './plan';
 import { addDays, differenceInCalendarDays, formatISO, getISODay, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { activeStatuses, bandLabels, severityBand, type RaidStatus, type SeverityBand } from './risk';
@@ -178,8 +179,50 @@ export function markdownText(text: string): string {
 
 const riskLine = (i: DraftRiskItem) => `- **${markdownText(i.title)}** (${i.band ? bandLabels[i.band] : 'Unrated'}${i.score ? `, score ${i.score}` : ''})`;
 
+export interface DraftMilestone {
+  id: string;
+  title: string;
+  status: string;
+  /** When the plan item last changed (its status included). */
+  updatedAt: Date;
+}
+
+export interface DraftMilestoneDateChange {
+  itemId: string;
+  field: string;
+  fromValue: string | null;
+  toValue: string | null;
+  changedAt: Date;
+}
+
+/** Milestones completed since the last update, and those whose date moved later (net), with how far. */
+export function milestoneChangesSince(milestones: DraftMilestone[], dateChanges: DraftMilestoneDateChange[], since: Date | null) {
+  const after = (d: Date) => !since || d > since;
+  const completed = milestones.filter((m) => m.status === 'done' && after(m.updatedAt));
+  const moves = new Map<string, { from: string; to: string }>();
+  for (const c of dateChanges) {
+    if (c.field !== 'end' || !c.fromValue || !c.toValue || !after(c.changedAt)) continue;
+    const move = moves.get(c.itemId);
+    moves.set(c.itemId, { from: move?.from ?? c.fromValue, to: c.toValue });
+  }
+  const slipped = milestones
+    .filter((m) => m.status !== 'done')
+    .flatMap((m) => {
+      const move = moves.get(m.id);
+      const days = move ? slippageDays(move.from, move.to) : 0;
+      return move && days > 0 ? [{ milestone: m, from: move.from, to: move.to, days }] : [];
+    });
+  return { completed, slipped };
+}
+
 /** A first draft of the next update from the project's own data; the author edits it before publishing. */
-export function draftFromProjectData(items: DraftRiskItem[], changes: DraftRiskChange[], lastPublishedAt: Date | null): UpdateContent {
+export function draftFromProjectData(
+  items: DraftRiskItem[],
+  changes: DraftRiskChange[],
+  lastPublishedAt: Date | null,
+  plan: { milestones: DraftMilestone[]; dateChanges: DraftMilestoneDateChange[] } = { milestones: [], dateChanges: [] },
+): UpdateContent {
+  const milestones = milestoneChangesSince(plan.milestones, plan.dateChanges, lastPublishedAt);
   const { added, escalated, closed } = riskChangesSince(items, changes, lastPublishedAt);
   const top = topOpenRisks(items);
   const openCritical = items.filter((i) => activeStatuses.includes(i.status) && i.band === 'critical').length;
@@ -193,8 +236,11 @@ export function draftFromProjectData(items: DraftRiskItem[], changes: DraftRiskC
         ? `${plural(openHigh, 'high risk')} open`
         : 'No critical or high risks open';
   const period = lastPublishedAt ? `Since the last update (${formatISO(lastPublishedAt, { representation: 'date' })})` : 'So far';
+  const milestoneNews = plan.milestones.length
+    ? ` ${plural(milestones.completed.length, 'milestone')} completed, ${milestones.slipped.length} slipped.`
+    : '';
   const summary = [
-    `${period}: ${plural(added.length, 'risk')} added, ${escalated.length} escalated, ${closed.length} closed.`,
+    `${period}: ${plural(added.length, 'risk')} added, ${escalated.length} escalated, ${closed.length} closed.${milestoneNews}`,
     '',
     top.length ? '**Top open risks by score**' : '',
     ...top.map(riskLine),
@@ -202,11 +248,18 @@ export function draftFromProjectData(items: DraftRiskItem[], changes: DraftRiskC
     .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''))
     .join('\n')
     .trim();
-  const highlights = closed.length ? ['Closed:', ...closed.map(riskLine)].join('\n') : '';
-  const lowlights = [
-    ...(added.length ? ['New risks:', ...added.map(riskLine)] : []),
-    ...(escalated.length ? [...(added.length ? [''] : []), 'Escalated:', ...escalated.map(({ item, fromBand }) => `${riskLine(item)}, was ${fromBand ? bandLabels[fromBand] : 'unrated'}`)] : []),
-  ].join('\n');
+  const sections = (...groups: string[][]) => groups.filter((g) => g.length).map((g) => g.join('\n')).join('\n\n');
+  const highlights = sections(
+    milestones.completed.length ? ['Milestones completed:', ...milestones.completed.map((m) => `- **${markdownText(m.title)}**`)] : [],
+    closed.length ? ['Closed:', ...closed.map(riskLine)] : [],
+  );
+  const lowlights = sections(
+    milestones.slipped.length
+      ? ['Milestones slipped:', ...milestones.slipped.map((s) => `- **${markdownText(s.milestone.title)}**: ${plural(s.days, 'day')} later (${s.from} → ${s.to})`)]
+      : [],
+    added.length ? ['New risks:', ...added.map(riskLine)] : [],
+    escalated.length ? ['Escalated:', ...escalated.map(({ item, fromBand }) => `${riskLine(item)}, was ${fromBand ? bandLabels[fromBand] : 'unrated'}`)] : [],
+  );
   return { health, healthReason, summary, highlights, lowlights, asks: '', nextSteps: '' };
 }
 

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, gt, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
+import { planDateChange, planItem, raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
 import { communicationOf, statusSettingsOf, touchStatusSettings } from '../data/status';
 import type { ProjectRole } from '../domain/roles';
 import { cadenceSchema, draftFromProjectData, healthLabels, updateContentSchema, type DraftRiskItem, type UpdateContent } from '../domain/status';
@@ -135,7 +135,19 @@ export const statusRouter = createTRPCRouter({
         .where(and(eq(raidItemChange.projectId, ctx.project.id), ...(since ? [gt(raidItemChange.changedAt, since)] : [])))
         .orderBy(asc(raidItemChange.id))
         .limit(20_000);
-      const draft = draftFromProjectData(items, changes, since);
+      const [milestones, dateChanges] = await Promise.all([
+        tx
+          .select({ id: planItem.id, title: planItem.title, status: planItem.status, updatedAt: planItem.updatedAt })
+          .from(planItem)
+          .where(and(eq(planItem.projectId, ctx.project.id), eq(planItem.kind, 'milestone'))),
+        tx
+          .select({ itemId: planDateChange.itemId, field: planDateChange.field, fromValue: planDateChange.fromValue, toValue: planDateChange.toValue, changedAt: planDateChange.changedAt })
+          .from(planDateChange)
+          .where(and(eq(planDateChange.projectId, ctx.project.id), ...(since ? [gt(planDateChange.changedAt, since)] : [])))
+          .orderBy(asc(planDateChange.id))
+          .limit(20_000),
+      ]);
+      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges });
       const [created] = await tx.insert(statusUpdate).values({ projectId: ctx.project.id, authorId: ctx.user.id, ...draft }).returning();
       return created!;
     });

@@ -1,7 +1,8 @@
 // The public face of a project, for people without an account: /status/<slug> (HTML, no client
-// JavaScript), feed.atom, milestones.ics and badge.svg. Served by the custom server ahead of Next so
+// JavaScript: health, updates, the plan's milestones, public risks), feed.atom, milestones.ics and
+// badge.svg. Served by the custom server ahead of Next so
 // each response carries its own caching headers and ETag. Responses are cached in memory per slug
-// and kept while the page's key (settings revision, last risk change, today's date) is unchanged.
+// and kept while the page's key (settings revision, last risk and plan change, today's date) is unchanged.
 // The key is read again at most every `revalidateAfterMs` (1 s), and at once after a publish in this
 // process (statusEvents), so the database is not queried per request, a publish shows on the next
 // request, and the last good response is served if the database cannot be reached.
@@ -9,9 +10,9 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Feed } from 'feed';
-import { createEvents } from 'ics';
 import type { Database } from '@/db';
 import { publicPageData, publicPageKey, type PublicPageData } from '../data/status';
+import { milestonesCalendar } from '../domain/planCalendar';
 import { bandLabels } from '../domain/risk';
 import { healthColours, healthLabels, healthStrip, updateFieldLabels, updateTextFields, type Health } from '../domain/status';
 import { renderMarkdown } from './markdown';
@@ -114,7 +115,7 @@ export class StatusSite {
       for (const k of publicKinds) this.lastGood.delete(`${slug}/${k}`);
       return notFound();
     }
-    const cacheKey = `${key.projectId}|${key.revision}|${key.risksChangedAt ?? ''}|${today}`;
+    const cacheKey = `${key.projectId}|${key.revision}|${key.risksChangedAt ?? ''}|${key.planChangedAt ?? ''}|${today}`;
     let entry = this.cache.get(slug);
     if (!entry || entry.key !== cacheKey) {
       entry = { key: cacheKey, projectId: key.projectId, checkedAt: Date.now(), rendered: new Map() };
@@ -168,7 +169,7 @@ export class StatusSite {
       case 'feed':
         return renderFeed(data, pageUrl);
       case 'ics':
-        return renderMilestonesCalendar(data);
+        return renderMilestonesCalendar(data, pageUrl);
       case 'badge':
         return renderBadge(data.updates[0]?.health ?? null);
     }
@@ -242,7 +243,14 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
         )
         .join('')}</tbody></table></section>`
     : '';
-  // Milestones join this page when the plan board exists; its calendar is already at milestones.ics.
+  const milestones = data.milestones.length
+    ? `<section aria-labelledby="milestones"><h2 id="milestones">Milestones</h2><table><thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">State</th></tr></thead><tbody>${data.milestones
+        .map((m) => {
+          const state = milestoneState(m, now);
+          return `<tr data-milestone="${e(m.id)}"><td>${e(m.title)}</td><td><time datetime="${e(m.date)}">${e(longDate(new Date(`${m.date}T00:00:00Z`)))}</time></td><td><span class="state ${state.tone}">${e(state.label)}</span></td></tr>`;
+        })
+        .join('')}</tbody></table></section>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(data.name)} status</title>
@@ -259,7 +267,7 @@ main{max-width:46rem;margin:0 auto;padding:2rem 1rem 4rem}h1{font-size:1.6rem;ma
 .legend{display:flex;justify-content:space-between;font-size:.75rem;color:var(--muted)}
 .update{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.25rem;margin-bottom:1rem}.update header{display:flex;gap:.5rem;align-items:center;font-size:.85rem;color:var(--muted)}
 .reason{font-weight:600;margin:.5rem 0}.edited{font-style:italic}.md p{margin:.35rem 0}.md ul,.md ol{margin:.35rem 0;padding-left:1.25rem}.md a{color:#1d4ed8}
-table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:.75rem;font-size:.9rem}th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.band{font-weight:600}
+table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:.75rem;font-size:.9rem}th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.band{font-weight:600}.state{font-weight:600}.state.done{color:#15803d}.state.slipped,.state.missed{color:#b91c1c}.state.at_risk{color:#a16207}.state.planned{color:var(--muted)}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}footer a{color:inherit}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 </style></head>
 <body><main>
@@ -267,6 +275,7 @@ footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}footer a{color:inherit
 <section class="current" aria-label="Current health"><span class="pill big ${health ?? 'none'}" data-testid="current-health">${e(health ? healthLabels[health] : 'No update yet')}</span>${latest ? `<p>${e(latest.healthReason)}</p><p>Last update ${e(longDate(latest.publishedAt))}</p>` : '<p>The team has not published an update yet.</p>'}</section>
 <section aria-labelledby="history"><h2 id="history">Health over the last 90 days</h2><ol class="strip" aria-label="Health each day, oldest first">${stripCells}</ol><div class="legend" aria-hidden="true"><span>90 days ago</span><span>Today</span></div></section>
 <section aria-labelledby="updates"><h2 id="updates">Updates</h2>${updates || '<p>No updates yet.</p>'}</section>
+${milestones}
 ${risks}
 <footer><a href="/status/${e(slug)}/feed.atom">Atom feed</a> · <a href="/status/${e(slug)}/milestones.ics">Milestones calendar</a> · <a href="/status/${e(slug)}/badge.svg">Status badge</a> · Published with Waymark</footer>
 </main></body></html>
@@ -302,11 +311,25 @@ export function renderFeed(data: PublicPageData, pageUrl: string): string {
   return feed.atom1();
 }
 
-/** Milestones as a calendar. The plan board does not exist yet, so it has no events; still a valid VCALENDAR. */
-export function renderMilestonesCalendar(data: PublicPageData): string {
-  const { error, value } = createEvents([], { productId: 'waymark/status', calName: `${data.name} milestones`, method: 'PUBLISH' });
-  if (error || !value) throw error ?? new Error('Could not write the calendar');
-  return value;
+/** The plan's milestones as a calendar: titles, dates and state only; events link to this page. */
+export function renderMilestonesCalendar(data: PublicPageData, pageUrl: string): string {
+  return milestonesCalendar(
+    data.name,
+    `status-${pageUrl.split('/').pop()}`,
+    data.milestones.map((m) => ({ id: m.id, kind: 'milestone' as const, title: m.title, description: '', status: m.status, end: m.date })),
+    pageUrl,
+    pageUrl,
+  );
+}
+
+/** Done, missed, slipped against the baseline, at risk, or on schedule; past and not done is late. */
+export function milestoneState(m: PublicPageData['milestones'][number], now: Date): { label: string; tone: string } {
+  if (m.status === 'done') return { label: 'Done', tone: 'done' };
+  if (m.status === 'missed') return { label: 'Missed', tone: 'missed' };
+  if (m.slippedDays > 0) return { label: `Slipped ${m.slippedDays} day${m.slippedDays === 1 ? '' : 's'}`, tone: 'slipped' };
+  if (m.date < now.toISOString().slice(0, 10)) return { label: 'Late', tone: 'slipped' };
+  if (m.status === 'at_risk') return { label: 'At risk', tone: 'at_risk' };
+  return { label: 'On schedule', tone: 'planned' };
 }
 
 /** A flat badge like a CI badge: "status" and the health. Text widths are approximated (Verdana 11px). */

@@ -3,7 +3,7 @@
 // the public page's slug.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
-import { addRisks, publishUpdate, updateContent } from '../status/support';
+import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
 
 const deps = useRouterDeps();
 let people: People;
@@ -123,5 +123,22 @@ describe('status updates', () => {
     expect(await ownerA.status.setPublicPage({ projectId: a.project.id, enabled: true, slug: slug.toUpperCase() })).toEqual({ publicEnabled: true, publicSlug: slug });
     await rejection(ownerB.status.setPublicPage({ projectId: b.project.id, enabled: true, slug }), 'CONFLICT');
     expect(await ownerA.status.setPublicPage({ projectId: a.project.id, enabled: false })).toEqual({ publicEnabled: false, publicSlug: slug });
+  });
+});
+
+describe('status.createDraft with a plan', () => {
+  it('status.createDraft: milestones completed and slipped since the last update are in the draft', async () => {
+    const team = await projectFor(deps, people, 'Draft with plan');
+    const [launch, pilot] = await addPlanItems(deps, team, [
+      { kind: 'milestone', title: 'Public launch', start: '2027-03-01', end: '2027-03-01', status: 'planned' },
+      { kind: 'milestone', title: 'Pilot with two partners', start: '2027-01-15', end: '2027-01-15', status: 'planned' },
+    ]);
+    await publishUpdate(team, 'owner', updateContent({ health: 'on_track' }));
+    await movePlanItems(deps, team, { [launch!]: { start: '2027-03-11', end: '2027-03-11' } });
+    await movePlanItems(deps, team, { [pilot!]: { status: 'done' } });
+    const owner = await team.as('owner');
+    const draft = await owner.status.createDraft({ projectId: team.project.id });
+    expect(draft.highlights).toContain('- **Pilot with two partners**');
+    expect(draft.lowlights).toContain('- **Public launch**: 10 days later (2027-03-01 → 2027-03-11)');
   });
 });

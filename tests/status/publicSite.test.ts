@@ -8,7 +8,7 @@ import type { Database } from '@/db';
 import { StatusSite, type PublicKind } from '@/server/status/publicSite';
 import { uniqueSuffix } from '../support/factories';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from '../routers/harness';
-import { addRisks, publishUpdate, updateContent } from './support';
+import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from './support';
 
 const deps = useRouterDeps();
 let people: People;
@@ -42,7 +42,10 @@ describe('public status page', () => {
     mitigation: `PRIVATE-MITIGATION-${secret}`,
     trigger: `PRIVATE-TRIGGER-${secret}`,
     category: `PRIVATE-CATEGORY-${secret}`,
+    milestoneDescription: `PRIVATE-MILESTONE-NOTE-${secret}`,
   };
+  let launchId: string;
+  let betaId: string;
   const publicTitle = `PUBLIC-TITLE-${secret}`;
 
   beforeAll(async () => {
@@ -58,6 +61,14 @@ describe('public status page', () => {
       { id: 'R-private', fields: { title: privateStrings.privateTitle, description: 'x', ownerId: team.users.owner.id, likelihood: 5, impact: 5, isPublic: false } },
     ]);
     await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor API sunset is close' }));
+    [betaId, launchId] = await addPlanItems(deps, team, [
+      { kind: 'milestone', title: 'Beta shipped', start: '2026-10-01', end: '2026-10-01', status: 'done', ownerId: team.users.editor.id },
+      { kind: 'milestone', title: 'Public launch', start: '2027-03-01', end: '2027-03-01', status: 'planned', description: privateStrings.milestoneDescription, ownerId: team.users.owner.id },
+    ]);
+    // Baseline, then the launch slips by 5 days.
+    await deps.live.apply('plan', team.project.id, { type: 'plan.saveBaseline', name: 'Kick-off' }, team.users.owner.id);
+    await deps.live.flushProjections();
+    await movePlanItems(deps, team, { [launchId]: { start: '2027-03-06', end: '2027-03-06' } });
   });
 
   it('public status page: page, feed, calendar and badge never contain a private field, owner or private risk', async () => {
@@ -75,6 +86,17 @@ describe('public status page', () => {
     expect(page).not.toContain('<script');
   });
 
+  it('public status page: milestones show with their date and state, slippage against the latest baseline', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', now: () => new Date('2026-11-25T12:00:00Z') });
+    const page = (await site.respond(`/status/${slug}`, undefined)).body;
+    const row = (id: string) => new RegExp(`<tr data-milestone="${id}">(.*?)</tr>`).exec(page)?.[1] ?? '';
+    expect(row(betaId)).toContain('Beta shipped');
+    expect(row(betaId)).toContain('Done');
+    expect(row(launchId)).toContain('Public launch');
+    expect(row(launchId)).toContain('6 March 2027');
+    expect(row(launchId)).toContain('Slipped 5 days');
+  });
+
   it('public status page: the feed is valid Atom with one entry per published update, newest first', async () => {
     await publishUpdate(team, 'owner', updateContent({ health: 'off_track', healthReason: 'Migration window missed' }));
     const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
@@ -87,14 +109,16 @@ describe('public status page', () => {
     expect(feed.items[0]!.url).toMatch(new RegExp(`^http://status\\.test/status/${slug}#update-`));
   });
 
-  it('public status page: milestones.ics parses back as a calendar (no events until the plan exists)', async () => {
+  it('public status page: milestones.ics parses back with one all-day event per milestone, linking to the page', async () => {
     const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
     const response = await site.respond(`/status/${slug}/milestones.ics`, undefined);
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
     const calendar = ical.sync.parseICS(response.body);
-    const events = Object.values(calendar).filter((c) => c?.type === 'VEVENT');
-    expect(events).toEqual([]);
-    expect(response.body).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    const events = Object.values(calendar).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+    expect(events.map((e) => e.summary).sort()).toEqual(['Beta shipped', 'Public launch']);
+    const launch = events.find((e) => e.summary === 'Public launch')!;
+    expect(launch.start.toISOString().slice(0, 10)).toBe('2027-03-06');
+    expect(String(launch.url)).toBe(`http://status.test/status/${slug}`);
     expect(response.body).toContain('X-WR-CALNAME:');
   });
 

@@ -1,5 +1,8 @@
 // Helpers for the status tests: a project with risks written through its live board (some marked
 // public, some private, each with distinctive strings), and update content to publish.
+import * as Y from 'yjs';
+import { insertPlanItem, updatePlanItem } from '@/server/collab/boards/planDocument';
+import type { PlanItemFields } from '@/server/domain/plan';
 import { uniqueSuffix } from '../support/factories';
 import type { RouterDeps, Team } from '../routers/harness';
 import type { UpdateContent } from '@/server/domain/status';
@@ -28,4 +31,40 @@ export async function publishUpdate(team: Team, persona: 'owner' | 'editor', con
   const as = await team.as(persona);
   const draft = await as.status.createDraft({ projectId: team.project.id });
   return as.status.publish({ projectId: team.project.id, updateId: draft.id, content });
+}
+
+/**
+ * Writes plan items (milestones, workstreams) into the project's live plan, through the live
+ * document as any client would, then waits for the projection.
+ */
+export async function addPlanItems(deps: RouterDeps, team: Team, items: Partial<PlanItemFields>[]): Promise<string[]> {
+  const document = await deps.live.open('plan', team.project.id);
+  try {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => updates.push(update));
+    const ids = items.map((fields) => insertPlanItem(scratch, fields, team.users.owner.id));
+    await document.submit(Y.mergeUpdates(updates), team.users.owner.id);
+    return ids;
+  } finally {
+    document.release();
+    await deps.live.flushProjections();
+  }
+}
+
+/** Moves plan items to new dates through the live document. */
+export async function movePlanItems(deps: RouterDeps, team: Team, moves: Record<string, Partial<PlanItemFields>>): Promise<void> {
+  const document = await deps.live.open('plan', team.project.id);
+  try {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => updates.push(update));
+    for (const [id, fields] of Object.entries(moves)) updatePlanItem(scratch, id, fields);
+    await document.submit(Y.mergeUpdates(updates), team.users.owner.id);
+  } finally {
+    document.release();
+    await deps.live.flushProjections();
+  }
 }

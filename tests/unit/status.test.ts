@@ -1,7 +1,7 @@
 // Status rules: when the next update is due and when it is overdue, the 90-day health strip, and
 // Markdown that stays inert whatever is typed into it.
 import { describe, expect, it } from 'vitest';
-import { communicationStatus, healthStrip, markdownText, nextUpdateDue } from '@/server/domain/status';
+import { communicationStatus, draftFromProjectData, healthStrip, markdownText, milestoneChangesSince, nextUpdateDue } from '@/server/domain/status';
 import { renderMarkdown } from '@/server/status/markdown';
 import { renderBadge } from '@/server/status/publicSite';
 
@@ -60,5 +60,38 @@ describe('markdown', () => {
     expect(renderBadge('at_risk')).toContain('aria-label="status: at risk"');
     expect(renderBadge('at_risk')).toContain('#d97706');
     expect(renderBadge(null)).toContain('no update');
+  });
+});
+
+describe('draft: plan milestones', () => {
+  const since = new Date('2026-11-01T00:00:00Z');
+  const milestones = [
+    { id: 'm-beta', title: 'Beta shipped', status: 'done', updatedAt: new Date('2026-11-10T00:00:00Z') },
+    { id: 'm-old', title: 'Design signed off', status: 'done', updatedAt: new Date('2026-10-10T00:00:00Z') },
+    { id: 'm-launch', title: 'Public launch', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z') },
+    { id: 'm-pulled', title: 'Pilot', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z') },
+  ];
+  const dateChanges = [
+    { itemId: 'm-launch', field: 'end', fromValue: '2027-03-01', toValue: '2027-03-04', changedAt: new Date('2026-11-05T00:00:00Z') },
+    { itemId: 'm-launch', field: 'end', fromValue: '2027-03-04', toValue: '2027-03-08', changedAt: new Date('2026-11-06T00:00:00Z') },
+    { itemId: 'm-pulled', field: 'end', fromValue: '2027-01-10', toValue: '2027-01-05', changedAt: new Date('2026-11-06T00:00:00Z') },
+    { itemId: 'm-launch', field: 'end', fromValue: '2027-02-01', toValue: '2027-03-01', changedAt: new Date('2026-10-06T00:00:00Z') },
+  ];
+
+  it('counts milestones completed since the last update and net slips, ignoring earlier or earlier-dated moves', () => {
+    const { completed, slipped } = milestoneChangesSince(milestones, dateChanges, since);
+    expect(completed.map((m) => m.title)).toEqual(['Beta shipped']);
+    expect(slipped.map((s) => [s.milestone.title, s.from, s.to, s.days])).toEqual([['Public launch', '2027-03-01', '2027-03-08', 7]]);
+  });
+
+  it('puts completed milestones in highlights and slipped ones in lowlights', () => {
+    const draft = draftFromProjectData([], [], since, { milestones, dateChanges });
+    expect(draft.summary).toContain('1 milestone completed, 1 slipped.');
+    expect(draft.highlights).toContain('Milestones completed:\n- **Beta shipped**');
+    expect(draft.lowlights).toContain('- **Public launch**: 7 days later (2027-03-01 → 2027-03-08)');
+  });
+
+  it('says nothing of milestones when the project has no plan', () => {
+    expect(draftFromProjectData([], [], since).summary).not.toContain('milestone');
   });
 });
