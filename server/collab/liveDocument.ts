@@ -64,6 +64,8 @@ export class LiveDocument {
   private projectionTimer: NodeJS.Timeout | undefined;
   private projectionRunning: Promise<void> | undefined;
   private projectionDirty = false;
+  /** Sync step 2 for a client that has nothing yet; dropped whenever the document changes. */
+  private fullSyncStep2: Uint8Array | undefined;
   /** Callers (commands, connections being set up) that keep the document from unloading. */
   private holds = 0;
   destroyed = false;
@@ -78,6 +80,9 @@ export class LiveDocument {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('update', () => {
+      this.fullSyncStep2 = undefined;
+    });
     board.observe(this.doc, this.attribution);
   }
 
@@ -160,11 +165,7 @@ export class LiveDocument {
           const step = decoding.readVarUint(decoder);
           const payload = decoding.readVarUint8Array(decoder);
           if (step === syncStep1) {
-            const encoder = encoding.createEncoder();
-            encoding.writeVarUint(encoder, messageSync);
-            encoding.writeVarUint(encoder, syncStep2);
-            encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
-            connection.send(encoding.toUint8Array(encoder));
+            connection.send(this.syncStep2For(payload));
           } else if (step === syncStep2 || step === syncUpdate) {
             this.receiveUpdate(connection, payload);
           } else throw new MalformedMessageError(`unknown sync step ${step}`);
@@ -187,6 +188,23 @@ export class LiveDocument {
       if (error instanceof MalformedMessageError) throw error;
       throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * The answer to a client's sync step 1. A client with an empty state vector (a page just opened)
+   * gets the whole document: that answer is kept until the document changes, so a crowd opening a
+   * large board at once does not encode it once each.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const everything = stateVector.length === 1 && stateVector[0] === 0;
+    if (everything && this.fullSyncStep2) return this.fullSyncStep2;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    encoding.writeVarUint(encoder, syncStep2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    const message = encoding.toUint8Array(encoder);
+    if (everything) this.fullSyncStep2 = message;
+    return message;
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array): void {

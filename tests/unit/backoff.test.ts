@@ -14,15 +14,15 @@ function provider() {
 }
 
 describe('jittered reconnects', () => {
-  it('draws each wait between 100 ms and the exponential delay for the attempt', () => {
+  it('draws each wait between half and all of the exponential delay for the attempt', () => {
     const p = provider();
     const draws = [0, 0.5, 1];
     jitterReconnects(p, 10_000, () => draws.shift()!);
     p.wsUnsuccessfulReconnects = 2; // the next wait would be 2^3 x 100 ms = 800 ms
     p.emit('connection-close', [null, p]);
-    expect(p.maxBackoffTime).toBe(100);
+    expect(p.maxBackoffTime).toBe(400);
     p.emit('connection-close', [null, p]);
-    expect(p.maxBackoffTime).toBe(450);
+    expect(p.maxBackoffTime).toBe(600);
     p.emit('connection-close', [null, p]);
     expect(p.maxBackoffTime).toBe(800);
     p.destroy();
