@@ -3,10 +3,10 @@
 // "Connecting…"), then the live connection, loaded only in the browser because it is the one
 // module that imports Yjs.
 import dynamic from 'next/dynamic';
-import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ProjectRole } from '@/server/domain/roles';
 import type { PlanRisk } from '@/server/routers/plan';
+import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
 import { colorForUser } from '@/components/ui/avatar';
 import { PlanBoard } from './PlanBoard';
 import type { LivePlanState, PlanContent } from './model';
@@ -35,20 +35,7 @@ export function PlanLive({
   const [live, setLive] = useState<LivePlanState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
 
-  // After a reconnect (e.g. the server closed the socket because the role changed), re-read the
-  // page so the role and members are current.
-  const router = useRouter();
-  const connected = live.status === 'saved' || live.status === 'saving';
-  const synced = live.content !== null;
-  const wasConnected = useRef(false);
-  const wasLive = useRef(false);
-  useEffect(() => {
-    if (connected && synced) {
-      if (!wasConnected.current && wasLive.current) router.refresh();
-      wasLive.current = true;
-    }
-    wasConnected.current = connected;
-  }, [connected, synced, router]);
+  useRefreshOnReconnect(live.status, live.content !== null);
 
   return (
     <>

@@ -3,10 +3,10 @@
 // then the live connection, loaded only in the browser because it is the one module that imports
 // Yjs (a second copy of Yjs in the server bundle breaks its constructor checks).
 import dynamic from 'next/dynamic';
-import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RaidItem } from '@/server/domain/risk';
 import type { ProjectRole } from '@/server/domain/roles';
+import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
 import { colorForUser } from '@/components/ui/avatar';
 import { RiskBoard } from './RiskBoard';
 import type { PlanItemOption } from './RiskEditor';
@@ -35,21 +35,7 @@ export function RiskBoardLive({
   const [live, setLive] = useState<LiveBoardState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
 
-  // The server closes a member's sockets when their role changes (they reconnect at once), and a
-  // dropped connection may hide such a change too: after every reconnect, re-read the page so the
-  // role (what may be edited) and the member list are current.
-  const router = useRouter();
-  const connected = live.status === 'saved' || live.status === 'saving';
-  const synced = live.items !== null;
-  const wasConnected = useRef(false);
-  const wasLive = useRef(false);
-  useEffect(() => {
-    if (connected && synced) {
-      if (!wasConnected.current && wasLive.current) router.refresh();
-      wasLive.current = true;
-    }
-    wasConnected.current = connected;
-  }, [connected, synced, router]);
+  useRefreshOnReconnect(live.status, live.items !== null);
   return (
     <>
       <LiveRiskBoardConnector projectId={projectId} user={user} onChange={setLive} />

@@ -1,9 +1,32 @@
 // Remembers who last changed each field of each entry of a live document since the projection
 // last ran, so the projection's history rows can say who made a change.
+import * as Y from 'yjs';
 
 /** The origin passed to Y.applyUpdate for updates whose author is known. */
 export interface UpdateOrigin {
   actorId: string | null;
+}
+
+/**
+ * Records who changes a map of entries (each entry a Y.Map of fields, keyed by id): the entry as a
+ * whole (`*`) when it is added or removed, and each field written, also one level deeper for a
+ * field another program wrote as a nested shared type.
+ */
+export function observeEntries(entries: Y.Map<unknown>, attribution: ChangeAttribution): void {
+  entries.observeDeep((events, transaction) => {
+    const actor = actorOf(transaction.origin);
+    for (const event of events) {
+      if (event.target === entries) {
+        for (const id of event.keys.keys()) attribution.record(id, '*', actor);
+        continue;
+      }
+      const entryId = event.path[0];
+      if (typeof entryId !== 'string') continue;
+      const nestedField = event.path[1];
+      if (typeof nestedField === 'string') attribution.record(entryId, nestedField, actor);
+      if (event.target instanceof Y.Map) for (const field of event.keys.keys()) attribution.record(entryId, field, actor);
+    }
+  });
 }
 
 export function actorOf(origin: unknown): string | null {
