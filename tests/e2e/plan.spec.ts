@@ -167,11 +167,13 @@ test('plan: a risk that threatens a milestone shows on that milestone', async ({
   await dialog.getByLabel('Threatens (plan milestones and workstreams)').selectOption({ label: 'Milestone: Go-live' });
   await page.keyboard.press('Escape');
 
+  // The plan reads linked risks from the projection when the page loads: reload until the link and
+  // the title (typed a moment before the link) have both been projected.
   await expect(async () => {
     await page.goto(`/p/${projectId}/plan`);
     await expect(page.getByTestId('timeline-row').filter({ hasText: 'Go-live' })).toContainText('1 risk', { timeout: 1_000 });
+    await bar(page, 'Milestone Go-live, 1 Apr 2027').click();
+    await expect(page.getByRole('region', { name: 'Edit Go-live' })).toContainText('Scanner firmware not certified', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await bar(page, 'Milestone Go-live, 1 Apr 2027').click();
-  await expect(page.getByRole('region', { name: 'Edit Go-live' })).toContainText('Scanner firmware not certified');
   await context.close();
 });
