@@ -3,10 +3,10 @@
 // `plan:<projectId>`, turns the document into plain PlanContent on every change, reads presence
 // from awareness, and hands both up with the actions that write to the document
 // (docs/live-documents.md).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
-import { useLiveDoc } from '@/components/live/useLiveDoc';
-import { readPresence, type PresencePeer, type PresenceUser } from '@/components/live/presence';
+import { newEntryId, useLiveBoard, useReportState } from '@/components/live/useLiveBoard';
+import type { PresenceUser } from '@/components/live/presence';
 import {
   addDependency,
   charterMap,
@@ -33,16 +33,6 @@ import {
 import { emptyGoalFields, emptyStakeholderFields } from '@/server/domain/planCharter';
 import type { LivePlanState, PlanActions, PlanContent } from './model';
 
-/** crypto.randomUUID needs a secure context; plain http on a LAN address is not one. */
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 function readContent(doc: Y.Doc): PlanContent {
   return {
     items: readPlanItems(doc),
@@ -55,7 +45,6 @@ function readContent(doc: Y.Doc): PlanContent {
   };
 }
 
-
 export default function LivePlanConnector({
   projectId,
   user,
@@ -65,15 +54,8 @@ export default function LivePlanConnector({
   user: PresenceUser;
   onChange: (state: LivePlanState) => void;
 }) {
-  const live = useLiveDoc({ room: `plan:${projectId}`, user });
-  const doc = live?.doc ?? null;
-  const awareness = live?.awareness ?? null;
+  const { doc, awareness, presence, everSynced, setEditing, status, refusal } = useLiveBoard(`plan:${projectId}`, user);
   const [content, setContent] = useState<PlanContent | null>(null);
-  const [presence, setPresence] = useState<PresencePeer[]>([]);
-  const [everSynced, setEverSynced] = useState(false);
-  useEffect(() => {
-    if (live?.synced) setEverSynced(true);
-  }, [live?.synced]);
 
   useEffect(() => {
     if (!doc) return;
@@ -84,28 +66,20 @@ export default function LivePlanConnector({
     return () => doc.off('afterTransaction', publish);
   }, [doc]);
 
-  useEffect(() => {
-    if (!awareness) return;
-    const read = () => setPresence(readPresence(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID));
-    awareness.on('change', read);
-    read();
-    return () => awareness.off('change', read);
-  }, [awareness]);
-
   const actions = useMemo<PlanActions | null>(() => {
     if (!doc || !awareness) return null;
     const list = (name: 'scope' | 'nonGoals') => (name === 'scope' ? scopeArray(doc) : nonGoalsArray(doc));
     return {
-      addItem: (fields) => insertPlanItem(doc, fields, user.id, newId()),
+      addItem: (fields) => insertPlanItem(doc, fields, user.id, newEntryId()),
       updateItem: (id, patch) => void updatePlanItem(doc, id, patch),
       deleteItem: (id) => deletePlanItem(doc, id),
-      addDependency: (fromId, toId) => addDependency(doc, fromId, toId, user.id, newId()),
+      addDependency: (fromId, toId) => addDependency(doc, fromId, toId, user.id, newEntryId()),
       removeDependency: (id) => dependenciesMap(doc).delete(id),
-      saveBaseline: (name) => void saveBaseline(doc, name, user.id, newId()),
+      saveBaseline: (name) => void saveBaseline(doc, name, user.id, newEntryId()),
       setVision: (text) => charterMap(doc).set('vision', text),
       addToList: (name, text) => list(name).push([text]),
       removeFromList: (name, index) => list(name).delete(index, 1),
-      addGoal: (fields) => insertEntry(goalsMap(doc), { ...emptyGoalFields, title: 'New goal', ...fields }, newId()),
+      addGoal: (fields) => insertEntry(goalsMap(doc), { ...emptyGoalFields, title: 'New goal', ...fields }, newEntryId()),
       updateGoal: (id, patch) => updateEntry(goalsMap(doc), id, patch),
       deleteGoal: (id) => {
         doc.transact(() => {
@@ -113,7 +87,7 @@ export default function LivePlanConnector({
           for (const r of readRaci(doc)) if (r.subjectId === id) setRaci(doc, id, r.stakeholderId, null);
         });
       },
-      addStakeholder: (fields) => insertEntry(stakeholdersMap(doc), { ...emptyStakeholderFields, name: 'New stakeholder', ...fields }, newId()),
+      addStakeholder: (fields) => insertEntry(stakeholdersMap(doc), { ...emptyStakeholderFields, name: 'New stakeholder', ...fields }, newEntryId()),
       updateStakeholder: (id, patch) => updateEntry(stakeholdersMap(doc), id, patch),
       deleteStakeholder: (id) => {
         doc.transact(() => {
@@ -122,28 +96,16 @@ export default function LivePlanConnector({
         });
       },
       setRaci: (subjectId, stakeholderId, role) => setRaci(doc, subjectId, stakeholderId, role),
-      setEditing(id) {
-        if ((awareness.getLocalState() as { editing?: unknown } | null)?.editing !== id) awareness.setLocalStateField('editing', id);
-      },
+      setEditing,
     };
-  }, [doc, awareness, user.id]);
+  }, [doc, awareness, user.id, setEditing]);
 
-  const status = live?.status ?? 'connecting';
-  const refusal = live?.refusal ?? null;
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  }, [onChange]);
-  useEffect(() => {
-    onChangeRef.current({
-      content: everSynced ? content : null,
-      // Writing before the first sync would edit a document we have not seen yet.
-      actions: everSynced ? actions : null,
-      presence,
-      status,
-      refusal,
-    });
-  }, [everSynced, content, actions, presence, status, refusal]);
+  useReportState(
+    onChange,
+    // Writing before the first sync would edit a document we have not seen yet.
+    { content: everSynced ? content : null, actions: everSynced ? actions : null, presence, status, refusal },
+    [everSynced, content, actions, presence, status, refusal],
+  );
 
   return null;
 }

@@ -2,25 +2,15 @@
 // The live side of the risk board, and the only module of it that imports Yjs. It opens the room
 // `risks:<projectId>`, turns the `items` map into RaidItem[] on every change, reads presence from
 // awareness, and hands both up with the actions that write to the document (docs/live-documents.md).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
-import { useLiveDoc } from '@/components/live/useLiveDoc';
+import { newEntryId, useLiveBoard, useReportState } from '@/components/live/useLiveBoard';
 import { insertRaidItem, updateRaidItem } from '@/server/collab/boards/riskDocument';
 import { deriveRaidScores, normalizeRaidFields, type RaidItem } from '@/server/domain/risk';
-import { readPresence, type PresencePeer, type PresenceUser } from '@/components/live/presence';
+import type { PresenceUser } from '@/components/live/presence';
 import type { LiveBoardState, RiskBoardActions } from './model';
 
 const unknownDate = new Date(0);
-
-/** crypto.randomUUID needs a secure context; plain http on a LAN address is not one. */
-function newItemId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function toRaidItem(id: string, value: unknown): RaidItem | null {
   const raw = value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : null;
@@ -31,7 +21,6 @@ function toRaidItem(id: string, value: unknown): RaidItem | null {
   return { id, ...fields, ...deriveRaidScores(fields), createdAt, updatedAt: createdAt };
 }
 
-
 export default function LiveRiskBoardConnector({
   projectId,
   user,
@@ -41,17 +30,8 @@ export default function LiveRiskBoardConnector({
   user: PresenceUser;
   onChange: (state: LiveBoardState) => void;
 }) {
-  const live = useLiveDoc({ room: `risks:${projectId}`, user });
-  const doc = live?.doc ?? null;
-  const awareness = live?.awareness ?? null;
+  const { doc, awareness, presence, everSynced, setEditing, status, refusal } = useLiveBoard(`risks:${projectId}`, user);
   const [items, setItems] = useState<RaidItem[] | null>(null);
-  const [presence, setPresence] = useState<PresencePeer[]>([]);
-
-  // Until the first sync the document is empty; the server's items stay on screen meanwhile.
-  const [everSynced, setEverSynced] = useState(false);
-  useEffect(() => {
-    if (live?.synced) setEverSynced(true);
-  }, [live?.synced]);
 
   useEffect(() => {
     if (!doc) return;
@@ -82,22 +62,12 @@ export default function LiveRiskBoardConnector({
     return () => map.unobserveDeep(onDeep);
   }, [doc]);
 
-  useEffect(() => {
-    if (!awareness) return;
-    const read = () => setPresence(readPresence(awareness.getStates() as Map<number, Record<string, unknown>>, awareness.clientID));
-    awareness.on('change', read);
-    read();
-    return () => {
-      awareness.off('change', read);
-    };
-  }, [awareness]);
-
   const actions = useMemo<RiskBoardActions | null>(() => {
     if (!doc || !awareness) return null;
     const map = doc.getMap<unknown>('items');
     return {
       createItem(fields = {}) {
-        return insertRaidItem(doc, { title: 'Untitled', ...fields }, user.id, newItemId());
+        return insertRaidItem(doc, { title: 'Untitled', ...fields }, user.id, newEntryId());
       },
       updateItem(id, patch) {
         updateRaidItem(doc, id, patch);
@@ -105,29 +75,16 @@ export default function LiveRiskBoardConnector({
       deleteItem(id) {
         map.delete(id);
       },
-      setEditing(id) {
-        if ((awareness.getLocalState() as { editing?: unknown } | null)?.editing !== id) awareness.setLocalStateField('editing', id);
-      },
+      setEditing,
     };
-  }, [doc, awareness, user.id]);
+  }, [doc, awareness, user.id, setEditing]);
 
-  const status = live?.status ?? 'connecting';
-  const refusal = live?.refusal ?? null;
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  }, [onChange]);
-
-  useEffect(() => {
-    onChangeRef.current({
-      items: everSynced ? items : null,
-      // Writing before the first sync would edit a document we have not seen yet.
-      actions: everSynced ? actions : null,
-      presence,
-      status,
-      refusal,
-    });
-  }, [everSynced, items, actions, presence, status, refusal]);
+  useReportState(
+    onChange,
+    // Writing before the first sync would edit a document we have not seen yet.
+    { items: everSynced ? items : null, actions: everSynced ? actions : null, presence, status, refusal },
+    [everSynced, items, actions, presence, status, refusal],
+  );
 
   return null;
 }
