@@ -1,6 +1,8 @@
-// One loaded live board: its Y.Doc (always equal to what is durable), awareness, sockets, and the
-// pipeline every update goes through: validate -> append to the log (group commit) -> apply ->
-// broadcast -> acknowledge -> project. Nothing reaches another client before it is committed.
+// One loaded live board: its Y.Doc, awareness, sockets, and the pipeline every update goes
+// through: validate -> apply -> broadcast (one merged update per event-loop turn) and, in parallel,
+// append to the log (group commit) -> acknowledge the sender -> project. Everyone sees an edit
+// without waiting for the disk; it is durable milliseconds later, and until then every client
+// that saw it holds it and sends it again when it reconnects (docs/collab-protocol.md).
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
@@ -57,6 +59,8 @@ export class LiveDocument {
   readonly connections = new Set<Connection>();
   private readonly attribution = new ChangeAttribution();
   private pending: PendingUpdate[] = [];
+  /** Applied this turn, not yet broadcast. */
+  private unsent: { update: Uint8Array; sender?: Connection }[] = [];
   private flushing: Promise<void> | undefined;
   private lastId = 0;
   private rowsSinceCompaction = 0;
@@ -220,6 +224,7 @@ export class LiveDocument {
     }
     try {
       Y.decodeUpdate(update);
+      this.apply(update, connection.userId, connection);
     } catch (error) {
       this.deps.logger.warn(`${this.name}: rejected an update from connection ${connection.id}`, error);
       connection.close(closeCodes.updateRejected);
@@ -228,10 +233,34 @@ export class LiveDocument {
     this.enqueue({ update, actorId: connection.userId, connection, seq });
   }
 
-  /** Persists, applies and broadcasts an update made on the server (e.g. a CSV import). */
+  /** Applies, stores and broadcasts an update made on the server (e.g. a CSV import); resolves once durable. */
   submit(update: Uint8Array, actorId: string): Promise<void> {
+    try {
+      this.apply(update, actorId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
   }
+
+  /** Applies an update to the document and queues it for the next broadcast (end of this turn). */
+  private apply(update: Uint8Array, actorId: string | null, sender?: Connection): void {
+    const origin: UpdateOrigin = { actorId };
+    Y.applyUpdate(this.doc, update, origin);
+    if (actorId) this.lastActorId = actorId;
+    this.unsent.push({ update, sender });
+    if (this.unsent.length === 1) setImmediate(this.broadcastUnsent);
+  }
+
+  /** Sends what was applied this turn as one merged update to every socket but its only sender. */
+  private broadcastUnsent = () => {
+    const batch = this.unsent.splice(0);
+    if (!batch.length || this.destroyed) return;
+    const message = encodeSyncUpdate(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)));
+    const senders = new Set(batch.map((b) => b.sender));
+    const soleSender = senders.size === 1 ? batch[0]!.sender : undefined;
+    for (const connection of this.connections) if (connection !== soleSender) connection.send(message);
+  };
 
   private enqueue(entry: Omit<PendingUpdate, 'receivedAt'>): void {
     this.pending.push({ ...entry, receivedAt: performance.now() });
@@ -257,7 +286,7 @@ export class LiveDocument {
             stored.map((entry) => ({ data: entry.update, userId: entry.actorId })),
           );
         } catch (error) {
-          // Keep the updates (nobody else has seen them) and retry: clients show "Saving…".
+          // Keep the updates and retry: their senders keep showing "Saving…".
           this.pending.unshift(...batch);
           failures++;
           this.deps.logger.error(`${this.name}: could not store ${stored.length} update(s), retrying`, error);
@@ -275,37 +304,20 @@ export class LiveDocument {
           performance.now(),
         );
       }
-      this.applyCommitted(batch);
+      this.committed(batch);
       if (this.rowsSinceCompaction >= this.deps.options.compactEvery) await this.compact();
     }
   }
 
-  /** Applies a committed batch, broadcasts it as one merged update, then acknowledges senders. */
-  private applyCommitted(batch: PendingUpdate[]): void {
-    const applied: Uint8Array[] = [];
+  /** After a commit: resolves server-side submissions, acknowledges senders, schedules the projection. */
+  private committed(batch: PendingUpdate[]): void {
     const senders = new Set<Connection>();
     for (const entry of batch) {
       if (entry.connection) senders.add(entry.connection);
-      if (entry.empty) continue;
-      try {
-        const origin: UpdateOrigin = { actorId: entry.actorId };
-        Y.applyUpdate(this.doc, entry.update, origin);
-        applied.push(entry.update);
-        if (entry.actorId) this.lastActorId = entry.actorId;
-        entry.done?.resolve();
-      } catch (error) {
-        this.deps.logger.warn(`${this.name}: Yjs rejected a stored update`, error);
-        entry.connection?.close(closeCodes.updateRejected);
-        entry.done?.reject(error);
-      }
+      entry.done?.resolve();
     }
-    if (applied.length) {
-      const message = encodeSyncUpdate(applied.length === 1 ? applied[0]! : Y.mergeUpdates(applied));
-      const soleSender = senders.size === 1 ? [...senders][0] : undefined;
-      for (const connection of this.connections) if (connection !== soleSender) connection.send(message);
-      // Only changes the board observes can change its projection (e.g. not presence-only data).
-      if (!this.attribution.empty) this.scheduleProjection();
-    }
+    // Only changes the board observes can change its projection (e.g. not presence-only data).
+    if (!this.attribution.empty) this.scheduleProjection();
     for (const connection of senders) {
       if (!connection.wantsSaved) continue;
       const durable = Math.max(...batch.filter((e) => e.connection === connection).map((e) => e.seq ?? 0));

@@ -1,5 +1,5 @@
-// Persist before broadcast and clean shutdown, on the real process composition (server/app.ts):
-// what another client saw survives a SIGKILL; SIGTERM flushes, closes sockets with 1001, exits 0;
+// Durability and clean shutdown, on the real process composition (server/app.ts): what the server
+// acknowledged as saved survives a SIGKILL; SIGTERM flushes, closes sockets with 1001, exits 0;
 // under a load of editing clients, repeated SIGKILLs lose nothing and everyone converges.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,9 +7,9 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
-import { closeCodes } from '@/server/collab/protocol';
+import { closeCodes, encodeSyncUpdate, messageSaved } from '@/server/collab/protocol';
 import { createTeamOn, startServerProcess, type ServerProcess } from '../support/serverProcess';
-import { connectClient, eventually } from './harness';
+import { connectClient, eventually, rawSocket } from './harness';
 import { runKillLoop } from './killLoop';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'waymark-crash-'));
@@ -27,19 +27,24 @@ afterAll(async () => {
 });
 
 describe('crash safety and shutdown', () => {
-  it('an update another client saw survives a SIGKILL of the server and a restart', { timeout: 120_000 }, async () => {
+  it('an update acknowledged as saved survives a SIGKILL of the server and a restart', { timeout: 120_000 }, async () => {
     const first = await start();
     const team = await createTeamOn(first.port);
     const room = `risks:${team.projectId}`;
     const url = `ws://127.0.0.1:${first.port}/collab`;
-    const writer = connectClient(url, room, team.ownerCookie);
+    // The writer asks for `saved` acknowledgements, as Waymark's own client does.
+    const writer = rawSocket(`${url}/${room}?saved=1`, { cookie: team.ownerCookie });
     const watcher = connectClient(url, room, team.editorCookie);
-    await Promise.all([writer.synced, watcher.synced]);
-    const ids = Array.from({ length: 5 }, (_, i) => insertRaidItem(writer.doc, { title: `Seen before the crash ${i}` }, 'owner'));
+    await Promise.all([writer.opened, watcher.synced]);
+    await eventually(() => expect(writer.frames.length).toBeGreaterThan(0)); // admitted
+    const scratch = new Y.Doc();
+    const ids = Array.from({ length: 5 }, (_, i) => insertRaidItem(scratch, { title: `Saved before the crash ${i}` }, 'owner'));
+    writer.ws.send(encodeSyncUpdate(Y.encodeStateAsUpdate(scratch)));
+    await eventually(() => expect(writer.frames.some((f) => f[0] === messageSaved && f[1] === 1)).toBe(true));
     await eventually(() => expect(raidItemsMap(watcher.doc).size).toBe(ids.length));
 
-    // The writer goes away first, so nothing it still holds can be sent again after the restart.
-    writer.destroy();
+    // Everyone goes away first, so nothing a client still holds can be sent again after the restart.
+    writer.ws.close();
     watcher.destroy();
     await first.kill('SIGKILL');
 
@@ -47,7 +52,7 @@ describe('crash safety and shutdown', () => {
     const reader = connectClient(`ws://127.0.0.1:${second.port}/collab`, room, team.editorCookie);
     await reader.synced;
     for (const [i, id] of ids.entries()) {
-      expect((raidItemsMap(reader.doc).get(id) as Y.Map<unknown>).get('title')).toBe(`Seen before the crash ${i}`);
+      expect((raidItemsMap(reader.doc).get(id) as Y.Map<unknown>).get('title')).toBe(`Saved before the crash ${i}`);
     }
     reader.destroy();
     await second.kill('SIGKILL');

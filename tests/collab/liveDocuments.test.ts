@@ -1,12 +1,14 @@
-// Loading, compaction, unloading and server-side commands of live boards, and the socket limits.
+// Loading, compaction, unloading and server-side commands of live boards, the socket limits, and
+// recovery of an edit that was broadcast but not yet committed when its server went away.
 import * as encoding from 'lib0/encoding';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { closeCodes, messageSync, syncUpdate } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
-import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, rawSocket, socketClass, startCollabServer, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -127,6 +129,52 @@ describe('socket limits', () => {
     await eventually(() => expect(raidItemsMap(b.doc).has(id)).toBe(true));
     a.destroy();
     b.destroy();
+  });
+});
+
+describe('crash before a commit', () => {
+  it('an edit others saw before its commit, lost with the server, is stored again from a client that saw it', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const first = await startCollabServer();
+    const writer = connectClient(first.url, room, team.users.owner.cookie);
+    const watcher = connectClient(first.url, room, team.users.editor.cookie);
+    await Promise.all([writer.synced, watcher.synced]);
+    // The database stops answering: the edit is broadcast at once but never committed.
+    let unstall = () => {};
+    const append = vi.spyOn(UpdateLog.prototype, 'append').mockImplementation(
+      () => new Promise<number>((resolve) => (unstall = () => resolve(0))),
+    );
+    try {
+      const id = insertRaidItem(writer.doc, { title: 'Seen, not yet stored' }, team.users.owner.id);
+      await eventually(() => expect(raidItemsMap(watcher.doc).has(id)).toBe(true));
+      expect(append).toHaveBeenCalled();
+      append.mockRestore();
+      const log = new UpdateLog(h.db);
+      const storedIds = async () => {
+        const stored = new Y.Doc();
+        for (const u of (await log.load(room)).updates) Y.applyUpdate(stored, u.data);
+        return [...raidItemsMap(stored).keys()];
+      };
+      expect(await storedIds()).not.toContain(id);
+
+      // The server is gone (its commit never happens) and so is the writer; the watcher reconnects
+      // to a new server with what it holds, as its provider does after a restart.
+      writer.destroy();
+      watcher.provider.destroy();
+      const second = await startCollabServer();
+      const again = new WebsocketProvider(second.url, room, watcher.doc, {
+        WebSocketPolyfill: socketClass({ cookie: team.users.editor.cookie }) as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      await eventually(() => expect(storedIds()).resolves.toContain(id));
+      again.destroy();
+      await second.close();
+    } finally {
+      append.mockRestore();
+      unstall();
+      await first.close();
+    }
   });
 });
 
