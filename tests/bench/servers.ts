@@ -29,7 +29,9 @@ const entry: Record<ServerKind, string> = {
 };
 
 export function startServer(kind: ServerKind, env: Record<string, string>, port = 0): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry[kind]], {
+  // BENCH_PROFILE_DIR=dir writes a CPU profile of each server process there when it exits.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', 'tsx', entry[kind]], {
     env: { ...process.env, PROJECTION_DEBOUNCE_MS: '300', ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

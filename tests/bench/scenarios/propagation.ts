@@ -1,13 +1,20 @@
-// Propagation: real Yjs clients on a few boards, each making small edits at a steady rate; the
-// latency of an edit is from the sender's change to the LAST other client on its board seeing it.
+// Propagation: real Yjs clients on a few boards (spread over the generator's worker threads), each
+// making small edits at a steady rate; the latency of an edit is from the sender's change to the
+// LAST other client on its board seeing it.
 // Also reports the server's receive-to-commit latency (time to durable) and both sides' CPU.
-import { newHistogram, recordMs, summarize, type LatencySummary } from '../histogram';
-import { connectBenchClient, waitFor } from '../clients';
+import { waitFor } from '../clients';
+import { startEditors } from '../generator/editors';
+import { summarize, type LatencySummary } from '../histogram';
 import { prepareRooms, type RunningServer } from '../servers';
+
+/** Worker threads for the editing clients (BENCH_THREADS overrides). */
+const generatorThreads = Number(process.env.BENCH_THREADS ?? 2);
 
 export interface PropagationResult {
   clients: number;
   boards: number;
+  /** Worker threads of the load generator the clients were spread over. */
+  threads: number;
   edits: number;
   latency: LatencySummary;
   undelivered: number;
@@ -19,65 +26,29 @@ export interface PropagationResult {
 
 export async function propagation(
   server: RunningServer,
-  options: { clients: number; boards: number; editsPerSecond?: number; warmupMs?: number; measureMs?: number },
+  options: { clients: number; boards: number; editsPerSecond?: number; warmupMs?: number; measureMs?: number; threads?: number },
 ): Promise<PropagationResult> {
-  const { clients: clientCount, boards, editsPerSecond = 2, warmupMs = 3_000, measureMs = 15_000 } = options;
+  const { clients, boards, editsPerSecond = 2, warmupMs = 3_000, measureMs = 15_000, threads = generatorThreads } = options;
   const { rooms, cookie } = await prepareRooms(server, boards);
-  const clients = Array.from({ length: clientCount }, (_, i) => ({ room: i % boards, client: connectBenchClient(server, rooms[i % boards]!, cookie) }));
-  const timers: NodeJS.Timeout[] = [];
+  const editors = startEditors(server, rooms, cookie, { clients, editsPerSecond, threads });
   try {
     await Promise.race([
-      Promise.all(clients.map((c) => c.client.synced)),
+      editors.synced,
       new Promise((_, reject) => setTimeout(() => reject(new Error('clients did not sync within 60 s')), 60_000)),
     ]);
-    const perRoom = new Map<number, number>();
-    for (const c of clients) perRoom.set(c.room, (perRoom.get(c.room) ?? 0) + 1);
-
-    const latency = newHistogram();
-    const pending = new Map<string, { sentAt: number; remaining: number; measured: boolean }>();
-    let measuring = false;
-    let edits = 0;
-    for (const { client } of clients) {
-      const map = client.doc.getMap<number>('bench');
-      map.observe((event, transaction) => {
-        if (transaction.local) return;
-        const now = performance.now();
-        for (const key of event.keysChanged) {
-          const edit = pending.get(key);
-          if (!edit) continue;
-          if (--edit.remaining === 0) {
-            if (edit.measured) recordMs(latency, now - edit.sentAt);
-            pending.delete(key);
-          }
-        }
-      });
-    }
-    clients.forEach(({ room, client }, i) => {
-      let seq = 0;
-      const map = client.doc.getMap<number>('bench');
-      const edit = () => {
-        const key = `${i}:${seq++}`;
-        pending.set(key, { sentAt: performance.now(), remaining: perRoom.get(room)! - 1, measured: measuring });
-        if (measuring) edits++;
-        map.set(key, seq);
-      };
-      // Spread the clients' edits over the interval instead of firing them all at once.
-      const start = setTimeout(() => timers.push(setInterval(edit, 1000 / editsPerSecond)), Math.random() * (1000 / editsPerSecond));
-      timers.push(start);
-    });
-
     await new Promise((resolve) => setTimeout(resolve, warmupMs));
     await server.resetStats();
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
-    measuring = true;
+    editors.startMeasuring();
     await new Promise((resolve) => setTimeout(resolve, measureMs));
-    measuring = false;
+    editors.stopMeasuring();
     const cpu = process.cpuUsage(cpuBefore);
     const generatorCpuPercent = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 1000) / 10;
-    timers.forEach((t) => clearInterval(t));
-    await waitFor(() => [...pending.values()].every((p) => !p.measured), 5_000, 'the last edits').catch(() => {});
+    editors.stopEditing();
+    await waitFor(() => editors.outstanding() === 0, 5_000, 'the last edits').catch(() => {});
     const stats = await server.stats();
+    const edits = editors.measuredEdits();
     // Hocuspocus stores on a debounce (2 s, at most 10 s): wait for its stores before reading them.
     let durable = stats.receiveToCommit;
     const deadline = performance.now() + 12_000;
@@ -86,18 +57,18 @@ export async function propagation(
       durable = (await server.stats()).receiveToCommit;
     }
     return {
-      clients: clientCount,
+      clients,
       boards,
+      threads,
       edits,
-      latency: summarize(latency),
-      undelivered: [...pending.values()].filter((p) => p.measured).length,
+      latency: summarize(editors.latency),
+      undelivered: editors.outstanding(),
       timeToDurable: durable,
       serverCpuPercent: stats.cpuPercent,
       serverRssMb: stats.rssMb,
       generatorCpuPercent,
     };
   } finally {
-    timers.forEach((t) => clearInterval(t));
-    for (const { client } of clients) client.destroy();
+    await editors.close();
   }
 }

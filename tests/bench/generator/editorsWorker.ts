@@ -1,0 +1,60 @@
+// One worker thread of the propagation load generator: runs a share of the editing clients (real
+// Yjs clients), makes their edits at a steady rate and reports, in batches, when each edit was made
+// and when each of its clients saw another client's edit. Times are absolute (epoch ms with
+// sub-millisecond precision) so the main thread can compare them across workers.
+import { parentPort, workerData } from 'node:worker_threads';
+import { connectBenchClient, type BenchClient } from '../clients';
+import type { RunningServer } from '../servers';
+import type { EditorsCommand, EditorsReport, EditorsWorkerData } from './editors';
+
+const { server, cookie, clients: assigned, editsPerSecond } = workerData as EditorsWorkerData;
+const now = () => performance.timeOrigin + performance.now();
+const target = { kind: server.kind, port: server.port } as RunningServer;
+
+let sent: [string, number][] = [];
+let seen: [string, number][] = [];
+const timers: NodeJS.Timeout[] = [];
+const clients: BenchClient[] = assigned.map(({ index, room }) => {
+  const client = connectBenchClient(target, room, cookie);
+  const map = client.doc.getMap<number>('bench');
+  map.observe((event, transaction) => {
+    if (transaction.local) return;
+    const at = now();
+    for (const key of event.keysChanged) seen.push([key, at]);
+  });
+  let seq = 0;
+  const edit = () => {
+    const key = `${index}:${seq++}`;
+    sent.push([key, now()]);
+    map.set(key, seq);
+  };
+  void client.synced.then(() => {
+    // Spread the clients' edits over the interval instead of firing them all at once.
+    timers.push(setTimeout(() => timers.push(setInterval(edit, 1000 / editsPerSecond)), Math.random() * (1000 / editsPerSecond)));
+  });
+  return client;
+});
+
+const flush = () => {
+  if (!sent.length && !seen.length) return;
+  parentPort!.postMessage({ type: 'events', sent, seen } satisfies EditorsReport);
+  sent = [];
+  seen = [];
+};
+const flusher = setInterval(flush, 100);
+void Promise.all(clients.map((c) => c.synced)).then(() => parentPort!.postMessage({ type: 'synced' } satisfies EditorsReport));
+
+parentPort!.on('message', (command: EditorsCommand) => {
+  if (command.type === 'stop-editing') {
+    timers.forEach((t) => clearInterval(t));
+    return;
+  }
+  if (command.type === 'close') {
+    timers.forEach((t) => clearInterval(t));
+    clearInterval(flusher);
+    flush();
+    for (const client of clients) client.destroy();
+    parentPort!.postMessage({ type: 'closed' } satisfies EditorsReport);
+    parentPort!.close();
+  }
+});
