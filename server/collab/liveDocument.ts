@@ -17,6 +17,7 @@ import {
   closeCodes,
   encodeAwareness,
   encodeSaved,
+  encodeSyncStep2,
   encodeSyncUpdate,
   messageAuth,
   messageAwareness,
@@ -70,6 +71,10 @@ export class LiveDocument {
   private projectionDirty = false;
   /** Sync step 2 for a client that has nothing yet; dropped whenever the document changes. */
   private fullSyncStep2: Uint8Array | undefined;
+  /** Counts the document's changes (to know whether a snapshot is still current). */
+  private version = 0;
+  /** Called with the stored updates as soon as they are read, before the document is built from them. */
+  private storedStateListeners: ((stored: readonly Uint8Array[]) => void)[] | undefined = [];
   /** Callers (commands, connections being set up) that keep the document from unloading. */
   private holds = 0;
   destroyed = false;
@@ -85,6 +90,7 @@ export class LiveDocument {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('update', () => {
+      this.version++;
       this.fullSyncStep2 = undefined;
     });
     board.observe(this.doc, this.attribution);
@@ -93,6 +99,14 @@ export class LiveDocument {
   /** Reads the log into the document, compacts a long log, and catches the projection up. */
   async load(): Promise<void> {
     const { updates, lastId } = await this.deps.log.load(this.name);
+    // Sockets waiting for this board can be answered from the stored bytes now, while the
+    // document is built from them (which, for a big board, takes a while).
+    const listeners = this.storedStateListeners ?? [];
+    this.storedStateListeners = undefined;
+    if (listeners.length) {
+      const stored = updates.map((u) => u.data);
+      for (const listener of listeners) listener(stored);
+    }
     this.doc.transact(() => {
       for (const { data, userId } of updates) {
         try {
@@ -103,12 +117,22 @@ export class LiveDocument {
         if (userId) this.lastActorId = userId;
       }
     }, 'load');
+    // A single stored row (a compacted board) is already the whole document, encoded.
+    if (updates.length === 1) this.fullSyncStep2 = encodeSyncStep2(updates[0]!.data);
     this.lastId = lastId;
     this.rowsSinceCompaction = updates.length;
     if (updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
     // Changes restored from the log have no author in memory; credit the log's last writer.
     this.attribution.take();
     this.scheduleProjection(0);
+  }
+
+  /**
+   * Registers a listener for the stored updates, called once they are read and before the document
+   * is built from them; not called if that moment has passed.
+   */
+  onStoredState(listener: (stored: readonly Uint8Array[]) => void): void {
+    this.storedStateListeners?.push(listener);
   }
 
   get idle(): boolean {
@@ -202,11 +226,7 @@ export class LiveDocument {
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
     const everything = stateVector.length === 1 && stateVector[0] === 0;
     if (everything && this.fullSyncStep2) return this.fullSyncStep2;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageSync);
-    encoding.writeVarUint(encoder, syncStep2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
-    const message = encoding.toUint8Array(encoder);
+    const message = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     if (everything) this.fullSyncStep2 = message;
     return message;
   }
@@ -327,12 +347,16 @@ export class LiveDocument {
 
   /** Replaces the stored rows by one snapshot; the document equals what is stored at this point. */
   private async compact(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const version = this.version;
     try {
-      this.lastId = await this.deps.log.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastId);
+      this.lastId = await this.deps.log.compact(this.name, snapshot, this.lastId);
       this.rowsSinceCompaction = 1;
     } catch (error) {
       this.deps.logger.error(`${this.name}: compaction failed (will retry later)`, error);
     }
+    // Unchanged since: the snapshot is also the answer to a client that has nothing yet.
+    if (this.version === version) this.fullSyncStep2 ??= encodeSyncStep2(snapshot);
   }
 
   private onAwarenessUpdate = (

@@ -25,6 +25,8 @@ export interface LiveDocumentsOptions {
 
 export class LiveDocuments implements LiveBoards {
   private readonly loading = new Map<string, Promise<LiveDocument>>();
+  /** Boards whose load has not finished yet. */
+  private readonly building = new Map<string, LiveDocument>();
   private readonly unloadTimers = new Map<LiveDocument, NodeJS.Timeout>();
   private readonly log: UpdateLog;
   private readonly logger: Logger;
@@ -42,9 +44,10 @@ export class LiveDocuments implements LiveBoards {
 
   /**
    * Opens (loading if needed) a board and holds it: the caller must `release()` it once it has
-   * attached its connection or finished its change.
+   * attached its connection or finished its change. If the board is still loading, `onStoredState`
+   * gets its stored updates as soon as they are read (see LiveDocument.onStoredState).
    */
-  async open(kind: BoardKind, projectId: string): Promise<LiveDocument> {
+  async open(kind: BoardKind, projectId: string, onStoredState?: (stored: readonly Uint8Array[]) => void): Promise<LiveDocument> {
     if (this.closed) throw new Error('live boards are shutting down');
     const name = boardName(kind, projectId);
     let loading = this.loading.get(name);
@@ -66,12 +69,15 @@ export class LiveDocuments implements LiveBoards {
         (doc) => this.maybeUnload(doc),
       );
       document.hold(); // held while loading
+      this.building.set(name, document);
       loading = document.load().then(
         () => {
+          this.building.delete(name);
           document.release();
           return document;
         },
         (error) => {
+          this.building.delete(name);
           this.loading.delete(name);
           document.destroy();
           throw error;
@@ -79,6 +85,7 @@ export class LiveDocuments implements LiveBoards {
       );
       this.loading.set(name, loading);
     }
+    if (onStoredState) this.building.get(name)?.onStoredState(onStoredState);
     const document = await loading;
     document.hold();
     this.cancelUnload(document);
@@ -88,7 +95,7 @@ export class LiveDocuments implements LiveBoards {
   async apply<K extends BoardKind>(kind: K, projectId: string, command: BoardCommand<K>, actorId: string): Promise<BoardCommandResult<K>> {
     const document = await this.open(kind, projectId);
     try {
-      // Compute the change on a copy: the live document only ever holds what is durable.
+      // Compute the change on a copy, so that a command that throws leaves the board untouched.
       const scratch = new Y.Doc();
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
       const updates: Uint8Array[] = [];

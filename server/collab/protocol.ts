@@ -62,6 +62,20 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 2: the answer to a step 1, carrying what the asker lacks. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageSync);
+  encoding.writeVarUint(encoder, syncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync step 1 with an empty state vector: a client that has nothing yet asks for everything. */
+export function isFullSyncRequest(message: Uint8Array): boolean {
+  return message.length === 4 && message[0] === messageSync && message[1] === syncStep1 && message[2] === 1 && message[3] === 0;
+}
+
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageAwareness);

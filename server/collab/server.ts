@@ -12,7 +12,10 @@ import { MalformedMessageError } from './liveDocument';
 import type { LiveDocuments } from './liveDocuments';
 import { consoleLogger, type Logger } from './logger';
 import { MessageRate, type CollabLimits } from './limits';
-import { closeCodes, messageAwareness } from './protocol';
+import { closeCodes, encodeSyncStep2, isFullSyncRequest, messageAwareness } from './protocol';
+
+/** Yjs' encoding of an update that changes nothing (a board with no stored updates). */
+const emptyUpdate = new Uint8Array([0, 0]);
 
 export const collabPathPrefix = '/collab/';
 
@@ -122,7 +125,7 @@ export class CollabServer {
     connection.userId = user.id;
     connection.readOnly = access.readOnly;
 
-    const document = await this.options.documents.open(board.kind, board.projectId);
+    const document = await this.options.documents.open(board.kind, board.projectId, (stored) => this.answerFromStore(connection, stored));
     try {
       if (connection.closed) return;
       document.addConnection(connection);
@@ -134,6 +137,18 @@ export class CollabServer {
     } finally {
       document.release();
     }
+  }
+
+  /**
+   * A socket waiting for a board that is still loading: if it asked for everything (a client that
+   * has nothing yet) and the board is stored as one row (compacted), that row is the answer: send
+   * it now instead of after the board is built from it, which for a big board takes a while.
+   */
+  private answerFromStore(connection: Connection, stored: readonly Uint8Array[]): void {
+    const request = connection.queued.findIndex(isFullSyncRequest);
+    if (connection.closed || request < 0 || stored.length > 1) return;
+    connection.queued.splice(request, 1);
+    connection.send(encodeSyncStep2(stored[0] ?? emptyUpdate));
   }
 
   private dispatch(connection: Connection, message: Uint8Array): void {

@@ -1,11 +1,12 @@
 // Loading, compaction, unloading and server-side commands of live boards, the socket limits, and
 // recovery of an edit that was broadcast but not yet committed when its server went away.
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
-import { closeCodes, messageSync, syncUpdate } from '@/server/collab/protocol';
+import { closeCodes, messageSync, syncStep1, syncStep2, syncUpdate } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
 import { connectClient, eventually, rawSocket, socketClass, startCollabServer, type Harness } from './harness';
@@ -77,6 +78,31 @@ describe('live documents', () => {
     await again.synced;
     expect((raidItemsMap(again.doc).get(id) as Y.Map<unknown>).get('title')).toBe('Survives unloading');
     again.destroy();
+  });
+
+  it('a client that has nothing gets a compacted board straight from its stored row, once', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    expect((await new UpdateLog(h.db).stats(room)).rows).toBe(0);
+    const scratch = new Y.Doc();
+    const id = insertRaidItem(scratch, { title: 'From the stored row' }, team.users.owner.id);
+    await new UpdateLog(h.db).append(room, [{ data: Y.encodeStateAsUpdate(scratch), userId: team.users.owner.id }]);
+
+    const socket = rawSocket(`${h.url}/${room}`, { cookie: team.users.viewer.cookie });
+    await socket.opened;
+    socket.ws.send(new Uint8Array([messageSync, syncStep1, 1, 0])); // "I have nothing"
+    await eventually(() => expect(socket.frames.filter((f) => f[0] === messageSync && f[1] === syncStep1)).toHaveLength(1));
+    const syncFrames = socket.frames.filter((f) => f[0] === messageSync);
+    // Answered before the server's own step 1 (sent once the board is built), and only once.
+    expect(syncFrames[0]![1]).toBe(syncStep2);
+    expect(syncFrames.filter((f) => f[1] === syncStep2)).toHaveLength(1);
+    const received = new Y.Doc();
+    const decoder = decoding.createDecoder(new Uint8Array(syncFrames[0]!));
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
+    expect((raidItemsMap(received).get(id) as Y.Map<unknown>).get('title')).toBe('From the stored row');
+    socket.ws.close();
   });
 
   it('a server-side command reaches connected clients and is stored', async () => {
