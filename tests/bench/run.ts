@@ -163,8 +163,8 @@ if (r.storm) {
 if (r.render) {
   const rd = r.render.waymark;
   lines.push('### Server render', '', `The risk board page with ${rd.items} items, ${rd.concurrency} concurrent readers.`, '');
-  lines.push('| TTFB p50 / p99 / max | full page p50 / p99 | requests/s | page bytes |', '| --- | --- | --- | --- |');
-  lines.push(`| ${lat(rd.ttfb)} ms | ${ms(rd.full.p50)} / ${ms(rd.full.p99)} ms | ${rd.requestsPerSecond} | ${rd.pageBytes.toLocaleString('en')} |`, '');
+  lines.push('| TTFB p50 / p99 / max | full page p50 / p99 | requests/s | page bytes (gzip on the wire) |', '| --- | --- | --- | --- |');
+  lines.push(`| ${lat(rd.ttfb)} ms | ${ms(rd.full.p50)} / ${ms(rd.full.p99)} ms | ${rd.requestsPerSecond} | ${rd.pageBytes.toLocaleString('en')} (${rd.gzipBytes.toLocaleString('en')}) |`, '');
 }
 if (r.kill) {
   const k = r.kill.waymark;

@@ -14,6 +14,8 @@ export interface RenderResult {
   ttfb: LatencySummary;
   full: LatencySummary;
   pageBytes: number;
+  /** The same page as a browser receives it (gzip, which the app applies when asked). */
+  gzipBytes: number;
 }
 
 function timedGet(url: string, cookie: string): Promise<{ ttfb: number; full: number; bytes: number; status: number }> {
@@ -24,6 +26,20 @@ function timedGet(url: string, cookie: string): Promise<{ ttfb: number; full: nu
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => resolve({ ttfb, full: performance.now() - started, bytes, status: res.statusCode ?? 0 }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Bytes on the wire for a GET that accepts gzip (not decompressed). */
+function compressedSize(url: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
+      if (res.headers['content-encoding'] !== 'gzip') return reject(new Error('the page was not compressed'));
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve(bytes));
     });
     req.on('error', reject);
     req.end();
@@ -94,6 +110,7 @@ export async function render(
     }
     // Warm up (first requests compile caches), then measure.
     for (let i = 0; i < 5; i++) await timedGet(pageUrl, cookie);
+    const gzipBytes = await compressedSize(pageUrl, cookie);
     const ttfb = newHistogram();
     const full = newHistogram();
     let requests = 0;
@@ -120,6 +137,7 @@ export async function render(
       ttfb: summarize(ttfb),
       full: summarize(full),
       pageBytes,
+      gzipBytes,
     };
   } finally {
     try {
