@@ -48,6 +48,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
   const documents = new LiveDocuments({
     db: database.db,
     compactEvery: cfg.collab.compactEvery,
+    commitWindowMs: cfg.collab.commitWindowMs,
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
     onCommit: options.onCommit,

@@ -30,6 +30,7 @@ const envSchema = z.object({
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
+  COLLAB_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).default(300),
   /** Let webhooks call loopback and private network addresses (tests, a trusted intranet). */
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.stringbool().default(false),
@@ -59,6 +60,7 @@ export interface Config {
   collab: CollabLimits & {
     unloadAfterMs: number;
     compactEvery: number;
+    commitWindowMs: number;
     projectionDebounceMs: number;
   };
 }
@@ -102,6 +104,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       unloadAfterMs: env.COLLAB_UNLOAD_AFTER_MS,
       authTimeoutMs: env.COLLAB_AUTH_TIMEOUT_MS,
       compactEvery: env.COLLAB_COMPACT_EVERY,
+      commitWindowMs: env.COLLAB_COMMIT_WINDOW_MS,
       projectionDebounceMs: env.PROJECTION_DEBOUNCE_MS,
     },
   };

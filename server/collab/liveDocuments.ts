@@ -15,6 +15,8 @@ import { UpdateLog } from './updateLog';
 export interface LiveDocumentsOptions {
   db: Database;
   compactEvery: number;
+  /** How long an update waits for others to share its commit (0: commit at once). */
+  commitWindowMs?: number;
   projectionDebounceMs: number;
   /** How long an idle, saved board stays in memory (0: unload at once). */
   unloadAfterMs: number;
@@ -33,7 +35,7 @@ export class LiveDocuments implements LiveBoards {
   private closed = false;
 
   constructor(private readonly options: LiveDocumentsOptions) {
-    this.log = new UpdateLog(options.db);
+    this.log = new UpdateLog(options.db, options.commitWindowMs);
     this.logger = options.logger ?? consoleLogger;
   }
 

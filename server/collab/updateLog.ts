@@ -1,6 +1,6 @@
 // The durable update log of live boards in Postgres/PGlite: append updates (group commit across
-// every board: appends that arrive while a commit is in flight share the next one), read a board
-// back, and compact a board's rows into one snapshot.
+// every board: appends that arrive within the commit window or while a commit is in flight share
+// the next one), read a board back, and compact a board's rows into one snapshot.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { boardUpdate } from '@/db/schema';
@@ -20,8 +20,13 @@ interface QueuedAppend {
 export class UpdateLog {
   private queue: QueuedAppend[] = [];
   private committing = false;
+  private windowTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Database) {}
+  /** `commitWindowMs`: how long the first append waits for others to share its commit. */
+  constructor(
+    private readonly db: Database,
+    private readonly commitWindowMs = 0,
+  ) {}
 
   /** Every stored update of a board, oldest first, and the id of the newest row. */
   async load(board: string): Promise<{ updates: LoggedUpdate[]; lastId: number }> {
@@ -44,7 +49,14 @@ export class UpdateLog {
   append(board: string, updates: readonly LoggedUpdate[]): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ board, updates, resolve, reject });
-      if (!this.committing) void this.commitQueued();
+      if (this.committing || this.windowTimer) return;
+      if (this.commitWindowMs <= 0) void this.commitQueued();
+      else {
+        this.windowTimer = setTimeout(() => {
+          this.windowTimer = undefined;
+          void this.commitQueued();
+        }, this.commitWindowMs);
+      }
     });
   }
 

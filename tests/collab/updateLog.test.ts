@@ -1,0 +1,38 @@
+// The update log's group commit: appends from any board that arrive while a commit is in flight, or
+// within the commit window, share one INSERT; each append learns the newest id of its board.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UpdateLog } from '@/server/collab/updateLog';
+import { testDatabase } from '../support/database';
+
+const update = (n: number) => ({ data: new Uint8Array([n]), userId: null });
+const run = Math.random().toString(36).slice(2, 8);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('update log group commit', () => {
+  it('appends made within the commit window share one INSERT, across boards', async () => {
+    const { db } = await testDatabase();
+    const log = new UpdateLog(db, 50);
+    const insert = vi.spyOn(db, 'insert');
+    const [a1, b, a2] = await Promise.all([
+      log.append(`window-a-${run}`, [update(1)]),
+      log.append(`window-b-${run}`, [update(2)]),
+      log.append(`window-a-${run}`, [update(3)]),
+    ]);
+    expect(insert).toHaveBeenCalledTimes(1);
+    expect(a1).toBe(a2);
+    expect(b).toBeLessThan(a2);
+    expect((await log.load(`window-a-${run}`)).updates.map((u) => [...u.data])).toEqual([[1], [3]]);
+  });
+
+  it('without a window the first append commits at once and the next ones share the following commit', async () => {
+    const { db } = await testDatabase();
+    const log = new UpdateLog(db, 0);
+    const insert = vi.spyOn(db, 'insert');
+    await Promise.all([log.append(`now-${run}`, [update(1)]), log.append(`now-${run}`, [update(2)]), log.append(`now-${run}`, [update(3)])]);
+    expect(insert).toHaveBeenCalledTimes(2);
+    expect((await log.stats(`now-${run}`)).rows).toBe(3);
+  });
+});
