@@ -153,7 +153,7 @@ if (r.history) {
 }
 if (r.storm) {
   lines.push('### Reconnect storm', '', 'Connected clients, the server restarted (SIGTERM, new process on the same port).', '');
-  lines.push('| back-off | clients | all synced again after | peak connection attempts per 100 ms | attempts |', '| --- | --- | --- | --- | --- |');
+  lines.push('| back-off | clients | all synced again after | peak attempts per 100 ms on the new server | attempts in all |', '| --- | --- | --- | --- | --- |');
   for (const key of ['stock', 'jittered']) {
     const s = r.storm[key];
     lines.push(`| ${key} | ${s.clients} | ${(s.resyncedMs / 1000).toFixed(1)} s | ${s.peakAttemptsPer100ms} | ${s.attempts} |`);
