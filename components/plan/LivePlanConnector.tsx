@@ -26,6 +26,7 @@ import {
   saveBaseline,
   scopeArray,
   setRaci,
+  shiftPlanItem,
   stakeholdersMap,
   updateEntry,
   updatePlanItem,
@@ -72,6 +73,7 @@ export default function LivePlanConnector({
     return {
       addItem: (fields) => insertPlanItem(doc, fields, user.id, newEntryId()),
       updateItem: (id, patch) => void updatePlanItem(doc, id, patch),
+      shiftItem: (id, days, mode) => void shiftPlanItem(doc, id, days, mode),
       deleteItem: (id) => deletePlanItem(doc, id),
       addDependency: (fromId, toId) => addDependency(doc, fromId, toId, user.id, newEntryId()),
       removeDependency: (id) => dependenciesMap(doc).delete(id),

@@ -323,7 +323,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           editingPeers={editingPeers}
           openRisks={openRisks}
           onSelect={setSelectedId}
-          onChangeDates={(id, dates) => editable?.updateItem(id, dates)}
+          onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
         />
         {criticalTo && critical.size ? (
           <p className="text-sm" data-testid="critical-path">

@@ -34,7 +34,8 @@ export interface TimelineProps {
   editingPeers: Map<string, PresencePeer[]>;
   openRisks: Map<string, number>;
   onSelect(id: string): void;
-  onChangeDates(id: string, dates: { start: string; end: string }): void;
+  /** Moves an item (or the end of a workstream) by whole days from its current dates. */
+  onShiftDates(id: string, days: number, mode: 'move' | 'resize'): void;
 }
 
 interface Drag {
@@ -45,7 +46,7 @@ interface Drag {
 }
 
 export function Timeline(props: TimelineProps) {
-  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, onSelect, onChangeDates } = props;
+  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, onSelect, onShiftDates } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const px = dayWidth[zoom];
@@ -107,7 +108,7 @@ export function Timeline(props: TimelineProps) {
     dragRef.current = null;
     setDrag(null);
     if (!current || current.days === 0) return;
-    onChangeDates(item.id, current.mode === 'move' ? moveItem(item, current.days) : resizeItem(item, current.days));
+    onShiftDates(item.id, current.days, current.mode);
   }
   function onKey(event: KeyboardEvent<HTMLElement>, item: PlanItem) {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -119,8 +120,8 @@ export function Timeline(props: TimelineProps) {
     const step = { ArrowLeft: -1, ArrowRight: 1, PageUp: -7, PageDown: 7 }[event.key];
     if (!step) return;
     event.preventDefault();
-    const resize = event.shiftKey && item.kind === 'workstream';
-    onChangeDates(item.id, resize ? resizeItem(item, step) : moveItem(item, step));
+    // From the document's dates, not this render's: a second key press may come before the next render.
+    onShiftDates(item.id, step, event.shiftKey && item.kind === 'workstream' ? 'resize' : 'move');
   }
 
   const height = rows.length * rowHeight;

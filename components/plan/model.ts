@@ -20,6 +20,8 @@ export type CharterList = 'scope' | 'nonGoals';
 export interface PlanActions {
   addItem(fields: Partial<PlanItemFields>): string;
   updateItem(id: string, patch: Partial<PlanItemFields>): void;
+  /** Moves an item (or the end of a workstream) by whole days from its current dates. */
+  shiftItem(id: string, days: number, mode: 'move' | 'resize'): void;
   deleteItem(id: string): void;
   addDependency(fromId: string, toId: string): AddDependencyResult;
   removeDependency(id: string): void;

@@ -1,6 +1,8 @@
 // Roadmap and charter rules: dependency cycles, the critical path, flagged dependents, slippage,
-// goal progress, RACI validation and the power/interest grid.
+// goal progress, RACI validation, the power/interest grid, and shifting dates in the live plan.
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { insertPlanItem, readPlanItems, shiftPlanItem } from '@/server/collab/boards/planDocument';
 import {
   criticalPath,
   dependencyCycle,
@@ -135,5 +137,25 @@ describe('power/interest grid', () => {
     expect(powerInterestQuadrant(4, 2)).toBe('keep_satisfied');
     expect(powerInterestQuadrant(2, 4)).toBe('keep_informed');
     expect(powerInterestQuadrant(1, 2)).toBe('monitor');
+  });
+});
+
+describe('shifting dates in the live plan', () => {
+  it('counts every shift from the dates in the document, so quick key presses all land', () => {
+    const doc = new Y.Doc();
+    const id = insertPlanItem(doc, { kind: 'milestone', title: 'Launch', start: '2027-01-22', end: '2027-01-22' }, 'owner');
+    expect(shiftPlanItem(doc, id, 7, 'move')).toBe(true);
+    expect(shiftPlanItem(doc, id, 7, 'move')).toBe(true);
+    expect(readPlanItems(doc)[0]).toMatchObject({ start: '2027-02-05', end: '2027-02-05' });
+  });
+
+  it('resizes the end of a workstream, never before its start; an unknown item changes nothing', () => {
+    const doc = new Y.Doc();
+    const id = insertPlanItem(doc, { kind: 'workstream', title: 'Build', start: '2027-01-04', end: '2027-01-08' }, 'owner');
+    shiftPlanItem(doc, id, 3, 'resize');
+    expect(readPlanItems(doc)[0]).toMatchObject({ start: '2027-01-04', end: '2027-01-11' });
+    shiftPlanItem(doc, id, -30, 'resize');
+    expect(readPlanItems(doc)[0]).toMatchObject({ start: '2027-01-04', end: '2027-01-04' });
+    expect(shiftPlanItem(doc, 'missing', 7, 'move')).toBe(false);
   });
 });
