@@ -60,6 +60,8 @@ export class LiveDocument {
   readonly connections = new Set<Connection>();
   private readonly attribution = new ChangeAttribution();
   private pending: PendingUpdate[] = [];
+  /** Updates of the batch whose commit is in flight. */
+  private committing = 0;
   /** Applied this turn, not yet broadcast. */
   private unsent: { update: Uint8Array; sender?: Connection }[] = [];
   private flushing: Promise<void> | undefined;
@@ -133,6 +135,11 @@ export class LiveDocument {
    */
   onStoredState(listener: (stored: readonly Uint8Array[]) => void): void {
     this.storedStateListeners?.push(listener);
+  }
+
+  /** Updates applied (and broadcast) but not yet committed. */
+  get unsavedUpdates(): number {
+    return this.pending.length + this.committing;
   }
 
   get idle(): boolean {
@@ -300,6 +307,7 @@ export class LiveDocument {
       const batch = this.pending.splice(0, this.pending.length);
       const stored = batch.filter((entry) => !entry.empty);
       if (stored.length) {
+        this.committing = batch.length;
         try {
           this.lastId = await this.deps.log.append(
             this.name,
@@ -307,6 +315,7 @@ export class LiveDocument {
           );
         } catch (error) {
           // Keep the updates and retry: their senders keep showing "Saving…".
+          this.committing = 0;
           this.pending.unshift(...batch);
           failures++;
           this.deps.logger.error(`${this.name}: could not store ${stored.length} update(s), retrying`, error);
@@ -318,6 +327,7 @@ export class LiveDocument {
           continue;
         }
         failures = 0;
+        this.committing = 0;
         this.rowsSinceCompaction += stored.length;
         this.deps.options.onCommit?.(
           stored.map((entry) => entry.receivedAt),

@@ -122,6 +122,12 @@ export class LiveDocuments implements LiveBoards {
     }
   }
 
+  /** Updates applied on some board but not yet committed (0: everything anyone saw is durable). */
+  async unsavedUpdates(): Promise<number> {
+    const documents = await Promise.allSettled([...this.loading.values()]);
+    return documents.reduce((sum, d) => sum + (d.status === 'fulfilled' ? d.value.unsavedUpdates : 0), 0);
+  }
+
   /** Waits for every loaded board's pending writes and projections (tests, shutdown). */
   async flushProjections(): Promise<void> {
     const documents = await Promise.allSettled([...this.loading.values()]);

@@ -1,7 +1,8 @@
 // The kill loop: editing clients keep adding items while the server is SIGKILLed at random moments
 // and restarted on the same port; they reconnect on their own. At the end every item anyone made
-// must be in the stored document (read by a fresh server after one more kill) and all clients must
-// converge. Used by the short test in crash.test.ts and by the kill bench.
+// must be in the stored document (read by a fresh server after one more kill, once the server has
+// committed everything) and all clients must converge. Used by the short test in crash.test.ts and
+// by the kill bench.
 import * as Y from 'yjs';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { createTeamOn, freePort, startServerProcess } from '../support/serverProcess';
@@ -74,9 +75,15 @@ export async function runKillLoop(options: {
     } catch {
       converged = false;
     }
+    // Edits are broadcast before they are committed: until the server has committed everything,
+    // the clients hold what it lacks. Once it has, they leave, and one more kill shows that
+    // what survives is exactly what was stored.
+    await eventually(async () => {
+      const { unsaved } = (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { unsaved: number };
+      if (unsaved !== 0) throw new Error(`${unsaved} updates not yet committed`);
+    }, 60_000);
     for (const client of clients) client.destroy();
 
-    // One more kill: what survives is exactly what was stored.
     await server.kill('SIGKILL');
     server = await startServerProcess(options.database, port);
     const reader = connectClient(url, room, team.editorCookie);

@@ -88,7 +88,19 @@ describe('live documents', () => {
     const id = insertRaidItem(scratch, { title: 'From the stored row' }, team.users.owner.id);
     await new UpdateLog(h.db).append(room, [{ data: Y.encodeStateAsUpdate(scratch), userId: team.users.owner.id }]);
 
-    const socket = rawSocket(`${h.url}/${room}`, { cookie: team.users.viewer.cookie });
+    // Authentication waits until the server holds the socket's request, so that it is there when
+    // the board's row is read (with PGlite in this process, a load can finish without I/O waits).
+    const gated = await startCollabServer({
+      access: (real) => ({
+        ...real,
+        authenticate: async (req) => {
+          const connections = (gated as unknown as { collab: { connections: Set<{ queued: unknown[] }> } }).collab.connections;
+          await eventually(() => expect([...connections].some((c) => c.queued.length > 0)).toBe(true));
+          return real.authenticate(req);
+        },
+      }),
+    });
+    const socket = rawSocket(`${gated.url}/${room}`, { cookie: team.users.viewer.cookie });
     await socket.opened;
     socket.ws.send(new Uint8Array([messageSync, syncStep1, 1, 0])); // "I have nothing"
     await eventually(() => expect(socket.frames.filter((f) => f[0] === messageSync && f[1] === syncStep1)).toHaveLength(1));
@@ -103,6 +115,7 @@ describe('live documents', () => {
     Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
     expect((raidItemsMap(received).get(id) as Y.Map<unknown>).get('title')).toBe('From the stored row');
     socket.ws.close();
+    await gated.close();
   });
 
   it('a server-side command reaches connected clients and is stored', async () => {
