@@ -51,7 +51,9 @@ interface PendingUpdate {
 
 export class MalformedMessageError extends Error {}
 
-const emptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
+/** Yjs' encoding of an update that changes nothing. */
+const emptyUpdate = new Uint8Array([0, 0]);
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class LiveDocument {
@@ -73,10 +75,8 @@ export class LiveDocument {
   private projectionDirty = false;
   /** Sync step 2 for a client that has nothing yet; dropped whenever the document changes. */
   private fullSyncStep2: Uint8Array | undefined;
-  /** Counts the document's changes (to know whether a snapshot is still current). */
-  private version = 0;
-  /** Called with the stored updates as soon as they are read, before the document is built from them. */
-  private storedStateListeners: ((stored: readonly Uint8Array[]) => void)[] | undefined = [];
+  /** Waiting for the whole stored document, until the log has been read (see onStoredDocument). */
+  private storedDocumentListeners: ((syncStep2: Uint8Array) => void)[] | undefined = [];
   /** Callers (commands, connections being set up) that keep the document from unloading. */
   private holds = 0;
   destroyed = false;
@@ -92,7 +92,6 @@ export class LiveDocument {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('update', () => {
-      this.version++;
       this.fullSyncStep2 = undefined;
     });
     board.observe(this.doc, this.attribution);
@@ -101,14 +100,13 @@ export class LiveDocument {
   /** Reads the log into the document, compacts a long log, and catches the projection up. */
   async load(): Promise<void> {
     const { updates, lastId } = await this.deps.log.load(this.name);
-    // Sockets waiting for this board can be answered from the stored bytes now, while the
-    // document is built from them (which, for a big board, takes a while).
-    const listeners = this.storedStateListeners ?? [];
-    this.storedStateListeners = undefined;
-    if (listeners.length) {
-      const stored = updates.map((u) => u.data);
-      for (const listener of listeners) listener(stored);
-    }
+    // At most one stored row (a compacted board) is already the whole document, encoded: sockets
+    // waiting for this board get it now, while the document is built from it (a while, for a big
+    // board), and it stays the answer to clients that have nothing until the document changes.
+    const wholeDocument = updates.length <= 1 ? encodeSyncStep2(updates[0]?.data ?? emptyUpdate) : undefined;
+    const listeners = this.storedDocumentListeners ?? [];
+    this.storedDocumentListeners = undefined;
+    if (wholeDocument) for (const listener of listeners) listener(wholeDocument);
     this.doc.transact(() => {
       for (const { data, userId } of updates) {
         try {
@@ -119,8 +117,7 @@ export class LiveDocument {
         if (userId) this.lastActorId = userId;
       }
     }, 'load');
-    // A single stored row (a compacted board) is already the whole document, encoded.
-    if (updates.length === 1) this.fullSyncStep2 = encodeSyncStep2(updates[0]!.data);
+    this.fullSyncStep2 = wholeDocument;
     this.lastId = lastId;
     this.rowsSinceCompaction = updates.length;
     if (updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
@@ -130,11 +127,12 @@ export class LiveDocument {
   }
 
   /**
-   * Registers a listener for the stored updates, called once they are read and before the document
-   * is built from them; not called if that moment has passed.
+   * Registers a listener for the whole stored document as a sync step 2, called once the log is
+   * read and before the document is built from it, if it is stored as at most one row; not called
+   * otherwise, nor once that moment has passed.
    */
-  onStoredState(listener: (stored: readonly Uint8Array[]) => void): void {
-    this.storedStateListeners?.push(listener);
+  onStoredDocument(listener: (syncStep2: Uint8Array) => void): void {
+    this.storedDocumentListeners?.push(listener);
   }
 
   /** Updates applied (and broadcast) but not yet committed. */
@@ -245,7 +243,7 @@ export class LiveDocument {
       if (connection.wantsSaved) connection.send(encodeSaved(seq));
       return;
     }
-    if (emptyUpdate(update)) {
+    if (isEmptyUpdate(update)) {
       this.enqueue({ update, actorId: connection.userId, connection, seq, empty: true });
       return;
     }
@@ -358,15 +356,14 @@ export class LiveDocument {
   /** Replaces the stored rows by one snapshot; the document equals what is stored at this point. */
   private async compact(): Promise<void> {
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const version = this.version;
+    // Also the answer to a client that has nothing yet, until the document changes (which drops it).
+    this.fullSyncStep2 ??= encodeSyncStep2(snapshot);
     try {
       this.lastId = await this.deps.log.compact(this.name, snapshot, this.lastId);
       this.rowsSinceCompaction = 1;
     } catch (error) {
       this.deps.logger.error(`${this.name}: compaction failed (will retry later)`, error);
     }
-    // Unchanged since: the snapshot is also the answer to a client that has nothing yet.
-    if (this.version === version) this.fullSyncStep2 ??= encodeSyncStep2(snapshot);
   }
 
   private onAwarenessUpdate = (

@@ -46,10 +46,10 @@ export class LiveDocuments implements LiveBoards {
 
   /**
    * Opens (loading if needed) a board and holds it: the caller must `release()` it once it has
-   * attached its connection or finished its change. If the board is still loading, `onStoredState`
-   * gets its stored updates as soon as they are read (see LiveDocument.onStoredState).
+   * attached its connection or finished its change. If the board is still loading, `onStoredDocument`
+   * may get it early, straight from the log (see LiveDocument.onStoredDocument).
    */
-  async open(kind: BoardKind, projectId: string, onStoredState?: (stored: readonly Uint8Array[]) => void): Promise<LiveDocument> {
+  async open(kind: BoardKind, projectId: string, onStoredDocument?: (syncStep2: Uint8Array) => void): Promise<LiveDocument> {
     if (this.closed) throw new Error('live boards are shutting down');
     const name = boardName(kind, projectId);
     let loading = this.loading.get(name);
@@ -87,7 +87,7 @@ export class LiveDocuments implements LiveBoards {
       );
       this.loading.set(name, loading);
     }
-    if (onStoredState) this.building.get(name)?.onStoredState(onStoredState);
+    if (onStoredDocument) this.building.get(name)?.onStoredDocument(onStoredDocument);
     const document = await loading;
     document.hold();
     this.cancelUnload(document);

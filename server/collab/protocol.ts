@@ -54,22 +54,19 @@ export function encodeSaved(durableUpdates: number): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+function encodeSync(step: typeof syncStep2 | typeof syncUpdate, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, syncUpdate);
+  encoding.writeVarUint(encoder, step);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
+/** A document update, sent to everyone else on the board. */
+export const encodeSyncUpdate = (update: Uint8Array) => encodeSync(syncUpdate, update);
+
 /** Sync step 2: the answer to a step 1, carrying what the asker lacks. */
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageSync);
-  encoding.writeVarUint(encoder, syncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(syncStep2, update);
 
 /** A sync step 1 with an empty state vector: a client that has nothing yet asks for everything. */
 export function isFullSyncRequest(message: Uint8Array): boolean {

@@ -12,10 +12,7 @@ import { MalformedMessageError } from './liveDocument';
 import type { LiveDocuments } from './liveDocuments';
 import { consoleLogger, type Logger } from './logger';
 import { MessageRate, type CollabLimits } from './limits';
-import { closeCodes, encodeSyncStep2, isFullSyncRequest, messageAwareness } from './protocol';
-
-/** Yjs' encoding of an update that changes nothing (a board with no stored updates). */
-const emptyUpdate = new Uint8Array([0, 0]);
+import { closeCodes, isFullSyncRequest, messageAwareness } from './protocol';
 
 export const collabPathPrefix = '/collab/';
 
@@ -125,7 +122,7 @@ export class CollabServer {
     connection.userId = user.id;
     connection.readOnly = access.readOnly;
 
-    const document = await this.options.documents.open(board.kind, board.projectId, (stored) => this.answerFromStore(connection, stored));
+    const document = await this.options.documents.open(board.kind, board.projectId, (syncStep2) => this.answerFromStore(connection, syncStep2));
     try {
       if (connection.closed) return;
       document.addConnection(connection);
@@ -140,15 +137,15 @@ export class CollabServer {
   }
 
   /**
-   * A socket waiting for a board that is still loading: if it asked for everything (a client that
-   * has nothing yet) and the board is stored as one row (compacted), that row is the answer: send
-   * it now instead of after the board is built from it, which for a big board takes a while.
+   * A socket waiting for a board that is still loading, given the whole stored board: if it asked
+   * for everything (a client that has nothing yet), that is the answer; send it now instead of
+   * after the board is built, which for a big board takes a while.
    */
-  private answerFromStore(connection: Connection, stored: readonly Uint8Array[]): void {
+  private answerFromStore(connection: Connection, syncStep2: Uint8Array): void {
     const request = connection.queued.findIndex(isFullSyncRequest);
-    if (connection.closed || request < 0 || stored.length > 1) return;
+    if (connection.closed || request < 0) return;
     connection.queued.splice(request, 1);
-    connection.send(encodeSyncStep2(stored[0] ?? emptyUpdate));
+    connection.send(syncStep2);
   }
 
   private dispatch(connection: Connection, message: Uint8Array): void {
