@@ -1,18 +1,22 @@
-// A WebSocket for y-websocket's provider that understands Waymark's `saved` acknowledgement:
-// it counts the document updates it sends and reads the server's acks (message type 100) so the
-// UI can show Saving / Saved. The acks are consumed here; the stock provider never sees them.
+// A WebSocket for y-websocket's provider that understands Waymark's extensions: it counts the
+// document updates it sends and reads the server's `saved` acks (message type 100) so the UI can
+// show Saving / Saved, and passes on the `rebuilt` notice (101: this tab's document is of an older
+// generation of the board). Both are consumed here; the stock provider never sees them.
 import * as decoding from 'lib0/decoding';
 
 const messageSync = 0;
 const syncStep2 = 1;
 const syncUpdate = 2;
 const messageSaved = 100;
+const messageRebuilt = 101;
 
 export interface SaveTracker {
   /** Called whenever the number of unsaved updates on the current socket changes. */
   onChange(unsaved: number): void;
   /** Called when the server closes the socket, with its close code and reason. */
   onClose(code: number, reason: string): void;
+  /** Called when the server says the board was rebuilt: the document must be dropped and opened again. */
+  onRebuilt(): void;
 }
 
 function isDocumentUpdate(data: ArrayBufferLike | ArrayBufferView): boolean {
@@ -52,11 +56,13 @@ export function trackedWebSocket(tracker: SaveTracker): typeof WebSocket {
         ? (event: MessageEvent) => {
             if (event.data instanceof ArrayBuffer) {
               const decoder = decoding.createDecoder(new Uint8Array(event.data));
-              if (decoding.readVarUint(decoder) === messageSaved) {
+              const type = decoding.readVarUint(decoder);
+              if (type === messageSaved) {
                 this.saved = Math.max(this.saved, decoding.readVarUint(decoder));
                 tracker.onChange(this.sent - this.saved);
                 return;
               }
+              if (type === messageRebuilt) return tracker.onRebuilt();
             }
             handler.call(this, event);
           }

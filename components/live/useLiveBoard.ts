@@ -3,6 +3,7 @@
 // awareness (useLiveDoc), whether it has synced once, who is here, marking which entry this tab
 // edits, and reporting the board's state up to the page. Import only from ssr:false modules.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { readPresence, type PresencePeer, type PresenceUser } from './presence';
 import { useLiveDoc } from './useLiveDoc';
 
@@ -23,11 +24,13 @@ export function useLiveBoard(room: string, user: PresenceUser) {
   const [presence, setPresence] = useState<PresencePeer[]>([]);
 
   // Until the first sync the document is empty: the server-rendered content stays on screen, and
-  // writing would edit a document this tab has not seen yet.
-  const [everSynced, setEverSynced] = useState(false);
+  // writing would edit a document this tab has not seen yet. Per document: a rebuilt board is
+  // opened again in a new one (useLiveDoc).
+  const [syncedDoc, setSyncedDoc] = useState<Y.Doc | null>(null);
   useEffect(() => {
-    if (live?.synced) setEverSynced(true);
-  }, [live?.synced]);
+    if (live?.synced) setSyncedDoc(live.doc);
+  }, [live?.synced, live?.doc]);
+  const everSynced = doc !== null && syncedDoc === doc;
 
   useEffect(() => {
     if (!awareness) return;

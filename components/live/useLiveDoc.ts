@@ -1,6 +1,8 @@
 'use client';
 // Opens a live board for a React component: a Y.Doc synced through y-websocket with Waymark's
 // collaboration server, awareness carrying who is here, and the Saving / Saved / Offline status.
+// When the server says the board was rebuilt (this document is of an older generation; its edits
+// have been carried over), the document is dropped and the board opened again in a new one.
 // Import this only from modules loaded with next/dynamic({ ssr: false }).
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
@@ -34,6 +36,8 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
   const { room } = opts;
   const { id, name, color } = opts.user;
   const [live, setLive] = useState<LiveDoc | null>(null);
+  /** Bumped when the board was rebuilt: a new document replaces the old one. */
+  const [opening, setOpening] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -58,6 +62,9 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
             publish();
           }
         },
+        onRebuilt() {
+          setOpening((n) => n + 1);
+        },
       }),
     });
     // Jittered back-off so a server restart is not met by every client at the same moment.
@@ -77,7 +84,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
       doc.destroy();
       setLive(null);
     };
-  }, [room, id, name, color]);
+  }, [room, id, name, color, opening]);
 
   return live;
 }

@@ -1,7 +1,7 @@
 // The durable update log of every live board (Yjs updates, appended before they are broadcast).
 // Compaction replaces a prefix of a board's rows by one snapshot row; Yjs updates commute, so
 // row order does not matter for correctness, only for reading them back efficiently.
-import { bigserial, customType, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -21,4 +21,23 @@ export const boardUpdate = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('board_update_board_id_idx').on(t.board, t.id)],
+);
+
+/**
+ * A board rebuilt without its history starts a new generation (server/collab/rebuild.ts). Row N
+ * keeps the last state of generation N-1, so that edits from a client still holding a document of
+ * that generation can be carried over, and its state vector, by which such a client is recognised.
+ */
+export const boardGeneration = pgTable(
+  'board_generation',
+  {
+    board: text('board').notNull(),
+    generation: integer('generation').notNull(),
+    /** The whole state of the previous generation when it was rebuilt (a Yjs update). */
+    base: bytea('base').notNull(),
+    /** Its Yjs state vector. */
+    baseStateVector: bytea('base_state_vector').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.board, t.generation] })],
 );

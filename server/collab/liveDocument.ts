@@ -2,7 +2,9 @@
 // through: validate -> apply -> broadcast (one merged update per event-loop turn) and, in parallel,
 // append to the log (group commit) -> acknowledge the sender -> project. Everyone sees an edit
 // without waiting for the disk; it is durable milliseconds later, and until then every client
-// that saw it holds it and sends it again when it reconnects (docs/collab-protocol.md).
+// that saw it holds it and sends it again when it reconnects (docs/collab-protocol.md). A board
+// whose history far outweighs its content is rebuilt without it when it loads; clients still
+// holding the older generation get their edits carried over and are told to reconnect.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
@@ -13,9 +15,11 @@ import { ChangeAttribution, type UpdateOrigin } from './attribution';
 import type { BoardDefinition } from './boards/types';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
+import { makeChanges, OlderGeneration } from './olderGeneration';
 import {
   closeCodes,
   encodeAwareness,
+  encodeRebuilt,
   encodeSaved,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -27,6 +31,7 @@ import {
   syncStep2,
   syncUpdate,
 } from './protocol';
+import { defaultRebuildPolicy, rebuildIfBloated, type RebuildPolicy } from './rebuild';
 import type { UpdateLog } from './updateLog';
 
 export interface LiveDocumentOptions {
@@ -34,7 +39,23 @@ export interface LiveDocumentOptions {
   projectionDebounceMs: number;
   /** Measurement hook: when each update of a committed batch was received, and when it committed. */
   onCommit?: (receivedAt: readonly number[], committedAt: number) => void;
+  /** When a board is rebuilt without its history on load (default: defaultRebuildPolicy). */
+  rebuild?: RebuildPolicy;
 }
+
+/** A socket whose client holds an older generation of the board (see OlderGeneration). */
+interface StaleClient {
+  generation: number;
+  lastState: Promise<OlderGeneration> | undefined;
+  /** Its updates, carried over one after the other. */
+  work: Promise<void>;
+  told: boolean;
+  /** Closes the socket if the client has not reconnected by itself. */
+  deadline: NodeJS.Timeout;
+}
+
+/** How long a stale client has to reconnect once told, before its socket is closed. */
+const staleGraceMs = 10_000;
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -51,15 +72,31 @@ interface PendingUpdate {
 
 export class MalformedMessageError extends Error {}
 
+/** The Yjs clients a state vector has seen something of. */
+function stateVectorClients(stateVector: Uint8Array): number[] {
+  return [...Y.decodeStateVector(stateVector)].filter(([, clock]) => clock > 0).map(([client]) => client);
+}
+
+/** The Yjs clients an update writes or deletes structs of. */
+function updateClients(update: { structs: { id: { client: number } }[]; ds: { clients: Map<number, unknown> } }): Set<number> {
+  const clients = new Set(update.ds.clients.keys());
+  for (const struct of update.structs) clients.add(struct.id.client);
+  return clients;
+}
+
 /** Yjs' encoding of an update that changes nothing. */
 const emptyUpdate = new Uint8Array([0, 0]);
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class LiveDocument {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private currentDoc!: Y.Doc;
+  private currentAwareness!: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** Sockets of clients holding an older generation: not sent anything but the `rebuilt` notice. */
+  private readonly staleClients = new Map<Connection, StaleClient>();
+  /** The board's past generations and the Yjs clients that wrote each (from its last state vector). */
+  private generations: { generation: number; clients: Set<number> }[] = [];
   private readonly attribution = new ChangeAttribution();
   private pending: PendingUpdate[] = [];
   /** Updates of the batch whose commit is in flight. */
@@ -89,17 +126,33 @@ export class LiveDocument {
     /** Called whenever the document may have become idle (no sockets, holds or pending work). */
     private readonly onMaybeIdle: (doc: LiveDocument) => void,
   ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
-    this.doc.on('update', () => {
+    this.adopt(new Y.Doc());
+  }
+
+  get doc(): Y.Doc {
+    return this.currentDoc;
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.currentAwareness;
+  }
+
+  /** Makes `doc` the board's document (at construction, and when a load rebuilds the board). */
+  private adopt(doc: Y.Doc): void {
+    this.currentDoc = doc;
+    this.currentAwareness = new awarenessProtocol.Awareness(doc);
+    this.currentAwareness.setLocalState(null);
+    this.currentAwareness.on('update', this.onAwarenessUpdate);
+    doc.on('update', () => {
       this.fullSyncStep2 = undefined;
     });
-    board.observe(this.doc, this.attribution);
+    this.board.observe(doc, this.attribution);
   }
 
   /** Reads the log into the document, compacts a long log, and catches the projection up. */
   async load(): Promise<void> {
-    const { updates, lastId } = await this.deps.log.load(this.name);
+    const [{ updates, lastId }, generations] = await Promise.all([this.deps.log.load(this.name), this.deps.log.generations(this.name)]);
+    this.generations = generations.map((g) => ({ generation: g.generation, clients: new Set(Y.decodeStateVector(g.baseStateVector).keys()) }));
     // At most one stored row (a compacted board) is already the whole document, encoded: sockets
     // waiting for this board get it now, while the document is built from it (a while, for a big
     // board), and it stays the answer to clients that have nothing until the document changes.
@@ -120,10 +173,68 @@ export class LiveDocument {
     this.fullSyncStep2 = wholeDocument;
     this.lastId = lastId;
     this.rowsSinceCompaction = updates.length;
-    if (updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
+    const policy = this.deps.options.rebuild ?? defaultRebuildPolicy;
+    const storedBytes = updates.reduce((sum, u) => sum + u.data.byteLength, 0);
+    const rebuilt = storedBytes >= policy.minBytes && (await this.rebuildIfBloated(policy));
+    if (!rebuilt && updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
     // Changes restored from the log have no author in memory; credit the log's last writer.
     this.attribution.take();
     this.scheduleProjection(0);
+  }
+
+  /**
+   * Replaces the board by a copy of its content without its history, as a new generation, if the
+   * history outweighs the content (docs/collab-protocol.md, "Generations"). Only while loading:
+   * no socket is attached yet, and clients that got the stored document early are recognised as
+   * holding the older generation like any other.
+   */
+  private async rebuildIfBloated(policy: RebuildPolicy): Promise<boolean> {
+    const result = rebuildIfBloated(this.doc, policy);
+    if (!result) return false;
+    const generation = (this.generations.at(-1)?.generation ?? 0) + 1;
+    const baseStateVector = Y.encodeStateVector(this.doc);
+    try {
+      this.lastId = await this.deps.log.rebuild(this.name, {
+        generation,
+        base: result.state,
+        baseStateVector,
+        snapshot: result.rebuiltState,
+        throughId: this.lastId,
+      });
+    } catch (error) {
+      this.deps.logger.error(`${this.name}: could not rebuild the board (kept as is)`, error);
+      result.rebuilt.destroy();
+      return false;
+    }
+    this.generations.push({ generation, clients: new Set(this.doc.store.clients.keys()) });
+    const previous = { doc: this.doc, awareness: this.awareness };
+    this.adopt(result.rebuilt);
+    previous.awareness.off('update', this.onAwarenessUpdate);
+    previous.awareness.destroy();
+    previous.doc.destroy();
+    this.fullSyncStep2 = encodeSyncStep2(result.rebuiltState);
+    this.rowsSinceCompaction = 1;
+    this.deps.logger.info(
+      `${this.name}: rebuilt without its history as generation ${generation} (${result.state.byteLength} -> ${result.rebuiltState.byteLength} bytes)`,
+    );
+    return true;
+  }
+
+  /** The older generation whose Yjs clients wrote (the most of) `clients`, if any: its holder is stale. */
+  private olderGenerationOf(clients: Iterable<number>): number | undefined {
+    if (!this.generations.length) return undefined;
+    const current = this.doc.store.clients;
+    let found: number | undefined;
+    let most = 0;
+    const own = [...clients].filter((client) => !current.has(client));
+    for (const { generation, clients: written } of this.generations) {
+      const count = own.filter((client) => written.has(client)).length;
+      if (count > 0 && count >= most) {
+        found = generation;
+        most = count;
+      }
+    }
+    return found;
   }
 
   /**
@@ -143,6 +254,7 @@ export class LiveDocument {
   get idle(): boolean {
     return (
       this.connections.size === 0 &&
+      this.staleClients.size === 0 &&
       this.holds === 0 &&
       this.pending.length === 0 &&
       !this.flushing &&
@@ -175,6 +287,14 @@ export class LiveDocument {
   }
 
   removeConnection(connection: Connection): void {
+    const stale = this.staleClients.get(connection);
+    if (stale) {
+      clearTimeout(stale.deadline);
+      this.staleClients.delete(connection);
+      void stale.work.then(() => stale.lastState?.then((state) => state.destroy())).catch(() => undefined);
+      this.onMaybeIdle(this);
+      return;
+    }
     if (!this.connections.delete(connection)) return;
     if (connection.awarenessClientIds.size) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
@@ -198,6 +318,9 @@ export class LiveDocument {
           const step = decoding.readVarUint(decoder);
           const payload = decoding.readVarUint8Array(decoder);
           if (step === syncStep1) {
+            if (this.staleClients.has(connection)) return;
+            const older = this.generations.length ? this.olderGenerationOf(stateVectorClients(payload)) : undefined;
+            if (older !== undefined) return this.becomeStale(connection, older);
             connection.send(this.syncStep2For(payload));
           } else if (step === syncStep2 || step === syncUpdate) {
             this.receiveUpdate(connection, payload);
@@ -205,6 +328,7 @@ export class LiveDocument {
           return;
         }
         case messageAwareness:
+          if (this.staleClients.has(connection)) return;
           awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
           return;
         case messageQueryAwareness:
@@ -237,6 +361,8 @@ export class LiveDocument {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const stale = this.staleClients.get(connection);
+    if (stale) return this.carryOver(connection, stale, update);
     const seq = ++connection.updatesReceived;
     if (connection.readOnly) {
       // Never applied nor stored; acknowledged so the sender's bookkeeping stays in step.
@@ -248,7 +374,13 @@ export class LiveDocument {
       return;
     }
     try {
-      Y.decodeUpdate(update);
+      const decoded = Y.decodeUpdate(update);
+      const older = this.generations.length ? this.olderGenerationOf(updateClients(decoded)) : undefined;
+      if (older !== undefined) {
+        connection.updatesReceived--;
+        this.becomeStale(connection, older);
+        return this.carryOver(connection, this.staleClients.get(connection)!, update);
+      }
       this.apply(update, connection.userId, connection);
     } catch (error) {
       this.deps.logger.warn(`${this.name}: rejected an update from connection ${connection.id}`, error);
@@ -273,8 +405,79 @@ export class LiveDocument {
     const origin: UpdateOrigin = { actorId };
     Y.applyUpdate(this.doc, update, origin);
     if (actorId) this.lastActorId = actorId;
+    this.queueBroadcast(update, sender);
+  }
+
+  /** Makes an edit on the server as `actorId`'s: broadcast, stored and projected like a client's; resolves once durable. */
+  private change(actorId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => updates.push(update);
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => edit(this.doc), { actorId } satisfies UpdateOrigin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (!updates.length) return Promise.resolve();
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.lastActorId = actorId;
+    this.queueBroadcast(update);
+    return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
+  }
+
+  private queueBroadcast(update: Uint8Array, sender?: Connection): void {
     this.unsent.push({ update, sender });
     if (this.unsent.length === 1) setImmediate(this.broadcastUnsent);
+  }
+
+  // --- clients of an older generation ------------------------------------------------------
+
+  /** Stops syncing a socket whose client holds an older generation; its edits are carried over. */
+  private becomeStale(connection: Connection, generation: number): void {
+    this.connections.delete(connection);
+    if (connection.awarenessClientIds.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
+    }
+    const deadline = setTimeout(() => connection.close(closeCodes.boardRebuilt), staleGraceMs);
+    deadline.unref();
+    const stale: StaleClient = { generation, lastState: undefined, work: Promise.resolve(), told: false, deadline };
+    this.staleClients.set(connection, stale);
+    this.deps.logger.info(`${this.name}: connection ${connection.id} holds generation ${generation - 1}; carrying its edits over`);
+    // A viewer's edits are never applied: nothing to carry over.
+    if (connection.readOnly) this.tellStale(connection, stale);
+  }
+
+  private tellStale(connection: Connection, stale: StaleClient): void {
+    if (stale.told) return;
+    stale.told = true;
+    connection.send(encodeRebuilt());
+  }
+
+  /**
+   * Makes what a stale client's update changed in its generation again on the board, as that
+   * client's edit, after its earlier updates; once the first (its whole document, in answer to
+   * the server's step 1) is durable, tells the client to drop its document and reconnect.
+   */
+  private carryOver(connection: Connection, stale: StaleClient, update: Uint8Array): void {
+    const seq = ++connection.updatesReceived;
+    // What the board already has (a broadcast that reached the client before it was recognised) is not the client's edit.
+    const own = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    this.hold();
+    stale.work = stale.work
+      .then(async () => {
+        if (!connection.readOnly) {
+          stale.lastState ??= this.deps.log.generationBase(this.name, stale.generation).then((state) => new OlderGeneration(state));
+          const changes = (await stale.lastState).changesOf(own);
+          if (changes.length && !this.destroyed) await this.change(connection.userId, (doc) => makeChanges(doc, changes));
+        }
+        if (connection.wantsSaved) connection.send(encodeSaved(seq));
+        this.tellStale(connection, stale);
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.error(`${this.name}: could not carry over an update from connection ${connection.id}`, error);
+        connection.close(closeCodes.updateRejected);
+      })
+      .finally(() => this.release());
   }
 
   /** Sends what was applied this turn as one merged update to every socket but its only sender. */

@@ -23,6 +23,8 @@ export interface LiveDocumentsOptions {
   logger?: Logger;
   /** Measurement hook (benchmarks): see LiveDocumentOptions.onCommit. */
   onCommit?: LiveDocumentOptions['onCommit'];
+  /** When a loading board is rebuilt without its history (default: defaultRebuildPolicy). */
+  rebuild?: LiveDocumentOptions['rebuild'];
 }
 
 export class LiveDocuments implements LiveBoards {
@@ -66,6 +68,7 @@ export class LiveDocuments implements LiveBoards {
             compactEvery: this.options.compactEvery,
             projectionDebounceMs: this.options.projectionDebounceMs,
             onCommit: this.options.onCommit,
+            rebuild: this.options.rebuild,
           },
         },
         (doc) => this.maybeUnload(doc),

@@ -1,5 +1,6 @@
 // The collaboration wire protocol: y-websocket's message types (sync, awareness) plus Waymark's
-// `saved` acknowledgement, and the close codes the server uses. See docs/collab-protocol.md.
+// `saved` acknowledgement and `rebuilt` notice, and the close codes the server uses. See
+// docs/collab-protocol.md.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
@@ -9,6 +10,8 @@ export const messageAuth = 2;
 export const messageQueryAwareness = 3;
 /** Waymark extension: "your first N document updates on this socket are durable". Opt-in with ?saved=1. */
 export const messageSaved = 100;
+/** Waymark extension: "your document is of an older generation of this board: drop it and reconnect". */
+export const messageRebuilt = 101;
 
 export const syncStep1 = 0;
 export const syncStep2 = 1;
@@ -25,6 +28,7 @@ export const closeCodes = {
   unauthenticated: 4401,
   originNotAllowed: 4403,
   boardNotFound: 4404,
+  boardRebuilt: 4410,
   authTimeout: 4508,
   accessChanged: 4509,
   updateRejected: 4422,
@@ -39,6 +43,7 @@ export const closeReasons: Record<number, string> = {
   [closeCodes.unauthenticated]: 'sign in required',
   [closeCodes.originNotAllowed]: 'origin not allowed',
   [closeCodes.boardNotFound]: 'board not found',
+  [closeCodes.boardRebuilt]: 'board rebuilt: open it again',
   [closeCodes.authTimeout]: 'authentication timed out',
   [closeCodes.accessChanged]: 'access changed: reconnect',
   [closeCodes.updateRejected]: 'update rejected',
@@ -51,6 +56,12 @@ export function encodeSaved(durableUpdates: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSaved);
   encoding.writeVarUint(encoder, durableUpdates);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeRebuilt(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageRebuilt);
   return encoding.toUint8Array(encoder);
 }
 

@@ -1,9 +1,10 @@
 // The durable update log of live boards in Postgres/PGlite: append updates (group commit across
 // every board: appends that arrive within the commit window or while a commit is in flight share
-// the next one), read a board back, and compact a board's rows into one snapshot.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+// the next one), read a board back, compact a board's rows into one snapshot, and start a new
+// generation of a board rebuilt without its history (keeping the last state of the one before).
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { boardUpdate } from '@/db/schema';
+import { boardGeneration, boardUpdate } from '@/db/schema';
 
 export interface LoggedUpdate {
   data: Uint8Array;
@@ -87,6 +88,48 @@ export class UpdateLog {
     return this.db.transaction(async (tx) => {
       await tx.delete(boardUpdate).where(and(eq(boardUpdate.board, board), lte(boardUpdate.id, throughId)));
       const [row] = await tx.insert(boardUpdate).values({ board, data: snapshot, userId: null }).returning({ id: boardUpdate.id });
+      return row!.id;
+    });
+  }
+
+  /** The board's past generations (none until it is first rebuilt), oldest first, with the state vector each ended with. */
+  async generations(board: string): Promise<{ generation: number; baseStateVector: Uint8Array }[]> {
+    const rows = await this.db
+      .select({ generation: boardGeneration.generation, baseStateVector: boardGeneration.baseStateVector })
+      .from(boardGeneration)
+      .where(eq(boardGeneration.board, board))
+      .orderBy(asc(boardGeneration.generation));
+    return rows.map((r) => ({ generation: r.generation, baseStateVector: new Uint8Array(r.baseStateVector) }));
+  }
+
+  /** The whole last state of the generation before `generation`. */
+  async generationBase(board: string, generation: number): Promise<Uint8Array> {
+    const [row] = await this.db
+      .select({ base: boardGeneration.base })
+      .from(boardGeneration)
+      .where(and(eq(boardGeneration.board, board), eq(boardGeneration.generation, generation)));
+    if (!row) throw new Error(`${board} has no generation ${generation}`);
+    return new Uint8Array(row.base);
+  }
+
+  /**
+   * Starts generation `generation` of the board: keeps `base` (the whole state of the previous one,
+   * every row up to `throughId`) and replaces those rows by `snapshot`, the rebuilt document, in
+   * one transaction. Refuses, changing nothing, if rows were appended after `throughId` (they
+   * belong to the previous generation) or the generation exists. Resolves with the snapshot's id.
+   */
+  async rebuild(board: string, rebuild: { generation: number; base: Uint8Array; baseStateVector: Uint8Array; snapshot: Uint8Array; throughId: number }): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const [newer] = await tx
+        .select({ id: boardUpdate.id })
+        .from(boardUpdate)
+        .where(and(eq(boardUpdate.board, board), gt(boardUpdate.id, rebuild.throughId)))
+        .orderBy(desc(boardUpdate.id))
+        .limit(1);
+      if (newer) throw new Error(`${board} changed while it was being rebuilt`);
+      await tx.insert(boardGeneration).values({ board, generation: rebuild.generation, base: rebuild.base, baseStateVector: rebuild.baseStateVector });
+      await tx.delete(boardUpdate).where(and(eq(boardUpdate.board, board), lte(boardUpdate.id, rebuild.throughId)));
+      const [row] = await tx.insert(boardUpdate).values({ board, data: rebuild.snapshot, userId: null }).returning({ id: boardUpdate.id });
       return row!.id;
     });
   }

@@ -11,6 +11,7 @@ import { sessionAccess, type CollabAccess } from '@/server/collab/authenticate';
 import { defaultCollabLimits, type CollabLimits } from '@/server/collab/limits';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
+import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
 import { testDatabase } from '../support/database';
 import { createTestAuth } from '../support/factories';
@@ -30,6 +31,7 @@ export interface HarnessOptions {
   limits?: Partial<CollabLimits>;
   compactEvery?: number;
   unloadAfterMs?: number;
+  rebuild?: RebuildPolicy;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -42,6 +44,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     compactEvery: options.compactEvery ?? 500,
     projectionDebounceMs: 0,
     unloadAfterMs: options.unloadAfterMs ?? 0,
+    rebuild: options.rebuild,
     logger: silentLogger,
   });
   const collab = new CollabServer({
