@@ -9,6 +9,8 @@ let nextConnectionId = 1;
 export class Connection {
   readonly id = nextConnectionId++;
   userId = '';
+  /** The session user's name: what others see in this socket's presence, whatever it claims. */
+  userName = '';
   /** Decided once, at authentication: viewers' document updates are never applied. */
   readOnly = true;
   /** Document-update messages received on this socket (sync step 2 and update). */

@@ -129,6 +129,11 @@ export class LiveDocument {
     this.adopt(new Y.Doc());
   }
 
+  /** Every socket on the board, those of clients holding an older generation included. */
+  get sockets(): Connection[] {
+    return [...this.connections, ...this.staleClients.keys()];
+  }
+
   get doc(): Y.Doc {
     return this.currentDoc;
   }
@@ -578,10 +583,25 @@ export class LiveDocument {
     if (connection) {
       for (const id of added) connection.awarenessClientIds.add(id);
       for (const id of removed) connection.awarenessClientIds.delete(id);
+      for (const id of added.concat(updated)) this.vouchForPresence(connection, id);
     }
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const other of this.connections) other.send(message);
   };
+
+  /**
+   * Presence says who a tab is (`user: { id, name, color }`); the server re-encodes what it relays,
+   * so it makes that the socket's session user, whatever the client claimed: nobody can appear on
+   * a board under someone else's name.
+   */
+  private vouchForPresence(connection: Connection, clientId: number): void {
+    const state = this.awareness.states.get(clientId);
+    const user = state?.user;
+    if (!state || user === undefined) return;
+    const claimed = user && typeof user === 'object' ? (user as Record<string, unknown>) : {};
+    if (claimed.id === connection.userId && claimed.name === connection.userName) return;
+    state.user = { ...claimed, id: connection.userId, name: connection.userName };
+  }
 
   // --- projection -------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ export class LiveDocuments implements LiveBoards {
   accessChanged(projectId: string, userId: string): void {
     for (const kind of boardKinds) {
       void this.loading.get(boardName(kind, projectId))?.then((document) => {
-        for (const connection of document.connections) {
+        for (const connection of document.sockets) {
           if (connection.userId === userId) connection.close(closeCodes.accessChanged);
         }
       });

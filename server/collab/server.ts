@@ -120,6 +120,7 @@ export class CollabServer {
     if (connection.closed) return;
     if (!access) return connection.close(closeCodes.boardNotFound);
     connection.userId = user.id;
+    connection.userName = user.name;
     connection.readOnly = access.readOnly;
 
     const document = await this.options.documents.open(board.kind, board.projectId, (syncStep2) => this.answerFromStore(connection, syncStep2));

@@ -1,5 +1,6 @@
-// Presence and liveness: awareness is shared by everyone (viewers too), dead sockets are dropped
-// by ping, and a socket that does not finish authenticating in time is closed.
+// Presence and liveness: awareness is shared by everyone (viewers too) under the session user's
+// name, dead sockets are dropped by ping, and a socket that does not finish authenticating in
+// time is closed.
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCodes } from '@/server/collab/protocol';
@@ -29,15 +30,35 @@ describe('presence and liveness', () => {
     const editor = connectClient(h.url, room, team.users.editor.cookie);
     const viewer = connectClient(h.url, room, team.users.viewer.cookie);
     await Promise.all([editor.synced, viewer.synced]);
-    viewer.provider.awareness.setLocalStateField('user', { id: team.users.viewer.id, name: 'Viewer' });
+    viewer.provider.awareness.setLocalStateField('user', { id: team.users.viewer.id, name: team.users.viewer.name, color: '#0f766e' });
     viewer.provider.awareness.setLocalStateField('editing', 'item-7');
     const viewerClientId = viewer.doc.clientID;
     await eventually(() =>
-      expect(editor.provider.awareness.getStates().get(viewerClientId)).toMatchObject({ editing: 'item-7', user: { name: 'Viewer' } }),
+      expect(editor.provider.awareness.getStates().get(viewerClientId)).toMatchObject({
+        editing: 'item-7',
+        user: { id: team.users.viewer.id, name: team.users.viewer.name, color: '#0f766e' },
+      }),
     );
     viewer.destroy();
     await eventually(() => expect(editor.provider.awareness.getStates().has(viewerClientId)).toBe(false));
     editor.destroy();
+  });
+
+  it('presence shows the session user, whoever a tab claims to be', async () => {
+    const room = `risks:${team.project.id}`;
+    const owner = connectClient(h.url, room, team.users.owner.cookie);
+    const impostor = connectClient(h.url, room, team.users.viewer.cookie);
+    await Promise.all([owner.synced, impostor.synced]);
+    impostor.provider.awareness.setLocalStateField('user', { id: team.users.owner.id, name: 'The CEO', color: '#b91c1c' });
+    await eventually(() =>
+      expect(owner.provider.awareness.getStates().get(impostor.doc.clientID)?.user).toEqual({
+        id: team.users.viewer.id,
+        name: team.users.viewer.name,
+        color: '#b91c1c',
+      }),
+    );
+    impostor.destroy();
+    owner.destroy();
   });
 
   it('a socket that stops answering pings is dropped', async () => {
