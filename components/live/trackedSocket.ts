@@ -15,7 +15,10 @@ export interface SaveTracker {
   onChange(unsaved: number): void;
   /** Called when the server closes the socket, with its close code and reason. */
   onClose(code: number, reason: string): void;
-  /** Called when the server says the board was rebuilt: the document must be dropped and opened again. */
+  /**
+   * Called when the server has said the board was rebuilt and every update sent on this socket is
+   * saved (carried over to the new generation): the document can be dropped and the board opened again.
+   */
   onRebuilt(): void;
 }
 
@@ -33,6 +36,7 @@ export function trackedWebSocket(tracker: SaveTracker): typeof WebSocket {
   return class TrackedWebSocket extends WebSocket {
     private sent = 0;
     private saved = 0;
+    private rebuilt = false;
 
     constructor(url: string | URL, protocols?: string | string[]) {
       const withSaved = new URL(url);
@@ -60,13 +64,24 @@ export function trackedWebSocket(tracker: SaveTracker): typeof WebSocket {
               if (type === messageSaved) {
                 this.saved = Math.max(this.saved, decoding.readVarUint(decoder));
                 tracker.onChange(this.sent - this.saved);
+                this.reopenOnceSaved();
                 return;
               }
-              if (type === messageRebuilt) return tracker.onRebuilt();
+              if (type === messageRebuilt) {
+                this.rebuilt = true;
+                this.reopenOnceSaved();
+                return;
+              }
             }
             handler.call(this, event);
           }
         : null;
+    }
+
+    private reopenOnceSaved(): void {
+      if (!this.rebuilt || this.sent > this.saved) return;
+      this.rebuilt = false;
+      tracker.onRebuilt();
     }
 
     override get onmessage() {
