@@ -148,8 +148,8 @@ if (r.density) {
 if (r.history) {
   const hst = r.history.waymark;
   lines.push('### History', '', `A board whose log holds ${hst.updates.toLocaleString('en')} small updates.`, '');
-  lines.push('| log before | first load + sync (compacts) | log after | load + sync after compaction |', '| --- | --- | --- | --- |');
-  lines.push(`| ${hst.rowsBefore.toLocaleString('en')} rows, ${(hst.bytesBefore / 1024).toFixed(0)} KiB | ${hst.firstLoadMs} ms | ${hst.rowsAfter} rows, ${(hst.bytesAfter / 1024).toFixed(1)} KiB | ${hst.loadAfterCompactionMs} ms |`, '');
+  lines.push('| log before | first load + sync (compacts, rebuilds) | log after | generations | load + sync after |', '| --- | --- | --- | --- | --- |');
+  lines.push(`| ${hst.rowsBefore.toLocaleString('en')} rows, ${(hst.bytesBefore / 1024).toFixed(0)} KiB | ${hst.firstLoadMs} ms | ${hst.rowsAfter} rows, ${(hst.bytesAfter / 1024).toFixed(1)} KiB | ${hst.generations} | ${hst.loadAfterCompactionMs} ms |`, '');
 }
 if (r.storm) {
   lines.push('### Reconnect storm', '', 'Connected clients, the server restarted (SIGTERM, new process on the same port).', '');

@@ -1,6 +1,7 @@
 // History: a board whose log holds 100,000 small updates. Time for a new client to load and sync it
-// (the first load also compacts the log through a Y.Doc), the same after compaction, and the rows
-// and bytes of the log before and after. Waymark only: Hocuspocus keeps one state row, no log.
+// (the first load also compacts the log through a Y.Doc and, its history far outweighing its
+// content, rebuilds it as a new generation), the same once stored that way, and the rows and bytes
+// of the log before and after. Waymark only: Hocuspocus keeps one state row, no log.
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { connectBenchClient } from '../clients';
@@ -13,6 +14,8 @@ export interface HistoryResult {
   firstLoadMs: number;
   rowsAfter: number;
   bytesAfter: number;
+  /** Generations the board has been rebuilt into (server/collab/rebuild.ts). */
+  generations: number;
   loadAfterCompactionMs: number;
 }
 
@@ -52,6 +55,7 @@ export async function history(server: RunningServer, databaseUrl: string, option
     const deadline = performance.now() + 30_000;
     while ((await server.stats()).boards > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const after = await logSize(sql, room);
+    const [{ generations }] = (await sql`select count(*)::int as generations from board_generation where board = ${room}`) as unknown as [{ generations: number }];
     const loadAfterCompactionMs = await timeToSync(server, room, cookie);
     return {
       updates,
@@ -60,6 +64,7 @@ export async function history(server: RunningServer, databaseUrl: string, option
       firstLoadMs,
       rowsAfter: after.rows,
       bytesAfter: after.bytes,
+      generations,
       loadAfterCompactionMs,
     };
   } finally {
