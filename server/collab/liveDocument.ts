@@ -46,12 +46,13 @@ export interface LiveDocumentOptions {
 /** A socket whose client holds an older generation of the board (see OlderGeneration). */
 interface StaleClient {
   generation: number;
-  lastState: Promise<OlderGeneration> | undefined;
   /** Its updates, carried over one after the other. */
   work: Promise<void>;
+  /** How many of them are not carried over yet. */
+  pending: number;
   told: boolean;
-  /** Closes the socket if the client has not reconnected by itself. */
-  deadline: NodeJS.Timeout;
+  /** Closes the socket if the client has not reopened the board by itself once told. */
+  deadline: NodeJS.Timeout | undefined;
 }
 
 /** How long a stale client has to reconnect once told, before its socket is closed. */
@@ -95,6 +96,13 @@ export class LiveDocument {
   readonly connections = new Set<Connection>();
   /** Sockets of clients holding an older generation: not sent anything but the `rebuilt` notice. */
   private readonly staleClients = new Map<Connection, StaleClient>();
+  /**
+   * The last state of each older generation stale clients hold, shared by them: each client's
+   * updates are applied to it in turn, so an edit two of them hold is carried over once.
+   */
+  private readonly olderGenerations = new Map<number, Promise<OlderGeneration>>();
+  /** Stale clients' updates being carried over. */
+  private carrying = 0;
   /** The board's past generations and the Yjs clients that wrote each (from its last state vector). */
   private generations: { generation: number; clients: Set<number> }[] = [];
   private readonly attribution = new ChangeAttribution();
@@ -296,7 +304,7 @@ export class LiveDocument {
     if (stale) {
       clearTimeout(stale.deadline);
       this.staleClients.delete(connection);
-      void stale.work.then(() => stale.lastState?.then((state) => state.destroy())).catch(() => undefined);
+      this.dropOlderGenerations();
       this.onMaybeIdle(this);
       return;
     }
@@ -443,9 +451,7 @@ export class LiveDocument {
     if (connection.awarenessClientIds.size) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
     }
-    const deadline = setTimeout(() => connection.close(closeCodes.boardRebuilt), staleGraceMs);
-    deadline.unref();
-    const stale: StaleClient = { generation, lastState: undefined, work: Promise.resolve(), told: false, deadline };
+    const stale: StaleClient = { generation, work: Promise.resolve(), pending: 0, told: false, deadline: undefined };
     this.staleClients.set(connection, stale);
     this.deps.logger.info(`${this.name}: connection ${connection.id} holds generation ${generation - 1}; carrying its edits over`);
     // A viewer's edits are never applied: nothing to carry over.
@@ -456,6 +462,12 @@ export class LiveDocument {
     if (stale.told) return;
     stale.told = true;
     connection.send(encodeRebuilt());
+    // A stock client ignores the notice; never close while something it sent is being carried over.
+    const closeOnceCarried = () => {
+      if (stale.pending > 0) stale.deadline = setTimeout(closeOnceCarried, staleGraceMs).unref();
+      else connection.close(closeCodes.boardRebuilt);
+    };
+    stale.deadline = setTimeout(closeOnceCarried, staleGraceMs).unref();
   }
 
   /**
@@ -468,12 +480,16 @@ export class LiveDocument {
     // What the board already has (a broadcast that reached the client before it was recognised) is not the client's edit.
     const own = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     this.hold();
+    this.carrying++;
+    stale.pending++;
     stale.work = stale.work
       .then(async () => {
         if (!connection.readOnly) {
-          stale.lastState ??= this.deps.log.generationBase(this.name, stale.generation).then((state) => new OlderGeneration(state));
-          const changes = (await stale.lastState).changesOf(own);
-          if (changes.length && !this.destroyed) await this.change(connection.userId, (doc) => makeChanges(doc, changes));
+          const lastState = await this.olderGeneration(stale.generation);
+          if (this.destroyed) return;
+          // Computed and made in one turn, so that no other client's update comes in between.
+          const changes = lastState.changesOf(own);
+          if (changes.length) await this.change(connection.userId, (doc) => makeChanges(doc, changes));
         }
         if (connection.wantsSaved) connection.send(encodeSaved(seq));
         this.tellStale(connection, stale);
@@ -482,7 +498,29 @@ export class LiveDocument {
         this.deps.logger.error(`${this.name}: could not carry over an update from connection ${connection.id}`, error);
         connection.close(closeCodes.updateRejected);
       })
-      .finally(() => this.release());
+      .finally(() => {
+        stale.pending--;
+        this.carrying--;
+        this.dropOlderGenerations();
+        this.release();
+      });
+  }
+
+  private olderGeneration(generation: number): Promise<OlderGeneration> {
+    let lastState = this.olderGenerations.get(generation);
+    if (!lastState) {
+      lastState = this.deps.log.generationBase(this.name, generation).then((state) => new OlderGeneration(state));
+      lastState.catch(() => this.olderGenerations.delete(generation));
+      this.olderGenerations.set(generation, lastState);
+    }
+    return lastState;
+  }
+
+  /** Frees the older generations' states once no stale client is left or being carried over. */
+  private dropOlderGenerations(force = false): void {
+    if (!force && (this.staleClients.size > 0 || this.carrying > 0)) return;
+    for (const lastState of this.olderGenerations.values()) lastState.then((state) => state.destroy(), () => undefined);
+    this.olderGenerations.clear();
   }
 
   /** Sends what was applied this turn as one merged update to every socket but its only sender. */
@@ -658,6 +696,8 @@ export class LiveDocument {
 
   destroy(): void {
     this.destroyed = true;
+    this.dropOlderGenerations(true);
+    for (const stale of this.staleClients.values()) clearTimeout(stale.deadline);
     if (this.projectionTimer) clearTimeout(this.projectionTimer);
     this.projectionTimer = undefined;
     this.awareness.off('update', this.onAwarenessUpdate);

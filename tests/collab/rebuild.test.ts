@@ -103,6 +103,33 @@ describe('rebuilding a long-edited board', () => {
     watcher.destroy();
   });
 
+  it('an edit two stale tabs hold (one made it, the other saw it) is carried over once', async () => {
+    const { team, room, id, rows } = await longEditedBoard();
+    const maker = staleTab(room, team.users.editor.cookie, rows);
+    const witness = staleTab(room, team.users.owner.cookie, rows);
+    // A list item added by one tab and broadcast to the other, then lost with the server before
+    // its commit; a list item would be doubled if both tabs' copies were carried over.
+    const edit: Uint8Array[] = [];
+    maker.doc.on('update', (update: Uint8Array) => edit.push(update));
+    maker.doc.transact(() => {
+      const item = raidItemsMap(maker.doc).get(id) as Y.Map<unknown>;
+      item.set('threatens', ['m-1']);
+      maker.doc.getArray<string>('notes').push(['Seen by both']);
+    });
+    Y.applyUpdate(witness.doc, edit[0]!);
+
+    const watcher = connectClient(h.url, room, team.users.owner.cookie);
+    await watcher.synced;
+    const first = maker.connect();
+    const second = witness.connect();
+    await eventually(() => expect(maker.notices() + witness.notices()).toBe(2));
+    expect(watcher.doc.getArray('notes').toArray()).toEqual(['Seen by both']);
+    expect((raidItemsMap(watcher.doc).get(id) as Y.Map<unknown>).get('threatens')).toEqual(['m-1']);
+    first.destroy();
+    second.destroy();
+    watcher.destroy();
+  });
+
   it('tells a viewer holding the older generation to reopen, and applies none of its changes', async () => {
     const { team, room, id, rows } = await longEditedBoard();
     const tab = staleTab(room, team.users.viewer.cookie, rows);
