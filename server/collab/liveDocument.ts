@@ -188,8 +188,10 @@ export class LiveDocument {
     this.rowsSinceCompaction = updates.length;
     const policy = this.deps.options.rebuild ?? defaultRebuildPolicy;
     const storedBytes = updates.reduce((sum, u) => sum + u.data.byteLength, 0);
-    const rebuilt = storedBytes >= policy.minBytes && (await this.rebuildIfBloated(policy));
-    if (!rebuilt && updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact();
+    // Encoded once, for the rebuild check and, if the board is not rebuilt, its compaction.
+    const state = storedBytes >= policy.minBytes ? Y.encodeStateAsUpdate(this.doc) : undefined;
+    const rebuilt = state !== undefined && (await this.startNewGenerationIfBloated(policy, state));
+    if (!rebuilt && updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact(state);
     // Changes restored from the log have no author in memory; credit the log's last writer.
     this.attribution.take();
     this.scheduleProjection(0);
@@ -201,8 +203,8 @@ export class LiveDocument {
    * no socket is attached yet, and clients that got the stored document early are recognised as
    * holding the older generation like any other.
    */
-  private async rebuildIfBloated(policy: RebuildPolicy): Promise<boolean> {
-    const result = rebuildIfBloated(this.doc, policy);
+  private async startNewGenerationIfBloated(policy: RebuildPolicy, state: Uint8Array): Promise<boolean> {
+    const result = rebuildIfBloated(this.doc, policy, state);
     if (!result) return false;
     const generation = (this.generations.at(-1)?.generation ?? 0) + 1;
     const baseStateVector = Y.encodeStateVector(this.doc);
@@ -235,7 +237,6 @@ export class LiveDocument {
 
   /** The older generation whose Yjs clients wrote (the most of) `clients`, if any: its holder is stale. */
   private olderGenerationOf(clients: Iterable<number>): number | undefined {
-    if (!this.generations.length) return undefined;
     const current = this.doc.store.clients;
     let found: number | undefined;
     let most = 0;
@@ -333,7 +334,10 @@ export class LiveDocument {
           if (step === syncStep1) {
             if (this.staleClients.has(connection)) return;
             const older = this.generations.length ? this.olderGenerationOf(stateVectorClients(payload)) : undefined;
-            if (older !== undefined) return this.becomeStale(connection, older);
+            if (older !== undefined) {
+              this.becomeStale(connection, older);
+              return;
+            }
             connection.send(this.syncStep2For(payload));
           } else if (step === syncStep2 || step === syncUpdate) {
             this.receiveUpdate(connection, payload);
@@ -374,9 +378,9 @@ export class LiveDocument {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
-    const stale = this.staleClients.get(connection);
-    if (stale) return this.carryOver(connection, stale, update);
     const seq = ++connection.updatesReceived;
+    const stale = this.staleClients.get(connection);
+    if (stale) return this.carryOver(connection, stale, update, seq);
     if (connection.readOnly) {
       // Never applied nor stored; acknowledged so the sender's bookkeeping stays in step.
       if (connection.wantsSaved) connection.send(encodeSaved(seq));
@@ -389,11 +393,7 @@ export class LiveDocument {
     try {
       const decoded = Y.decodeUpdate(update);
       const older = this.generations.length ? this.olderGenerationOf(updateClients(decoded)) : undefined;
-      if (older !== undefined) {
-        connection.updatesReceived--;
-        this.becomeStale(connection, older);
-        return this.carryOver(connection, this.staleClients.get(connection)!, update);
-      }
+      if (older !== undefined) return this.carryOver(connection, this.becomeStale(connection, older), update, seq);
       this.apply(update, connection.userId, connection);
     } catch (error) {
       this.deps.logger.warn(`${this.name}: rejected an update from connection ${connection.id}`, error);
@@ -410,6 +410,11 @@ export class LiveDocument {
     } catch (error) {
       return Promise.reject(error);
     }
+    return this.store(update, actorId);
+  }
+
+  /** Queues an update applied on the server for the log; resolves once it is durable. */
+  private store(update: Uint8Array, actorId: string): Promise<void> {
     return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
   }
 
@@ -435,7 +440,7 @@ export class LiveDocument {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.lastActorId = actorId;
     this.queueBroadcast(update);
-    return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
+    return this.store(update, actorId);
   }
 
   private queueBroadcast(update: Uint8Array, sender?: Connection): void {
@@ -446,7 +451,7 @@ export class LiveDocument {
   // --- clients of an older generation ------------------------------------------------------
 
   /** Stops syncing a socket whose client holds an older generation; its edits are carried over. */
-  private becomeStale(connection: Connection, generation: number): void {
+  private becomeStale(connection: Connection, generation: number): StaleClient {
     this.connections.delete(connection);
     if (connection.awarenessClientIds.size) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
@@ -456,6 +461,7 @@ export class LiveDocument {
     this.deps.logger.info(`${this.name}: connection ${connection.id} holds generation ${generation - 1}; carrying its edits over`);
     // A viewer's edits are never applied: nothing to carry over.
     if (connection.readOnly) this.tellStale(connection, stale);
+    return stale;
   }
 
   private tellStale(connection: Connection, stale: StaleClient): void {
@@ -475,8 +481,7 @@ export class LiveDocument {
    * client's edit, after its earlier updates; once the first (its whole document, in answer to
    * the server's step 1) is durable, tells the client to drop its document and reconnect.
    */
-  private carryOver(connection: Connection, stale: StaleClient, update: Uint8Array): void {
-    const seq = ++connection.updatesReceived;
+  private carryOver(connection: Connection, stale: StaleClient, update: Uint8Array, seq: number): void {
     // What the board already has (a broadcast that reached the client before it was recognised) is not the client's edit.
     const own = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     this.hold();
@@ -599,9 +604,8 @@ export class LiveDocument {
     }
   }
 
-  /** Replaces the stored rows by one snapshot; the document equals what is stored at this point. */
-  private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+  /** Replaces the stored rows by one snapshot (`snapshot`: the document now, if already encoded). */
+  private async compact(snapshot = Y.encodeStateAsUpdate(this.doc)): Promise<void> {
     // Also the answer to a client that has nothing yet, until the document changes (which drops it).
     this.fullSyncStep2 ??= encodeSyncStep2(snapshot);
     try {

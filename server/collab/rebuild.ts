@@ -78,10 +78,14 @@ export const defaultRebuildPolicy: RebuildPolicy = { minBytes: 256 * 1024, minRa
 
 /**
  * `doc` rebuilt, with both states encoded, if its history outweighs its content by the policy's
- * ratio; null if not, or if it holds content a rebuild does not copy.
+ * ratio; null if not, or if it holds content a rebuild does not copy. `state`: `doc` encoded, if
+ * the caller has it already.
  */
-export function rebuildIfBloated(doc: Y.Doc, policy: RebuildPolicy): { rebuilt: Y.Doc; state: Uint8Array; rebuiltState: Uint8Array } | null {
-  const state = Y.encodeStateAsUpdate(doc);
+export function rebuildIfBloated(
+  doc: Y.Doc,
+  policy: RebuildPolicy,
+  state = Y.encodeStateAsUpdate(doc),
+): { rebuilt: Y.Doc; state: Uint8Array; rebuiltState: Uint8Array } | null {
   if (state.byteLength < policy.minBytes) return null;
   let rebuilt: Y.Doc;
   try {

@@ -2,7 +2,7 @@
 // every board: appends that arrive within the commit window or while a commit is in flight share
 // the next one), read a board back, compact a board's rows into one snapshot, and start a new
 // generation of a board rebuilt without its history (keeping the last state of the one before).
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { boardGeneration, boardUpdate } from '@/db/schema';
 
@@ -85,11 +85,7 @@ export class UpdateLog {
    * to. Yjs updates commute, so the snapshot's newer id does not reorder anything.
    */
   async compact(board: string, snapshot: Uint8Array, throughId: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      await tx.delete(boardUpdate).where(and(eq(boardUpdate.board, board), lte(boardUpdate.id, throughId)));
-      const [row] = await tx.insert(boardUpdate).values({ board, data: snapshot, userId: null }).returning({ id: boardUpdate.id });
-      return row!.id;
-    });
+    return this.db.transaction((tx) => replaceRows(tx, board, snapshot, throughId));
   }
 
   /** The board's past generations (none until it is first rebuilt), oldest first, with the state vector each ended with. */
@@ -124,13 +120,10 @@ export class UpdateLog {
         .select({ id: boardUpdate.id })
         .from(boardUpdate)
         .where(and(eq(boardUpdate.board, board), gt(boardUpdate.id, rebuild.throughId)))
-        .orderBy(desc(boardUpdate.id))
         .limit(1);
       if (newer) throw new Error(`${board} changed while it was being rebuilt`);
       await tx.insert(boardGeneration).values({ board, generation: rebuild.generation, base: rebuild.base, baseStateVector: rebuild.baseStateVector });
-      await tx.delete(boardUpdate).where(and(eq(boardUpdate.board, board), lte(boardUpdate.id, rebuild.throughId)));
-      const [row] = await tx.insert(boardUpdate).values({ board, data: rebuild.snapshot, userId: null }).returning({ id: boardUpdate.id });
-      return row!.id;
+      return replaceRows(tx, board, rebuild.snapshot, rebuild.throughId);
     });
   }
 
@@ -141,4 +134,13 @@ export class UpdateLog {
       .where(eq(boardUpdate.board, board));
     return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
   }
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Replaces a board's rows up to `throughId` by one snapshot row; resolves with its id. */
+async function replaceRows(tx: Transaction, board: string, snapshot: Uint8Array, throughId: number): Promise<number> {
+  await tx.delete(boardUpdate).where(and(eq(boardUpdate.board, board), lte(boardUpdate.id, throughId)));
+  const [row] = await tx.insert(boardUpdate).values({ board, data: snapshot, userId: null }).returning({ id: boardUpdate.id });
+  return row!.id;
 }
