@@ -156,7 +156,8 @@ export class LiveDocument {
     this.currentAwareness = new awarenessProtocol.Awareness(doc);
     this.currentAwareness.setLocalState(null);
     this.currentAwareness.on('update', this.onAwarenessUpdate);
-    doc.on('update', () => {
+    // Not an 'update' listener: with one, Yjs encodes every transaction's update only to emit it.
+    doc.on('afterTransaction', () => {
       this.fullSyncStep2 = undefined;
     });
     this.board.observe(doc, this.attribution);

@@ -12,6 +12,11 @@ import type { RunningServer } from './servers';
 
 export interface BenchClient {
   doc: Y.Doc;
+  /**
+   * With `stampArrivals`: when the message the client is applying right now reached its socket
+   * (epoch ms, as `performance.timeOrigin + performance.now()`); undefined outside such a message.
+   */
+  deliveringArrivedAt(): number | undefined;
   synced: Promise<void>;
   /** True while its socket is open. */
   connected(): boolean;
@@ -26,15 +31,42 @@ function cookieSocket(cookie: string) {
   };
 }
 
+/**
+ * A socket class that notes when each message arrives and hands it to its client on the next turn
+ * of the event loop, so that many clients sharing one thread each get an arrival time that does
+ * not include the other clients' work on the same message (as if each were on its own machine);
+ * `delivering.arrivedAt` is set while the client handles it.
+ */
+function stampingArrivals(Base: typeof WebSocket, delivering: { arrivedAt: number | undefined }): typeof WebSocket {
+  return class extends Base {
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'message') return super.emit(event, ...args);
+      const arrivedAt = performance.timeOrigin + performance.now();
+      setImmediate(() => {
+        delivering.arrivedAt = arrivedAt;
+        try {
+          super.emit(event, ...args);
+        } finally {
+          delivering.arrivedAt = undefined;
+        }
+      });
+      return true;
+    }
+  } as typeof WebSocket;
+}
+
 export function connectBenchClient(
   server: RunningServer,
   room: string,
   cookie: string,
-  options: { jitter?: boolean; onAttempt?: () => void } = {},
+  options: { jitter?: boolean; onAttempt?: () => void; stampArrivals?: boolean } = {},
 ): BenchClient {
   const doc = new Y.Doc();
+  const delivering = { arrivedAt: undefined as number | undefined };
+  const deliveringArrivedAt = () => delivering.arrivedAt;
+  const socketClass = (Base: typeof WebSocket) => (options.stampArrivals ? stampingArrivals(Base, delivering) : Base);
   if (server.kind === 'waymark') {
-    const Socket = cookieSocket(cookie);
+    const Socket = socketClass(cookieSocket(cookie) as unknown as typeof WebSocket);
     const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/collab`, room, doc, {
       WebSocketPolyfill: class extends Socket {
         constructor(url: string, protocols?: string | string[]) {
@@ -47,6 +79,7 @@ export function connectBenchClient(
     if (options.jitter) jitterReconnects(provider);
     return {
       doc,
+      deliveringArrivedAt,
       synced: new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
       connected: () => provider.wsconnected && provider.synced,
       destroy: () => {
@@ -55,11 +88,12 @@ export function connectBenchClient(
       },
     };
   }
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: socketClass(WebSocket) });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token: 'bench' });
   provider.attach();
   return {
     doc,
+    deliveringArrivedAt,
     synced: new Promise((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve()))),
     connected: () => socket.status === 'connected',
     destroy: () => {

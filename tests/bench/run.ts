@@ -124,15 +124,15 @@ if (r.propagation) {
   lines.push(
     '### Propagation and time to durable',
     '',
-    `Latency from a sender's edit to the last receiver on the board (ms, p50 / p99 / max); 2 edits/s per client; ${r.propagation.waymark.rounds} rounds, the servers taking turns, merged (time to durable: the worst round).`,
+    `Latency from a sender's edit to its arrival at the last other client on the board (ms, p50 / p99 / max; each client's socket notes the arrival before the client applies the message), also at the first client, and until the last client has applied it (with 25 clients per generator thread, mostly the generator's own queue); 2 edits/s per client; ${r.propagation.waymark.rounds} rounds, the servers taking turns, merged (time to durable: the worst round).`,
     '',
   );
-  lines.push('| scenario | Waymark | Hocuspocus | p99 ratio (per round) | Waymark receive→commit p50 / p99 | Hocuspocus change→store p50 / p99 | server CPU W / H | generator CPU W / H |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('| scenario | Waymark | Hocuspocus | p99 ratio (per round) | first receiver W · H | applied by the last W · H | Waymark receive→commit p50 / p99 | Hocuspocus change→store p50 / p99 | server CPU W / H | generator CPU W / H |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [key, label] of [['oneBoard', '50 clients, 1 board'], ['twentyBoards', '200 clients, 20 boards']] as const) {
     const w = r.propagation.waymark[key];
     const h = r.propagation.hocuspocus[key];
     lines.push(
-      `| ${label} | ${lat(w.latency)} | ${lat(h.latency)} | ${ratio(w.latency.p99, h.latency.p99)} (${w.roundsP99.map((p: number, i: number) => ratio(p, h.roundsP99[i])).join(', ')}) | ${ms(w.timeToDurable.p50)} / ${ms(w.timeToDurable.p99)} | ${ms(h.timeToDurable.p50)} / ${ms(h.timeToDurable.p99)} | ${w.serverCpuPercent}% / ${h.serverCpuPercent}% | ${w.generatorCpuPercent}% / ${h.generatorCpuPercent}% |`,
+      `| ${label} | ${lat(w.latency)} | ${lat(h.latency)} | ${ratio(w.latency.p99, h.latency.p99)} (${w.roundsP99.map((p: number, i: number) => ratio(p, h.roundsP99[i])).join(', ')}) | ${lat(w.firstLatency)} · ${lat(h.firstLatency)} | ${lat(w.appliedLatency)} · ${lat(h.appliedLatency)} | ${ms(w.timeToDurable.p50)} / ${ms(w.timeToDurable.p99)} | ${ms(h.timeToDurable.p50)} / ${ms(h.timeToDurable.p99)} | ${w.serverCpuPercent}% / ${h.serverCpuPercent}% | ${w.generatorCpuPercent}% / ${h.generatorCpuPercent}% |`,
     );
   }
   lines.push('');

@@ -118,6 +118,24 @@ describe('live documents', () => {
     await gated.close();
   });
 
+  it('the whole-board answer kept for clients that have nothing is renewed when the board changes', async () => {
+    const team = await newTeam();
+    const room = `risks:${team.project.id}`;
+    const editor = connectClient(h.url, room, team.users.owner.cookie);
+    await editor.synced;
+    insertRaidItem(editor.doc, { title: 'Before' }, team.users.owner.id);
+    const first = connectClient(h.url, room, team.users.viewer.cookie);
+    await first.synced;
+    await eventually(() => expect(raidItemsMap(first.doc).size).toBe(1));
+    insertRaidItem(editor.doc, { title: 'After the first opened' }, team.users.owner.id);
+    await eventually(() => expect(raidItemsMap(first.doc).size).toBe(2));
+    const second = connectClient(h.url, room, team.users.viewer.cookie);
+    await second.synced;
+    const titles = [...raidItemsMap(second.doc).values()].map((item) => (item as Y.Map<unknown>).get('title'));
+    expect(titles.sort()).toEqual(['After the first opened', 'Before']);
+    for (const client of [editor, first, second]) client.destroy();
+  });
+
   it('a server-side command reaches connected clients and is stored', async () => {
     const team = await newTeam();
     const client = connectClient(h.url, `risks:${team.project.id}`, team.users.viewer.cookie);

@@ -1,8 +1,11 @@
-// The propagation load generator: editing clients spread over worker threads, so that a delivery
-// to the last client on a board does not queue behind every other client's Yjs work in one event
-// loop (with 50 real clients in one thread, that queue, not the server, sets the latency). Edits
-// and sightings come back from the workers in batches with absolute times; an edit's latency is
-// from its sending to the LAST other client on its board seeing it.
+// The propagation load generator: editing clients spread over worker threads, each a real Yjs
+// client (y-websocket's provider or Hocuspocus') that applies every edit. Edits and sightings come
+// back from the workers in batches with absolute times. An edit's latency is from its sending to
+// the LAST other client on its board receiving it: each client's socket notes a message's arrival
+// before the client applies it (clients.ts, stampArrivals), so a client does not count the time its
+// thread spent applying the same message for the clients ahead of it, as it would not on its own
+// machine. The time until the last client has applied it is kept too (`appliedLatency`): with 25
+// clients per thread on a 2-core machine, that one is mostly the generator's own queue.
 import { Worker } from 'node:worker_threads';
 import { newHistogram, recordMs, type Histogram } from '../histogram';
 import type { RunningServer } from '../servers';
@@ -17,12 +20,15 @@ export type EditorsCommand = { type: 'stop-editing' } | { type: 'close' };
 export type EditorsReport =
   | { type: 'synced' }
   | { type: 'closed' }
-  | { type: 'events'; sent: [string, number][]; seen: [string, number][] };
+  /** sent: [edit, sentAt]; seen: [edit, arrivedAt, appliedAt], once per receiving client. */
+  | { type: 'events'; sent: [string, number][]; seen: [string, number, number][] };
 
 interface Edit {
   sentAt?: number;
   seen: number;
-  lastSeenAt: number;
+  firstArrivedAt: number;
+  lastArrivedAt: number;
+  lastAppliedAt: number;
 }
 
 export interface Editors {
@@ -31,7 +37,12 @@ export interface Editors {
   /** Latencies of the edits sent from now on (until `stopMeasuring`). */
   startMeasuring(): void;
   stopMeasuring(): void;
+  /** From an edit to its arrival at the last other client on its board. */
   latency: Histogram;
+  /** From an edit to its arrival at the first other client on its board. */
+  firstLatency: Histogram;
+  /** From an edit to the last other client on its board having applied it. */
+  appliedLatency: Histogram;
   /** Measured edits not yet seen by every other client on their board. */
   outstanding(): number;
   measuredEdits(): number;
@@ -50,6 +61,8 @@ export function startEditors(
   for (let i = 0; i < options.clients; i++) receiversOn.set(roomOf(i), (receiversOn.get(roomOf(i)) ?? 0) + 1);
   const edits = new Map<string, Edit>();
   const latency = newHistogram();
+  const firstLatency = newHistogram();
+  const appliedLatency = newHistogram();
   let window: { from: number; to: number } | undefined;
   let measured = 0;
   const inWindow = (at: number) => !!window && at >= window.from && at <= window.to;
@@ -58,21 +71,27 @@ export function startEditors(
     if (edit.sentAt === undefined) return;
     const room = roomOf(Number(key.slice(0, key.indexOf(':'))));
     if (edit.seen < receiversOn.get(room)! - 1) return;
-    if (inWindow(edit.sentAt)) recordMs(latency, edit.lastSeenAt - edit.sentAt);
+    if (inWindow(edit.sentAt)) {
+      recordMs(latency, edit.lastArrivedAt - edit.sentAt);
+      recordMs(firstLatency, edit.firstArrivedAt - edit.sentAt);
+      recordMs(appliedLatency, edit.lastAppliedAt - edit.sentAt);
+    }
     edits.delete(key);
   };
-  const onEvents = (sent: [string, number][], seen: [string, number][]) => {
+  const onEvents = (sent: [string, number][], seen: [string, number, number][]) => {
     for (const [key, at] of sent) {
-      const edit = edits.get(key) ?? { seen: 0, lastSeenAt: 0 };
+      const edit = edits.get(key) ?? { seen: 0, firstArrivedAt: Infinity, lastArrivedAt: 0, lastAppliedAt: 0 };
       edit.sentAt = at;
       if (inWindow(at)) measured++;
       edits.set(key, edit);
       complete(key, edit);
     }
-    for (const [key, at] of seen) {
-      const edit = edits.get(key) ?? { seen: 0, lastSeenAt: 0 };
+    for (const [key, arrivedAt, appliedAt] of seen) {
+      const edit = edits.get(key) ?? { seen: 0, firstArrivedAt: Infinity, lastArrivedAt: 0, lastAppliedAt: 0 };
       edit.seen++;
-      edit.lastSeenAt = Math.max(edit.lastSeenAt, at);
+      edit.firstArrivedAt = Math.min(edit.firstArrivedAt, arrivedAt);
+      edit.lastArrivedAt = Math.max(edit.lastArrivedAt, arrivedAt);
+      edit.lastAppliedAt = Math.max(edit.lastAppliedAt, appliedAt);
       edits.set(key, edit);
       complete(key, edit);
     }
@@ -101,6 +120,8 @@ export function startEditors(
   return {
     synced,
     latency,
+    firstLatency,
+    appliedLatency,
     startMeasuring: () => (window = { from: now(), to: Infinity }),
     stopMeasuring: () => {
       if (window) window.to = now();

@@ -1,7 +1,8 @@
 // One worker thread of the propagation load generator: runs a share of the editing clients (real
 // Yjs clients), makes their edits at a steady rate and reports, in batches, when each edit was made
-// and when each of its clients saw another client's edit. Times are absolute (epoch ms with
-// sub-millisecond precision) so the main thread can compare them across workers.
+// and, for each of its clients, when the message carrying another client's edit reached it and
+// when it had applied it. Times are absolute (epoch ms with sub-millisecond precision) so the main
+// thread can compare them across workers.
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectBenchClient, type BenchClient } from '../clients';
 import type { RunningServer } from '../servers';
@@ -11,16 +12,20 @@ const { server, cookie, clients: assigned, editsPerSecond } = workerData as Edit
 const now = () => performance.timeOrigin + performance.now();
 const target = { kind: server.kind, port: server.port } as RunningServer;
 
+// Every y-websocket provider adds a process 'exit' listener: this thread holds many on purpose.
+process.setMaxListeners(assigned.length + 10);
+
 let sent: [string, number][] = [];
-let seen: [string, number][] = [];
+let seen: [string, number, number][] = [];
 const timers: NodeJS.Timeout[] = [];
 const clients: BenchClient[] = assigned.map(({ index, room }) => {
-  const client = connectBenchClient(target, room, cookie);
+  const client = connectBenchClient(target, room, cookie, { stampArrivals: true });
   const map = client.doc.getMap<number>('bench');
   map.observe((event, transaction) => {
     if (transaction.local) return;
-    const at = now();
-    for (const key of event.keysChanged) seen.push([key, at]);
+    const appliedAt = now();
+    const arrivedAt = client.deliveringArrivedAt() ?? appliedAt;
+    for (const key of event.keysChanged) seen.push([key, arrivedAt, appliedAt]);
   });
   let seq = 0;
   const edit = () => {

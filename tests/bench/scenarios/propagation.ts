@@ -1,6 +1,7 @@
 // Propagation: real Yjs clients on a few boards (spread over the generator's worker threads), each
-// making small edits at a steady rate; the latency of an edit is from the sender's change to the
-// LAST other client on its board seeing it.
+// making small edits at a steady rate; the latency of an edit is from the sender's change to its
+// arrival at the LAST other client on its board (also: at the first, and until the last has
+// applied it; see generator/editors.ts).
 // Also reports the server's receive-to-commit latency (time to durable) and both sides' CPU.
 // The bench runs it in rounds, the two servers taking turns, and merges each server's rounds
 // (combineRounds): on a shared VM a slow minute would otherwise land on one server only.
@@ -18,7 +19,12 @@ export interface PropagationResult {
   /** Worker threads of the load generator the clients were spread over. */
   threads: number;
   edits: number;
+  /** To the edit's arrival at the last other client on its board. */
   latency: LatencySummary;
+  /** To its arrival at the first. */
+  firstLatency: LatencySummary;
+  /** Until the last has applied it (mostly the generator's queue: many clients share a thread). */
+  appliedLatency: LatencySummary;
   undelivered: number;
   timeToDurable: LatencySummary;
   serverCpuPercent: number;
@@ -27,12 +33,16 @@ export interface PropagationResult {
 }
 
 /** One round, with its latencies to merge into the others'. */
-export type PropagationRound = PropagationResult & { histogram: Histogram };
+export type PropagationRound = PropagationResult & { histograms: { latency: Histogram; first: Histogram; applied: Histogram } };
 
 /** Several rounds as one: latencies merged, time to durable from the round with the worst p99, CPU averaged. */
 export function combineRounds(rounds: PropagationRound[]): PropagationResult & { roundsP99: number[] } {
-  const merged = newHistogram();
-  for (const round of rounds) merged.add(round.histogram);
+  const merged = { latency: newHistogram(), first: newHistogram(), applied: newHistogram() };
+  for (const round of rounds) {
+    merged.latency.add(round.histograms.latency);
+    merged.first.add(round.histograms.first);
+    merged.applied.add(round.histograms.applied);
+  }
   const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
   const worstDurable = rounds.map((r) => r.timeToDurable).reduce((a, b) => (b.p99 > a.p99 ? b : a));
   return {
@@ -40,7 +50,9 @@ export function combineRounds(rounds: PropagationRound[]): PropagationResult & {
     boards: rounds[0]!.boards,
     threads: rounds[0]!.threads,
     edits: rounds.reduce((sum, r) => sum + r.edits, 0),
-    latency: summarize(merged),
+    latency: summarize(merged.latency),
+    firstLatency: summarize(merged.first),
+    appliedLatency: summarize(merged.applied),
     undelivered: rounds.reduce((sum, r) => sum + r.undelivered, 0),
     timeToDurable: worstDurable,
     serverCpuPercent: mean(rounds.map((r) => r.serverCpuPercent)),
@@ -88,7 +100,9 @@ export async function propagation(
       threads,
       edits,
       latency: summarize(editors.latency),
-      histogram: editors.latency,
+      firstLatency: summarize(editors.firstLatency),
+      appliedLatency: summarize(editors.appliedLatency),
+      histograms: { latency: editors.latency, first: editors.firstLatency, applied: editors.appliedLatency },
       undelivered: editors.outstanding(),
       timeToDurable: durable,
       serverCpuPercent: stats.cpuPercent,

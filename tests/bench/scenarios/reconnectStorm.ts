@@ -19,6 +19,8 @@ export async function reconnectStorm(
   options: { clients?: number; boards?: number; jitter: boolean },
 ): Promise<{ result: StormResult; server: RunningServer }> {
   const { clients: count = 1_000, boards = 20 } = options;
+  // Every y-websocket provider adds a process 'exit' listener: this process holds many on purpose.
+  process.setMaxListeners(process.getMaxListeners() + count);
   let server = await start();
   const { rooms, cookie } = await prepareRooms(server, boards);
   const attempts: number[] = [];
