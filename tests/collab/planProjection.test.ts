@@ -83,5 +83,7 @@ describe('plan projection', () => {
     const after = await snapshot(team.project.id);
     const comparable = (rows: typeof before.items) => rows.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
     expect(comparable(after.items)).toEqual(comparable(before.items));
+    // Restored, not created a second time: the date history is unchanged.
+    expect(after.changes).toEqual(before.changes);
   });
 });

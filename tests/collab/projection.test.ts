@@ -1,7 +1,10 @@
-// The risk board projection: idempotent, and rebuildable from the update log alone.
+// The risk board projection: idempotent, and rebuildable from the update log alone (restoring its
+// items without recording them as created again).
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { raidItem, raidItemChange } from '@/db/schema';
+import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
 import { projectWithTeam } from '../support/factories';
@@ -54,6 +57,7 @@ describe('risk board projection', () => {
     );
     await h.documents.flushProjections();
     const before = await rowsOf(team.project.id);
+    const historyBefore = await changesOf(team.project.id);
     expect(before).toHaveLength(2);
     await h.db.delete(raidItem).where(and(eq(raidItem.projectId, team.project.id)));
 
@@ -68,5 +72,30 @@ describe('risk board projection', () => {
       rows.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
     expect(comparable(after)).toEqual(comparable(before));
     expect(after.find((r) => r.id === 'r-1')).toMatchObject({ score: 20, band: 'critical' });
+    // The items are restored, not created a second time: the history is unchanged.
+    expect(await changesOf(team.project.id)).toEqual(historyBefore);
+  });
+
+  it('an item deleted and then added again is recorded as created again', async () => {
+    const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+    const edit = async (change: (doc: Y.Doc) => void) => {
+      const document = await h.documents.open('risks', team.project.id);
+      try {
+        const scratch = new Y.Doc();
+        Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+        const before = Y.encodeStateVector(scratch);
+        change(scratch);
+        await document.submit(Y.encodeStateAsUpdate(scratch, before), team.users.editor.id);
+      } finally {
+        document.release();
+      }
+      await h.documents.flushProjections();
+    };
+    await edit((doc) => insertRaidItem(doc, { title: 'Vendor lock-in' }, team.users.editor.id, 'again-1'));
+    await edit((doc) => raidItemsMap(doc).delete('again-1'));
+    await edit((doc) => insertRaidItem(doc, { title: 'Vendor lock-in' }, team.users.editor.id, 'again-1'));
+    const fields = (await changesOf(team.project.id)).sort((a, b) => a.id - b.id).map((c) => c.field);
+    expect(fields).toEqual(['created', 'deleted', 'created']);
+    expect(await rowsOf(team.project.id)).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { planBaseline, planCharter, planDateChange, planDependency, planGoal, pl
 import { goalProgress, powerInterestQuadrant } from '../../domain/planCharter';
 import type { ProjectionInput } from '../boards/types';
 import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
+import { restoredItems } from './restoredItems';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -70,6 +71,8 @@ export async function projectPlanBoard({ db, projectId, doc, authors, fallbackAc
       return actor === undefined ? fallbackActorId : actor;
     };
 
+    const restored = await restoredItems(tx, planDateChange, projectId, items.filter((item) => !before.has(item.id)).map((item) => item.id));
+
     for (const item of items) {
       const previous = before.get(item.id);
       before.delete(item.id);
@@ -94,7 +97,7 @@ export async function projectPlanBoard({ db, projectId, doc, authors, fallbackAc
             changes.push({ projectId, itemId: item.id, itemTitle: item.title, field, fromValue: previous[column], toValue: row[column], actorId: actorFor(item.id, field), changedAt: now });
           }
         }
-      } else {
+      } else if (!restored.has(item.id)) {
         changes.push({ projectId, itemId: item.id, itemTitle: item.title, field: 'created', fromValue: null, toValue: item.end, actorId: actorFor(item.id, '*'), changedAt: now });
       }
       const createdAt = previous?.createdAt ?? (createdAtOf.has(item.id) ? new Date(createdAtOf.get(item.id)!) : now);

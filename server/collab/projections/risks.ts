@@ -1,12 +1,14 @@
 // Projection of the risk board: derives raid_item rows from the live document and records every
 // field change in raid_item_change. Idempotent: run twice on the same document, it changes nothing
-// the second time; run on an empty table, it rebuilds the rows from the document.
+// the second time; run on an empty table, it rebuilds the rows from the document (restoring, not
+// re-creating, the items its history already has).
 import { and, eq, inArray } from 'drizzle-orm';
 import { raidItem, raidItemChange } from '@/db/schema';
 import { deriveRaidScores, normalizeRaidFields, type RaidFields } from '../../domain/risk';
 import { diffRaidItem } from '../../domain/riskHistory';
 import type { ProjectionInput } from '../boards/types';
 import { readRaidItems } from '../boards/riskDocument';
+import { restoredItems } from './restoredItems';
 
 type RaidRow = typeof raidItem.$inferSelect;
 
@@ -25,12 +27,14 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
       return actor === undefined ? fallbackActorId : actor;
     };
 
+    const restored = await restoredItems(tx, raidItemChange, projectId, items.filter((item) => !before.has(item.id)).map((item) => item.id));
+
     for (const item of items) {
       const previous = before.get(item.id);
       before.delete(item.id);
       const diff = diffRaidItem(previous ? fieldsOfRow(previous) : null, item.fields);
       if (!diff.length) continue;
-      for (const change of diff) {
+      for (const change of restored.has(item.id) ? [] : diff) {
         changes.push({
           projectId,
           itemId: item.id,
