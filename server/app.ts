@@ -54,6 +54,8 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     onCommit: options.onCommit,
   });
   const webhooks = new WebhookSender(database.db, cfg.webhooks);
+  // Retries a previous run was still waiting to make (a restart does not drop them).
+  void webhooks.resume().catch((error) => console.error('Could not resume webhook retries:', error));
   publishServices({ auth, live: documents, webhooks });
   const seeded = cfg.seedDemo ? await seedDemoIfEmpty(database.db, auth, documents) : null;
 

@@ -196,7 +196,10 @@ export function WebhooksPanel({ projectId }: { projectId: string }) {
                   <td className="py-1 pr-2">{d.attempt}</td>
                   <td className="py-1">
                     <Badge tone={outcomeTone[d.outcome]}>{outcomeLabel[d.outcome] ?? d.outcome}</Badge>{' '}
-                    <span className="text-muted">{d.responseStatus ? `HTTP ${d.responseStatus}` : d.error}</span>
+                    <span className="text-muted">
+                      {d.responseStatus ? `HTTP ${d.responseStatus}` : d.error}
+                      {d.retryAt ? ` · next attempt at ${format(d.retryAt, 'HH:mm:ss')}` : ''}
+                    </span>
                   </td>
                 </tr>
               ))}

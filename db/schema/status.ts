@@ -1,5 +1,6 @@
 // Stakeholder communication: status updates (drafts, published, corrections kept as versions),
 // each project's cadence and public status page, and the webhooks told about every publish.
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './project';
@@ -102,6 +103,15 @@ export const webhookDelivery = pgTable(
     error: text('error'),
     durationMs: integer('duration_ms'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set on a `failed` attempt until the next one is made: when it is due, with the body to send
+     * again. A restarted server resumes every retry still owed (WebhookSender.resume).
+     */
+    retryAt: timestamp('retry_at', { withTimezone: true }),
+    retryBody: text('retry_body'),
   },
-  (t) => [index('webhook_delivery_project_idx').on(t.projectId, t.attemptedAt)],
+  (t) => [
+    index('webhook_delivery_project_idx').on(t.projectId, t.attemptedAt),
+    index('webhook_delivery_retry_idx').on(t.retryAt).where(sql`${t.retryAt} is not null`),
+  ],
 );

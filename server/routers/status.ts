@@ -343,6 +343,8 @@ export const statusRouter = createTRPCRouter({
           error: webhookDelivery.error,
           durationMs: webhookDelivery.durationMs,
           attemptedAt: webhookDelivery.attemptedAt,
+          /** When the retry this failed attempt is owed is due; null once made (or if none is owed). */
+          retryAt: webhookDelivery.retryAt,
         })
         .from(webhookDelivery)
         .innerJoin(statusWebhook, eq(statusWebhook.id, webhookDelivery.webhookId))

@@ -1,10 +1,11 @@
 // Webhooks told about every publish: a JSON POST signed with HMAC-SHA256 (docs/api.md#webhooks),
-// retried with exponential back-off, each attempt written to the delivery log the owner reads.
+// retried with exponential back-off, each attempt written to the delivery log the owner reads; a
+// retry still owed is kept there too, so a restarted server resumes it.
 // Only http(s) URLs whose host resolves to public addresses, unless the setting allows private ones.
 import { createHmac, randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { statusWebhook, webhookDelivery } from '@/db/schema';
 
@@ -81,13 +82,24 @@ export interface StatusEvent {
   payload: Record<string, unknown>;
 }
 
+/** One publish on its way to one webhook: the same body at every attempt. */
+interface Delivery {
+  hook: typeof statusWebhook.$inferSelect;
+  event: string;
+  updateId: string | null;
+  body: string;
+}
+
 /**
  * Sends each publish to every webhook of the project, in the background. Attempts are kept in
- * webhook_delivery; retries wait retryBaseMs, 2x, 4x… A restart drops retries still waiting.
+ * webhook_delivery; retries wait retryBaseMs, 2x, 4x… A failed attempt's row keeps the retry it
+ * is owed (when, and the body) until the next attempt is recorded, so `resume` picks up, after a
+ * restart, the retries the previous run was still waiting to make.
  */
 export class WebhookSender {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(
     private readonly db: Database,
@@ -100,9 +112,23 @@ export class WebhookSender {
       (async () => {
         const hooks = await this.db.select().from(statusWebhook).where(eq(statusWebhook.projectId, event.projectId));
         const body = JSON.stringify({ event: event.event, projectId: event.projectId, updateId: event.updateId, sentAt: new Date().toISOString(), ...event.payload });
-        for (const hook of hooks) this.track(this.attempt(hook, event, body, 1));
+        for (const hook of hooks) this.track(this.attempt({ hook, event: event.event, updateId: event.updateId, body }, 1));
       })().catch((error) => console.error('Webhook dispatch failed:', error)),
     );
+  }
+
+  /** Schedules every retry still owed by an earlier run (at start-up); resolves with how many. */
+  async resume(): Promise<number> {
+    const owed = await this.db
+      .select({ delivery: webhookDelivery, hook: statusWebhook })
+      .from(webhookDelivery)
+      .innerJoin(statusWebhook, eq(statusWebhook.id, webhookDelivery.webhookId))
+      .where(isNotNull(webhookDelivery.retryAt));
+    for (const { delivery, hook } of owed) {
+      const retry = { hook, event: delivery.event, updateId: delivery.updateId, body: delivery.retryBody ?? '' };
+      this.schedule(retry, delivery.attempt + 1, delivery.id, delivery.retryAt!);
+    }
+    return owed.length;
   }
 
   private track(work: Promise<void>): void {
@@ -110,7 +136,19 @@ export class WebhookSender {
     void work.finally(() => this.running.delete(work));
   }
 
-  private async attempt(hook: typeof statusWebhook.$inferSelect, event: StatusEvent, body: string, attempt: number): Promise<void> {
+  private schedule(delivery: Delivery, attempt: number, previousId: string | undefined, dueAt: Date): void {
+    if (this.closed) return; // still owed in the log: the next run resumes it
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.track(this.attempt(delivery, attempt, previousId));
+    }, Math.max(0, dueAt.getTime() - Date.now()));
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Makes attempt number `attempt`; `previousId`: the failed attempt's row, whose retry this is. */
+  private async attempt(delivery: Delivery, attempt: number, previousId?: string): Promise<void> {
+    const { hook, body } = delivery;
     const started = Date.now();
     let responseStatus: number | null = null;
     let error: string | null = null;
@@ -124,7 +162,7 @@ export class WebhookSender {
           'content-type': 'application/json',
           'user-agent': 'Waymark-Webhooks/1',
           [signatureHeader]: signWebhookBody(hook.secret, body, Math.floor(Date.now() / 1000)),
-          'Waymark-Event': event.event,
+          'Waymark-Event': delivery.event,
           'Waymark-Delivery-Attempt': String(attempt),
         },
         body,
@@ -137,28 +175,39 @@ export class WebhookSender {
     }
     const last = attempt >= this.options.maxAttempts;
     const outcome = !error ? 'succeeded' : last ? 'gave_up' : 'failed';
-    await this.db.insert(webhookDelivery).values({
-      webhookId: hook.id,
-      projectId: hook.projectId,
-      updateId: event.updateId,
-      event: event.event,
-      attempt,
-      outcome,
-      responseStatus,
-      error: error?.slice(0, 500) ?? null,
-      durationMs: Date.now() - started,
-    }).catch((e) => console.error('Could not record a webhook delivery:', e));
-    if (outcome !== 'failed') return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.track(this.attempt(hook, event, body, attempt + 1));
-    }, this.options.retryBaseMs * 2 ** (attempt - 1));
-    timer.unref();
-    this.timers.add(timer);
+    const retryAt = outcome === 'failed' ? new Date(Date.now() + this.options.retryBaseMs * 2 ** (attempt - 1)) : null;
+    let id: string | undefined;
+    try {
+      // This attempt, and the retry it is owed if it failed, replace the retry the previous one was owed.
+      id = await this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(webhookDelivery)
+          .values({
+            webhookId: hook.id,
+            projectId: hook.projectId,
+            updateId: delivery.updateId,
+            event: delivery.event,
+            attempt,
+            outcome,
+            responseStatus,
+            error: error?.slice(0, 500) ?? null,
+            durationMs: Date.now() - started,
+            retryAt,
+            retryBody: retryAt ? body : null,
+          })
+          .returning({ id: webhookDelivery.id });
+        if (previousId) await tx.update(webhookDelivery).set({ retryAt: null, retryBody: null }).where(eq(webhookDelivery.id, previousId));
+        return row!.id;
+      });
+    } catch (e) {
+      console.error('Could not record a webhook delivery:', e);
+    }
+    if (retryAt) this.schedule(delivery, attempt + 1, id, retryAt);
   }
 
-  /** Cancels waiting retries and waits for attempts in flight (shutdown, tests). */
+  /** Cancels waiting retries (they stay owed, for `resume`) and waits for attempts in flight (shutdown, tests). */
   async close(): Promise<void> {
+    this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     while (this.running.size) await Promise.allSettled([...this.running]);

@@ -1,10 +1,12 @@
 // Webhooks: a receiver on 127.0.0.1 checks the HMAC-SHA256 signature of each publish; a failing
-// receiver is retried with back-off and the owner's delivery log shows every attempt; only http(s)
+// receiver is retried with back-off (also across a restart) and the owner's delivery log shows every attempt; only http(s)
 // URLs, and private addresses only when the setting allows them.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { webhookDelivery } from '@/db/schema';
 import { isPrivateAddress, WebhookSender } from '@/server/status/webhooks';
 import { callerFor } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from '../routers/harness';
@@ -20,6 +22,7 @@ interface Received {
   body: string;
   signature: string;
   event: string;
+  attempt: string;
 }
 
 /** A receiver on 127.0.0.1 that answers with the next status in `statuses` (then 200). */
@@ -29,7 +32,12 @@ async function receiver(statuses: number[] = []) {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      received.push({ body, signature: String(req.headers['waymark-signature'] ?? ''), event: String(req.headers['waymark-event'] ?? '') });
+      received.push({
+        body,
+        signature: String(req.headers['waymark-signature'] ?? ''),
+        event: String(req.headers['waymark-event'] ?? ''),
+        attempt: String(req.headers['waymark-delivery-attempt'] ?? ''),
+      });
       res.writeHead(statuses.shift() ?? 200).end();
     });
   });
@@ -98,6 +106,41 @@ describe('status webhooks', () => {
         [1, 'failed', 500],
       ]);
     });
+  });
+
+  it('webhooks: a retry still owed when the server stops is made by the next run', async () => {
+    const team = await projectFor(deps, people, 'Resume');
+    const projectId = team.project.id;
+    const r = await receiver([500]);
+    receivers.push(r);
+    const options = { allowPrivateAddresses: true, maxAttempts: 3, retryBaseMs: 1_000, timeoutMs: 5_000 };
+    const firstRun = new WebhookSender(deps.db, options);
+    const owner = await callerFor({ ...deps, webhooks: firstRun }, team.users.owner);
+    await owner.status.addWebhook({ projectId, url: r.url });
+    const draft = await owner.status.createDraft({ projectId });
+    const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    await vi.waitFor(async () => {
+      expect(await owner.status.deliveries({ projectId })).toMatchObject([{ attempt: 1, outcome: 'failed', responseStatus: 500 }]);
+    });
+    await firstRun.close(); // the server stops while the retry waits
+    expect(r.received).toHaveLength(1);
+    const owed = () => deps.db.select().from(webhookDelivery).where(and(eq(webhookDelivery.projectId, projectId), isNotNull(webhookDelivery.retryAt)));
+    expect(await owed()).toHaveLength(1);
+
+    const nextRun = new WebhookSender(deps.db, options);
+    expect(await nextRun.resume()).toBeGreaterThanOrEqual(1);
+    await vi.waitFor(() => expect(r.received).toHaveLength(2), { timeout: 5_000, interval: 20 });
+    expect(r.received[1]).toMatchObject({ attempt: '2', event: 'status_update.published', body: r.received[0]!.body });
+    expect(JSON.parse(r.received[1]!.body)).toMatchObject({ updateId: published.id });
+    await vi.waitFor(async () => {
+      const log = await owner.status.deliveries({ projectId });
+      expect(log.map((d) => [d.attempt, d.outcome])).toEqual([
+        [2, 'succeeded'],
+        [1, 'failed'],
+      ]);
+    });
+    expect(await owed()).toHaveLength(0);
+    await nextRun.close();
   });
 
   it('webhooks: a receiver that never recovers is given up on after the last attempt', async () => {
