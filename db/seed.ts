@@ -1,6 +1,7 @@
 // The demo workspace seeded on the first start of an empty database: a TPM, an engineer and an
-// executive on a realistic project whose RAID log spans every severity band. Items are written
-// through the live document (like any edit), so the projection and history fill in as usual.
+// executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
+// severity band whose top risks threaten plan items, and status updates. Plan and items are written
+// through the live documents (like any edit), so the projections and history fill in as usual.
 import { count } from 'drizzle-orm';
 import type { Database } from './index';
 import { project, projectMember, statusSettings, statusUpdate, user } from './schema';
@@ -9,6 +10,7 @@ import type { LiveBoards } from '@/server/collab/liveBoards';
 import { personalWorkspace } from '@/server/data/workspaces';
 import type { RaidFields } from '@/server/domain/risk';
 import { addDays, formatISO, subDays } from 'date-fns';
+import { seedDemoPlan, type DemoPlan } from './seedDemoPlan';
 
 export const demoPassword = 'waymark-demo';
 export const demoUsers = {
@@ -18,11 +20,11 @@ export const demoUsers = {
 } as const;
 
 type Who = keyof typeof demoUsers;
-type DemoItem = Omit<Partial<RaidFields>, 'ownerId'> & { title: string; owner?: Who; dueInDays?: number };
+type DemoItem = Omit<Partial<RaidFields>, 'ownerId' | 'threatens'> & { title: string; owner?: Who; dueInDays?: number; threatens?: (keyof DemoPlan)[] };
 
 const demoItems: DemoItem[] = [
-  { kind: 'risk', isPublic: true, title: 'Payment provider API v2 sunset before cut-over', description: 'The provider announced the end of API v2 for Q1. Our checkout still calls v2 for refunds and payouts; v3 changes the webhook signatures.',  category: 'Vendor', likelihood: 5, impact: 5, response: 'mitigate', status: 'mitigating', owner: 'owner', dueInDays: 14, mitigation: 'Dual-write to v3 behind a flag; vendor escalation call booked.', trigger: 'Vendor confirms sunset date earlier than 1 March.', residualLikelihood: 2, residualImpact: 4 },
-  { kind: 'risk', isPublic: true, title: 'Data migration exceeds the 4-hour maintenance window', description: 'The last rehearsal moved 60% of tenants in 3h10. The largest tenants were not in the sample.',  category: 'Technical', likelihood: 4, impact: 5, response: 'mitigate', status: 'open', owner: 'editor', dueInDays: 21, mitigation: 'Rehearse on a production-size copy; split by tenant.', trigger: 'Rehearsal takes more than 3 hours.', residualLikelihood: 2, residualImpact: 3 },
+  { kind: 'risk', isPublic: true, title: 'Payment provider API v2 sunset before cut-over', description: 'The provider announced the end of API v2 for Q1. Our checkout still calls v2 for refunds and payouts; v3 changes the webhook signatures.',  category: 'Vendor', likelihood: 5, impact: 5, response: 'mitigate', status: 'mitigating', owner: 'owner', dueInDays: 14, mitigation: 'Dual-write to v3 behind a flag; vendor escalation call booked.', trigger: 'Vendor confirms sunset date earlier than 1 March.', residualLikelihood: 2, residualImpact: 4, threatens: ['paymentsOnV3', 'refunds'] },
+  { kind: 'risk', isPublic: true, title: 'Data migration exceeds the 4-hour maintenance window', description: 'The last rehearsal moved 60% of tenants in 3h10. The largest tenants were not in the sample.',  category: 'Technical', likelihood: 4, impact: 5, response: 'mitigate', status: 'open', owner: 'editor', dueInDays: 21, mitigation: 'Rehearse on a production-size copy; split by tenant.', trigger: 'Rehearsal takes more than 3 hours.', residualLikelihood: 2, residualImpact: 3, threatens: ['rehearsal', 'cutOver'] },
   { kind: 'issue', title: 'Staging cluster out of capacity; load tests blocked', description: 'Load tests for the new search service cannot run until staging has two more nodes.',  category: 'Infrastructure', likelihood: 5, impact: 3, response: 'mitigate', status: 'open', owner: 'editor', dueInDays: 3, mitigation: 'Temporary node pool approved; request quota increase.' },
   { kind: 'dependency', isPublic: true, title: 'Identity team must ship SSO for partner accounts', description: 'Partner accounts cannot move until SSO supports their SAML providers.',  category: 'Cross-team', likelihood: 3, impact: 4, response: 'accept', status: 'open', owner: 'owner', dueInDays: 30, trigger: 'Identity team misses its sprint 14 demo.' },
   { kind: 'risk', title: 'Only one engineer knows the billing reconciliation job', description: 'The nightly reconciliation job has no runbook and one person has ever fixed it.',  category: 'People', likelihood: 3, impact: 4, response: 'mitigate', status: 'mitigating', owner: 'editor', dueInDays: 10, mitigation: 'Pairing rotation and a runbook review.' },
@@ -60,15 +62,17 @@ export async function seedDemoIfEmpty(
     { projectId: demo!.id, userId: ids.viewer, role: 'viewer' },
   ]);
   const today = new Date();
+  const plan = await seedDemoPlan(live, demo!.id, ids, today);
   await live.apply(
     'risks',
     demo!.id,
     {
       type: 'raid.import',
-      rows: demoItems.map(({ owner, dueInDays, ...fields }) => ({
+      rows: demoItems.map(({ owner, dueInDays, threatens, ...fields }) => ({
         id: null,
         fields: {
           ...fields,
+          threatens: (threatens ?? []).map((key) => plan[key]),
           ownerId: owner ? ids[owner] : null,
           dueDate: dueInDays === undefined ? null : formatISO(addDays(today, dueInDays), { representation: 'date' }),
         },

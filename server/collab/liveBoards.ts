@@ -1,28 +1,38 @@
 // What the rest of the server may ask of the live boards. Commands are plain data so that callers
 // (tRPC procedures in Next's module graph) never touch Yjs objects from another copy of yjs.
+import type { PlanImport } from '../domain/planImport';
 import type { RaidFields } from '../domain/risk';
 
 export const boardKinds = ['risks', 'plan'] as const;
 export type BoardKind = (typeof boardKinds)[number];
 
-/** Each kind of board has its own commands and results, so a command cannot reach the wrong board. */
+/**
+ * Each kind of board has its own commands, each with its own result, so a command cannot reach
+ * the wrong board and a caller gets the result of the command it sent.
+ */
 export interface BoardCommands {
   risks: {
-    command: { type: 'raid.import'; rows: { id: string | null; fields: Partial<RaidFields> }[] };
-    result: { created: number; updated: number };
+    'raid.import': {
+      command: { rows: { id: string | null; fields: Partial<RaidFields> }[] };
+      result: { created: number; updated: number };
+    };
   };
   plan: {
-    command: { type: 'plan.saveBaseline'; name: string };
-    result: { baselineId: string; itemCount: number };
+    'plan.saveBaseline': { command: { name: string }; result: { baselineId: string; itemCount: number } };
+    'plan.import': { command: PlanImport; result: { created: number; updated: number; dependencies: number } };
   };
 }
 
-export type BoardCommand<K extends BoardKind = BoardKind> = BoardCommands[K]['command'];
-export type BoardCommandResult<K extends BoardKind = BoardKind> = BoardCommands[K]['result'];
+export type BoardCommandType<K extends BoardKind> = keyof BoardCommands[K] & string;
+/** A command for a board of kind K (of type T, by default any of K's). */
+export type BoardCommand<K extends BoardKind, T extends BoardCommandType<K> = BoardCommandType<K>> = {
+  [C in T]: { type: C } & (BoardCommands[K][C] extends { command: infer Command } ? Command : never);
+}[T];
+export type BoardCommandResult<K extends BoardKind, T extends BoardCommandType<K>> = BoardCommands[K][T] extends { result: infer Result } ? Result : never;
 
 export interface LiveBoards {
   /** Applies a change through the live document: persisted, then broadcast to connected clients. */
-  apply<K extends BoardKind>(kind: K, projectId: string, command: BoardCommand<K>, actorId: string): Promise<BoardCommandResult<K>>;
+  apply<K extends BoardKind, T extends BoardCommandType<K>>(kind: K, projectId: string, command: BoardCommand<K, T>, actorId: string): Promise<BoardCommandResult<K, T>>;
   /**
    * A member's role changed or they were removed: their open sockets on the project's boards are
    * closed with 4509 so they reconnect and are authorized again (a removed member is then refused).

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { boards } from './boards';
 import type { BoardDefinition } from './boards/types';
-import type { BoardCommand, BoardCommandResult, BoardKind, LiveBoards } from './liveBoards';
+import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
 import { LiveDocument, type LiveDocumentOptions } from './liveDocument';
@@ -97,7 +97,12 @@ export class LiveDocuments implements LiveBoards {
     return document;
   }
 
-  async apply<K extends BoardKind>(kind: K, projectId: string, command: BoardCommand<K>, actorId: string): Promise<BoardCommandResult<K>> {
+  async apply<K extends BoardKind, T extends BoardCommandType<K>>(
+    kind: K,
+    projectId: string,
+    command: BoardCommand<K, T>,
+    actorId: string,
+  ): Promise<BoardCommandResult<K, T>> {
     const document = await this.open(kind, projectId);
     try {
       // Compute the change on a copy, so that a command that throws leaves the board untouched.
@@ -106,7 +111,8 @@ export class LiveDocuments implements LiveBoards {
       const updates: Uint8Array[] = [];
       scratch.on('update', (update: Uint8Array) => updates.push(update));
       const board = boards[kind] as BoardDefinition<K>;
-      const result = board.applyCommand(scratch, command, actorId);
+      const handler = board.commands[command.type as T] as (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T>;
+      const result = handler(scratch, command, actorId);
       scratch.destroy();
       if (updates.length) await document.submit(Y.mergeUpdates(updates), actorId);
       return result;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planBaseline, planDateChange, planDependency, planGoal, planItem, planStakeholder } from '@/db/schema';
-import { addDependency, goalsMap, insertEntry, insertPlanItem, saveBaseline, stakeholdersMap } from '@/server/collab/boards/planDocument';
+import { addDependency, goalsMap, insertEntry, insertPlanItem, planItemsMap, saveBaseline, stakeholdersMap } from '@/server/collab/boards/planDocument';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
 import { projectWithTeam } from '../support/factories';
@@ -85,5 +85,18 @@ describe('plan projection', () => {
     expect(comparable(after.items)).toEqual(comparable(before.items));
     // Restored, not created a second time: the date history is unchanged.
     expect(after.changes).toEqual(before.changes);
+  });
+
+  it('plan: an import refused halfway changes nothing on the board', async () => {
+    const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+    const items = [{ id: 'kick-off', fields: { kind: 'milestone' as const, title: 'Kick-off', end: '2027-01-04' } }];
+    await expect(
+      h.documents.apply('plan', team.project.id, { type: 'plan.import', items, dependencies: [{ fromId: 'kick-off', toId: 'missing' }] }, team.users.editor.id),
+    ).rejects.toThrow(/unknown item/);
+    const document = await h.documents.open('plan', team.project.id);
+    expect(planItemsMap(document.doc).size).toBe(0);
+    document.release();
+    await h.documents.flushProjections();
+    expect((await snapshot(team.project.id)).items).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
-// The demo seeded on first start: three people, a project whose RAID log spans every kind and
-// band, written through the live document so the projection and history are filled; never twice.
+// The demo seeded on first start: three people, a project with a plan (a baseline it has slipped
+// from) and a RAID log spanning every kind and band whose top risks threaten plan items, written
+// through the live documents so the projections and history are filled; never twice.
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { projectMember, raidItem, raidItemChange, user } from '@/db/schema';
+import { planDateChange, planDependency, planGoal, planItem, planStakeholder, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
 import { demoStatusSlug, demoUsers, seedDemoIfEmpty } from '@/db/seed';
 import { StatusSite } from '@/server/status/publicSite';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
@@ -61,6 +62,25 @@ describe('demo seed', () => {
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['risk', 'assumption', 'issue', 'dependency']));
     const created = await handle.db.select().from(raidItemChange).where(eq(raidItemChange.projectId, seeded!.projectId));
     expect(created.filter((c) => c.field === 'created')).toHaveLength(items.length);
+
+    // A plan: milestones and workstreams with dependencies, goals and stakeholders; two items
+    // slipped a week after the kick-off baseline, moved by the engineer.
+    const plan = await handle.db.select().from(planItem).where(eq(planItem.projectId, seeded!.projectId));
+    expect(new Set(plan.map((p) => p.kind))).toEqual(new Set(['milestone', 'workstream']));
+    expect(plan.filter((p) => p.kind === 'workstream').every((w) => plan.some((m) => m.id === w.milestoneId))).toBe(true);
+    const planRows = async (table: typeof planDependency | typeof planGoal | typeof planStakeholder) =>
+      handle.db.select().from(table as typeof planGoal).where(eq((table as typeof planGoal).projectId, seeded!.projectId));
+    expect((await planRows(planDependency)).length).toBeGreaterThanOrEqual(3);
+    expect((await planRows(planGoal)).length).toBeGreaterThanOrEqual(2);
+    expect((await planRows(planStakeholder)).length).toBeGreaterThanOrEqual(3);
+    const moves = (await handle.db.select().from(planDateChange).where(eq(planDateChange.projectId, seeded!.projectId))).filter((c) => c.field !== 'created');
+    expect(moves.length).toBeGreaterThanOrEqual(2);
+    const [engineer] = await handle.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.editor.email));
+    expect(new Set(moves.map((m) => m.actorId))).toEqual(new Set([engineer!.id]));
+    // The top risks threaten plan items that exist.
+    const sunset = items.find((i) => i.title.startsWith('Payment provider API v2 sunset'))!;
+    expect(sunset.threatens.length).toBe(2);
+    expect(sunset.threatens.every((id) => plan.some((p) => p.id === id))).toBe(true);
 
     // The public status page is on, with weeks of published updates and a few public risks.
     expect(seeded!.statusPath).toBe(`/status/${demoStatusSlug}`);

@@ -1,8 +1,9 @@
 // The plan as a kind of live board: authorship of roadmap changes (for the slippage history), the
-// "save baseline" command, and the projection into the plan_* tables.
+// "save baseline" and "import a plan" commands, and the projection into the plan_* tables.
 import { observeEntries } from '../attribution';
 import { projectPlanBoard } from '../projections/plan';
 import { planItemsMap, saveBaseline } from './planDocument';
+import { importPlan } from './planImport';
 import type { BoardDefinition } from './types';
 
 export const planBoard: BoardDefinition<'plan'> = {
@@ -13,11 +14,9 @@ export const planBoard: BoardDefinition<'plan'> = {
     observeEntries(planItemsMap(doc), attribution);
   },
 
-  applyCommand(doc, command, actorId) {
-    switch (command.type) {
-      case 'plan.saveBaseline':
-        return saveBaseline(doc, command.name, actorId);
-    }
+  commands: {
+    'plan.saveBaseline': (doc, command, actorId) => saveBaseline(doc, command.name, actorId),
+    'plan.import': (doc, command, actorId) => importPlan(doc, command, actorId),
   },
 
   project: projectPlanBoard,

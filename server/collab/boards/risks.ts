@@ -12,19 +12,21 @@ export const risksBoard: BoardDefinition<'risks'> = {
     observeEntries(raidItemsMap(doc), attribution);
   },
 
-  applyCommand(doc, command, actorId) {
-    let created = 0;
-    let updated = 0;
-    doc.transact(() => {
-      for (const row of command.rows) {
-        if (row.id && updateRaidItem(doc, row.id, row.fields)) updated++;
-        else {
-          insertRaidItem(doc, row.fields, actorId, row.id ?? undefined);
-          created++;
+  commands: {
+    'raid.import': (doc, command, actorId) => {
+      let created = 0;
+      let updated = 0;
+      doc.transact(() => {
+        for (const row of command.rows) {
+          if (row.id && updateRaidItem(doc, row.id, row.fields)) updated++;
+          else {
+            insertRaidItem(doc, row.fields, actorId, row.id ?? undefined);
+            created++;
+          }
         }
-      }
-    });
-    return { created, updated };
+      });
+      return { created, updated };
+    },
   },
 
   project: projectRiskBoard,

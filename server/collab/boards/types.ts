@@ -3,7 +3,7 @@
 import type * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { ChangeAttribution, AttributionSnapshot } from '../attribution';
-import type { BoardCommand, BoardCommandResult, BoardKind } from '../liveBoards';
+import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind } from '../liveBoards';
 
 export interface ProjectionInput {
   db: Database;
@@ -19,8 +19,8 @@ export interface BoardDefinition<K extends BoardKind = BoardKind> {
   kind: K;
   /** Starts recording who changes what in a loaded document. */
   observe(doc: Y.Doc, attribution: ChangeAttribution): void;
-  /** Applies a command to a document (a scratch copy; the caller persists the resulting update). */
-  applyCommand(doc: Y.Doc, command: BoardCommand<K>, actorId: string): BoardCommandResult<K>;
+  /** One handler per command: applies it to a document (a scratch copy; the caller persists the resulting update). */
+  commands: { [T in BoardCommandType<K>]: (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T> };
   /** Derives the board's relational rows from the document. Idempotent. */
   project(input: ProjectionInput): Promise<void>;
 }

@@ -1,0 +1,80 @@
+// The demo project's plan: charter, goals, stakeholders and a roadmap of milestones and
+// workstreams with dependencies, written through the live plan like any edit. A baseline is saved
+// at kick-off, then the vendor's news slips two items by a week, so the slippage view has a story.
+import { addDays, formatISO } from 'date-fns';
+import type { LiveBoards } from '@/server/collab/liveBoards';
+import type { PlanItemFields } from '@/server/domain/plan';
+
+type Who = 'owner' | 'editor' | 'viewer';
+
+/** The ids of the demo's plan items, for risks that threaten them. */
+export interface DemoPlan {
+  rehearsal: string;
+  paymentsOnV3: string;
+  cutOver: string;
+  refunds: string;
+}
+
+export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Record<Who, string>, today: Date): Promise<DemoPlan> {
+  const day = (offset: number) => formatISO(addDays(today, offset), { representation: 'date' });
+  const id = () => globalThis.crypto.randomUUID();
+  const item = { designSignedOff: id(), rehearsal: id(), paymentsOnV3: id(), cutOver: id(), tooling: id(), refunds: id(), sso: id(), runbooks: id() };
+  const milestone = (end: number, fields: Partial<PlanItemFields>): Partial<PlanItemFields> => ({ kind: 'milestone', start: day(end), end: day(end), ...fields });
+  const workstream = (start: number, end: number, fields: Partial<PlanItemFields>): Partial<PlanItemFields> => ({ kind: 'workstream', start: day(start), end: day(end), ...fields });
+
+  await live.apply(
+    'plan',
+    projectId,
+    {
+      type: 'plan.import',
+      items: [
+        { id: item.designSignedOff, fields: milestone(-40, { title: 'Design signed off', status: 'done', ownerId: ids.owner }) },
+        { id: item.rehearsal, fields: milestone(20, { title: 'Rehearsal on a production-size copy', status: 'at_risk', ownerId: ids.editor }) },
+        { id: item.paymentsOnV3, fields: milestone(35, { title: 'All payments on API v3', ownerId: ids.owner }) },
+        { id: item.cutOver, fields: milestone(60, { title: 'Cut-over weekend', ownerId: ids.owner, description: 'Read-only from Saturday 06:00; back by Sunday 10:00 at the latest.' }) },
+        { id: item.tooling, fields: workstream(-35, 15, { title: 'Tenant data migration tooling', ownerId: ids.editor, progress: 70, milestoneId: item.rehearsal }) },
+        { id: item.refunds, fields: workstream(-20, 30, { title: 'Refunds and payouts on API v3', ownerId: ids.owner, progress: 40, milestoneId: item.paymentsOnV3 }) },
+        { id: item.sso, fields: workstream(-10, 45, { title: 'Partner SSO with the identity team', ownerId: ids.owner, progress: 20, milestoneId: item.cutOver }) },
+        { id: item.runbooks, fields: workstream(10, 55, { title: 'Runbooks and support training', ownerId: ids.editor, milestoneId: item.cutOver }) },
+      ],
+      dependencies: [
+        { fromId: item.designSignedOff, toId: item.tooling },
+        { fromId: item.designSignedOff, toId: item.refunds },
+        { fromId: item.rehearsal, toId: item.runbooks },
+        { fromId: item.paymentsOnV3, toId: item.cutOver },
+      ],
+      goals: [
+        { title: 'Every tenant on Atlas', metric: '% of tenants migrated', baseline: 0, target: 100, current: 35, dueDate: day(60) },
+        { title: 'Short cut-over', metric: 'Hours read-only', baseline: 8, target: 4, current: 5.2, dueDate: day(60) },
+        { title: 'Checkout off API v2', metric: '% of payment calls on v3', baseline: 0, target: 100, current: 40, dueDate: day(35) },
+      ],
+      stakeholders: [
+        { name: 'Priya Natarajan', organisation: 'Executive sponsor', memberId: ids.viewer, influence: 5, interest: 4, channel: 'report', frequency: 'biweekly' },
+        { name: 'Payments leadership', organisation: 'Payments', influence: 4, interest: 5, channel: 'meeting', frequency: 'weekly' },
+        { name: 'Customer support leads', organisation: 'Support', influence: 2, interest: 4, channel: 'email', frequency: 'weekly' },
+        { name: 'Partner success', organisation: 'Partnerships', influence: 3, interest: 2, channel: 'status_page', frequency: 'milestones' },
+      ],
+      charter: {
+        vision: 'Every tenant runs on the Atlas platform by the end of Q1, moved in one weekend without losing a payment.',
+        scope: ['Tenant data and billing', 'Checkout, refunds and payouts on payment API v3', 'Partner accounts with SSO'],
+        nonGoals: ['Redesigning the reporting pages', 'New pricing plans'],
+      },
+    },
+    ids.owner,
+  );
+  await live.apply('plan', projectId, { type: 'plan.saveBaseline', name: 'Kick-off plan' }, ids.owner);
+  // The payment provider moved the v2 sunset forward: rehearsal and refunds slip a week.
+  await live.apply(
+    'plan',
+    projectId,
+    {
+      type: 'plan.import',
+      items: [
+        { id: item.rehearsal, fields: { start: day(27), end: day(27) } },
+        { id: item.tooling, fields: { end: day(22) } },
+      ],
+    },
+    ids.editor,
+  );
+  return { rehearsal: item.rehearsal, paymentsOnV3: item.paymentsOnV3, cutOver: item.cutOver, refunds: item.refunds };
+}

@@ -1,0 +1,56 @@
+// Writes a PlanImport into a plan document in one transaction: items added or updated, then the
+// dependencies between them (loops refused), goals, stakeholders and the charter. Throws
+// PlanImportError, having changed nothing the caller keeps, for a reference to an unknown item or
+// a loop (LiveDocuments.apply works on a scratch copy).
+import * as Y from 'yjs';
+import { emptyGoalFields, emptyStakeholderFields } from '../../domain/planCharter';
+import { PlanImportError, type PlanImport } from '../../domain/planImport';
+import {
+  addDependency,
+  charterMap,
+  goalsMap,
+  insertEntry,
+  insertPlanItem,
+  nonGoalsArray,
+  planItemsMap,
+  scopeArray,
+  stakeholdersMap,
+  updatePlanItem,
+} from './planDocument';
+
+export function importPlan(doc: Y.Doc, plan: PlanImport, actorId: string): { created: number; updated: number; dependencies: number } {
+  let created = 0;
+  let updated = 0;
+  let dependencies = 0;
+  doc.transact(() => {
+    const items = planItemsMap(doc);
+    for (const { id, fields } of plan.items) {
+      if (items.has(id)) {
+        updatePlanItem(doc, id, fields);
+        updated++;
+      } else {
+        insertPlanItem(doc, fields, actorId, id);
+        created++;
+      }
+    }
+    for (const { id, fields } of plan.items) {
+      if (fields.milestoneId && !items.has(fields.milestoneId)) throw new PlanImportError(`Item ${id} delivers an unknown milestone ${fields.milestoneId}.`);
+    }
+    for (const { fromId, toId } of plan.dependencies ?? []) {
+      if (!items.has(fromId) || !items.has(toId)) throw new PlanImportError(`A dependency names an unknown item (${fromId} -> ${toId}).`);
+      const result = addDependency(doc, fromId, toId, actorId);
+      if (result.ok) dependencies++;
+      else if ('cycle' in result) throw new PlanImportError(`The dependency ${fromId} -> ${toId} would close a loop.`);
+    }
+    for (const goal of plan.goals ?? []) insertEntry(goalsMap(doc), { ...emptyGoalFields, ...goal });
+    for (const stakeholder of plan.stakeholders ?? []) insertEntry(stakeholdersMap(doc), { ...emptyStakeholderFields, ...stakeholder });
+    const { vision, scope, nonGoals } = plan.charter ?? {};
+    if (vision !== undefined) charterMap(doc).set('vision', vision);
+    for (const [array, lines] of [[scopeArray(doc), scope], [nonGoalsArray(doc), nonGoals]] as const) {
+      if (!lines) continue;
+      array.delete(0, array.length);
+      array.push(lines);
+    }
+  });
+  return { created, updated, dependencies };
+}
