@@ -1,17 +1,23 @@
 'use client';
 // The plan page's client root: first paint from the server's projection (read-only,
 // "Connecting…"), then the live connection, loaded only in the browser because it is the one
-// module that imports Yjs.
+// module that imports Yjs. The risks threatening plan items come from the risk board's
+// projection, read again every few seconds.
+import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import type { ProjectRole } from '@/server/domain/roles';
 import type { PlanRisk } from '@/server/routers/plan';
 import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
+import { useTRPC } from '@/components/trpc/client';
 import { colorForUser } from '@/components/ui/avatar';
 import { PlanBoard } from './PlanBoard';
 import type { LivePlanState, PlanContent } from './model';
 
 const LivePlanConnector = dynamic(() => import('./LivePlanConnector'), { ssr: false });
+
+/** How often the risks threatening plan items are read again (they live on the risk board). */
+const risksRefreshMs = 5_000;
 
 const notConnected: LivePlanState = { content: null, actions: null, presence: [], status: 'connecting', refusal: null };
 
@@ -21,7 +27,7 @@ export function PlanLive({
   me,
   members,
   initialContent,
-  risks,
+  risks: initialRisks,
   today,
 }: {
   projectId: string;
@@ -36,6 +42,8 @@ export function PlanLive({
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
 
   useRefreshOnReconnect(live.status, live.content !== null);
+  const trpc = useTRPC();
+  const risks = useQuery({ ...trpc.plan.risks.queryOptions({ projectId }), initialData: initialRisks, staleTime: risksRefreshMs, refetchInterval: risksRefreshMs }).data;
 
   return (
     <>

@@ -31,6 +31,16 @@ export interface PlanRisk {
   threatens: string[];
 }
 
+/** Open risks that name a plan item, worst first: the plan shows them on the milestone or bar. */
+export async function readThreateningRisks(db: Executor, projectId: string): Promise<PlanRisk[]> {
+  const rows = await db
+    .select({ id: raidItem.id, kind: raidItem.kind, title: raidItem.title, score: raidItem.score, band: raidItem.band, threatens: raidItem.threatens })
+    .from(raidItem)
+    .where(and(eq(raidItem.projectId, projectId), inArray(raidItem.status, [...activeStatuses]), sql`jsonb_array_length(${raidItem.threatens}) > 0`))
+    .orderBy(sql`${raidItem.score} desc nulls last`, asc(raidItem.id));
+  return rows as PlanRisk[];
+}
+
 /** Everything the plan page shows, as the projection last saw it. */
 export async function readPlan(db: Executor, projectId: string) {
   const [items, dependencies, baselines, charter, goals, stakeholders, raci, risks] = await Promise.all([
@@ -45,12 +55,7 @@ export async function readPlan(db: Executor, projectId: string) {
     db.select().from(planGoal).where(eq(planGoal.projectId, projectId)).orderBy(asc(planGoal.dueDate), asc(planGoal.title)),
     db.select().from(planStakeholder).where(eq(planStakeholder.projectId, projectId)).orderBy(asc(planStakeholder.name)),
     db.select({ subjectId: planRaci.subjectId, stakeholderId: planRaci.stakeholderId, role: planRaci.role }).from(planRaci).where(eq(planRaci.projectId, projectId)),
-    // Open risks that name a plan item: the plan shows them on the milestone or bar.
-    db
-      .select({ id: raidItem.id, kind: raidItem.kind, title: raidItem.title, score: raidItem.score, band: raidItem.band, threatens: raidItem.threatens })
-      .from(raidItem)
-      .where(and(eq(raidItem.projectId, projectId), inArray(raidItem.status, [...activeStatuses]), sql`jsonb_array_length(${raidItem.threatens}) > 0`))
-      .orderBy(sql`${raidItem.score} desc nulls last`),
+    readThreateningRisks(db, projectId),
   ]);
   return {
     items: items.map(
@@ -78,7 +83,7 @@ export async function readPlan(db: Executor, projectId: string) {
       quadrant: s.quadrant as StakeholderQuadrant,
     })),
     raci: raci.map((r) => ({ ...r, role: r.role as RaciRole })),
-    risks: risks as PlanRisk[],
+    risks,
   };
 }
 export type PlanSnapshot = Awaited<ReturnType<typeof readPlan>>;
@@ -88,6 +93,9 @@ const newFeedToken = () => randomBytes(24).toString('base64url');
 export const planRouter = createTRPCRouter({
   /** The whole plan (roadmap, baselines, charter, goals, stakeholders, RACI, linked open risks). */
   get: projectProcedure('viewer').query(({ ctx }) => readPlan(ctx.db, ctx.project.id)),
+
+  /** The open risks that threaten plan items (the plan page refreshes them while it is open). */
+  risks: projectProcedure('viewer').query(({ ctx }) => readThreateningRisks(ctx.db, ctx.project.id)),
 
   /** Every date change of the plan's items (or of one item), newest first, with who made it. */
   dateHistory: projectProcedure('viewer')

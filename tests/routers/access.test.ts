@@ -109,6 +109,7 @@ const access: Record<string, Row> = {
   },
   'status.deliveries': { access: 'owner', call: (as, team) => as.status.deliveries({ projectId: team.project.id }) },
   'plan.get': { access: 'viewer', call: (as, team) => as.plan.get({ projectId: team.project.id }) },
+  'plan.risks': { access: 'viewer', call: (as, team) => as.plan.risks({ projectId: team.project.id }) },
   'plan.dateHistory': { access: 'viewer', call: (as, team) => as.plan.dateHistory({ projectId: team.project.id }) },
   'plan.saveBaseline': {
     access: 'editor',

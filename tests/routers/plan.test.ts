@@ -116,8 +116,15 @@ describe('plan', () => {
       insertRaidItem(doc, { title: 'Old worry', status: 'closed', threatens: [launch] }, people.editor.id);
       insertRaidItem(doc, { title: 'Unrelated' }, people.editor.id);
     });
-    const plan = await (await team.as('viewer')).plan.get({ projectId });
+    const viewer = await team.as('viewer');
+    const plan = await viewer.plan.get({ projectId });
     expect(plan.risks).toEqual([expect.objectContaining({ title: 'Vendor late', band: 'critical', threatens: [launch] })]);
+    // plan.risks, which the open plan page reads again, follows the risk board.
+    expect(await viewer.plan.risks({ projectId })).toEqual(plan.risks);
+    await editBoard(deps, 'risks', projectId, people.editor.id, (doc) => {
+      insertRaidItem(doc, { title: 'Capacity short', likelihood: 2, impact: 2, threatens: [launch] }, people.editor.id);
+    });
+    expect((await viewer.plan.risks({ projectId })).map((r) => r.title)).toEqual(['Vendor late', 'Capacity short']);
   });
 
   it('plan.rotateCalendarToken: gives a new secret address; the feed address stays until rotated', async () => {
