@@ -1,6 +1,7 @@
-// The demo project's plan: charter, goals, stakeholders and a roadmap of milestones and
-// workstreams with dependencies, written through the live plan like any edit. A baseline is saved
-// at kick-off, then the vendor's news slips two items by a week, so the slippage view has a story.
+// The demo project's plan: charter, goals, stakeholders with their RACI, and a roadmap of
+// milestones and workstreams with dependencies, written through the live plan like any edit. A
+// baseline is saved at kick-off, then the vendor's news slips two items by a week, so the slippage
+// view has a story (and the runbooks now start before the rehearsal they depend on).
 import { addDays, formatISO } from 'date-fns';
 import type { LiveBoards } from '@/server/collab/liveBoards';
 import type { PlanItemFields } from '@/server/domain/plan';
@@ -19,6 +20,11 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
   const day = (offset: number) => formatISO(addDays(today, offset), { representation: 'date' });
   const id = () => globalThis.crypto.randomUUID();
   const item = { designSignedOff: id(), rehearsal: id(), paymentsOnV3: id(), cutOver: id(), tooling: id(), refunds: id(), sso: id(), runbooks: id() };
+  const goal = { tenants: id(), cutOverHours: id(), checkout: id() };
+  const who = { sponsor: id(), tpm: id(), engineering: id(), payments: id(), support: id(), partners: id() };
+  type Role = 'R' | 'A' | 'C' | 'I';
+  const raci = (subjectId: string, roles: Partial<Record<keyof typeof who, Role>>) =>
+    Object.entries(roles).map(([stakeholder, role]) => ({ subjectId, stakeholderId: who[stakeholder as keyof typeof who], role: role as Role }));
   const milestone = (end: number, fields: Partial<PlanItemFields>): Partial<PlanItemFields> => ({ kind: 'milestone', start: day(end), end: day(end), ...fields });
   const workstream = (start: number, end: number, fields: Partial<PlanItemFields>): Partial<PlanItemFields> => ({ kind: 'workstream', start: day(start), end: day(end), ...fields });
 
@@ -44,15 +50,26 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
         { fromId: item.paymentsOnV3, toId: item.cutOver },
       ],
       goals: [
-        { title: 'Every tenant on Atlas', metric: '% of tenants migrated', baseline: 0, target: 100, current: 35, dueDate: day(60) },
-        { title: 'Short cut-over', metric: 'Hours read-only', baseline: 8, target: 4, current: 5.2, dueDate: day(60) },
-        { title: 'Checkout off API v2', metric: '% of payment calls on v3', baseline: 0, target: 100, current: 40, dueDate: day(35) },
+        { id: goal.tenants, title: 'Every tenant on Atlas', metric: '% of tenants migrated', baseline: 0, target: 100, current: 35, dueDate: day(60) },
+        { id: goal.cutOverHours, title: 'Short cut-over', metric: 'Hours read-only', baseline: 8, target: 4, current: 5.2, dueDate: day(60) },
+        { id: goal.checkout, title: 'Checkout off API v2', metric: '% of payment calls on v3', baseline: 0, target: 100, current: 40, dueDate: day(35) },
       ],
       stakeholders: [
-        { name: 'Priya Natarajan', organisation: 'Executive sponsor', memberId: ids.viewer, influence: 5, interest: 4, channel: 'report', frequency: 'biweekly' },
-        { name: 'Payments leadership', organisation: 'Payments', influence: 4, interest: 5, channel: 'meeting', frequency: 'weekly' },
-        { name: 'Customer support leads', organisation: 'Support', influence: 2, interest: 4, channel: 'email', frequency: 'weekly' },
-        { name: 'Partner success', organisation: 'Partnerships', influence: 3, interest: 2, channel: 'status_page', frequency: 'milestones' },
+        { id: who.sponsor, name: 'Priya Natarajan', organisation: 'Executive sponsor', memberId: ids.viewer, influence: 5, interest: 4, channel: 'report', frequency: 'biweekly' },
+        { id: who.tpm, name: 'Dana Reyes', organisation: 'Programme (TPM)', memberId: ids.owner, influence: 4, interest: 5, channel: 'chat', frequency: 'daily' },
+        { id: who.engineering, name: 'Sam Okafor', organisation: 'Platform engineering', memberId: ids.editor, influence: 3, interest: 5, channel: 'chat', frequency: 'daily' },
+        { id: who.payments, name: 'Payments leadership', organisation: 'Payments', influence: 4, interest: 5, channel: 'meeting', frequency: 'weekly' },
+        { id: who.support, name: 'Customer support leads', organisation: 'Support', influence: 2, interest: 4, channel: 'email', frequency: 'weekly' },
+        { id: who.partners, name: 'Partner success', organisation: 'Partnerships', influence: 3, interest: 2, channel: 'status_page', frequency: 'milestones' },
+      ],
+      raci: [
+        ...raci(item.designSignedOff, { sponsor: 'A', engineering: 'R', payments: 'C', support: 'I' }),
+        ...raci(item.rehearsal, { tpm: 'A', engineering: 'R', support: 'I' }),
+        ...raci(item.paymentsOnV3, { payments: 'A', engineering: 'R', tpm: 'C', partners: 'I' }),
+        ...raci(item.cutOver, { sponsor: 'A', tpm: 'R', engineering: 'R', payments: 'C', support: 'I', partners: 'I' }),
+        ...raci(goal.tenants, { sponsor: 'A', tpm: 'R' }),
+        ...raci(goal.cutOverHours, { tpm: 'A', engineering: 'R' }),
+        ...raci(goal.checkout, { payments: 'A', engineering: 'R' }),
       ],
       charter: {
         vision: 'Every tenant runs on the Atlas platform by the end of Q1, moved in one weekend without losing a payment.',

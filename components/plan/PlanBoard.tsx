@@ -34,9 +34,14 @@ export interface PlanBoardProps {
   today: string;
 }
 
-const fieldLabel: Record<string, string> = { start: 'Start', end: 'Date', created: 'Created', deleted: 'Deleted' };
+const fieldLabel: Record<string, string> = { start: 'Start', end: 'End', created: 'Created', deleted: 'Deleted' };
+const day = (iso: string | null) => (iso ? format(parseISO(iso), 'd MMM yyyy') : '—');
 
-function SlippageHistory({ projectId, contentKey }: { projectId: string; contentKey: string }) {
+/**
+ * The plan's date changes, newest first. A milestone is one date: its moves show once, as "Date"
+ * (the start that moves with it is left out).
+ */
+function SlippageHistory({ projectId, contentKey, milestoneIds }: { projectId: string; contentKey: string; milestoneIds: Set<string> }) {
   const trpc = useTRPC();
   const history = useQuery(trpc.plan.dateHistory.queryOptions({ projectId, limit: 50 }));
   const { refetch } = history;
@@ -45,7 +50,8 @@ function SlippageHistory({ projectId, contentKey }: { projectId: string; content
     const timer = setTimeout(() => void refetch(), 1000);
     return () => clearTimeout(timer);
   }, [contentKey, refetch]);
-  const rows = history.data ?? [];
+  const rows = (history.data ?? []).filter((h) => !(h.field === 'start' && milestoneIds.has(h.itemId)));
+  const label = (h: (typeof rows)[number]) => (h.field === 'end' && milestoneIds.has(h.itemId) ? 'Date' : (fieldLabel[h.field] ?? h.field));
   return (
     <section aria-labelledby="slippage-heading" className="rounded-lg border border-line bg-surface p-4">
       <h2 id="slippage-heading" className="text-base font-semibold">
@@ -54,8 +60,8 @@ function SlippageHistory({ projectId, contentKey }: { projectId: string; content
       <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto text-sm" aria-label="Date changes">
         {rows.map((h) => (
           <li key={h.id}>
-            <span className="font-medium">{h.itemTitle}</span>: {fieldLabel[h.field] ?? h.field}
-            {h.field === 'created' ? ` on ${h.to}` : h.field === 'deleted' ? '' : ` ${h.from ?? '—'} → ${h.to ?? '—'}`}
+            <span className="font-medium">{h.itemTitle}</span>: {label(h)}
+            {h.field === 'created' ? ` (due ${day(h.to)})` : h.field === 'deleted' ? '' : ` ${day(h.from)} → ${day(h.to)}`}
             <span className="text-muted">
               {' '}
               by {h.actorName ?? 'someone'}, {formatDistanceToNow(h.changedAt, { addSuffix: true })}
@@ -233,6 +239,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
   }, [presence]);
   const selected = selectedId ? (items.find((i) => i.id === selectedId) ?? null) : null;
   const datesKey = useMemo(() => items.map((i) => `${i.id}${i.start}${i.end}`).join('|'), [items]);
+  const milestoneIds = useMemo(() => new Set(items.filter((i) => i.kind === 'milestone').map((i) => i.id)), [items]);
 
   useEffect(() => {
     editable?.setEditing(selected ? selected.id : null);
@@ -475,7 +482,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           <PlanCharter content={content} actions={editable} />
         </div>
         <div className="flex flex-col gap-4">
-          <SlippageHistory projectId={projectId} contentKey={datesKey} />
+          <SlippageHistory projectId={projectId} contentKey={datesKey} milestoneIds={milestoneIds} />
           <CalendarFeed projectId={projectId} isOwner={role === 'owner'} />
         </div>
       </div>

@@ -1,7 +1,7 @@
 // A whole plan as plain data, for writing one into a live plan in a single change (the demo seed,
 // and any caller that brings a plan from elsewhere): roadmap items with their own ids (so that a
-// workstream's milestone and dependencies can name them), goals, stakeholders and the charter.
-import type { GoalFields, StakeholderFields } from './planCharter';
+// workstream's milestone and dependencies can name them), goals, stakeholders, RACI and the charter.
+import type { GoalFields, RaciRole, StakeholderFields } from './planCharter';
 import type { PlanItemFields } from './plan';
 
 export interface PlanImport {
@@ -9,8 +9,11 @@ export interface PlanImport {
   items: { id: string; fields: Partial<PlanItemFields> }[];
   /** Finish-to-start, by item id; one that exists already is skipped, one that closes a loop is refused. */
   dependencies?: { fromId: string; toId: string }[];
-  goals?: (Partial<GoalFields> & { title: string })[];
-  stakeholders?: (Partial<StakeholderFields> & { name: string })[];
+  /** Added; `id` (optional) lets `raci` name them. */
+  goals?: (Partial<GoalFields> & { title: string; id?: string })[];
+  stakeholders?: (Partial<StakeholderFields> & { name: string; id?: string })[];
+  /** Who is Responsible, Accountable, Consulted or Informed for a milestone or goal. */
+  raci?: { subjectId: string; stakeholderId: string; role: RaciRole }[];
   /** Replaces the charter's vision, scope and non-goals that are given. */
   charter?: { vision?: string; scope?: string[]; nonGoals?: string[] };
 }

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { planDateChange, planDependency, planGoal, planItem, planStakeholder, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
+import { planDateChange, planDependency, planGoal, planItem, planRaci, planStakeholder, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
 import { demoStatusSlug, demoUsers, seedDemoIfEmpty } from '@/db/seed';
 import { StatusSite } from '@/server/status/publicSite';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
@@ -73,6 +73,13 @@ describe('demo seed', () => {
     expect((await planRows(planDependency)).length).toBeGreaterThanOrEqual(3);
     expect((await planRows(planGoal)).length).toBeGreaterThanOrEqual(2);
     expect((await planRows(planStakeholder)).length).toBeGreaterThanOrEqual(3);
+    // Every milestone has exactly one Accountable and at least one Responsible.
+    const raci = await handle.db.select().from(planRaci).where(eq(planRaci.projectId, seeded!.projectId));
+    for (const milestone of plan.filter((p) => p.kind === 'milestone')) {
+      const roles = raci.filter((r) => r.subjectId === milestone.id).map((r) => r.role);
+      expect(roles.filter((r) => r === 'A')).toHaveLength(1);
+      expect(roles).toContain('R');
+    }
     const moves = (await handle.db.select().from(planDateChange).where(eq(planDateChange.projectId, seeded!.projectId))).filter((c) => c.field !== 'created');
     expect(moves.length).toBeGreaterThanOrEqual(2);
     const [engineer] = await handle.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.editor.email));

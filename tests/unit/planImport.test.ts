@@ -1,8 +1,8 @@
 // Writing a whole plan into a plan document: items added then updated by id, dependencies (a loop
-// or an unknown item refused), goals, stakeholders and the charter.
+// or an unknown item refused), goals, stakeholders, RACI and the charter.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { readCharter, readDependencies, readGoals, readPlanItems, readStakeholders } from '@/server/collab/boards/planDocument';
+import { readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '@/server/collab/boards/planDocument';
 import { importPlan } from '@/server/collab/boards/planImport';
 import { PlanImportError } from '@/server/domain/planImport';
 
@@ -17,8 +17,12 @@ describe('plan import', () => {
       {
         items: [launch, build],
         dependencies: [{ fromId: 'build', toId: 'launch' }],
-        goals: [{ title: 'Tenants migrated', metric: '%', target: 100 }],
-        stakeholders: [{ name: 'Payments leadership', influence: 5, interest: 4 }],
+        goals: [{ id: 'g1', title: 'Tenants migrated', metric: '%', target: 100 }],
+        stakeholders: [{ id: 's1', name: 'Payments leadership', influence: 5, interest: 4 }],
+        raci: [
+          { subjectId: 'launch', stakeholderId: 's1', role: 'A' },
+          { subjectId: 'g1', stakeholderId: 's1', role: 'I' },
+        ],
         charter: { vision: 'Everyone on Atlas', scope: ['Billing'], nonGoals: ['Reporting'] },
       },
       'user-1',
@@ -29,6 +33,12 @@ describe('plan import', () => {
     expect(readGoals(doc)).toMatchObject([{ title: 'Tenants migrated', target: 100, baseline: null }]);
     expect(readStakeholders(doc)).toMatchObject([{ name: 'Payments leadership', influence: 5, channel: 'email' }]);
     expect(readCharter(doc)).toEqual({ vision: 'Everyone on Atlas', scope: ['Billing'], nonGoals: ['Reporting'] });
+    expect(readRaci(doc)).toEqual(
+      expect.arrayContaining([
+        { subjectId: 'launch', stakeholderId: 's1', role: 'A' },
+        { subjectId: 'g1', stakeholderId: 's1', role: 'I' },
+      ]),
+    );
 
     const again = importPlan(doc, { items: [{ id: 'build', fields: { end: '2027-02-26' } }], dependencies: [{ fromId: 'build', toId: 'launch' }] }, 'user-2');
     expect(again).toEqual({ created: 0, updated: 1, dependencies: 0 });
@@ -42,5 +52,6 @@ describe('plan import', () => {
     ).toThrow(PlanImportError);
     expect(() => importPlan(new Y.Doc(), { items: [launch], dependencies: [{ fromId: 'launch', toId: 'nowhere' }] }, 'u')).toThrow(/unknown item/);
     expect(() => importPlan(new Y.Doc(), { items: [build] }, 'u')).toThrow(/unknown milestone/);
+    expect(() => importPlan(new Y.Doc(), { items: [launch], raci: [{ subjectId: 'launch', stakeholderId: 'nobody', role: 'R' }] }, 'u')).toThrow(/unknown stakeholder/);
   });
 });

@@ -1,5 +1,5 @@
 // Writes a PlanImport into a plan document in one transaction: items added or updated, then the
-// dependencies between them (loops refused), goals, stakeholders and the charter. Throws
+// dependencies between them (loops refused), goals, stakeholders, RACI and the charter. Throws
 // PlanImportError, having changed nothing the caller keeps, for a reference to an unknown item or
 // a loop (LiveDocuments.apply works on a scratch copy).
 import * as Y from 'yjs';
@@ -14,6 +14,7 @@ import {
   nonGoalsArray,
   planItemsMap,
   scopeArray,
+  setRaci,
   stakeholdersMap,
   updatePlanItem,
 } from './planDocument';
@@ -42,8 +43,13 @@ export function importPlan(doc: Y.Doc, plan: PlanImport, actorId: string): { cre
       if (result.ok) dependencies++;
       else if ('cycle' in result) throw new PlanImportError(`The dependency ${fromId} -> ${toId} would close a loop.`);
     }
-    for (const goal of plan.goals ?? []) insertEntry(goalsMap(doc), { ...emptyGoalFields, ...goal });
-    for (const stakeholder of plan.stakeholders ?? []) insertEntry(stakeholdersMap(doc), { ...emptyStakeholderFields, ...stakeholder });
+    for (const { id, ...goal } of plan.goals ?? []) insertEntry(goalsMap(doc), { ...emptyGoalFields, ...goal }, id);
+    for (const { id, ...stakeholder } of plan.stakeholders ?? []) insertEntry(stakeholdersMap(doc), { ...emptyStakeholderFields, ...stakeholder }, id);
+    for (const { subjectId, stakeholderId, role } of plan.raci ?? []) {
+      if (!items.has(subjectId) && !goalsMap(doc).has(subjectId)) throw new PlanImportError(`A RACI entry names an unknown milestone or goal (${subjectId}).`);
+      if (!stakeholdersMap(doc).has(stakeholderId)) throw new PlanImportError(`A RACI entry names an unknown stakeholder (${stakeholderId}).`);
+      setRaci(doc, subjectId, stakeholderId, role);
+    }
     const { vision, scope, nonGoals } = plan.charter ?? {};
     if (vision !== undefined) charterMap(doc).set('vision', vision);
     for (const [array, lines] of [[scopeArray(doc), scope], [nonGoalsArray(doc), nonGoals]] as const) {
