@@ -3,12 +3,7 @@
 // show Saving / Saved, and passes on the `rebuilt` notice (101: this tab's document is of an older
 // generation of the board). Both are consumed here; the stock provider never sees them.
 import * as decoding from 'lib0/decoding';
-
-const messageSync = 0;
-const syncStep2 = 1;
-const syncUpdate = 2;
-const messageSaved = 100;
-const messageRebuilt = 101;
+import { messageRebuilt, messageSaved, messageSync, syncStep2, syncUpdate } from '@/server/collab/protocol';
 
 export interface SaveTracker {
   /** Called whenever the number of unsaved updates on the current socket changes. */

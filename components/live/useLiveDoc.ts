@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { closeCodes } from '@/server/collab/protocol';
 import { jitterReconnects } from './backoff';
 import { trackedWebSocket } from './trackedSocket';
 
@@ -31,7 +32,6 @@ const refusals: Record<number, string> = {
   4422: 'The server refused a change from this page. Reload the page to continue.',
 };
 const isFinal = (code: number) => code >= 4400 && code < 4500;
-const boardRebuilt = 4410;
 
 export function useLiveDoc(opts: { room: string; user: { id: string; name: string; color: string } }): LiveDoc | null {
   const { room } = opts;
@@ -59,7 +59,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
         },
         onClose(code, reason) {
           // Told the board was rebuilt but did not reopen in time (everything sent was carried over).
-          if (code === boardRebuilt) return setOpening((n) => n + 1);
+          if (code === closeCodes.boardRebuilt) return setOpening((n) => n + 1);
           if (isFinal(code)) {
             refusal = refusals[code] ?? `The live connection was refused (${reason || code}). Reload the page to continue.`;
             publish();

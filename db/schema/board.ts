@@ -1,4 +1,5 @@
-// The durable update log of every live board (Yjs updates, appended before they are broadcast).
+// The durable update log of every live board (Yjs updates, committed within milliseconds of
+// their broadcast; docs/collab-protocol.md).
 // Compaction replaces a prefix of a board's rows by one snapshot row; Yjs updates commute, so
 // row order does not matter for correctness, only for reading them back efficiently.
 import { bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';

@@ -12,6 +12,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { ChangeAttribution, type UpdateOrigin } from './attribution';
+import { captureUpdate } from './captureUpdate';
 import type { BoardDefinition } from './boards/types';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
@@ -311,9 +312,7 @@ export class LiveDocument {
       return;
     }
     if (!this.connections.delete(connection)) return;
-    if (connection.awarenessClientIds.size) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
-    }
+    this.dropPresence(connection);
     this.onMaybeIdle(this);
   }
 
@@ -429,16 +428,8 @@ export class LiveDocument {
 
   /** Makes an edit on the server as `actorId`'s: broadcast, stored and projected like a client's; resolves once durable. */
   private change(actorId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-    const updates: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => updates.push(update);
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(() => edit(this.doc), { actorId } satisfies UpdateOrigin);
-    } finally {
-      this.doc.off('update', capture);
-    }
-    if (!updates.length) return Promise.resolve();
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const { update } = captureUpdate(this.doc, () => edit(this.doc), { actorId } satisfies UpdateOrigin);
+    if (!update) return Promise.resolve();
     this.lastActorId = actorId;
     this.queueBroadcast(update);
     return this.store(update, actorId);
@@ -454,9 +445,7 @@ export class LiveDocument {
   /** Stops syncing a socket whose client holds an older generation; its edits are carried over. */
   private becomeStale(connection: Connection, generation: number): StaleClient {
     this.connections.delete(connection);
-    if (connection.awarenessClientIds.size) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
-    }
+    this.dropPresence(connection);
     const stale: StaleClient = { generation, work: Promise.resolve(), pending: 0, told: false, deadline: undefined };
     this.staleClients.set(connection, stale);
     this.deps.logger.info(`${this.name}: connection ${connection.id} holds generation ${generation - 1}; carrying its edits over`);
@@ -631,6 +620,13 @@ export class LiveDocument {
     const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const other of this.connections) other.send(message);
   };
+
+  /** Removes what a socket announced in presence (it left, or no longer syncs with the board). */
+  private dropPresence(connection: Connection): void {
+    if (connection.awarenessClientIds.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
+    }
+  }
 
   /**
    * Presence says who a tab is (`user: { id, name, color }`); the server re-encodes what it relays,

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { boards } from './boards';
 import type { BoardDefinition } from './boards/types';
+import { captureUpdate } from './captureUpdate';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
@@ -108,13 +109,11 @@ export class LiveDocuments implements LiveBoards {
       // Compute the change on a copy, so that a command that throws leaves the board untouched.
       const scratch = new Y.Doc();
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
-      const updates: Uint8Array[] = [];
-      scratch.on('update', (update: Uint8Array) => updates.push(update));
       const board = boards[kind] as BoardDefinition<K>;
       const handler = board.commands[command.type as T] as (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T>;
-      const result = handler(scratch, command, actorId);
+      const { result, update } = captureUpdate(scratch, () => handler(scratch, command, actorId));
       scratch.destroy();
-      if (updates.length) await document.submit(Y.mergeUpdates(updates), actorId);
+      if (update) await document.submit(update, actorId);
       return result;
     } finally {
       document.release();

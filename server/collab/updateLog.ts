@@ -3,7 +3,7 @@
 // the next one), read a board back, compact a board's rows into one snapshot, and start a new
 // generation of a board rebuilt without its history (keeping the last state of the one before).
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database, Transaction } from '@/db';
 import { boardGeneration, boardUpdate } from '@/db/schema';
 
 export interface LoggedUpdate {
@@ -135,8 +135,6 @@ export class UpdateLog {
     return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
   }
 }
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Replaces a board's rows up to `throughId` by one snapshot row; resolves with its id. */
 async function replaceRows(tx: Transaction, board: string, snapshot: Uint8Array, throughId: number): Promise<number> {
