@@ -2,7 +2,8 @@
 // the same Postgres, with the same load generator, one after the other in one run. Prints a table,
 // writes tests/bench/results/latest.json and the figures section of docs/benchmarks.md.
 // Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill.
-// BENCH_QUICK=1 shortens every scenario (for trying the bench, not for figures).
+// BENCH_QUICK=1 shortens every scenario (for trying the bench, not for figures). BENCH_PIN=1 runs
+// each server on CPU 0 and the load generator on the others (servers.ts), as if on their own machines.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,9 @@ const selected: Scenario[] = asked.length ? asked : [...all];
 const quick = process.env.BENCH_QUICK === '1';
 const kinds: ServerKind[] = ['waymark', 'hocuspocus'];
 
+const pinned = process.env.BENCH_PIN === '1';
+// Threads started later (the generator's workers) inherit this process's CPUs.
+if (pinned) execSync(`taskset -a -p -c 1-${os.cpus().length - 1} ${process.pid}`);
 const db = await freshBenchDatabase();
 const env = { DATABASE_URL: db.url };
 const results: Record<string, unknown> = {};
@@ -109,6 +113,7 @@ const machine = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   commit: execSync('git rev-parse --short HEAD').toString().trim(),
   quick,
+  pinned,
 };
 mkdirSync('tests/bench/results', { recursive: true });
 writeFileSync('tests/bench/results/latest.json', JSON.stringify({ machine, results }, null, 2));
@@ -118,7 +123,7 @@ const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)}`;
 const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)} / ${ms(l.max)}`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 const lines: string[] = [];
-lines.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}, Postgres ${machine.postgres} (commit ${machine.commit}${quick ? ', QUICK run' : ''}).`, '');
+lines.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}, Postgres ${machine.postgres} (commit ${machine.commit}${quick ? ', QUICK run' : ''}${pinned ? ', servers pinned to CPU 0' : ''}).`, '');
 const r = results as Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 if (r.propagation) {
   lines.push(
