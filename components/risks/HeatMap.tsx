@@ -85,7 +85,7 @@ export function HeatMap({
   }
 
   return (
-    <section aria-labelledby="heat-map-heading" className="rounded-lg border border-line bg-surface p-4">
+    <section aria-labelledby="heat-map-heading" className="w-full max-w-sm rounded-lg border border-line bg-surface p-4 lg:max-w-none">
       <div className="flex items-baseline justify-between gap-2">
         <h3 id="heat-map-heading" className="text-sm font-semibold">
           Heat map

@@ -146,7 +146,7 @@ export function RiskTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       {/* Narrow screens drop columns; what they drop is repeated under the title. */}
-      <table className="w-full table-fixed border-collapse text-sm">
+      <table className="raid-table w-full table-fixed border-collapse text-sm">
         <caption className="sr-only">RAID items, highest score first</caption>
         <colgroup>
           <col />
@@ -157,27 +157,28 @@ export function RiskTable({
           <col className="hidden w-28 xl:table-column" />
           <col className="w-16" />
         </colgroup>
+        {/* Cell padding and the columns narrow screens drop are .raid-table's (app/globals.css). */}
         <thead>
-          <tr className="border-b border-line text-left text-xs font-medium text-muted">
-            <th scope="col" className="py-2 pr-2 pl-4 font-medium">
+          <tr className="border-b border-line text-left text-xs text-muted">
+            <th scope="col" className="font-medium">
               Title
             </th>
-            <th scope="col" className="hidden px-2 py-2 font-medium xl:table-cell">
+            <th scope="col" className="font-medium">
               Kind
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
+            <th scope="col" className="font-medium">
               Score
             </th>
-            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
+            <th scope="col" className="font-medium">
               Owner
             </th>
-            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
+            <th scope="col" className="font-medium">
               Status
             </th>
-            <th scope="col" className="hidden px-2 py-2 font-medium xl:table-cell">
+            <th scope="col" className="font-medium">
               Due
             </th>
-            <th scope="col" className="py-2 pr-4 pl-2 font-medium">
+            <th scope="col">
               <span className="sr-only">Editing now</span>
             </th>
           </tr>
@@ -196,28 +197,20 @@ export function RiskTable({
             const editors = editingPeers.get(item.id) ?? [];
             const open = item.id === openItemId;
             return (
-              <tr
-                key={item.id}
-                data-item-id={item.id}
-                className={cn(
-                  'group border-b border-line last:border-b-0 transition-colors',
-                  open ? 'bg-accent-soft/60' : 'hover:bg-hover/60',
-                  !isActive(item) && 'text-muted',
-                )}
-              >
-                <td className="py-2 pr-2 pl-4">
+              <tr key={item.id} data-item-id={item.id} className={cn('raid-row', open && 'raid-row-open', !isActive(item) && 'text-muted')}>
+                <td>
                   <button
                     type="button"
                     id={`open-item-${item.id}`}
                     onClick={() => onOpen(item.id)}
                     aria-expanded={open}
                     aria-controls={open ? 'risk-editor' : undefined}
-                    className="block w-full truncate rounded text-left font-medium text-ink hover:text-accent"
+                    className="raid-title"
                     title={item.title}
                   >
                     {item.title}
                   </button>
-                  <p className="mt-0.5 truncate text-xs text-muted xl:hidden">
+                  <p className="raid-subline">
                     {kindLabels[item.kind]}
                     <span className="sm:hidden"> · {statusLabels[item.status]}</span>
                     {owner ? <span className="sm:hidden"> · {owner}</span> : null}
@@ -230,21 +223,16 @@ export function RiskTable({
                     ) : null}
                   </p>
                 </td>
-                <td className="hidden px-2 py-2 whitespace-nowrap text-muted xl:table-cell">{kindLabels[item.kind]}</td>
-                <td className="px-2 py-2 whitespace-nowrap">
+                <td className="whitespace-nowrap text-muted">{kindLabels[item.kind]}</td>
+                <td className="whitespace-nowrap">
                   <span className="inline-flex items-center gap-2">
                     <span className="w-5 text-right font-medium tabular-nums">{item.score ?? '–'}</span>
                     <BandChip band={item.band} />
                   </span>
                 </td>
-                <td className="hidden truncate px-2 py-2 text-muted sm:table-cell">{owner ?? <span className="text-faint">—</span>}</td>
-                <td className="hidden px-2 py-2 whitespace-nowrap sm:table-cell">{statusLabels[item.status]}</td>
-                <td
-                  className={cn(
-                    'hidden px-2 py-2 whitespace-nowrap tabular-nums xl:table-cell',
-                    overdue ? 'font-medium text-danger' : 'text-muted',
-                  )}
-                >
+                <td className="truncate text-muted">{owner ?? <span className="text-faint">—</span>}</td>
+                <td className="whitespace-nowrap">{statusLabels[item.status]}</td>
+                <td className={cn('whitespace-nowrap tabular-nums', overdue ? 'font-medium text-danger' : 'text-muted')}>
                   {item.dueDate ? (
                     <>
                       <time dateTime={item.dueDate}>{formatDue(item.dueDate)}</time>
@@ -254,7 +242,7 @@ export function RiskTable({
                     <span className="text-faint">—</span>
                   )}
                 </td>
-                <td className="py-2 pr-4 pl-2">
+                <td>
                   <PresenceAvatars peers={editors} label="Editing now" size="sm" max={3} className="justify-end" />
                 </td>
               </tr>

@@ -20,7 +20,7 @@ export function Badge({
   return (
     <span
       title={title}
-      className={cn('inline-flex h-5 items-center rounded-full border px-2 text-xs font-medium whitespace-nowrap', tone, className)}
+      className={cn('chip', tone, className)}
     >
       {children}
     </span>
