@@ -63,7 +63,9 @@ export async function render(
 ): Promise<RenderResult> {
   const { items = 500, concurrency = 4, durationMs = 10_000 } = options;
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_PROFILE_DIR=dir profiles the app process too (servers.ts).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
