@@ -46,7 +46,7 @@ export default async function ProjectsPage() {
                   {group.projects.map((p) => (
                     <li key={p.id}>
                       <Link
-                        href={`/p/${p.id}/risks`}
+                        href={`/p/${p.id}`}
                         className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 transition-colors hover:bg-hover focus-visible:bg-hover"
                       >
                         <span className="min-w-0 flex-1">

@@ -23,7 +23,7 @@ export function CreateProjectForm({ workspaces }: { workspaces: WorkspaceOption[
   const personal = workspaces.find((w) => w.personal) ?? workspaces[0];
   const create = useMutation(
     trpc.project.create.mutationOptions({
-      onSuccess: (project) => router.push(`/p/${project.id}/risks`),
+      onSuccess: (project) => router.push(`/p/${project.id}/plan`),
     }),
   );
 

@@ -153,7 +153,10 @@ test('plan: a risk that threatens a milestone shows on that milestone, on a plan
   const owner = newPerson('owner');
   const { context, page } = await signedUpContext(browser, baseURL!, owner);
   const projectId = await createProject(page, 'Warehouse go-live');
-  await openPlan(page, projectId);
+  // The project's own address (linked from the projects list) opens its plan.
+  await page.goto(`/p/${projectId}`);
+  await expect(page).toHaveURL(new RegExp(`/p/${projectId}/plan$`));
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   await addMilestone(page, 'Go-live', '2027-04-01');
   await expect(bar(page, 'Milestone Go-live, 1 Apr 2027')).toBeVisible();
   // A second tab keeps the plan open while the risk is linked from the risk board.

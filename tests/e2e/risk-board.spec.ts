@@ -26,7 +26,7 @@ test('risk board: an owner signs up, creates a project and rates a risk critical
   await expect(page.getByTestId('current-user')).toHaveText(owner.name);
 
   const projectId = await createProject(page, 'Payments migration');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await openBoard(page, projectId);
   await expectHeatCount(page, 4, 5, 0);
 
   await page.getByRole('button', { name: 'New item' }).click();
@@ -100,7 +100,7 @@ test('risk board: a viewer follows along live but cannot change anything', async
   const v = await signedUpContext(browser, baseURL!, reader);
 
   const projectId = await createProject(a.page, 'Mobile app launch');
-  await expect(a.page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await openBoard(a.page, projectId);
   await addItem(a.page, 'App store review is slow', 2, 4);
   await addMember(a.page, projectId, reader, 'Viewer');
 

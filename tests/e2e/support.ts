@@ -28,12 +28,12 @@ export async function signedUpContext(browser: Browser, baseURL: string, person:
   return { context, page };
 }
 
-/** Creates a project from the projects page and returns its id (the page ends on its risk board). */
+/** Creates a project from the projects page and returns its id (the page ends on its plan, the first tab). */
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.goto('/projects');
   await page.getByLabel('Project name').fill(name);
   await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page).toHaveURL(/\/p\/[0-9a-f-]{36}\/risks$/);
+  await expect(page).toHaveURL(/\/p\/[0-9a-f-]{36}\/plan$/);
   await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
   return page.url().match(/\/p\/([0-9a-f-]{36})\//)![1]!;
 }
