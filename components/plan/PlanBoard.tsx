@@ -352,7 +352,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           <div className="grid gap-3 lg:grid-cols-2">
             <form
               aria-label="Add a milestone"
-              className="flex flex-wrap items-end gap-2 rounded-lg border border-line bg-surface p-3"
+              className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
               onSubmit={(e) => {
                 e.preventDefault();
                 const title = milestoneDraft.title.trim();
@@ -373,7 +373,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
             </form>
             <form
               aria-label="Add a workstream"
-              className="flex flex-wrap items-end gap-2 rounded-lg border border-line bg-surface p-3"
+              className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
               onSubmit={(e) => {
                 e.preventDefault();
                 const title = workstreamDraft.title.trim();
@@ -401,7 +401,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
             </form>
             <form
               aria-label="Add a dependency"
-              className="flex flex-wrap items-end gap-2 rounded-lg border border-line bg-surface p-3"
+              className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
               onSubmit={(e) => {
                 e.preventDefault();
                 addDependency();
@@ -433,7 +433,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
             </form>
             <form
               aria-label="Save a baseline"
-              className="flex flex-wrap items-end gap-2 rounded-lg border border-line bg-surface p-3"
+              className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
               onSubmit={(e) => {
                 e.preventDefault();
                 const name = baselineName.trim();
