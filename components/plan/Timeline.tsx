@@ -5,7 +5,7 @@
 // days, which a drop-zone library does not model) and moved with the keyboard: arrows move by a
 // day, Shift+arrows change a workstream's end, Page Up/Down move by a week.
 import { addDays, differenceInCalendarDays, eachMonthOfInterval, eachWeekOfInterval, format, max as maxDate, min as minDate, parseISO } from 'date-fns';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { moveItem, resizeItem, slippageDays, type BaselineDates, type PlanDependency, type PlanItem } from '@/server/domain/plan';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import type { PresencePeer } from '@/components/live/presence';
@@ -14,6 +14,8 @@ import { cn } from '@/components/ui/cn';
 export type Zoom = 'weeks' | 'months';
 
 const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
+/** The least the timeline shows (about two months by week, half a year by month), so a new plan has room. */
+const minimumDays: Record<Zoom, number> = { weeks: 56, months: 182 };
 const rowHeight = 36;
 const headerHeight = 28;
 const labelWidth = 240;
@@ -64,11 +66,22 @@ export function Timeline(props: TimelineProps) {
     if (baseline) for (const i of items) if (baseline[i.id]) dates.push(parseISO(baseline[i.id]!.start), parseISO(baseline[i.id]!.end));
     const first = addDays(minDate(dates), -7);
     const last = addDays(maxDate(dates), 21);
-    return { first, days: differenceInCalendarDays(last, first) + 1 };
-  }, [items, today, baseline]);
+    return { first, days: Math.max(differenceInCalendarDays(last, first) + 1, minimumDays[zoom]) };
+  }, [items, today, baseline, zoom]);
 
   const x = (date: string) => differenceInCalendarDays(parseISO(date), range.first) * px;
   const width = range.days * px;
+
+  // Opens (and changes zoom) with today in view, a third of the way across the dates, when it
+  // would be scrolled out of sight; never while someone is working in it, so edits do not move it.
+  const scroller = useRef<HTMLDivElement>(null);
+  const todayX = x(today);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const dates = el.clientWidth - labelWidth;
+    if (todayX < el.scrollLeft || todayX > el.scrollLeft + dates - px) el.scrollLeft = Math.max(0, todayX - dates / 3);
+  }, [zoom]); // on opening and on zoom only
   const ticks = useMemo(() => {
     const interval = { start: range.first, end: addDays(range.first, range.days - 1) };
     return zoom === 'weeks'
@@ -127,7 +140,7 @@ export function Timeline(props: TimelineProps) {
   const height = rows.length * rowHeight;
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface" data-testid="timeline">
+    <div ref={scroller} className="overflow-x-auto rounded-lg border border-line bg-surface" data-testid="timeline">
       <div className="relative" style={{ width: labelWidth + width, minHeight: headerHeight + Math.max(height, rowHeight) }}>
         {/* scale */}
         <div className="sticky top-0 z-10 flex border-b border-line bg-sunken text-[11px] text-muted" style={{ height: headerHeight }}>
@@ -297,7 +310,12 @@ export function Timeline(props: TimelineProps) {
             );
           })}
         </div>
-        {!rows.length ? <p className="px-3 py-2 text-sm text-muted">No milestones or workstreams yet.</p> : null}
+        {!rows.length ? (
+          <p className="px-3 py-2 text-sm text-muted">
+            No milestones or workstreams yet.
+            {canEdit ? ' Add a milestone (a date to hit) or a workstream (a span of work) below; drag them here to reschedule.' : ''}
+          </p>
+        ) : null}
       </div>
       <p id="timeline-keys" className="sr-only">
         Arrow keys move by a day, Page Up and Page Down by a week; Shift with an arrow changes a workstream’s end.

@@ -181,3 +181,22 @@ test('plan: a risk that threatens a milestone shows on that milestone, on a plan
   await expect(planTab.getByRole('region', { name: 'Edit Go-live' })).toContainText('Scanner firmware not certified', { timeout: 20_000 });
   await context.close();
 });
+
+test('plan: the roadmap opens with today in view when the plan began months ago', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const { context, page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Long-running migration');
+  await openPlan(page, projectId);
+  const daysFromNow = (days: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  // Five months of history put today far to the right of where the roadmap starts.
+  await addWorkstream(page, 'Discovery', daysFromNow(-150), daysFromNow(-120));
+  await addMilestone(page, 'Cut-over', daysFromNow(20));
+  await expect(page.getByTestId('timeline-row')).toHaveCount(2);
+  await openPlan(page, projectId);
+  await expect(page.getByTestId('today-line')).toBeInViewport();
+  await context.close();
+});
