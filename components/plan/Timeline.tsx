@@ -4,23 +4,21 @@
 // critical path. Bars are dragged with pointer events (a timeline moves along one axis by whole
 // days, which a drop-zone library does not model) and moved with the keyboard: arrows move by a
 // day, Shift+arrows change a workstream's end, Page Up/Down move by a week.
-import { addDays, differenceInCalendarDays, eachMonthOfInterval, eachWeekOfInterval, format, max as maxDate, min as minDate, parseISO } from 'date-fns';
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { moveItem, resizeItem, slippageDays, type BaselineDates, type PlanDependency, type PlanItem } from '@/server/domain/plan';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import type { PresencePeer } from '@/components/live/presence';
 import { cn } from '@/components/ui/cn';
+import { scaleTicks, timelineRange, type Zoom } from './timelineScale';
 
-export type Zoom = 'weeks' | 'months';
+export type { Zoom } from './timelineScale';
 
 const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
-/** The least the timeline shows (about two months by week, half a year by month), so a new plan has room. */
-const minimumDays: Record<Zoom, number> = { weeks: 56, months: 182 };
 const rowHeight = 36;
 const headerHeight = 28;
 const labelWidth = 240;
 
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const shown = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 export interface TimelineProps {
@@ -59,14 +57,11 @@ export function Timeline(props: TimelineProps) {
   );
   const titles = useMemo(() => new Map(items.map((i) => [i.id, i.title])), [items]);
 
-  // The visible range: every item, its baseline and today, with a margin.
   const range = useMemo(() => {
-    const dates = [parseISO(today)];
-    for (const i of items) dates.push(parseISO(i.start), parseISO(i.end));
-    if (baseline) for (const i of items) if (baseline[i.id]) dates.push(parseISO(baseline[i.id]!.start), parseISO(baseline[i.id]!.end));
-    const first = addDays(minDate(dates), -7);
-    const last = addDays(maxDate(dates), 21);
-    return { first, days: Math.max(differenceInCalendarDays(last, first) + 1, minimumDays[zoom]) };
+    const dates = [today];
+    for (const i of items) dates.push(i.start, i.end);
+    if (baseline) for (const i of items) if (baseline[i.id]) dates.push(baseline[i.id]!.start, baseline[i.id]!.end);
+    return timelineRange(dates, zoom);
   }, [items, today, baseline, zoom]);
 
   const x = (date: string) => differenceInCalendarDays(parseISO(date), range.first) * px;
@@ -82,12 +77,7 @@ export function Timeline(props: TimelineProps) {
     const dates = el.clientWidth - labelWidth;
     if (todayX < el.scrollLeft || todayX > el.scrollLeft + dates - px) el.scrollLeft = Math.max(0, todayX - dates / 3);
   }, [zoom]); // on opening and on zoom only
-  const ticks = useMemo(() => {
-    const interval = { start: range.first, end: addDays(range.first, range.days - 1) };
-    return zoom === 'weeks'
-      ? eachWeekOfInterval(interval, { weekStartsOn: 1 }).map((d) => ({ date: iso(d), label: format(d, 'd MMM') }))
-      : eachMonthOfInterval(interval).map((d) => ({ date: iso(d), label: format(d, 'MMM yyyy') }));
-  }, [range, zoom]);
+  const ticks = useMemo(() => scaleTicks(range, zoom), [range, zoom]);
 
   const previewOf = (item: PlanItem) => {
     if (!drag || drag.id !== item.id || drag.days === 0) return item;
