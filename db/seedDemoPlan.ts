@@ -1,7 +1,8 @@
 // The demo project's plan: charter, goals, stakeholders with their RACI, and a roadmap of
 // milestones and workstreams with dependencies, written through the live plan like any edit. A
-// baseline is saved at kick-off, then the vendor's news slips two items by a week, so the slippage
-// view has a story (and the runbooks now start before the rehearsal they depend on).
+// baseline is saved at kick-off, then the vendor's news slips the rehearsal and the migration
+// tooling by a week, so the slippage view has a story (and the runbooks now start before the
+// rehearsal they depend on).
 import { addDays, formatISO } from 'date-fns';
 import type { LiveBoards } from '@/server/collab/liveBoards';
 import type { PlanItemFields } from '@/server/domain/plan';
@@ -80,7 +81,7 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
     ids.owner,
   );
   await live.apply('plan', projectId, { type: 'plan.saveBaseline', name: 'Kick-off plan' }, ids.owner);
-  // The payment provider moved the v2 sunset forward: rehearsal and refunds slip a week.
+  // The payment provider moved the v2 sunset forward: the rehearsal and the tooling it needs slip a week.
   await live.apply(
     'plan',
     projectId,

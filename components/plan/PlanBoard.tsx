@@ -18,7 +18,8 @@ import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
 import { PlanStakeholders } from './PlanStakeholders';
-import { Timeline, type Zoom } from './Timeline';
+import { Timeline } from './Timeline';
+import type { Zoom } from './timelineScale';
 import { milestoneStatusLabels, type PlanActions, type PlanContent } from './model';
 
 export interface PlanBoardProps {

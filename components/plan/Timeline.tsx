@@ -12,8 +12,6 @@ import type { PresencePeer } from '@/components/live/presence';
 import { cn } from '@/components/ui/cn';
 import { scaleTicks, timelineRange, type Zoom } from './timelineScale';
 
-export type { Zoom } from './timelineScale';
-
 const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
 const rowHeight = 36;
 const headerHeight = 28;

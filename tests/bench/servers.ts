@@ -28,10 +28,13 @@ const entry: Record<ServerKind, string> = {
   hocuspocus: 'tests/bench/peers/hocuspocus.ts',
 };
 
+/** BENCH_PROFILE_DIR=dir: Node flags that write a CPU profile of a bench process there when it exits. */
+export function profileFlags(): string[] {
+  return process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+}
+
 export function startServer(kind: ServerKind, env: Record<string, string>, port = 0): Promise<RunningServer> {
-  // BENCH_PROFILE_DIR=dir writes a CPU profile of each server process there when it exits.
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const args = ['--expose-gc', ...profile, '--import', 'tsx', entry[kind]];
+  const args = ['--expose-gc', ...profileFlags(), '--import', 'tsx', entry[kind]];
   // BENCH_PIN=1: the server gets CPU 0 to itself (run.ts moves the generator off it); Postgres floats.
   const pinned = process.env.BENCH_PIN === '1';
   const child = spawn(pinned ? 'taskset' : process.execPath, pinned ? ['-c', '0', process.execPath, ...args] : args, {

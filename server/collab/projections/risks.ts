@@ -34,16 +34,19 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
       before.delete(item.id);
       const diff = diffRaidItem(previous ? fieldsOfRow(previous) : null, item.fields);
       if (!diff.length) continue;
-      for (const change of restored.has(item.id) ? [] : diff) {
-        changes.push({
-          projectId,
-          itemId: item.id,
-          field: change.field,
-          fromValue: change.from,
-          toValue: change.to,
-          actorId: actorFor(item.id, change.field === 'created' ? '*' : change.field),
-          changedAt: now,
-        });
+      // A restored item's history has its changes already: only its row comes back.
+      if (!restored.has(item.id)) {
+        for (const change of diff) {
+          changes.push({
+            projectId,
+            itemId: item.id,
+            field: change.field,
+            fromValue: change.from,
+            toValue: change.to,
+            actorId: actorFor(item.id, change.field === 'created' ? '*' : change.field),
+            changedAt: now,
+          });
+        }
       }
       const row = {
         ...item.fields,

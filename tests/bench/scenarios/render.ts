@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { newHistogram, recordMs, summarize, type LatencySummary } from '../histogram';
 import { waitFor } from '../clients';
+import { profileFlags } from '../servers';
 
 export interface RenderResult {
   items: number;
@@ -63,9 +64,7 @@ export async function render(
 ): Promise<RenderResult> {
   const { items = 500, concurrency = 4, durationMs = 10_000 } = options;
   const base = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE_DIR=dir profiles the app process too (servers.ts).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
