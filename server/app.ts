@@ -75,7 +75,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
   const collab = new CollabServer({
     documents,
     access: sessionAccess(database.db, auth),
-    appUrl: cfg.appUrl,
+    origins: cfg.origins,
     limits: cfg.collab,
   });
   // Public status pages are answered here, before Next, with their own caching (server/status/publicSite.ts).

@@ -5,11 +5,15 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Database } from '@/db';
 import * as schema from '@/db/schema';
 import type { Config } from './env';
+import { acceptedOrigins } from './http/origin';
 
-export function createAuth(db: Database, cfg: Pick<Config, 'appUrl' | 'authSecret' | 'signInLimitPerMinute'>) {
+export function createAuth(db: Database, cfg: Pick<Config, 'appUrl' | 'origins' | 'authSecret' | 'signInLimitPerMinute'>) {
+  const { origins } = cfg;
   return betterAuth({
     appName: 'Waymark',
     baseURL: cfg.appUrl,
+    // Sign-in and sign-up accept the same origins as the API and live boards (server/http/origin.ts).
+    trustedOrigins: origins.acceptRequestHost ? (request) => acceptedOrigins(origins, request?.headers.get('host')) : [...origins.trusted],
     basePath: '/api/auth',
     secret: cfg.authSecret,
     database: drizzleAdapter(db, {
@@ -28,7 +32,9 @@ export function createAuth(db: Database, cfg: Pick<Config, 'appUrl' | 'authSecre
       },
     },
     // The custom server sets X-Forwarded-For from the socket (or trusts a proxy's when configured).
-    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
+    // better-auth skips its Origin check when NODE_ENV is test; Waymark checks it everywhere, so
+    // the tests see what production does.
+    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] }, disableOriginCheck: false },
     telemetry: { enabled: false },
   });
 }

@@ -5,13 +5,38 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultCollabLimits, type CollabLimits } from './collab/limits';
+import type { OriginPolicy } from './http/origin';
+
+/** `https://a.example, http://b.example:8080` -> their origins; anything but http(s) origins is refused. */
+const originList = z
+  .string()
+  .max(4096)
+  .transform((value, ctx) => {
+    const origins: string[] = [];
+    for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+      const url = URL.canParse(entry) ? new URL(entry) : null;
+      const onlyOrigin = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      if (!url || !onlyOrigin || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin such as https://waymark.example.com (scheme, host and port only)` });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  /** Public origin of the app, e.g. https://waymark.example.com. Defaults to http://localhost:PORT. */
-  APP_URL: z.url().optional(),
+  /**
+   * Public origin of the app, e.g. https://waymark.example.com. When set, browsers' requests are
+   * accepted only from it (and TRUSTED_ORIGINS); when unset, from whatever address the app was
+   * opened by. Links (status pages, feeds) use it, defaulting to http://localhost:PORT.
+   */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Further origins allowed to sign in, call the API and open live boards, comma-separated. */
+  TRUSTED_ORIGINS: originList.optional(),
   /** Real Postgres; when unset, the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -49,6 +74,8 @@ export interface Config {
   port: number;
   host: string;
   appUrl: string;
+  /** Which browser origins may sign in, call the API and open live boards (server/http/origin.ts). */
+  origins: OriginPolicy;
   databaseUrl: string | undefined;
   dataDir: string;
   authSecret: string;
@@ -76,11 +103,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    appUrl,
+    origins: {
+      trusted: [...new Set([new URL(appUrl).origin, ...(env.TRUSTED_ORIGINS ?? [])])],
+      acceptRequestHost: env.APP_URL === undefined,
+    },
     databaseUrl: env.DATABASE_URL,
     dataDir,
     authSecret: resolveAuthSecret(env, dataDir),

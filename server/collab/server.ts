@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { isSameOrigin } from '../http/origin';
+import { isAppOrigin, type OriginPolicy } from '../http/origin';
 import type { CollabAccess } from './authenticate';
 import { parseBoardName } from './boards';
 import { Connection } from './connection';
@@ -19,8 +19,8 @@ export const collabPathPrefix = '/collab/';
 export interface CollabServerOptions {
   documents: LiveDocuments;
   access: CollabAccess;
-  /** The app's own origin; browsers' upgrades from any other origin are refused. */
-  appUrl: string;
+  /** The app's own origins; browsers' upgrades from any other origin are refused. */
+  origins: OriginPolicy;
   limits: CollabLimits;
   logger?: Logger;
 }
@@ -108,7 +108,7 @@ export class CollabServer {
 
   /** Authenticates and authorizes the socket, then attaches it to its document. */
   private async admit(connection: Connection, req: IncomingMessage, url: URL): Promise<void> {
-    if (!isSameOrigin(req.headers.origin, req.headers.host, this.options.appUrl)) {
+    if (!isAppOrigin(req.headers.origin, req.headers.host, this.options.origins)) {
       return connection.close(closeCodes.originNotAllowed);
     }
     const user = await this.options.access.authenticate(req);

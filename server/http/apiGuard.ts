@@ -1,10 +1,10 @@
 // The checks every tRPC request passes before any procedure runs: mutations only from the app's
 // own origin and only as JSON (a cross-site form cannot send JSON without a CORS preflight), and
 // bodies no larger than the configured limit (413), read without buffering more than that.
-import { isSameOrigin } from './origin';
+import { isAppOrigin, type OriginPolicy } from './origin';
 
 export interface ApiGuardOptions {
-  appUrl: string;
+  origins: OriginPolicy;
   maxBodyBytes: number;
 }
 
@@ -15,7 +15,7 @@ function refuse(status: number, message: string): Response {
 /** Returns the request to hand to tRPC (its body read and bounded), or the response refusing it. */
 export async function guardApiRequest(req: Request, options: ApiGuardOptions): Promise<Request | Response> {
   if (req.method !== 'POST') return req;
-  if (!isSameOrigin(req.headers.get('origin'), req.headers.get('host'), options.appUrl)) {
+  if (!isAppOrigin(req.headers.get('origin'), req.headers.get('host'), options.origins)) {
     return refuse(403, 'Cross-origin requests are not allowed.');
   }
   const contentType = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -14,7 +14,8 @@ import { silentLogger } from '@/server/collab/logger';
 import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
 import { testDatabase } from '../support/database';
-import { createTestAuth } from '../support/factories';
+import type { OriginPolicy } from '@/server/http/origin';
+import { createTestAuth, testOrigins } from '../support/factories';
 
 export const appUrl = 'http://localhost:3000';
 
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   compactEvery?: number;
   unloadAfterMs?: number;
   rebuild?: RebuildPolicy;
+  /** Which origins may open boards; by default what APP_URL=http://localhost:3000 allows. */
+  origins?: OriginPolicy;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -50,7 +53,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
   const collab = new CollabServer({
     documents,
     access: options.access ? options.access(sessionAccess(db, auth)) : sessionAccess(db, auth),
-    appUrl,
+    origins: options.origins ?? testOrigins,
     limits: { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits },
     logger: silentLogger,
   });

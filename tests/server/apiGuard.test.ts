@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardApiRequest } from '@/server/http/apiGuard';
 
-const options = { appUrl: 'http://localhost:3000', maxBodyBytes: 1024 };
+const options = { origins: { trusted: ['http://localhost:3000'], acceptRequestHost: false }, maxBodyBytes: 1024 };
 const url = 'http://localhost:3000/api/trpc/project.create';
 
 function post(body: BodyInit, headers: Record<string, string>) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '@/server/env';
-import { isSameOrigin } from '@/server/http/origin';
+import { isAppOrigin } from '@/server/http/origin';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -52,16 +52,49 @@ describe('config', () => {
   });
 });
 
-describe('same-origin check', () => {
-  const appUrl = 'https://waymark.example.com';
-  it('accepts no Origin (non-browser clients), the app URL, and the requested host', () => {
-    expect(isSameOrigin(undefined, 'waymark.example.com', appUrl)).toBe(true);
-    expect(isSameOrigin('https://waymark.example.com', 'internal:3000', appUrl)).toBe(true);
-    expect(isSameOrigin('http://localhost:3000', 'localhost:3000', appUrl)).toBe(true);
+describe("the app's own origins", () => {
+  const dir = () => tempDir();
+  it('without APP_URL: an Origin naming the host the request was sent to, whatever that host is', () => {
+    const { origins } = loadConfig({ DATA_DIR: dir() });
+    expect(origins.acceptRequestHost).toBe(true);
+    expect(isAppOrigin('http://127.0.0.1:3000', '127.0.0.1:3000', origins)).toBe(true);
+    expect(isAppOrigin('http://pm-laptop.local:3000', 'pm-laptop.local:3000', origins)).toBe(true);
+    expect(isAppOrigin('http://PM-Laptop:80', 'pm-laptop', origins)).toBe(true);
+    expect(isAppOrigin('http://localhost:3000', '192.168.1.20:3000', origins)).toBe(true);
+    expect(isAppOrigin(undefined, '127.0.0.1:3000', origins)).toBe(true);
   });
-  it('refuses other sites, look-alikes and garbage', () => {
-    expect(isSameOrigin('https://evil.example', 'waymark.example.com', appUrl)).toBe(false);
-    expect(isSameOrigin('https://waymark.example.com.evil.example', 'waymark.example.com', appUrl)).toBe(false);
-    expect(isSameOrigin('null', 'waymark.example.com', appUrl)).toBe(false);
+
+  it('without APP_URL: another site, another port, look-alikes and garbage are refused', () => {
+    const { origins } = loadConfig({ DATA_DIR: dir() });
+    expect(isAppOrigin('https://evil.example', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('http://127.0.0.1:3001', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('http://127.0.0.1:3000.evil.example', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('null', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('http://127.0.0.1:3000', undefined, origins)).toBe(false);
+  });
+
+  it('with APP_URL: only it and TRUSTED_ORIGINS, not the host a request happened to name', () => {
+    const { origins } = loadConfig({
+      DATA_DIR: dir(),
+      APP_URL: 'https://waymark.example.com/',
+      TRUSTED_ORIGINS: 'https://admin.example.com, http://10.0.0.5:8080',
+    });
+    expect(origins).toEqual({
+      trusted: ['https://waymark.example.com', 'https://admin.example.com', 'http://10.0.0.5:8080'],
+      acceptRequestHost: false,
+    });
+    expect(isAppOrigin('https://waymark.example.com', 'internal:3000', origins)).toBe(true);
+    expect(isAppOrigin('https://admin.example.com', 'internal:3000', origins)).toBe(true);
+    expect(isAppOrigin('http://10.0.0.5:8080', 'internal:3000', origins)).toBe(true);
+    expect(isAppOrigin('http://internal:3000', 'internal:3000', origins)).toBe(false);
+    expect(isAppOrigin('https://evil.example', 'waymark.example.com', origins)).toBe(false);
+    expect(isAppOrigin('https://waymark.example.com.evil.example', 'waymark.example.com', origins)).toBe(false);
+  });
+
+  it('refuses a TRUSTED_ORIGINS entry that is not an origin, naming it', () => {
+    expect(() => loadConfig({ DATA_DIR: dir(), TRUSTED_ORIGINS: 'https://ok.example, https://bad.example/path' })).toThrow(
+      /TRUSTED_ORIGINS: "https:\/\/bad.example\/path" is not an origin/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), TRUSTED_ORIGINS: 'ftp://files.example' })).toThrow(/TRUSTED_ORIGINS/);
   });
 });

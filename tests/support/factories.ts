@@ -7,12 +7,15 @@ import type { LiveBoards } from '@/server/collab/liveBoards';
 import { createCaller } from '@/server/routers/_app';
 import { createTRPCContext } from '@/server/trpc';
 import type { ProjectRole } from '@/server/domain/roles';
+import type { OriginPolicy } from '@/server/http/origin';
 import { WebhookSender } from '@/server/status/webhooks';
 
 export const testAuthSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+/** What APP_URL=http://localhost:3000 allows: that origin only. */
+export const testOrigins: OriginPolicy = { trusted: ['http://localhost:3000'], acceptRequestHost: false };
 
 export function createTestAuth(db: Database, signInLimitPerMinute = 10_000): Auth {
-  return createAuth(db, { appUrl: 'http://localhost:3000', authSecret: testAuthSecret, signInLimitPerMinute });
+  return createAuth(db, { appUrl: 'http://localhost:3000', origins: testOrigins, authSecret: testAuthSecret, signInLimitPerMinute });
 }
 
 export function uniqueSuffix(): string {

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 async function handler(incoming: Request) {
   const { config, db, auth, live, webhooks } = services();
-  const req = await guardApiRequest(incoming, { appUrl: config.appUrl, maxBodyBytes: config.apiMaxBodyBytes });
+  const req = await guardApiRequest(incoming, { origins: config.origins, maxBodyBytes: config.apiMaxBodyBytes });
   if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: '/api/trpc',
