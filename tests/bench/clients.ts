@@ -1,7 +1,6 @@
 // Load-generator clients for both servers: real Yjs clients (y-websocket's WebsocketProvider for
 // Waymark, HocuspocusProvider for Hocuspocus) and passive raw receivers that only timestamp the
 // arrival of document-update frames (no Yjs decoding), for measuring many clients cheaply.
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -9,6 +8,21 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { jitterReconnects } from '@/components/live/backoff';
 import type { RunningServer } from './servers';
+
+/** What the Hocuspocus peer's client (tests/bench/peers/hocuspocusClient.ts) gives back. */
+export interface PeerClient {
+  synced: Promise<void>;
+  connected(): boolean;
+  destroy(): void;
+}
+type ConnectPeerClient = (port: number, room: string, doc: Y.Doc, Socket: typeof WebSocket) => PeerClient;
+
+// The peer's client needs @hocuspocus/provider from the bench's own package (installed by
+// `npm run bench`), so it is loaded by URL: the app's typecheck and install never reach it.
+const peerClientModule = new URL('./peers/hocuspocusClient.ts', import.meta.url).href;
+const { connectHocuspocusClient } = (await import(peerClientModule).catch((error: unknown) => {
+  throw new Error(`The benchmark's peer is not installed: run \`npm --prefix tests/bench ci\` (npm run bench does). ${String(error)}`);
+})) as { connectHocuspocusClient: ConnectPeerClient };
 
 export interface BenchClient {
   doc: Y.Doc;
@@ -88,17 +102,14 @@ export function connectBenchClient(
       },
     };
   }
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}`, WebSocketPolyfill: socketClass(WebSocket) });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token: 'bench' });
-  provider.attach();
+  const peer = connectHocuspocusClient(server.port, room, doc, socketClass(WebSocket));
   return {
     doc,
     deliveringArrivedAt,
-    synced: new Promise((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve()))),
-    connected: () => socket.status === 'connected',
+    synced: peer.synced,
+    connected: peer.connected,
     destroy: () => {
-      provider.destroy();
-      socket.destroy();
+      peer.destroy();
       doc.destroy();
     },
   };
