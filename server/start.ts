@@ -31,7 +31,7 @@ async function buildApp(): Promise<number> {
 }
 
 if (!existsSync('.next/BUILD_ID')) {
-  console.log('No production build yet: running `next build` (a few minutes on 2 cores)…');
+  console.log('No production build yet: running `next build` (about two minutes on 2 cores)…');
   const code = await buildApp();
   if (code !== 0) process.exit(code);
 }
