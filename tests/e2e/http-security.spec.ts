@@ -60,12 +60,15 @@ test('pages: sign-in and projects send a nonce CSP and X-Frame-Options, and work
 });
 
 test('pages: another site cannot frame the sign-in page', async ({ page, baseURL }) => {
-  await page.route('http://elsewhere.test/', (route) =>
+  // 127.0.0.1 and localhost are two origins; framing from either is refused ('none').
+  const elsewhere = new URL(baseURL!);
+  elsewhere.hostname = elsewhere.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  const framer = new URL('/framer-test-page', elsewhere).href;
+  await page.route(framer, (route) =>
     route.fulfill({ contentType: 'text/html', body: `<h1>Elsewhere</h1><iframe title="framed" src="${baseURL}/sign-in"></iframe>` }),
   );
-  const framed = page.waitForResponse(`${baseURL}/sign-in`);
-  await page.goto('http://elsewhere.test/');
-  expect((await framed).status()).toBe(200);
+  await page.goto(framer);
+  await expect(page.getByRole('heading', { name: 'Elsewhere' })).toBeVisible();
   // The browser refuses to show it: the frame is left on an error page, never the sign-in form.
   await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
   await expect(page.frameLocator('iframe').getByRole('button', { name: 'Sign in' })).toHaveCount(0);
