@@ -55,6 +55,8 @@ test('pages: sign-in and projects send a nonce CSP and X-Frame-Options, and work
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page).toHaveURL(/\/p\/[0-9a-f-]{36}\/plan$/);
   await expect(page.getByRole('heading', { name: 'Framed project', exact: true })).toBeVisible();
+  // The live plan's WebSocket (connect-src 'self') connected and synced.
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   expect(violations).toEqual([]);
   await context.close();
 });
