@@ -1,5 +1,6 @@
 // tRPC set-up: the request context, error shape and the procedure builders every router uses.
 // Authorization happens here and in each procedure, never only in the UI.
+import { randomBytes } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
@@ -40,12 +41,39 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+const internalErrorIds = new WeakMap<TRPCError, string>();
+
+/**
+ * The id an internal error is logged and answered under (made on first use, so the log line and
+ * the response agree whichever is written first).
+ */
+export function internalErrorId(error: TRPCError): string {
+  let id = internalErrorIds.get(error);
+  if (!id) {
+    id = randomBytes(8).toString('hex');
+    internalErrorIds.set(error, id);
+  }
+  return id;
+}
+
+export const internalErrorMessage = 'Something went wrong';
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    // A failed query's message holds its SQL and parameters, others a path or a host: none of it
+    // is for the caller. The id finds the full error in the server log.
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      const requestId = internalErrorId(error);
+      return {
+        ...shape,
+        message: `${internalErrorMessage}. Request id: ${requestId}`,
+        data: { ...shape.data, stack: undefined, requestId, zodIssues: undefined },
+      };
+    }
     return {
       ...shape,
-      data: { ...shape.data, stack: undefined, zodIssues: error.cause instanceof ZodError ? error.cause.issues : undefined },
+      data: { ...shape.data, stack: undefined, requestId: undefined, zodIssues: error.cause instanceof ZodError ? error.cause.issues : undefined },
     };
   },
 });

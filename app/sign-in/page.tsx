@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { safeNext } from '@/components/auth/next-path';
+import { safeNextPath } from '@/components/auth/next-path';
+import { services } from '@/server/services';
 import { currentSession } from '@/server/trpc-rsc';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const raw = (await searchParams).next;
   const next = typeof raw === 'string' ? raw : null;
-  if (await currentSession()) redirect(safeNext(next));
+  if (await currentSession()) redirect(safeNextPath(next, services().config.appUrl));
   const query = next ? `?next=${encodeURIComponent(next)}` : '';
   return (
     <AuthCard

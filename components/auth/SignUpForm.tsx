@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { authClient, authErrorMessage } from './auth-client';
-import { safeNext } from './next-path';
+import { safeNextPath } from './next-path';
 
 export const minPasswordLength = 8;
 
@@ -31,7 +31,7 @@ export function SignUpForm({ next }: { next: string | null }) {
       setPending(false);
       return;
     }
-    window.location.assign(safeNext(next));
+    window.location.assign(safeNextPath(next, window.location.origin));
   }
 
   return (

@@ -5,8 +5,13 @@ import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { config as configureZod } from 'zod';
 import type { AppRouter } from '@/server/routers/_app';
 import { makeQueryClient } from './query-client';
+
+// In the browser zod would probe for eval (`Function('')`) before compiling a schema; the pages'
+// Content-Security-Policy forbids eval, so every page would report a violation. Tell it up front.
+if (typeof window !== 'undefined') configureZod({ jitless: true });
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

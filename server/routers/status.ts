@@ -10,7 +10,7 @@ import type { ProjectRole } from '../domain/roles';
 import { cadenceSchema, draftFromProjectData, healthLabels, updateContentSchema, type DraftRiskItem, type UpdateContent } from '../domain/status';
 import { markdownToText } from '../status/markdown';
 import { notifyStatusChanged } from '../status/statusEvents';
-import { checkWebhookUrl, newWebhookSecret, WebhookUrlError } from '../status/webhooks';
+import { newWebhookSecret, WebhookUrlError } from '../status/webhooks';
 import { createTRPCRouter, projectProcedure } from '../trpc';
 
 const updateId = z.uuid('updateId must be a status update id');
@@ -301,7 +301,7 @@ export const statusRouter = createTRPCRouter({
     .input(z.object({ url: z.string().trim().min(1, 'is required').max(2_000, 'must be at most 2000 characters') }))
     .mutation(async ({ ctx, input }) => {
       try {
-        await checkWebhookUrl(input.url, ctx.webhooks.options.allowPrivateAddresses);
+        await ctx.webhooks.checkUrl(input.url);
       } catch (error) {
         if (error instanceof WebhookUrlError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
         throw error;

@@ -1,10 +1,14 @@
 // Webhooks told about every publish: a JSON POST signed with HMAC-SHA256 (docs/api.md#webhooks),
 // retried with exponential back-off, each attempt written to the delivery log the owner reads; a
 // retry still owed is kept there too, so a restarted server resumes it.
-// Only http(s) URLs whose host resolves to public addresses, unless the setting allows private ones.
+// Only http(s) URLs whose host resolves to public addresses, unless the setting allows private ones;
+// checked when saved and again on the address each delivery actually connects to.
 import { createHmac, randomBytes } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { statusWebhook, webhookDelivery } from '@/db/schema';
@@ -21,29 +25,48 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64url')}`;
 }
 
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) privateRanges.addSubnet(net, prefix, 'ipv6');
-
-/** Loopback, private, link-local, carrier-grade NAT, multicast and reserved addresses. */
+/**
+ * True unless `address` is a public unicast address a webhook may connect to. Refused: loopback,
+ * private, carrier-grade NAT, link-local, multicast, broadcast, documentation and other reserved
+ * ranges (ipaddr.js's classification), and every IPv6 form that carries or reaches an IPv4
+ * address (IPv4-mapped and -compatible, NAT64 64:ff9b::/96 and /48, SIIT, 6to4, Teredo): through
+ * those, `[::127.0.0.1]` or `[2002:7f00:1::]` would reach this machine. Anything not an IP is refused.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return privateRanges.check(address, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return privateRanges.check(mapped[1]!, 'ipv4');
-    return privateRanges.check(address, 'ipv6');
-  }
-  return true;
+  if (!ipaddr.isValid(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const ipv6 = parsed as ipaddr.IPv6;
+  // ::a.b.c.d (IPv4-compatible, deprecated) is "unicast" to ipaddr.js.
+  if (ipv6.parts.slice(0, 6).every((part) => part === 0)) return true;
+  return ipv6.range() !== 'unicast';
 }
+
+/** Resolves a host name to every address it has (dns.lookup by default; tests stand in their own). */
+export type ResolveHost = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+const systemResolve: ResolveHost = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export class WebhookUrlError extends Error {}
 
-/** Throws WebhookUrlError with a reason a person understands when the URL may not be called. */
-export async function checkWebhookUrl(raw: string, allowPrivateAddresses: boolean): Promise<URL> {
+/** The URL's host as an address or name (`[::1]` -> `::1`). */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
+function refusedAddress(host: string): WebhookUrlError {
+  return new WebhookUrlError(`${host} is a loopback or private address; webhooks go to public addresses only.`);
+}
+
+/**
+ * Parses a webhook URL the one way it will be fetched (WHATWG URL; delivery connects to that
+ * parsed URL). Text that parsers read differently (a backslash, spaces, control characters) is
+ * refused rather than guessed at. Throws WebhookUrlError with a reason a person understands.
+ */
+export function parseWebhookUrl(raw: string): URL {
+  if (/[\\\s\u0000-\u001f\u007f]/.test(raw)) {
+    throw new WebhookUrlError('Webhook URLs may not contain backslashes, spaces or control characters.');
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -51,19 +74,82 @@ export async function checkWebhookUrl(raw: string, allowPrivateAddresses: boolea
     throw new WebhookUrlError('The webhook URL is not a valid URL.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookUrlError('Webhook URLs must start with http:// or https://.');
-  if (url.username || url.password) throw new WebhookUrlError('Webhook URLs may not contain a user name or password.');
+  if (url.username || url.password) {
+    throw new WebhookUrlError('Webhook URLs may not contain a user name or password.');
+  }
+  return url;
+}
+
+/**
+ * The check when a webhook is saved: a URL `parseWebhookUrl` accepts, whose host resolves only to
+ * public addresses (unless private ones are allowed). Delivery checks again the address it
+ * actually connects to (`postWebhook`), since DNS may answer differently by then.
+ */
+export async function checkWebhookUrl(raw: string, allowPrivateAddresses: boolean, resolveHost: ResolveHost = systemResolve): Promise<URL> {
+  const url = parseWebhookUrl(raw);
   if (allowPrivateAddresses) return url;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = hostOf(url);
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+    addresses = isIP(host) ? [host] : (await resolveHost(host)).map((a) => a.address);
   } catch {
     throw new WebhookUrlError(`The host ${host} could not be found.`);
   }
-  if (!addresses.length || addresses.some(isPrivateAddress)) {
-    throw new WebhookUrlError(`${host} is a loopback or private address; webhooks go to public addresses only.`);
-  }
+  if (!addresses.length || addresses.some(isPrivateAddress)) throw refusedAddress(host);
   return url;
+}
+
+/**
+ * A `lookup` for net.connect through `resolveHost`; with `publicOnly`, it hands over only public
+ * addresses. The addresses it returns are the ones the socket connects to, so a DNS answer that
+ * changed since the save (rebinding) is refused here, before any byte is sent.
+ */
+function connectLookup(resolveHost: ResolveHost, publicOnly: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    resolveHost(hostname).then(
+      (all) => {
+        const wanted = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (!wanted.length) return callback(Object.assign(new Error(`The host ${hostname} could not be found.`), { code: 'ENOTFOUND' }), '', 0);
+        if (publicOnly && wanted.some((a) => isPrivateAddress(a.address))) return callback(refusedAddress(hostname), '', 0);
+        if (options.all) return (callback as unknown as (e: null, all: { address: string; family: number }[]) => void)(null, wanted);
+        callback(null, wanted[0]!.address, wanted[0]!.family);
+      },
+      (error: Error) => callback(Object.assign(error, { code: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND' }), '', 0),
+    );
+  };
+}
+
+/**
+ * POSTs one delivery and resolves with the HTTP status (redirects are not followed). Unless private
+ * addresses are allowed, the address connected to must be public: an IP in the URL is checked as
+ * it is, a name through `connectLookup`.
+ */
+export function postWebhook(
+  url: URL,
+  init: { headers: Record<string, string>; body: string; timeoutMs: number; allowPrivateAddresses: boolean; resolveHost?: ResolveHost },
+): Promise<number> {
+  const host = hostOf(url);
+  if (!init.allowPrivateAddresses && isIP(host) && isPrivateAddress(host)) return Promise.reject(refusedAddress(host));
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
+        signal: AbortSignal.timeout(init.timeoutMs),
+        lookup: connectLookup(init.resolveHost ?? systemResolve, !init.allowPrivateAddresses),
+      },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        res.on('error', () => {});
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
 
 export interface WebhookSenderOptions {
@@ -73,6 +159,8 @@ export interface WebhookSenderOptions {
   /** Wait before the first retry; doubled for each further one. */
   retryBaseMs: number;
   timeoutMs: number;
+  /** How host names are resolved, when saved and when connecting (tests stand in their own). */
+  resolveHost?: ResolveHost;
 }
 
 export interface StatusEvent {
@@ -105,6 +193,11 @@ export class WebhookSender {
     private readonly db: Database,
     readonly options: WebhookSenderOptions,
   ) {}
+
+  /** The check when a webhook is saved (see checkWebhookUrl), with this sender's settings. */
+  checkUrl(raw: string): Promise<URL> {
+    return checkWebhookUrl(raw, this.options.allowPrivateAddresses, this.options.resolveHost);
+  }
 
   /** Starts delivery to every webhook of the project; returns at once. */
   dispatch(event: StatusEvent): void {
@@ -153,11 +246,10 @@ export class WebhookSender {
     let responseStatus: number | null = null;
     let error: string | null = null;
     try {
-      await checkWebhookUrl(hook.url, this.options.allowPrivateAddresses);
-      const response = await fetch(hook.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+      responseStatus = await postWebhook(parseWebhookUrl(hook.url), {
+        allowPrivateAddresses: this.options.allowPrivateAddresses,
+        resolveHost: this.options.resolveHost,
+        timeoutMs: this.options.timeoutMs,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Waymark-Webhooks/1',
@@ -167,9 +259,7 @@ export class WebhookSender {
         },
         body,
       });
-      responseStatus = response.status;
-      await response.body?.cancel();
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+      if (responseStatus < 200 || responseStatus >= 300) error = `HTTP ${responseStatus}`;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }

@@ -1,13 +1,14 @@
 // Webhooks: a receiver on 127.0.0.1 checks the HMAC-SHA256 signature of each publish; a failing
 // receiver is retried with back-off (also across a restart) and the owner's delivery log shows every attempt; only http(s)
-// URLs, and private addresses only when the setting allows them.
+// URLs, and private addresses only when the setting allows them: refused when saved and again on the
+// address each delivery connects to (DNS rebinding, IPv6 forms that reach IPv4).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { webhookDelivery } from '@/db/schema';
-import { isPrivateAddress, WebhookSender } from '@/server/status/webhooks';
+import { statusWebhook, webhookDelivery } from '@/db/schema';
+import { isPrivateAddress, newWebhookSecret, WebhookSender, type ResolveHost } from '@/server/status/webhooks';
 import { callerFor } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from '../routers/harness';
 import { publishUpdate, updateContent } from './support';
@@ -172,5 +173,122 @@ describe('status webhooks', () => {
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
     expect(isPrivateAddress('::ffff:127.0.0.1')).toBe(true);
     await strict.close();
+  });
+
+  // Each of these reaches 127.0.0.1 (or another host's loopback) one way or another.
+  const disguisedLoopback = [
+    'http://[::127.0.0.1]/x', // IPv4-compatible
+    'http://[::ffff:7f00:1]/x', // IPv4-mapped, as WHATWG URL writes it
+    'http://[::ffff:0:7f00:1]/x', // SIIT (RFC 6145)
+    'http://[64:ff9b::127.0.0.1]/x', // NAT64
+    'http://[64:ff9b:1::7f00:1]/x', // local-use NAT64
+    'http://[2002:7f00:1::]/x', // 6to4 of 127.0.0.1
+    'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x', // Teredo
+    'http://[::]/x',
+    'http://0.0.0.0/x',
+    'http://0x7f.1/x', // 127.0.0.1 as WHATWG URL reads it
+    'http://2130706433/x', // 127.0.0.1 as one number
+  ];
+
+  it('webhooks: IPv6 forms that reach IPv4 loopback, and odd spellings of 127.0.0.1, are refused when saved', async () => {
+    const team = await projectFor(deps, people, 'Disguised');
+    const strict = new WebhookSender(deps.db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 1_000 });
+    const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
+    const projectId = team.project.id;
+    for (const url of disguisedLoopback) {
+      const error = await rejection(owner.status.addWebhook({ projectId, url }), 'BAD_REQUEST');
+      expect(error.message, url).toMatch(/loopback or private/);
+    }
+    // Parsers disagree on these (WHATWG reads the backslash as a slash, others as part of the user name).
+    for (const url of ['http://1.1.1.1\\@127.0.0.1/', 'http://93.184.216.34\\@localhost/', 'http://93.184.216.34/\tx', 'http://93.184.216.34 @127.0.0.1/']) {
+      const error = await rejection(owner.status.addWebhook({ projectId, url }), 'BAD_REQUEST');
+      expect(error.message, url).toMatch(/backslashes, spaces or control characters/);
+    }
+    expect(await owner.status.webhooks({ projectId })).toEqual([]);
+    await strict.close();
+  });
+
+  /** A webhook row written as it was saved earlier (the save-time check passed then). */
+  async function savedEarlier(projectId: string, url: string) {
+    await deps.db.insert(statusWebhook).values({ projectId, url, secret: newWebhookSecret() });
+  }
+
+  it('webhooks: delivery refuses a loopback address at connect time, whatever form the saved URL has', async () => {
+    const team = await projectFor(deps, people, 'ConnectCheck');
+    const projectId = team.project.id;
+    const r = await receiver();
+    receivers.push(r);
+    const port = new URL(r.url).port;
+    // Saved while the setting allowed them, or before this check existed: delivery must still refuse.
+    const urls = ['http://localhost:PORT/hook', 'http://127.0.0.1:PORT/hook', 'http://[::1]:PORT/hook', ...disguisedLoopback].map((u) =>
+      u.replace(/^(http:\/\/[^/]+?)(:PORT)?\//, (_m, origin: string) => `${origin}:${port}/`),
+    );
+    for (const url of urls) await savedEarlier(projectId, url);
+    const strict = new WebhookSender(deps.db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 2_000 });
+    const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
+    const draft = await owner.status.createDraft({ projectId });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    await vi.waitFor(
+      async () => {
+        const log = await owner.status.deliveries({ projectId });
+        expect(log).toHaveLength(urls.length);
+        for (const attempt of log) expect(attempt).toMatchObject({ outcome: 'gave_up', responseStatus: null, error: expect.stringMatching(/loopback or private/) });
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(r.received).toEqual([]);
+    await strict.close();
+  });
+
+  it('webhooks: a host that resolved to a public address when saved and to 127.0.0.1 at delivery (DNS rebinding) is refused', async () => {
+    const team = await projectFor(deps, people, 'Rebind');
+    const projectId = team.project.id;
+    const r = await receiver();
+    receivers.push(r);
+    const asked: string[] = [];
+    // The first answer is public; every later one is the receiver's loopback address.
+    const rebinding: ResolveHost = async (hostname) => {
+      asked.push(hostname);
+      return [{ address: asked.length === 1 ? '93.184.216.34' : '127.0.0.1', family: 4 }];
+    };
+    const strict = new WebhookSender(deps.db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 2_000, resolveHost: rebinding });
+    const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
+    const url = `http://hooks.rebind.test:${new URL(r.url).port}/hook`;
+    await owner.status.addWebhook({ projectId, url });
+    const draft = await owner.status.createDraft({ projectId });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    await vi.waitFor(async () => {
+      expect(await owner.status.deliveries({ projectId })).toMatchObject([
+        { outcome: 'gave_up', responseStatus: null, error: 'hooks.rebind.test is a loopback or private address; webhooks go to public addresses only.' },
+      ]);
+    });
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(r.received).toEqual([]);
+    await strict.close();
+  });
+
+  it('webhooks: delivery connects to the address the sender resolved at connect time', async () => {
+    const team = await projectFor(deps, people, 'Connected');
+    const projectId = team.project.id;
+    const r = await receiver();
+    receivers.push(r);
+    // Resolution goes through the sender's resolver at connect time: this name exists nowhere else.
+    const resolveHost: ResolveHost = async () => [{ address: '127.0.0.1', family: 4 }];
+    const sender = new WebhookSender(deps.db, { allowPrivateAddresses: true, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 2_000, resolveHost });
+    const owner = await callerFor({ ...deps, webhooks: sender }, team.users.owner);
+    await owner.status.addWebhook({ projectId, url: `http://receiver.waymark.test:${new URL(r.url).port}/hook` });
+    const draft = await owner.status.createDraft({ projectId });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await sender.close();
+  });
+
+  it('webhooks: the address check knows the IPv6 forms that reach IPv4', () => {
+    for (const address of ['::7f00:1', '::ffff:7f00:1', '::ffff:127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::808:808', '2002:7f00:1::', '2002:808:808::1', '2001::1', 'fe80::1', 'fd00::1', '::1', '::', '100.64.0.1', '192.0.2.1', '255.255.255.255', 'localhost', '']) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e']) {
+      expect(isPrivateAddress(address), address).toBe(false);
+    }
   });
 });
