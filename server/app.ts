@@ -51,6 +51,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     commitWindowMs: cfg.collab.commitWindowMs,
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
+    maxPresenceBytes: cfg.collab.maxAwarenessBytes,
     onCommit: options.onCommit,
   });
   const webhooks = new WebhookSender(database.db, cfg.webhooks);

@@ -39,19 +39,21 @@ export interface HarnessOptions {
 export async function startCollabServer(options: HarnessOptions = {}): Promise<Harness> {
   const { db } = await testDatabase();
   const auth = createTestAuth(db);
+  const limits = { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits };
   const documents = new LiveDocuments({
     db,
     compactEvery: options.compactEvery ?? 500,
     projectionDebounceMs: 0,
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
+    maxPresenceBytes: limits.maxAwarenessBytes,
     logger: silentLogger,
   });
   const collab = new CollabServer({
     documents,
     access: options.access ? options.access(sessionAccess(db, auth)) : sessionAccess(db, auth),
     appUrl,
-    limits: { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits },
+    limits,
     logger: silentLogger,
   });
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
