@@ -9,6 +9,8 @@ let nextConnectionId = 1;
 export class Connection {
   readonly id = nextConnectionId++;
   userId = '';
+  /** The better-auth session it was opened with; the socket is closed when that session ends. */
+  sessionId = '';
   /** The session user's name: what others see in this socket's presence, whatever it claims. */
   userName = '';
   /** Decided once, at authentication: viewers' document updates are never applied. */

@@ -38,7 +38,9 @@ export interface HarnessOptions {
 
 export async function startCollabServer(options: HarnessOptions = {}): Promise<Harness> {
   const { db } = await testDatabase();
-  const auth = createTestAuth(db);
+  // As in server/app.ts: a session ended through this auth closes the sockets opened with it.
+  let endLiveSession: (sessionId: string) => void = () => {};
+  const auth = createTestAuth(db, undefined, { sessionEnded: (session) => endLiveSession(session.id) });
   const limits = { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits };
   const documents = new LiveDocuments({
     db,
@@ -56,6 +58,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     limits,
     logger: silentLogger,
   });
+  endLiveSession = (sessionId) => collab.endSession(sessionId);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
