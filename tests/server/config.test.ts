@@ -65,3 +65,11 @@ describe('same-origin check', () => {
     expect(isSameOrigin('null', 'waymark.example.com', appUrl)).toBe(false);
   });
 });
+
+describe('session re-check interval', () => {
+  it('defaults to a minute, can be shorter, and is refused over a minute', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).collab.sessionCheckIntervalMs).toBe(60_000);
+    expect(loadConfig({ COLLAB_SESSION_CHECK_MS: '500', DATA_DIR: tempDir() }).collab.sessionCheckIntervalMs).toBe(500);
+    expect(() => loadConfig({ COLLAB_SESSION_CHECK_MS: '120000', DATA_DIR: tempDir() })).toThrow(/COLLAB_SESSION_CHECK_MS/);
+  });
+});
