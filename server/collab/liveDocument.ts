@@ -111,6 +111,8 @@ export class LiveDocument {
   /** The board's past generations and the Yjs clients that wrote each (from its last state vector). */
   private generations: { generation: number; clients: Set<number> }[] = [];
   private readonly attribution = new ChangeAttribution();
+  /** Who announced each presence client id first (one entry per socket at most, until the board unloads). */
+  private readonly presenceOwners = new Map<number, string>();
   private pending: PendingUpdate[] = [];
   /** Updates of the batch whose commit is in flight. */
   private committing = 0;
@@ -636,16 +638,19 @@ export class LiveDocument {
   /**
    * Whether `entry` is the socket's own presence. A socket's own client id is the first one it
    * announces: a new state (not one the board already has, which is an echo) of an id no other
-   * person's socket holds. The same person's newer socket (a reconnecting tab) takes it over.
+   * person has announced on this board since it was loaded, so nobody can take over the id of
+   * someone who just lost their connection. The same person's newer socket (a reconnecting tab)
+   * takes it over from their older one.
    */
   private ownsPresence(connection: Connection, entry: PresenceEntry): boolean {
     if (connection.presenceClientId !== undefined) return entry.clientId === connection.presenceClientId;
     if (entry.state === 'null') return false;
     const known = this.awareness.meta.get(entry.clientId);
     if (known && entry.clock <= known.clock) return false;
-    const holder = this.sockets.find((socket) => socket.presenceClientId === entry.clientId);
-    if (holder && holder.userId !== connection.userId) return false;
-    if (holder) holder.presenceClientId = undefined;
+    const owner = this.presenceOwners.get(entry.clientId);
+    if (owner !== undefined && owner !== connection.userId) return false;
+    this.presenceOwners.set(entry.clientId, connection.userId);
+    for (const socket of this.sockets) if (socket.presenceClientId === entry.clientId) socket.presenceClientId = undefined;
     connection.presenceClientId = entry.clientId;
     return true;
   }

@@ -48,14 +48,16 @@ function forgedAwareness(clientId: number) {
   };
 }
 
-/** A raw socket of `cookie` on the board, admitted, that announced `state` as its own presence. */
-async function hostileSocket(cookie: string, state: Record<string, unknown>) {
+/** A raw socket of `cookie` on the board, admitted, that announced `state` (if given) as its own presence. */
+async function hostileSocket(cookie: string, state?: Record<string, unknown>) {
   const socket = rawSocket(`${h.url}/${room}`, { cookie });
   await socket.opened;
   await eventually(() => expect(socket.frames.length).toBeGreaterThan(0));
   const own = forgedAwareness(Math.floor(Math.random() * 2 ** 30));
-  own.awareness.setLocalState(state);
-  socket.ws.send(own.message());
+  if (state) {
+    own.awareness.setLocalState(state);
+    socket.ws.send(own.message());
+  }
   return { ...socket, own };
 }
 
@@ -117,6 +119,35 @@ describe('presence spoofing', () => {
     editor.own.destroy();
     editor.ws.close();
     await eventually(() => expect(observer.provider.awareness.getStates().has(firstId)).toBe(false));
+    observer.destroy();
+  });
+
+  it("a socket cannot take over the client id of someone whose connection dropped; they get it back", async () => {
+    const victim = connectClient(h.url, room, team.users.editor.cookie);
+    const observer = connectClient(h.url, room, team.users.owner.cookie);
+    await Promise.all([victim.synced, observer.synced]);
+    const victimId = victim.doc.clientID;
+    victim.provider.awareness.setLocalStateField('editing', 'before');
+    await eventually(() => expect(presenceOf(observer, victimId)?.editing).toBe('before'));
+    victim.provider.disconnect();
+    await eventually(() => expect(observer.provider.awareness.getStates().has(victimId)).toBe(false));
+
+    // The squatter's first announcement is the victim's client id.
+    const squatter = await hostileSocket(team.users.viewer.cookie);
+    const squat = forgedAwareness(victimId);
+    for (let i = 0; i < 20; i++) squat.awareness.setLocalState({ editing: 'squatted' });
+    squatter.ws.send(squat.message());
+    squatter.own.awareness.setLocalState({ editing: 'squatter-own' });
+    squatter.ws.send(squatter.own.message());
+    await eventually(() => expect(presenceOf(observer, squatter.own.awareness.clientID)?.editing).toBe('squatter-own'));
+    expect(observer.provider.awareness.getStates().has(victimId)).toBe(false);
+
+    victim.provider.connect();
+    for (let i = 0; i < 25; i++) victim.provider.awareness.setLocalStateField('editing', `back ${i}`);
+    await eventually(() => expect(presenceOf(observer, victimId)?.editing).toBe('back 24'));
+    for (const f of [squat, squatter.own]) f.destroy();
+    squatter.ws.close();
+    victim.destroy();
     observer.destroy();
   });
 

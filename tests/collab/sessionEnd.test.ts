@@ -93,7 +93,7 @@ async function storedTitles(): Promise<string[]> {
   await h.documents.flushProjections();
   const doc = new Y.Doc();
   for (const { data } of (await new UpdateLog(h.db).load(room)).updates) Y.applyUpdate(doc, data);
-  return [...raidItemsMap(doc).values()].map((item) => String(item.get('title')));
+  return [...raidItemsMap(doc).values()].map((item) => String((item as Y.Map<unknown>).get('title')));
 }
 
 describe('a socket lives no longer than its session', () => {
@@ -118,7 +118,7 @@ describe('a socket lives no longer than its session', () => {
     insertRaidItem(observer.doc, { title: marker }, team.users.owner.id);
     await eventually(async () => expect(await storedTitles()).toContain(marker));
     expect(await storedTitles()).not.toContain(title);
-    expect([...raidItemsMap(observer.doc).values()].map((item) => item.get('title'))).not.toContain(title);
+    expect([...raidItemsMap(observer.doc).values()].map((item) => (item as Y.Map<unknown>).get('title'))).not.toContain(title);
     observer.destroy();
   });
 
