@@ -44,13 +44,17 @@ function pinClientAddress(req: IncomingMessage, trustProxy: boolean): void {
 export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): Promise<Waymark> {
   const database = getDatabase(cfg);
   await migrateDatabase(database);
-  const auth = createAuth(database.db, cfg);
+  // Ending a session (sign-out, revocation) closes the live sockets opened with it; the
+  // collaboration server that holds them is built below.
+  let endLiveSession: (sessionId: string) => void = () => {};
+  const auth = createAuth(database.db, cfg, { sessionEnded: (session) => endLiveSession(session.id) });
   const documents = new LiveDocuments({
     db: database.db,
     compactEvery: cfg.collab.compactEvery,
     commitWindowMs: cfg.collab.commitWindowMs,
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
+    maxPresenceBytes: cfg.collab.maxAwarenessBytes,
     onCommit: options.onCommit,
   });
   const webhooks = new WebhookSender(database.db, cfg.webhooks);
@@ -78,6 +82,7 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     origins: cfg.origins,
     limits: cfg.collab,
   });
+  endLiveSession = (sessionId) => collab.endSession(sessionId);
   // Public status pages are answered here, before Next, with their own caching (server/status/publicSite.ts).
   const statusSite = new StatusSite({ db: database.db, appUrl: cfg.appUrl, log: (m) => console.warn(m) });
   const server = createServer((req, res) => {

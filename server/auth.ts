@@ -1,13 +1,42 @@
 // Authentication with better-auth: email + password, sessions stored in the database, sign-in
-// rate-limited per IP address. One instance per module graph, built from the validated config.
+// rate-limited per IP address, profile strings bounded (server/domain/userProfile.ts) whichever
+// endpoint writes them. One instance per module graph, built from the validated config.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import type { z } from 'zod';
 import type { Database } from '@/db';
 import * as schema from '@/db/schema';
+import { userEmailSchema, userImageSchema, userNameSchema } from './domain/userProfile';
 import type { Config } from './env';
 import { acceptedOrigins } from './http/origin';
 
-export function createAuth(db: Database, cfg: Pick<Config, 'appUrl' | 'origins' | 'authSecret' | 'signInLimitPerMinute'>) {
+export interface AuthEvents {
+  /** A session ended through better-auth (sign-out, revocation, expiry found, password reset, account deleted). */
+  sessionEnded?(session: { id: string; userId: string }): void;
+}
+
+/** Checks one profile field; better-auth answers 400 with the message (e.g. "A name can be at most 100 characters."). */
+function checked<T>(schema: z.ZodType<T>, value: unknown, code: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new APIError('BAD_REQUEST', { message: result.error.issues[0]!.message, code });
+  return result.data;
+}
+
+/** The profile fields in a user row being written, checked and normalised (only those present). */
+function checkedProfile(user: { name?: unknown; email?: unknown; image?: unknown }) {
+  const data: { name?: string; email?: string; image?: string | null } = {};
+  if (user.name !== undefined) data.name = checked(userNameSchema, user.name, 'INVALID_NAME');
+  if (user.email !== undefined) data.email = checked(userEmailSchema, user.email, 'INVALID_EMAIL');
+  if (user.image !== undefined) data.image = checked(userImageSchema, user.image, 'INVALID_IMAGE');
+  return { data };
+}
+
+export function createAuth(
+  db: Database,
+  cfg: Pick<Config, 'appUrl' | 'origins' | 'authSecret' | 'signInLimitPerMinute'>,
+  events: AuthEvents = {},
+) {
   const { origins } = cfg;
   return betterAuth({
     appName: 'Waymark',
@@ -22,6 +51,15 @@ export function createAuth(db: Database, cfg: Pick<Config, 'appUrl' | 'origins' 
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // At the source: every endpoint that creates or changes a user goes through these.
+    databaseHooks: {
+      user: {
+        create: { before: async (user) => checkedProfile(user) },
+        update: { before: async (user) => checkedProfile(user) },
+      },
+      // Live sockets opened with a session are closed when it ends (server/collab/server.ts).
+      session: { delete: { after: async (session) => events.sessionEnded?.({ id: session.id, userId: session.userId }) } },
+    },
     rateLimit: {
       enabled: true,
       window: 60,

@@ -54,6 +54,8 @@ const envSchema = z.object({
   COLLAB_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How often open sockets' sessions are checked again; at most a minute, so an expired session's socket closes within one. */
+  COLLAB_SESSION_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
   COLLAB_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   PROJECTION_DEBOUNCE_MS: z.coerce.number().int().min(0).default(300),
@@ -135,6 +137,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
       unloadAfterMs: env.COLLAB_UNLOAD_AFTER_MS,
       authTimeoutMs: env.COLLAB_AUTH_TIMEOUT_MS,
+      sessionCheckIntervalMs: env.COLLAB_SESSION_CHECK_MS,
       compactEvery: env.COLLAB_COMPACT_EVERY,
       commitWindowMs: env.COLLAB_COMMIT_WINDOW_MS,
       projectionDebounceMs: env.PROJECTION_DEBOUNCE_MS,

@@ -1,7 +1,10 @@
 // Who is on the other end of an upgrade request, and what they may do on the board they asked
-// for: the session cookie (better-auth) and the project membership decide, once per socket.
+// for: the session cookie (better-auth) and the project membership decide, once per socket; the
+// session is checked again while the socket lives (liveSessions).
 import type { IncomingMessage } from 'node:http';
+import { and, gt, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { session as sessionTable } from '@/db/schema';
 import type { Auth } from '../auth';
 import { findMembership } from '../data/membership';
 import { canEditBoards } from '../domain/roles';
@@ -10,6 +13,8 @@ import type { BoardKind } from './liveBoards';
 export interface CollabUser {
   id: string;
   name: string;
+  /** The better-auth session the socket was opened with: its end closes the socket. */
+  sessionId: string;
 }
 
 export interface CollabAccess {
@@ -17,6 +22,8 @@ export interface CollabAccess {
   authenticate(req: IncomingMessage): Promise<CollabUser | null>;
   /** The user's access to a board; null when they are not a member (or it does not exist). */
   authorize(user: CollabUser, kind: BoardKind, projectId: string): Promise<{ readOnly: boolean } | null>;
+  /** Which of these sessions still exist and have not expired. */
+  liveSessions(sessionIds: readonly string[]): Promise<Set<string>>;
 }
 
 export function headersOf(req: IncomingMessage): Headers {
@@ -32,11 +39,23 @@ export function sessionAccess(db: Database, auth: Auth): CollabAccess {
   return {
     async authenticate(req) {
       const session = await auth.api.getSession({ headers: headersOf(req) });
-      return session ? { id: session.user.id, name: session.user.name } : null;
+      return session ? { id: session.user.id, name: session.user.name, sessionId: session.session.id } : null;
     },
     async authorize(user, _kind, projectId) {
       const membership = await findMembership(db, projectId, user.id);
       return membership ? { readOnly: !canEditBoards(membership.role) } : null;
+    },
+    async liveSessions(sessionIds) {
+      const live = new Set<string>();
+      // In slices, to keep each query's parameter list small however many sockets are open.
+      for (let i = 0; i < sessionIds.length; i += 1000) {
+        const rows = await db
+          .select({ id: sessionTable.id })
+          .from(sessionTable)
+          .where(and(inArray(sessionTable.id, sessionIds.slice(i, i + 1000)), gt(sessionTable.expiresAt, new Date())));
+        for (const row of rows) live.add(row.id);
+      }
+      return live;
     },
   };
 }

@@ -1,5 +1,5 @@
 // One client socket on a live board: who it is, whether it may write, and its bookkeeping
-// (document updates received, awareness client ids it controls, liveness for pings).
+// (document updates received, the presence client id it controls, its session, liveness for pings).
 import WebSocket from 'ws';
 import { closeReasons } from './protocol';
 import type { LiveDocument } from './liveDocument';
@@ -9,14 +9,16 @@ let nextConnectionId = 1;
 export class Connection {
   readonly id = nextConnectionId++;
   userId = '';
+  /** The better-auth session it was opened with; the socket is closed when that session ends. */
+  sessionId = '';
   /** The session user's name: what others see in this socket's presence, whatever it claims. */
   userName = '';
   /** Decided once, at authentication: viewers' document updates are never applied. */
   readOnly = true;
   /** Document-update messages received on this socket (sync step 2 and update). */
   updatesReceived = 0;
-  /** Awareness client ids announced on this socket, removed when it closes. */
-  readonly awarenessClientIds = new Set<number>();
+  /** The Yjs client id whose presence this socket sets: the first it announced (liveDocument.ts). Removed when it closes. */
+  presenceClientId: number | undefined;
   document: LiveDocument | undefined;
   alive = true;
   closed = false;

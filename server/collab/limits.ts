@@ -1,5 +1,6 @@
 // What one socket may cost the server: frame and awareness sizes, message rate, unsent bytes,
-// and what it may send before it is authenticated. Exceeding a limit closes only that socket.
+// what it may send before it is authenticated, and how long it may outlive its session. Exceeding a
+// limit closes only that socket.
 
 export interface CollabLimits {
   /** Largest frame; also the most a socket may send before it is admitted. */
@@ -14,6 +15,8 @@ export interface CollabLimits {
   maxQueuedMessages: number;
   pingIntervalMs: number;
   authTimeoutMs: number;
+  /** How often open sockets' sessions are checked again (expired or ended elsewhere: closed). */
+  sessionCheckIntervalMs: number;
 }
 
 export const defaultCollabLimits: CollabLimits = {
@@ -24,6 +27,7 @@ export const defaultCollabLimits: CollabLimits = {
   maxQueuedMessages: 200,
   pingIntervalMs: 30_000,
   authTimeoutMs: 10_000,
+  sessionCheckIntervalMs: 60_000,
 };
 
 /** A token bucket: `take()` is false once a socket sends faster than its rate for too long. */

@@ -15,6 +15,7 @@ import { ChangeAttribution, type UpdateOrigin } from './attribution';
 import { captureUpdate } from './captureUpdate';
 import type { BoardDefinition } from './boards/types';
 import type { Connection } from './connection';
+import { defaultCollabLimits } from './limits';
 import type { Logger } from './logger';
 import { makeChanges, OlderGeneration } from './olderGeneration';
 import {
@@ -32,6 +33,7 @@ import {
   syncStep2,
   syncUpdate,
 } from './protocol';
+import { decodePresenceUpdate, encodePresenceUpdate, stampPresenceState, type PresenceEntry } from './presence';
 import { defaultRebuildPolicy, rebuildIfBloated, type RebuildPolicy } from './rebuild';
 import type { UpdateLog } from './updateLog';
 
@@ -42,6 +44,8 @@ export interface LiveDocumentOptions {
   onCommit?: (receivedAt: readonly number[], committedAt: number) => void;
   /** When a board is rebuilt without its history on load (default: defaultRebuildPolicy). */
   rebuild?: RebuildPolicy;
+  /** Largest presence message the board relays, once stamped (default: the awareness message limit). */
+  maxPresenceBytes?: number;
 }
 
 /** A socket whose client holds an older generation of the board (see OlderGeneration). */
@@ -107,6 +111,8 @@ export class LiveDocument {
   /** The board's past generations and the Yjs clients that wrote each (from its last state vector). */
   private generations: { generation: number; clients: Set<number> }[] = [];
   private readonly attribution = new ChangeAttribution();
+  /** Who announced each presence client id first (one entry per socket at most, until the board unloads). */
+  private readonly presenceOwners = new Map<number, string>();
   private pending: PendingUpdate[] = [];
   /** Updates of the batch whose commit is in flight. */
   private committing = 0;
@@ -346,7 +352,7 @@ export class LiveDocument {
         }
         case messageAwareness:
           if (this.staleClients.has(connection)) return;
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection);
+          this.receivePresence(connection, decoding.readVarUint8Array(decoder));
           return;
         case messageQueryAwareness:
           connection.send(
@@ -606,40 +612,54 @@ export class LiveDocument {
     }
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const changed = added.concat(updated, removed);
-    const connection = origin && this.connections.has(origin as Connection) ? (origin as Connection) : undefined;
-    if (connection) {
-      for (const id of added) connection.awarenessClientIds.add(id);
-      for (const id of removed) connection.awarenessClientIds.delete(id);
-      for (const id of added.concat(updated)) this.vouchForPresence(connection, id);
-    }
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+  /** Relays every change of presence (a socket's, one dropped when a socket left, one timed out) to every socket. */
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, added.concat(updated, removed)));
     for (const other of this.connections) other.send(message);
   };
 
-  /** Removes what a socket announced in presence (it left, or no longer syncs with the board). */
-  private dropPresence(connection: Connection): void {
-    if (connection.awarenessClientIds.size) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null);
+  /**
+   * A socket's presence: only its own client id's entry is taken (others are dropped: a stock
+   * y-websocket client echoes everyone's states back), stamped with its session user, and refused
+   * (closing the socket with 1009) if that makes it bigger than the presence limit.
+   */
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const own = decodePresenceUpdate(update).filter((entry) => this.ownsPresence(connection, entry));
+    if (!own.length) return;
+    const user = { id: connection.userId, name: connection.userName };
+    const stamped = encodePresenceUpdate(own.map((entry) => ({ ...entry, state: stampPresenceState(entry.state, user) })));
+    if (encodeAwareness(stamped).byteLength > (this.deps.options.maxPresenceBytes ?? defaultCollabLimits.maxAwarenessBytes)) {
+      connection.close(closeCodes.messageTooBig, 'presence too big');
+      return;
     }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
   }
 
   /**
-   * Presence says who a tab is (`user: { id, name, color }`); the server re-encodes what it relays,
-   * so it makes that the socket's session user, whatever the client claimed: nobody can appear on
-   * a board under someone else's name.
+   * Whether `entry` is the socket's own presence. A socket's own client id is the first one it
+   * announces: a new state (not one the board already has, which is an echo) of an id no other
+   * person has announced on this board since it was loaded, so nobody can take over the id of
+   * someone who just lost their connection. The same person's newer socket (a reconnecting tab)
+   * takes it over from their older one.
    */
-  private vouchForPresence(connection: Connection, clientId: number): void {
-    const state = this.awareness.states.get(clientId);
-    const user = state?.user;
-    if (!state || user === undefined) return;
-    const claimed = user && typeof user === 'object' ? (user as Record<string, unknown>) : {};
-    if (claimed.id === connection.userId && claimed.name === connection.userName) return;
-    state.user = { ...claimed, id: connection.userId, name: connection.userName };
+  private ownsPresence(connection: Connection, entry: PresenceEntry): boolean {
+    if (connection.presenceClientId !== undefined) return entry.clientId === connection.presenceClientId;
+    if (entry.state === 'null') return false;
+    const known = this.awareness.meta.get(entry.clientId);
+    if (known && entry.clock <= known.clock) return false;
+    const owner = this.presenceOwners.get(entry.clientId);
+    if (owner !== undefined && owner !== connection.userId) return false;
+    this.presenceOwners.set(entry.clientId, connection.userId);
+    for (const socket of this.sockets) if (socket.presenceClientId === entry.clientId) socket.presenceClientId = undefined;
+    connection.presenceClientId = entry.clientId;
+    return true;
+  }
+
+  /** Removes what a socket announced in presence (it left, or no longer syncs with the board). */
+  private dropPresence(connection: Connection): void {
+    if (connection.presenceClientId !== undefined) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [connection.presenceClientId], null);
+    }
   }
 
   // --- projection -------------------------------------------------------------------------

@@ -26,6 +26,8 @@ export interface LiveDocumentsOptions {
   onCommit?: LiveDocumentOptions['onCommit'];
   /** When a loading board is rebuilt without its history (default: defaultRebuildPolicy). */
   rebuild?: LiveDocumentOptions['rebuild'];
+  /** Largest presence message relayed, once stamped (COLLAB_MAX_AWARENESS_BYTES). */
+  maxPresenceBytes?: number;
 }
 
 export class LiveDocuments implements LiveBoards {
@@ -70,6 +72,7 @@ export class LiveDocuments implements LiveBoards {
             projectionDebounceMs: this.options.projectionDebounceMs,
             onCommit: this.options.onCommit,
             rebuild: this.options.rebuild,
+            maxPresenceBytes: this.options.maxPresenceBytes,
           },
         },
         (doc) => this.maybeUnload(doc),

@@ -1,6 +1,8 @@
 // The collaboration server: takes `/collab/<board>:<projectId>` upgrades (ws in noServer mode,
 // every other path is left to its owner, such as Next's dev socket), authenticates each socket
-// before any document byte is sent, and hands it to its live document.
+// before any document byte is sent, and hands it to its live document. A socket lives no longer
+// than its session: it is closed when the session is ended through the app, and when a periodic
+// check finds it expired or gone.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -15,6 +17,8 @@ import { MessageRate, type CollabLimits } from './limits';
 import { closeCodes, isFullSyncRequest, messageAwareness } from './protocol';
 
 export const collabPathPrefix = '/collab/';
+/** The close reason (code 4401) of a socket whose session ended after it was opened. */
+export const sessionEndedReason = 'session ended';
 
 export interface CollabServerOptions {
   documents: LiveDocuments;
@@ -35,6 +39,8 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly sessionCheckTimer: NodeJS.Timeout;
+  private checkingSessions: Promise<void> | undefined;
   private readonly logger: Logger;
   private closing = false;
 
@@ -43,6 +49,8 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes, perMessageDeflate: false });
     this.pingTimer = setInterval(() => this.ping(), options.limits.pingIntervalMs);
     this.pingTimer.unref();
+    this.sessionCheckTimer = setInterval(() => void this.checkSessions(), options.limits.sessionCheckIntervalMs);
+    this.sessionCheckTimer.unref();
   }
 
   get connectionCount(): number {
@@ -114,6 +122,8 @@ export class CollabServer {
     const user = await this.options.access.authenticate(req);
     if (connection.closed) return;
     if (!user) return connection.close(closeCodes.unauthenticated);
+    // From here on, the session's end closes the socket, even while it is still being admitted.
+    connection.sessionId = user.sessionId;
     const board = parseBoardName(decodeURIComponent(url.pathname.slice(collabPathPrefix.length)));
     if (!board) return connection.close(closeCodes.boardNotFound);
     const access = await this.options.access.authorize(user, board.kind, board.projectId);
@@ -163,6 +173,36 @@ export class CollabServer {
     }
   }
 
+  /** Closes the sockets opened with a session that was just ended (signed out, revoked, deleted). */
+  endSession(sessionId: string): void {
+    for (const connection of this.connections) {
+      if (connection.sessionId === sessionId) connection.close(closeCodes.unauthenticated, sessionEndedReason);
+    }
+  }
+
+  /**
+   * Closes the sockets whose session expired or was removed some other way than through the app
+   * (another instance, the database): one query for every open socket's session, one at a time.
+   */
+  checkSessions(): Promise<void> {
+    this.checkingSessions ??= (async () => {
+      const sessionIds = new Set([...this.connections].map((c) => c.sessionId).filter(Boolean));
+      if (!sessionIds.size) return;
+      const live = await this.options.access.liveSessions([...sessionIds]);
+      for (const connection of this.connections) {
+        // Only sessions checked: a socket admitted meanwhile was checked by its own authentication.
+        if (sessionIds.has(connection.sessionId) && !live.has(connection.sessionId)) {
+          connection.close(closeCodes.unauthenticated, sessionEndedReason);
+        }
+      }
+    })()
+      .catch((error) => this.logger.error('could not check open sockets\' sessions', error))
+      .finally(() => {
+        this.checkingSessions = undefined;
+      });
+    return this.checkingSessions;
+  }
+
   /** Drops sockets that did not answer the previous ping. */
   private ping(): void {
     for (const connection of this.connections) {
@@ -179,6 +219,7 @@ export class CollabServer {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pingTimer);
+    clearInterval(this.sessionCheckTimer);
     for (const connection of this.connections) connection.close(closeCodes.goingAway);
     await this.options.documents.close();
     for (const connection of this.connections) connection.socket.terminate();

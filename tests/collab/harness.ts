@@ -41,22 +41,27 @@ export interface HarnessOptions {
 
 export async function startCollabServer(options: HarnessOptions = {}): Promise<Harness> {
   const { db } = await testDatabase();
-  const auth = createTestAuth(db);
+  // As in server/app.ts: a session ended through this auth closes the sockets opened with it.
+  let endLiveSession: (sessionId: string) => void = () => {};
+  const auth = createTestAuth(db, undefined, { sessionEnded: (session) => endLiveSession(session.id) });
+  const limits = { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits };
   const documents = new LiveDocuments({
     db,
     compactEvery: options.compactEvery ?? 500,
     projectionDebounceMs: 0,
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
+    maxPresenceBytes: limits.maxAwarenessBytes,
     logger: silentLogger,
   });
   const collab = new CollabServer({
     documents,
     access: options.access ? options.access(sessionAccess(db, auth)) : sessionAccess(db, auth),
     origins: options.origins ?? testOrigins,
-    limits: { ...defaultCollabLimits, maxMessageBytes: 1024 * 1024, pingIntervalMs: 60_000, authTimeoutMs: 5_000, ...options.limits },
+    limits,
     logger: silentLogger,
   });
+  endLiveSession = (sessionId) => collab.endSession(sessionId);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

@@ -98,3 +98,11 @@ describe("the app's own origins", () => {
     expect(() => loadConfig({ DATA_DIR: dir(), TRUSTED_ORIGINS: 'ftp://files.example' })).toThrow(/TRUSTED_ORIGINS/);
   });
 });
+
+describe('session re-check interval', () => {
+  it('defaults to a minute, can be shorter, and is refused over a minute', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).collab.sessionCheckIntervalMs).toBe(60_000);
+    expect(loadConfig({ COLLAB_SESSION_CHECK_MS: '500', DATA_DIR: tempDir() }).collab.sessionCheckIntervalMs).toBe(500);
+    expect(() => loadConfig({ COLLAB_SESSION_CHECK_MS: '120000', DATA_DIR: tempDir() })).toThrow(/COLLAB_SESSION_CHECK_MS/);
+  });
+});

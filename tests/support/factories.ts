@@ -2,7 +2,7 @@
 // member of every role, and tRPC callers acting as each of them. Values are random and unique.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@/db';
-import { createAuth, type Auth } from '@/server/auth';
+import { createAuth, type Auth, type AuthEvents } from '@/server/auth';
 import type { LiveBoards } from '@/server/collab/liveBoards';
 import { createCaller } from '@/server/routers/_app';
 import { createTRPCContext } from '@/server/trpc';
@@ -14,8 +14,8 @@ export const testAuthSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 /** What APP_URL=http://localhost:3000 allows: that origin only. */
 export const testOrigins: OriginPolicy = { trusted: ['http://localhost:3000'], acceptRequestHost: false };
 
-export function createTestAuth(db: Database, signInLimitPerMinute = 10_000): Auth {
-  return createAuth(db, { appUrl: 'http://localhost:3000', origins: testOrigins, authSecret: testAuthSecret, signInLimitPerMinute });
+export function createTestAuth(db: Database, signInLimitPerMinute = 10_000, events?: AuthEvents): Auth {
+  return createAuth(db, { appUrl: 'http://localhost:3000', origins: testOrigins, authSecret: testAuthSecret, signInLimitPerMinute }, events);
 }
 
 export function uniqueSuffix(): string {
