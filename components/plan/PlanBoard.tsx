@@ -13,6 +13,7 @@ import { SaveIndicator } from '@/components/live/SaveIndicator';
 import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
@@ -107,21 +108,21 @@ function ItemEditor({
         </div>
         {isMilestone ? (
           <Field label="Date" htmlFor="item-date">
-            <Input id="item-date" type="date" value={item.end} disabled={readOnly} onChange={(e) => e.target.value && actions?.updateItem(item.id, { start: e.target.value, end: e.target.value })} />
+            <DateField id="item-date" value={item.end} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date })} />
           </Field>
         ) : (
           <>
             <Field label="Start" htmlFor="item-start">
-              <Input
-                id="item-start"
-                type="date"
-                value={item.start}
-                disabled={readOnly}
-                onChange={(e) => e.target.value && actions?.updateItem(item.id, { start: e.target.value, end: e.target.value > item.end ? e.target.value : item.end })}
-              />
+              <DateField id="item-start" value={item.start} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date > item.end ? date : item.end })} />
             </Field>
             <Field label="End" htmlFor="item-end">
-              <Input id="item-end" type="date" value={item.end} min={item.start} disabled={readOnly} onChange={(e) => e.target.value && e.target.value >= item.start && actions?.updateItem(item.id, { end: e.target.value })} />
+              <DateField
+                id="item-end"
+                value={item.end}
+                min={{ date: item.start, message: `A workstream must end on or after its start (${day(item.start)}).` }}
+                disabled={readOnly}
+                onCommit={(date) => date && actions?.updateItem(item.id, { end: date })}
+              />
             </Field>
           </>
         )}
@@ -366,7 +367,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-milestone-title" value={milestoneDraft.title} onChange={(e) => setMilestoneDraft({ ...milestoneDraft, title: e.target.value })} />
               </Field>
               <Field label="Milestone date" htmlFor="new-milestone-date">
-                <Input id="new-milestone-date" type="date" value={milestoneDraft.date} onChange={(e) => setMilestoneDraft({ ...milestoneDraft, date: e.target.value })} />
+                <DateField id="new-milestone-date" value={milestoneDraft.date} onCommit={(date) => date && setMilestoneDraft((d) => ({ ...d, date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add milestone
@@ -391,10 +392,10 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-workstream-title" value={workstreamDraft.title} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, title: e.target.value })} />
               </Field>
               <Field label="Workstream start" htmlFor="new-workstream-start">
-                <Input id="new-workstream-start" type="date" value={workstreamDraft.start} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, start: e.target.value })} />
+                <DateField id="new-workstream-start" value={workstreamDraft.start} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, start: date }))} />
               </Field>
               <Field label="Workstream end" htmlFor="new-workstream-end">
-                <Input id="new-workstream-end" type="date" value={workstreamDraft.end} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, end: e.target.value })} />
+                <DateField id="new-workstream-end" value={workstreamDraft.end} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, end: date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add workstream
