@@ -32,6 +32,8 @@ export interface HarnessOptions {
   compactEvery?: number;
   unloadAfterMs?: number;
   rebuild?: RebuildPolicy;
+  /** How long the projection waits after an edit (0: at once). */
+  projectionDebounceMs?: number;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -42,7 +44,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
   const documents = new LiveDocuments({
     db,
     compactEvery: options.compactEvery ?? 500,
-    projectionDebounceMs: 0,
+    projectionDebounceMs: options.projectionDebounceMs ?? 0,
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
     logger: silentLogger,
