@@ -33,6 +33,8 @@ export interface PlanBoardProps {
   presence: PresencePeer[];
   status: BoardStatus;
   refusal: string | null;
+  /** Items whose dates someone else changed a moment ago. */
+  movedByOthers?: ReadonlySet<string>;
   today: string;
 }
 
@@ -108,16 +110,17 @@ function ItemEditor({
         </div>
         {isMilestone ? (
           <Field label="Date" htmlFor="item-date">
-            <DateField id="item-date" value={item.end} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date })} />
+            <DateField id="item-date" label={`date of ${item.title}`} value={item.end} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date })} />
           </Field>
         ) : (
           <>
             <Field label="Start" htmlFor="item-start">
-              <DateField id="item-start" value={item.start} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date > item.end ? date : item.end })} />
+              <DateField id="item-start" label={`start of ${item.title}`} value={item.start} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date > item.end ? date : item.end })} />
             </Field>
             <Field label="End" htmlFor="item-end">
               <DateField
                 id="item-end"
+                label={`end of ${item.title}`}
                 value={item.end}
                 min={{ date: item.start, message: `A workstream must end on or after its start (${day(item.start)}).` }}
                 disabled={readOnly}
@@ -201,7 +204,9 @@ function ItemEditor({
   );
 }
 
-export function PlanBoard({ projectId, role, members, content, risks, actions, presence, status, refusal, today }: PlanBoardProps) {
+const nothingMoved: ReadonlySet<string> = new Set();
+
+export function PlanBoard({ projectId, role, members, content, risks, actions, presence, status, refusal, movedByOthers = nothingMoved, today }: PlanBoardProps) {
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
   const editable = canEdit ? actions : null;
@@ -332,8 +337,17 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           editingPeers={editingPeers}
           openRisks={openRisks}
           onSelect={setSelectedId}
+          movedByOthers={movedByOthers}
           onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
+          onDrop={(id, dates) => editable?.updateItem(id, dates)}
         />
+        <p role="status" className="sr-only" data-testid="moved-by-others">
+          {[...movedByOthers]
+            .map((id) => items.find((i) => i.id === id))
+            .filter((i) => i !== undefined)
+            .map((i) => `${i.title} was moved to ${day(i.end)} by ${editingPeers.get(i.id)?.map((p) => p.user.name).join(', ') || 'someone else'}.`)
+            .join(' ')}
+        </p>
         {criticalTo && critical.size ? (
           <p className="text-sm" data-testid="critical-path">
             Critical path: {[...critical].map((id) => titles.get(id)).join(' → ')}
@@ -367,7 +381,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-milestone-title" value={milestoneDraft.title} onChange={(e) => setMilestoneDraft({ ...milestoneDraft, title: e.target.value })} />
               </Field>
               <Field label="Milestone date" htmlFor="new-milestone-date">
-                <DateField id="new-milestone-date" value={milestoneDraft.date} onCommit={(date) => date && setMilestoneDraft((d) => ({ ...d, date }))} />
+                <DateField id="new-milestone-date" label="milestone date" value={milestoneDraft.date} onCommit={(date) => date && setMilestoneDraft((d) => ({ ...d, date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add milestone
@@ -392,10 +406,10 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-workstream-title" value={workstreamDraft.title} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, title: e.target.value })} />
               </Field>
               <Field label="Workstream start" htmlFor="new-workstream-start">
-                <DateField id="new-workstream-start" value={workstreamDraft.start} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, start: date }))} />
+                <DateField id="new-workstream-start" label="workstream start" value={workstreamDraft.start} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, start: date }))} />
               </Field>
               <Field label="Workstream end" htmlFor="new-workstream-end">
-                <DateField id="new-workstream-end" value={workstreamDraft.end} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, end: date }))} />
+                <DateField id="new-workstream-end" label="workstream end" value={workstreamDraft.end} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, end: date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add workstream

@@ -110,7 +110,7 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
                     <LiveNumber label={`Current value of ${goal.title}`} value={goal.current} onCommit={(v) => actions?.updateGoal(goal.id, { current: v })} disabled={readOnly} />
                   </td>
                   <td className="w-40 py-1.5 pr-2">
-                    <DateField aria-label={`Due date of ${goal.title}`} value={goal.dueDate} allowEmpty disabled={readOnly} onCommit={(date) => actions?.updateGoal(goal.id, { dueDate: date })} />
+                    <DateField aria-label={`Due date of ${goal.title}`} label={`due date of ${goal.title}`} value={goal.dueDate} allowEmpty disabled={readOnly} onCommit={(date) => actions?.updateGoal(goal.id, { dueDate: date })} />
                   </td>
                   <td className="w-32 py-1.5 pr-2">
                     {progress === null ? (

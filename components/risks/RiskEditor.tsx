@@ -226,7 +226,7 @@ export function RiskEditor({
               </Select>
             </Field>
             <Field label="Due date" htmlFor={id('due')}>
-              <DateField id={id('due')} value={item.dueDate} allowEmpty disabled={disabled} onCommit={(date) => update({ dueDate: date })} />
+              <DateField id={id('due')} label="due date" value={item.dueDate} allowEmpty disabled={disabled} onCommit={(date) => update({ dueDate: date })} />
             </Field>
           </div>
 

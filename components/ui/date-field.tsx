@@ -21,6 +21,8 @@ export interface DateFieldProps {
   id?: string;
   /** The accessible name when no visible label points at the field. */
   'aria-label'?: string;
+  /** What the date is, for the calendar button's description ("Choose due date from a calendar"); defaults to aria-label. */
+  label?: string;
   disabled?: boolean;
   /** May the date be cleared? (A due date may; a milestone's date may not.) */
   allowEmpty?: boolean;
@@ -32,7 +34,7 @@ export interface DateFieldProps {
 const calendarStart = new Date(minYear, 0, 1);
 const calendarEnd = new Date(maxYear, 11, 31);
 
-export function DateField({ value, onCommit, id: givenId, 'aria-label': ariaLabel, disabled, allowEmpty = false, min, className }: DateFieldProps) {
+export function DateField({ value, onCommit, id: givenId, 'aria-label': ariaLabel, label = ariaLabel, disabled, allowEmpty = false, min, className }: DateFieldProps) {
   const madeUpId = useId();
   const id = givenId ?? madeUpId;
   const hintId = `${id}-hint`;
@@ -140,7 +142,10 @@ export function DateField({ value, onCommit, id: givenId, 'aria-label': ariaLabe
           ref={toggle}
           type="button"
           disabled={disabled}
-          aria-label={`Choose ${ariaLabel ? ariaLabel.toLowerCase() : 'date'} from a calendar`}
+          // Named "Calendar" (not after the field, which would make the field's own label ambiguous);
+          // which date it sets is its description.
+          aria-label="Calendar"
+          aria-describedby={`${id}-calendar-for`}
           aria-haspopup="dialog"
           aria-expanded={open}
           aria-controls={open ? calendarId : undefined}
@@ -153,6 +158,9 @@ export function DateField({ value, onCommit, id: givenId, 'aria-label': ariaLabe
           </svg>
         </button>
       </div>
+      <span id={`${id}-calendar-for`} className="sr-only">
+        Choose {label ?? 'the date'} from a calendar
+      </span>
       <span id={hintId} className="sr-only">
         {typedDateHint} Press Enter to save, Escape to undo, Alt+Down for a calendar.
       </span>
