@@ -84,10 +84,15 @@ test('dates: a milestone date typed key by key is saved once, complete; bad year
     await expect(date).toHaveValue('30 Dec 2026');
   }
 
-  // The calendar from the keyboard: it opens on the saved day; one day on, Enter picks it.
+  // The calendar from the keyboard, on a 390 px phone: it opens on the saved day, inside the
+  // screen; one day on, Enter picks it.
+  await page.setViewportSize({ width: 390, height: 844 });
   await date.locator('xpath=..').getByRole('button', { name: 'Calendar' }).click();
   const calendar = page.getByRole('dialog', { name: 'Choose a date' });
   await expect(calendar).toBeVisible();
+  const box = (await calendar.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
   await expect(calendar.getByRole('button', { name: /December 30th, 2026/ })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
