@@ -16,6 +16,7 @@ import {
   insertEntry,
   insertPlanItem,
   nonGoalsArray,
+  planItemsMap,
   readBaselines,
   readCharter,
   readDependencies,
@@ -33,6 +34,9 @@ import {
 } from '@/server/collab/boards/planDocument';
 import { emptyGoalFields, emptyStakeholderFields } from '@/server/domain/planCharter';
 import type { LivePlanState, PlanActions, PlanContent } from './model';
+
+/** How long an item moved by someone else flashes. */
+const movedFlashMs = 3_000;
 
 function readContent(doc: Y.Doc): PlanContent {
   return {
@@ -65,6 +69,39 @@ export default function LivePlanConnector({
     doc.on('afterTransaction', publish);
     publish();
     return () => doc.off('afterTransaction', publish);
+  }, [doc]);
+
+  // A date changed by someone else (not by this tab) flashes for a moment, so their move is seen.
+  const [movedByOthers, setMovedByOthers] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (!doc) return;
+    const items = planItemsMap(doc);
+    const timers = new Map<string, ReturnType<typeof setTimeout>>();
+    const watch = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (transaction.local) return;
+      const moved = new Set<string>();
+      for (const event of events) {
+        const id = event.path[0];
+        if (event.path.length === 1 && typeof id === 'string' && (event.changes.keys.has('start') || event.changes.keys.has('end'))) moved.add(id);
+      }
+      if (!moved.size) return;
+      setMovedByOthers((current) => new Set([...current, ...moved]));
+      for (const id of moved) {
+        clearTimeout(timers.get(id));
+        timers.set(
+          id,
+          setTimeout(() => {
+            timers.delete(id);
+            setMovedByOthers((current) => new Set([...current].filter((other) => other !== id)));
+          }, movedFlashMs),
+        );
+      }
+    };
+    items.observeDeep(watch);
+    return () => {
+      items.unobserveDeep(watch);
+      for (const timer of timers.values()) clearTimeout(timer);
+    };
   }, [doc]);
 
   const actions = useMemo<PlanActions | null>(() => {
@@ -105,8 +142,8 @@ export default function LivePlanConnector({
   useReportState(
     onChange,
     // Writing before the first sync would edit a document we have not seen yet.
-    { content: everSynced ? content : null, actions: everSynced ? actions : null, presence, status, refusal },
-    [everSynced, content, actions, presence, status, refusal],
+    { content: everSynced ? content : null, actions: everSynced ? actions : null, presence, status, refusal, movedByOthers },
+    [everSynced, content, actions, presence, status, refusal, movedByOthers],
   );
 
   return null;

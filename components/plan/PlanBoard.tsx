@@ -13,6 +13,7 @@ import { SaveIndicator } from '@/components/live/SaveIndicator';
 import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
@@ -32,6 +33,8 @@ export interface PlanBoardProps {
   presence: PresencePeer[];
   status: BoardStatus;
   refusal: string | null;
+  /** Items whose dates someone else changed a moment ago. */
+  movedByOthers?: ReadonlySet<string>;
   today: string;
 }
 
@@ -107,21 +110,22 @@ function ItemEditor({
         </div>
         {isMilestone ? (
           <Field label="Date" htmlFor="item-date">
-            <Input id="item-date" type="date" value={item.end} disabled={readOnly} onChange={(e) => e.target.value && actions?.updateItem(item.id, { start: e.target.value, end: e.target.value })} />
+            <DateField id="item-date" label={`date of ${item.title}`} value={item.end} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date })} />
           </Field>
         ) : (
           <>
             <Field label="Start" htmlFor="item-start">
-              <Input
-                id="item-start"
-                type="date"
-                value={item.start}
-                disabled={readOnly}
-                onChange={(e) => e.target.value && actions?.updateItem(item.id, { start: e.target.value, end: e.target.value > item.end ? e.target.value : item.end })}
-              />
+              <DateField id="item-start" label={`start of ${item.title}`} value={item.start} disabled={readOnly} onCommit={(date) => date && actions?.updateItem(item.id, { start: date, end: date > item.end ? date : item.end })} />
             </Field>
             <Field label="End" htmlFor="item-end">
-              <Input id="item-end" type="date" value={item.end} min={item.start} disabled={readOnly} onChange={(e) => e.target.value && e.target.value >= item.start && actions?.updateItem(item.id, { end: e.target.value })} />
+              <DateField
+                id="item-end"
+                label={`end of ${item.title}`}
+                value={item.end}
+                min={{ date: item.start, message: `A workstream must end on or after its start (${day(item.start)}).` }}
+                disabled={readOnly}
+                onCommit={(date) => date && actions?.updateItem(item.id, { end: date })}
+              />
             </Field>
           </>
         )}
@@ -200,7 +204,9 @@ function ItemEditor({
   );
 }
 
-export function PlanBoard({ projectId, role, members, content, risks, actions, presence, status, refusal, today }: PlanBoardProps) {
+const nothingMoved: ReadonlySet<string> = new Set();
+
+export function PlanBoard({ projectId, role, members, content, risks, actions, presence, status, refusal, movedByOthers = nothingMoved, today }: PlanBoardProps) {
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
   const editable = canEdit ? actions : null;
@@ -331,8 +337,17 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           editingPeers={editingPeers}
           openRisks={openRisks}
           onSelect={setSelectedId}
+          movedByOthers={movedByOthers}
           onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
+          onDrop={(id, dates) => editable?.updateItem(id, dates)}
         />
+        <p role="status" className="sr-only" data-testid="moved-by-others">
+          {[...movedByOthers]
+            .map((id) => items.find((i) => i.id === id))
+            .filter((i) => i !== undefined)
+            .map((i) => `${i.title} was moved to ${day(i.end)} by ${editingPeers.get(i.id)?.map((p) => p.user.name).join(', ') || 'someone else'}.`)
+            .join(' ')}
+        </p>
         {criticalTo && critical.size ? (
           <p className="text-sm" data-testid="critical-path">
             Critical path: {[...critical].map((id) => titles.get(id)).join(' → ')}
@@ -366,7 +381,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-milestone-title" value={milestoneDraft.title} onChange={(e) => setMilestoneDraft({ ...milestoneDraft, title: e.target.value })} />
               </Field>
               <Field label="Milestone date" htmlFor="new-milestone-date">
-                <Input id="new-milestone-date" type="date" value={milestoneDraft.date} onChange={(e) => setMilestoneDraft({ ...milestoneDraft, date: e.target.value })} />
+                <DateField id="new-milestone-date" label="milestone date" value={milestoneDraft.date} onCommit={(date) => date && setMilestoneDraft((d) => ({ ...d, date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add milestone
@@ -391,10 +406,10 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
                 <Input id="new-workstream-title" value={workstreamDraft.title} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, title: e.target.value })} />
               </Field>
               <Field label="Workstream start" htmlFor="new-workstream-start">
-                <Input id="new-workstream-start" type="date" value={workstreamDraft.start} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, start: e.target.value })} />
+                <DateField id="new-workstream-start" label="workstream start" value={workstreamDraft.start} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, start: date }))} />
               </Field>
               <Field label="Workstream end" htmlFor="new-workstream-end">
-                <Input id="new-workstream-end" type="date" value={workstreamDraft.end} onChange={(e) => setWorkstreamDraft({ ...workstreamDraft, end: e.target.value })} />
+                <DateField id="new-workstream-end" label="workstream end" value={workstreamDraft.end} onCommit={(date) => date && setWorkstreamDraft((d) => ({ ...d, end: date }))} />
               </Field>
               <Button type="submit" variant="primary">
                 Add workstream

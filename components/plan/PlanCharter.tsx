@@ -5,6 +5,7 @@ import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { goalProgress } from '@/server/domain/planCharter';
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { Input } from '@/components/ui/field';
 import { LiveNumber, LiveText } from './LiveInputs';
 import type { CharterList, PlanActions, PlanContent } from './model';
@@ -109,13 +110,7 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
                     <LiveNumber label={`Current value of ${goal.title}`} value={goal.current} onCommit={(v) => actions?.updateGoal(goal.id, { current: v })} disabled={readOnly} />
                   </td>
                   <td className="w-40 py-1.5 pr-2">
-                    <Input
-                      type="date"
-                      aria-label={`Due date of ${goal.title}`}
-                      value={goal.dueDate ?? ''}
-                      disabled={readOnly}
-                      onChange={(e) => actions?.updateGoal(goal.id, { dueDate: e.target.value || null })}
-                    />
+                    <DateField aria-label={`Due date of ${goal.title}`} label={`due date of ${goal.title}`} value={goal.dueDate} allowEmpty disabled={readOnly} onCommit={(date) => actions?.updateGoal(goal.id, { dueDate: date })} />
                   </td>
                   <td className="w-32 py-1.5 pr-2">
                     {progress === null ? (

@@ -19,7 +19,7 @@ const LivePlanConnector = dynamic(() => import('./LivePlanConnector'), { ssr: fa
 /** How often the risks threatening plan items are read again (they live on the risk board). */
 const risksRefreshMs = 5_000;
 
-const notConnected: LivePlanState = { content: null, actions: null, presence: [], status: 'connecting', refusal: null };
+const notConnected: LivePlanState = { content: null, actions: null, presence: [], status: 'connecting', refusal: null, movedByOthers: new Set() };
 
 export function PlanLive({
   projectId,
@@ -58,6 +58,7 @@ export function PlanLive({
         presence={live.presence}
         status={live.status}
         refusal={live.refusal}
+        movedByOthers={live.movedByOthers}
         today={today}
       />
     </>

@@ -32,19 +32,29 @@ export interface TimelineProps {
   editingPeers: Map<string, PresencePeer[]>;
   openRisks: Map<string, number>;
   onSelect(id: string): void;
-  /** Moves an item (or the end of a workstream) by whole days from its current dates. */
+  /** Items someone else moved a moment ago: they flash, so the move is seen. */
+  movedByOthers: ReadonlySet<string>;
+  /** Moves an item (or the end of a workstream) by whole days from its current dates (keyboard). */
   onShiftDates(id: string, days: number, mode: 'move' | 'resize'): void;
+  /** Puts an item at the dates it was dropped on. */
+  onDrop(id: string, dates: { start: string; end: string }): void;
 }
 
+/**
+ * A drag in progress. Its preview is drawn from the dates the bar had when it was picked up, and the
+ * drop writes the dates under the pointer: a move by someone else meanwhile neither makes the bar
+ * jump away from the pointer nor adds itself to this one. Once dropped, the document alone decides.
+ */
 interface Drag {
   id: string;
   mode: 'move' | 'resize';
   originX: number;
   days: number;
+  from: { start: string; end: string };
 }
 
 export function Timeline(props: TimelineProps) {
-  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, onSelect, onShiftDates } = props;
+  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, movedByOthers, onSelect, onShiftDates, onDrop } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const px = dayWidth[zoom];
@@ -77,10 +87,54 @@ export function Timeline(props: TimelineProps) {
   }, [zoom]); // on opening and on zoom only
   const ticks = useMemo(() => scaleTicks(range, zoom), [range, zoom]);
 
+  const droppedDates = (current: Drag) => (current.mode === 'move' ? moveItem(current.from, current.days) : resizeItem(current.from, current.days));
   const previewOf = (item: PlanItem) => {
     if (!drag || drag.id !== item.id || drag.days === 0) return item;
-    return { ...item, ...(drag.mode === 'move' ? moveItem(item, drag.days) : resizeItem(item, drag.days)) };
+    return { ...item, ...droppedDates(drag) };
   };
+
+  // The pointer is followed on the window, not on the bar: a remote change can re-order the rows
+  // (and so move the bar's element, which loses its pointer capture) in the middle of a drag, and
+  // the drop must still land. A bar deleted meanwhile ends the drag.
+  const dropRef = useRef(onDrop);
+  dropRef.current = onDrop;
+  const dragging = drag?.id ?? null;
+  const draggedStillThere = dragging !== null && items.some((i) => i.id === dragging);
+  useEffect(() => {
+    if (!dragging) return;
+    if (!draggedStillThere) {
+      dragRef.current = null;
+      setDrag(null);
+      return;
+    }
+    const move = (event: globalThis.PointerEvent) => {
+      const current = dragRef.current;
+      if (!current) return;
+      const days = Math.round((event.clientX - current.originX) / px);
+      if (days !== current.days) {
+        dragRef.current = { ...current, days };
+        setDrag(dragRef.current);
+      }
+    };
+    const drop = () => {
+      const current = dragRef.current;
+      dragRef.current = null;
+      setDrag(null);
+      if (current && current.days !== 0) dropRef.current(current.id, droppedDates(current));
+    };
+    const cancel = () => {
+      dragRef.current = null;
+      setDrag(null);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', drop);
+    window.addEventListener('pointercancel', cancel);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', drop);
+      window.removeEventListener('pointercancel', cancel);
+    };
+  }, [dragging, draggedStillThere]); // one set of listeners per drag; the drop reads onDrop through a ref
 
   const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
   const byId = new Map(rows.map((r) => [r.id, previewOf(r)]));
@@ -90,26 +144,10 @@ export function Timeline(props: TimelineProps) {
     event.preventDefault();
     event.stopPropagation();
     (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-    const next = { id: item.id, mode, originX: event.clientX, days: 0 };
+    const next = { id: item.id, mode, originX: event.clientX, days: 0, from: { start: item.start, end: item.end } };
     dragRef.current = next;
     setDrag(next);
     onSelect(item.id);
-  }
-  function moveDrag(event: PointerEvent<HTMLElement>) {
-    const current = dragRef.current;
-    if (!current) return;
-    const days = Math.round((event.clientX - current.originX) / px);
-    if (days !== current.days) {
-      dragRef.current = { ...current, days };
-      setDrag(dragRef.current);
-    }
-  }
-  function endDrag(item: PlanItem) {
-    const current = dragRef.current;
-    dragRef.current = null;
-    setDrag(null);
-    if (!current || current.days === 0) return;
-    onShiftDates(item.id, current.days, current.mode);
   }
   function onKey(event: KeyboardEvent<HTMLElement>, item: PlanItem) {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -195,6 +233,7 @@ export function Timeline(props: TimelineProps) {
             const dates = item.kind === 'milestone' ? shown(item.end) : `${shown(item.start)} to ${shown(item.end)}`;
             const barLabel = `${item.kind === 'milestone' ? 'Milestone' : 'Workstream'} ${item.title}, ${dates}`;
             const isDragging = drag?.id === item.id;
+            const movedByOther = movedByOthers.has(item.id) && !isDragging;
             return (
               <div
                 key={item.id}
@@ -235,16 +274,11 @@ export function Timeline(props: TimelineProps) {
                     aria-disabled={canEdit ? undefined : true}
                     data-testid="timeline-bar"
                     onPointerDown={(e) => startDrag(e, original, 'move')}
-                    onPointerMove={moveDrag}
-                    onPointerUp={() => endDrag(original)}
-                    onPointerCancel={() => {
-                      dragRef.current = null;
-                      setDrag(null);
-                    }}
                     onKeyDown={(e) => onKey(e, original)}
                     className={cn(
                       'absolute top-1/2 -translate-y-1/2 touch-none select-none focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none',
                       canEdit ? (isDragging ? 'cursor-grabbing' : 'cursor-grab') : 'cursor-default',
+                      movedByOther && 'animate-pulse outline-4 outline-offset-2 outline-medium',
                       item.kind === 'milestone'
                         ? cn('size-4 rotate-45 rounded-[3px]', flags.length ? 'bg-danger' : onPath ? 'bg-accent ring-2 ring-accent/40' : 'bg-ink')
                         : cn(
@@ -258,6 +292,7 @@ export function Timeline(props: TimelineProps) {
                         : { left: x(item.start), width: (differenceInCalendarDays(parseISO(item.end), parseISO(item.start)) + 1) * px }
                     }
                     data-critical={onPath || undefined}
+                    data-moved-by-other={movedByOther || undefined}
                   >
                     {item.kind === 'workstream' ? (
                       <>
@@ -268,8 +303,6 @@ export function Timeline(props: TimelineProps) {
                             data-testid="resize-handle"
                             className="absolute inset-y-0 right-0 w-2 cursor-ew-resize bg-accent/40"
                             onPointerDown={(e) => startDrag(e, original, 'resize')}
-                            onPointerMove={moveDrag}
-                            onPointerUp={() => endDrag(original)}
                           />
                         ) : null}
                       </>

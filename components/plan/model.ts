@@ -46,6 +46,8 @@ export interface LivePlanState {
   presence: PresencePeer[];
   status: BoardStatus;
   refusal: string | null;
+  /** Items whose dates someone else changed a moment ago (they flash on the timeline). */
+  movedByOthers: ReadonlySet<string>;
 }
 
 export const milestoneStatusLabels: Record<MilestoneStatus, string> = {

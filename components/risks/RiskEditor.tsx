@@ -15,6 +15,7 @@ import {
 import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
@@ -225,16 +226,7 @@ export function RiskEditor({
               </Select>
             </Field>
             <Field label="Due date" htmlFor={id('due')}>
-              <Input
-                id={id('due')}
-                type="date"
-                value={item.dueDate ?? ''}
-                disabled={disabled}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  if (!value || /^\d{4}-\d{2}-\d{2}$/.test(value)) update({ dueDate: value || null });
-                }}
-              />
+              <DateField id={id('due')} label="due date" value={item.dueDate} allowEmpty disabled={disabled} onCommit={(date) => update({ dueDate: date })} />
             </Field>
           </div>
 

@@ -33,9 +33,41 @@ export function actorOf(origin: unknown): string | null {
   return origin && typeof origin === 'object' && 'actorId' in origin ? ((origin as UpdateOrigin).actorId ?? null) : null;
 }
 
+/** One change of a field's value, in the order the server applied it. */
+export interface FieldTransition {
+  from: unknown;
+  to: unknown;
+  actorId: string | null;
+}
+
+/**
+ * Also keeps every value the given fields of the entries took, in order, with who set it: two
+ * people moving the same date before the projection runs are then both in its history.
+ */
+export function observeTransitions(entries: Y.Map<unknown>, fields: readonly string[], attribution: ChangeAttribution): void {
+  entries.observeDeep((events, transaction) => {
+    const actor = actorOf(transaction.origin);
+    for (const event of events) {
+      const entryId = event.path[0];
+      if (event.path.length !== 1 || typeof entryId !== 'string' || !(event.target instanceof Y.Map)) continue;
+      for (const [field, change] of event.changes.keys) {
+        if (fields.includes(field)) attribution.recordTransition(entryId, field, { from: change.oldValue, to: event.target.get(field), actorId: actor });
+      }
+    }
+  });
+}
+
 /** `*` stands for the entry as a whole (created or deleted). */
 export class ChangeAttribution {
   private actors = new Map<string, Map<string, string | null>>();
+  private transitions = new Map<string, FieldTransition[]>();
+
+  recordTransition(entryId: string, field: string, transition: FieldTransition): void {
+    const key = `${entryId}\u0000${field}`;
+    const list = this.transitions.get(key);
+    if (list) list.push(transition);
+    else this.transitions.set(key, [transition]);
+  }
 
   record(entryId: string, field: string, actorId: string | null): void {
     let fields = this.actors.get(entryId);
@@ -50,9 +82,10 @@ export class ChangeAttribution {
 
   /** Takes the recorded authors and starts afresh. */
   take(): AttributionSnapshot {
-    const taken = this.actors;
+    const taken = new AttributionSnapshot(this.actors, this.transitions);
     this.actors = new Map();
-    return new AttributionSnapshot(taken);
+    this.transitions = new Map();
+    return taken;
   }
 
   /** Puts back what a failed projection took, without overwriting newer records. */
@@ -60,11 +93,24 @@ export class ChangeAttribution {
     for (const [entryId, fields] of snapshot.entries()) {
       for (const [field, actor] of fields) if (!this.actors.get(entryId)?.has(field)) this.record(entryId, field, actor);
     }
+    for (const [key, older] of snapshot.transitionEntries()) this.transitions.set(key, [...older, ...(this.transitions.get(key) ?? [])]);
   }
 }
 
 export class AttributionSnapshot {
-  constructor(private readonly actors: Map<string, Map<string, string | null>>) {}
+  constructor(
+    private readonly actors: Map<string, Map<string, string | null>>,
+    private readonly transitions: Map<string, FieldTransition[]> = new Map(),
+  ) {}
+
+  /** The values a field took since the last projection, oldest first (only for observed fields). */
+  transitionsOf(entryId: string, field: string): readonly FieldTransition[] {
+    return this.transitions.get(`${entryId}\u0000${field}`) ?? [];
+  }
+
+  transitionEntries() {
+    return this.transitions.entries();
+  }
 
   actorFor(entryId: string, field: string): string | null | undefined {
     const fields = this.actors.get(entryId);

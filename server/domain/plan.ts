@@ -3,13 +3,15 @@
 // Pure functions, shared by the projection, tRPC, the server render and the live board.
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { planDateSchema } from './dates';
 
 export const planItemKinds = ['milestone', 'workstream'] as const;
 export const milestoneStatuses = ['planned', 'at_risk', 'done', 'missed'] as const;
 export type PlanItemKind = (typeof planItemKinds)[number];
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
-const isoDate = z.iso.date('must be a date like 2026-12-31');
+// Dates outside 1900-2999 (a typo like year 0006) read as missing, so they never reach Postgres.
+const isoDate = planDateSchema;
 
 /**
  * The fields of a roadmap item as stored in the live document (docs/live-documents.md). A

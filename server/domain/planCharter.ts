@@ -2,6 +2,7 @@
 // validation (exactly one Accountable, at least one Responsible) and the power/interest grid.
 // Pure functions.
 import { z } from 'zod';
+import { planDateSchema } from './dates';
 
 export interface GoalMeasure {
   baseline: number | null;
@@ -68,7 +69,7 @@ export const goalFieldsSchema = z.object({
   baseline: measure,
   target: measure,
   current: measure,
-  dueDate: z.iso.date('must be a date like 2026-12-31').nullable(),
+  dueDate: planDateSchema.nullable(),
 });
 export type GoalFields = z.infer<typeof goalFieldsSchema>;
 

@@ -1,6 +1,7 @@
 // RAID log rules: the kinds, statuses and responses of an item, likelihood x impact scoring and
 // severity bands, and how a raw live-document value becomes a well-formed item. Pure functions.
 import { z } from 'zod';
+import { planDateSchema } from './dates';
 
 export const raidKinds = ['risk', 'assumption', 'issue', 'dependency'] as const;
 export const raidStatuses = ['open', 'mitigating', 'resolved', 'accepted', 'closed'] as const;
@@ -16,7 +17,8 @@ export type SeverityBand = (typeof severityBands)[number];
 export const activeStatuses: readonly RaidStatus[] = ['open', 'mitigating'];
 
 export const rating = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
-const isoDate = z.iso.date('must be a date like 2026-12-31');
+// Dates outside 1900-2999 (a typo like year 0006) read as missing, so they never reach Postgres.
+const isoDate = planDateSchema;
 
 /** The fields of a RAID item as stored in the live document (docs/live-documents.md). */
 export const raidFieldsSchema = z.object({

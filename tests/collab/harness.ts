@@ -35,6 +35,8 @@ export interface HarnessOptions {
   rebuild?: RebuildPolicy;
   /** Which origins may open boards; by default what APP_URL=http://localhost:3000 allows. */
   origins?: OriginPolicy;
+  /** How long the projection waits after an edit (0: at once). */
+  projectionDebounceMs?: number;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -48,7 +50,7 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
   const documents = new LiveDocuments({
     db,
     compactEvery: options.compactEvery ?? 500,
-    projectionDebounceMs: 0,
+    projectionDebounceMs: options.projectionDebounceMs ?? 0,
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
     maxPresenceBytes: limits.maxAwarenessBytes,

@@ -1,6 +1,6 @@
 // The plan as a kind of live board: authorship of roadmap changes (for the slippage history), the
 // "save baseline" and "import a plan" commands, and the projection into the plan_* tables.
-import { observeEntries } from '../attribution';
+import { observeEntries, observeTransitions } from '../attribution';
 import { projectPlanBoard } from '../projections/plan';
 import { planItemsMap, saveBaseline } from './planDocument';
 import { importPlan } from './planImport';
@@ -12,6 +12,8 @@ export const planBoard: BoardDefinition<'plan'> = {
   observe(doc, attribution) {
     // Only roadmap items keep a per-field history; the other tables are snapshots.
     observeEntries(planItemsMap(doc), attribution);
+    // Every move of a date is kept, even when two land before the projection runs.
+    observeTransitions(planItemsMap(doc), ['start', 'end'], attribution);
   },
 
   commands: {

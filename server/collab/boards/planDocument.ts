@@ -15,6 +15,7 @@ import {
   type PlanItem,
   type PlanItemFields,
 } from '../../domain/plan';
+import { isPlanDate } from '../../domain/dates';
 import {
   emptyGoalFields,
   emptyStakeholderFields,
@@ -89,6 +90,8 @@ export function insertPlanItem(doc: Y.Doc, fields: Partial<PlanItemFields>, acto
 export function updatePlanItem(doc: Y.Doc, id: string, fields: Partial<PlanItemFields>): boolean {
   const item = planItemsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
+  // A date outside 1900-2999 or not a date at all is refused; the item keeps its date.
+  if ((fields.start !== undefined && !isPlanDate(fields.start)) || (fields.end !== undefined && !isPlanDate(fields.end))) return false;
   doc.transact(() => {
     for (const [name, value] of Object.entries(fields)) if (value !== undefined && item.get(name) !== value) item.set(name, value);
   });

@@ -7,6 +7,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { planBaseline, planCharter, planDateChange, planDependency, planGoal, planItem, planRaci, planStakeholder } from '@/db/schema';
 import { goalProgress, powerInterestQuadrant } from '../../domain/planCharter';
+import { isPlanDate } from '../../domain/dates';
+import type { FieldTransition } from '../attribution';
 import type { ProjectionInput } from '../boards/types';
 import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
 import { restoredItems } from './restoredItems';
@@ -45,6 +47,18 @@ async function replaceRows<T extends PgTable & { projectId: unknown }>(
   if (canonical(existing) === canonical(wanted)) return;
   await tx.delete(table as PgTable).where(eq(projectColumn, projectId));
   if (wanted.length) await tx.insert(table as PgTable).values(wanted as never);
+}
+
+/**
+ * The moves of one date since the last projection, each with its author, when they chain exactly
+ * from the projected value to the document's (otherwise null: one net change is recorded).
+ */
+function datedMoves(transitions: readonly FieldTransition[], from: string, to: string): { from: string; to: string; actorId: string | null }[] | null {
+  const moves = transitions.filter((t) => t.from !== t.to);
+  if (moves.length < 2 || !moves.every((m) => typeof m.from === 'string' && typeof m.to === 'string' && isPlanDate(m.to))) return null;
+  if (moves[0]!.from !== from || moves.at(-1)!.to !== to) return null;
+  if (moves.some((m, i) => i > 0 && m.from !== moves[i - 1]!.to)) return null;
+  return moves as { from: string; to: string; actorId: string | null }[];
 }
 
 export async function projectPlanBoard({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput): Promise<void> {
@@ -93,7 +107,13 @@ export async function projectPlanBoard({ db, projectId, doc, authors, fallbackAc
         const same = (Object.keys(row) as (keyof typeof row)[]).every((k) => previous[k] === row[k]);
         if (same) continue;
         for (const [field, column] of datedFields) {
-          if (previous[column] !== row[column]) {
+          if (previous[column] === row[column]) continue;
+          const moves = datedMoves(authors.transitionsOf(item.id, field), previous[column], row[column]);
+          if (moves) {
+            for (const move of moves) {
+              changes.push({ projectId, itemId: item.id, itemTitle: item.title, field, fromValue: move.from, toValue: move.to, actorId: move.actorId ?? fallbackActorId, changedAt: now });
+            }
+          } else {
             changes.push({ projectId, itemId: item.id, itemTitle: item.title, field, fromValue: previous[column], toValue: row[column], actorId: actorFor(item.id, field), changedAt: now });
           }
         }
