@@ -1,0 +1,61 @@
+// The smallest single edit that turns one text into another (common prefix and suffix), and the same
+// edit moved onto a text that others changed meanwhile. Pure: shared by the browser's text binding,
+// the server's writers of shared text and the carrying over of an older generation's edits.
+
+/** Replace `remove` characters at `index` by `insert` (UTF-16 indexes, as Y.Text counts). */
+export interface TextEdit {
+  index: number;
+  remove: number;
+  insert: string;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The edit from `before` to `after`; never splits a surrogate pair (an emoji stays whole). */
+export function textDiff(before: string, after: string): TextEdit {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  return { index: prefix, remove: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
+}
+
+export const isNoEdit = (edit: TextEdit) => edit.remove === 0 && edit.insert === '';
+
+export function applyTextEdit(text: string, { index, remove, insert }: TextEdit): string {
+  return text.slice(0, index) + insert + text.slice(index + remove);
+}
+
+/**
+ * Someone turned `before` into `after` while the text became `current` elsewhere: their edit, moved
+ * onto `current`. Where both changed the same characters, what `current` has there is kept and their
+ * insertion goes next to it, so nobody's typing is lost.
+ */
+export function rebaseTextEdit(before: string, after: string, current: string): TextEdit {
+  const mine = textDiff(before, after);
+  if (isNoEdit(mine) || current === before) return mine;
+  const theirs = textDiff(before, current);
+  const shift = theirs.insert.length - theirs.remove;
+  const theirEnd = theirs.index + theirs.remove;
+  if (mine.index + mine.remove <= theirs.index) return mine;
+  if (mine.index >= theirEnd) return { ...mine, index: mine.index + shift };
+  if (mine.index < theirs.index) return { index: mine.index, remove: theirs.index - mine.index, insert: mine.insert };
+  // Starts inside their change: insert after it, removing only what follows it.
+  return { index: theirEnd + shift, remove: Math.max(0, mine.index + mine.remove - theirEnd), insert: mine.insert };
+}
+
+/** Where a caret at `position` goes when `edit` is made (a caret at the edit's start stays before an insertion). */
+export function moveCaret(position: number, { index, remove, insert }: TextEdit): number {
+  if (position <= index) return position;
+  if (position >= index + remove) return position - remove + insert.length;
+  return index + insert.length;
+}
