@@ -6,7 +6,7 @@
 // the board.
 import * as Y from 'yjs';
 import { copyValue, topLevelTypes, type TopLevelType } from './rebuild';
-import { isNoEdit, rebaseTextEdit } from './textDiff';
+import { rebaseTextEdit } from './textDiff';
 
 type Path = readonly (string | number)[];
 
@@ -132,10 +132,10 @@ export function makeChanges(doc: Y.Doc, changes: readonly Change[]): void {
     });
     if (at instanceof Y.Text) {
       if (change.kind !== 'text') continue;
-      const edit = rebaseTextEdit(change.before, change.after, at.toString());
-      if (isNoEdit(edit)) continue;
-      if (edit.remove) at.delete(edit.index, edit.remove);
-      if (edit.insert) at.insert(edit.index, edit.insert);
+      for (const edit of rebaseTextEdit(change.before, change.after, at.toString())) {
+        if (edit.remove) at.delete(edit.index, edit.remove);
+        if (edit.insert) at.insert(edit.index, edit.insert);
+      }
     } else if (at instanceof Y.Map) {
       if (change.kind === 'set') at.set(change.key, change.value);
       else if (change.kind === 'delete' && at.has(change.key)) at.delete(change.key);

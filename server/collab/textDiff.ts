@@ -37,20 +37,26 @@ export function applyTextEdit(text: string, { index, remove, insert }: TextEdit)
 
 /**
  * Someone turned `before` into `after` while the text became `current` elsewhere: their edit, moved
- * onto `current`. Where both changed the same characters, what `current` has there is kept and their
- * insertion goes next to it, so nobody's typing is lost.
+ * onto `current`, as edits to make in order (each at indexes of the text the previous ones left).
+ * Where both changed the same characters the result is what Yjs makes of two concurrent edits:
+ * what both removed is gone, and both insertions are kept, side by side.
  */
-export function rebaseTextEdit(before: string, after: string, current: string): TextEdit {
+export function rebaseTextEdit(before: string, after: string, current: string): TextEdit[] {
   const mine = textDiff(before, after);
-  if (isNoEdit(mine) || current === before) return mine;
+  if (isNoEdit(mine)) return [];
+  if (current === before) return [mine];
   const theirs = textDiff(before, current);
   const shift = theirs.insert.length - theirs.remove;
   const theirEnd = theirs.index + theirs.remove;
-  if (mine.index + mine.remove <= theirs.index) return mine;
-  if (mine.index >= theirEnd) return { ...mine, index: mine.index + shift };
-  if (mine.index < theirs.index) return { index: mine.index, remove: theirs.index - mine.index, insert: mine.insert };
-  // Starts inside their change: insert after it, removing only what follows it.
-  return { index: theirEnd + shift, remove: Math.max(0, mine.index + mine.remove - theirEnd), insert: mine.insert };
+  const mineEnd = mine.index + mine.remove;
+  if (mineEnd <= theirs.index) return [mine];
+  if (mine.index >= theirEnd) return [{ ...mine, index: mine.index + shift }];
+  // Overlapping: remove what is mine to remove on either side of their change, insert beside it.
+  const edits: TextEdit[] = [];
+  if (mineEnd > theirEnd) edits.push({ index: theirEnd + shift, remove: mineEnd - theirEnd, insert: mine.index >= theirs.index ? mine.insert : '' });
+  else if (mine.index >= theirs.index) edits.push({ index: theirEnd + shift, remove: 0, insert: mine.insert });
+  if (mine.index < theirs.index) edits.push({ index: mine.index, remove: theirs.index - mine.index, insert: mine.insert });
+  return edits;
 }
 
 /** Where a caret at `position` goes when `edit` is made (a caret at the edit's start stays before an insertion). */
