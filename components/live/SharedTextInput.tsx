@@ -2,7 +2,7 @@
 // A text input or textarea bound to a Y.Text of a live board (useSharedText): what people type in
 // it at the same moment merges character by character. Until the board is live it shows `fallback`
 // (the server's copy) and cannot be edited.
-import { useCallback, type ComponentProps, type Ref } from 'react';
+import { useCallback, useState, type ComponentProps, type Ref } from 'react';
 import type * as Y from 'yjs';
 import { inputClass, textareaClass } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
@@ -30,6 +30,8 @@ export function SharedTextInput(props: SharedTextInputProps | SharedTextAreaProp
 
 function SharedTextLine({ text, fallback, maxLength, disabled, className, inputRef, multiline: _, ...rest }: SharedTextInputProps) {
   const ref = useSharedText<HTMLInputElement>(text, fallback, maxLength);
+  // Uncontrolled: from here on the binding alone sets what the field shows.
+  const [initial] = useState(() => text?.toString() ?? fallback);
   // The caller's ref (e.g. to focus the field) and the binding's, on one element.
   const setRefs = useCallback(
     (element: HTMLInputElement | null) => {
@@ -42,7 +44,7 @@ function SharedTextLine({ text, fallback, maxLength, disabled, className, inputR
   return (
     <input
       ref={setRefs}
-      defaultValue={text?.toString() ?? fallback}
+      defaultValue={initial}
       maxLength={maxLength}
       disabled={disabled || !text}
       className={cn(inputClass, className)}
@@ -53,10 +55,11 @@ function SharedTextLine({ text, fallback, maxLength, disabled, className, inputR
 
 function SharedTextArea({ text, fallback, maxLength, disabled, className, multiline: _, inputRef: __, ...rest }: SharedTextAreaProps) {
   const ref = useSharedText<HTMLTextAreaElement>(text, fallback, maxLength);
+  const [initial] = useState(() => text?.toString() ?? fallback);
   return (
     <textarea
       ref={ref}
-      defaultValue={text?.toString() ?? fallback}
+      defaultValue={initial}
       maxLength={maxLength}
       disabled={disabled || !text}
       className={cn(textareaClass, className)}
