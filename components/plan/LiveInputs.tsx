@@ -1,43 +1,34 @@
 'use client';
-// Inputs bound to a live value: text is written shortly after typing stops (useDraftText), so a
-// remote change never yanks text away mid-word; numbers are written when they parse.
-import { useId } from 'react';
+// Inputs bound to a live value: text is bound to the plan's shared text (SharedTextInput), so
+// people typing in one field at once merge character by character; numbers are written (shortly
+// after typing stops, useDraftText) when they parse.
+import type * as Y from 'yjs';
+import { SharedTextInput } from '@/components/live/SharedTextInput';
 import { useDraftText } from '@/components/live/useDraftText';
-import { Input, Textarea } from '@/components/ui/field';
+import { Input } from '@/components/ui/field';
 
 export function LiveText({
   label,
   value,
-  onCommit,
+  text,
   disabled,
   multiline,
   className,
   onFocus,
+  maxLength,
 }: {
   label: string;
+  /** Shown until the board is live. */
   value: string;
-  onCommit(value: string): void;
+  text: Y.Text | null;
   disabled?: boolean;
   multiline?: boolean;
   className?: string;
   onFocus?(): void;
+  maxLength?: number;
 }) {
-  const draft = useDraftText(value, (v) => onCommit(v.trim()));
-  const id = useId();
-  const common = {
-    id,
-    'aria-label': label,
-    value: draft.value,
-    disabled,
-    className,
-    onFocus,
-    onBlur: draft.onBlur,
-  };
-  return multiline ? (
-    <Textarea {...common} onChange={(e) => draft.onChange(e.target.value)} />
-  ) : (
-    <Input {...common} onChange={(e) => draft.onChange(e.target.value)} />
-  );
+  const common = { 'aria-label': label, text, fallback: value, disabled, className, onFocus, maxLength };
+  return multiline ? <SharedTextInput multiline {...common} /> : <SharedTextInput {...common} />;
 }
 
 export function LiveNumber({

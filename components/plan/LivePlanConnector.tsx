@@ -9,7 +9,7 @@ import { newEntryId, useLiveBoard, useReportState } from '@/components/live/useL
 import type { PresenceUser } from '@/components/live/presence';
 import {
   addDependency,
-  charterMap,
+  addListEntry,
   deletePlanItem,
   dependenciesMap,
   goalsMap,
@@ -17,6 +17,7 @@ import {
   insertPlanItem,
   nonGoalsArray,
   planItemsMap,
+  planText,
   readBaselines,
   readCharter,
   readDependencies,
@@ -115,8 +116,8 @@ export default function LivePlanConnector({
       addDependency: (fromId, toId) => addDependency(doc, fromId, toId, user.id, newEntryId()),
       removeDependency: (id) => dependenciesMap(doc).delete(id),
       saveBaseline: (name) => void saveBaseline(doc, name, user.id, newEntryId()),
-      setVision: (text) => charterMap(doc).set('vision', text),
-      addToList: (name, text) => list(name).push([text]),
+      text: (at) => planText(doc, at),
+      addToList: (name, text) => addListEntry(list(name), text),
       removeFromList: (name, index) => list(name).delete(index, 1),
       addGoal: (fields) => insertEntry(goalsMap(doc), { ...emptyGoalFields, title: 'New goal', ...fields }, newEntryId()),
       updateGoal: (id, patch) => updateEntry(goalsMap(doc), id, patch),

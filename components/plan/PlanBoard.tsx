@@ -106,7 +106,7 @@ function ItemEditor({
       <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex flex-col gap-1.5 sm:col-span-2">
           <span className="text-[13px] font-medium text-muted">Title</span>
-          <LiveText label="Title" value={item.title} onCommit={(v) => v && actions?.updateItem(item.id, { title: v })} disabled={readOnly} onFocus={() => actions?.setEditing(item.id)} />
+          <LiveText label="Title" value={item.title} text={actions?.text({ in: 'items', id: item.id, field: 'title' }) ?? null} disabled={readOnly} maxLength={200} onFocus={() => actions?.setEditing(item.id)} />
         </div>
         {isMilestone ? (
           <Field label="Date" htmlFor="item-date">
@@ -171,7 +171,7 @@ function ItemEditor({
         )}
         <div className="flex flex-col gap-1.5 sm:col-span-2 lg:col-span-4">
           <span className="text-[13px] font-medium text-muted">Description</span>
-          <LiveText label="Description" multiline value={item.description} onCommit={(v) => actions?.updateItem(item.id, { description: v })} disabled={readOnly} onFocus={() => actions?.setEditing(item.id)} />
+          <LiveText label="Description" multiline value={item.description} text={actions?.text({ in: 'items', id: item.id, field: 'description' }) ?? null} disabled={readOnly} maxLength={10_000} onFocus={() => actions?.setEditing(item.id)} />
         </div>
       </div>
       {risks.length ? (

@@ -23,8 +23,12 @@ function ListEditor({ title, list, entries, actions }: { title: string; list: Ch
       <h3 className="text-sm font-semibold">{title}</h3>
       <ul className="mt-2 space-y-1 text-sm" aria-label={title}>
         {entries.map((entry, index) => (
-          <li key={`${index}-${entry}`} className="flex items-center gap-2">
-            <span className="min-w-0 flex-1">{entry}</span>
+          <li key={index} className="flex items-center gap-2">
+            {actions ? (
+              <LiveText className="min-w-0 flex-1" label={`${title}: entry ${index + 1}`} value={entry} text={actions.text({ in: list, index })} maxLength={500} />
+            ) : (
+              <span className="min-w-0 flex-1">{entry}</span>
+            )}
             {actions ? (
               <Button size="sm" variant="ghost" aria-label={`Remove “${entry}” from ${title.toLowerCase()}`} onClick={() => actions.removeFromList(list, index)}>
                 Remove
@@ -42,7 +46,7 @@ function ListEditor({ title, list, entries, actions }: { title: string; list: Ch
             add();
           }}
         >
-          <Input aria-label={`Add to ${title.toLowerCase()}`} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Add an entry" />
+          <Input aria-label={`Add to ${title.toLowerCase()}`} maxLength={500} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Add an entry" />
           <Button type="submit" size="md">
             Add
           </Button>
@@ -60,7 +64,7 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
         Charter
       </h2>
       <div className="mt-3">
-        <LiveText label="Vision" multiline value={content.charter.vision} onCommit={(v) => actions?.setVision(v)} disabled={readOnly} />
+        <LiveText label="Vision" multiline value={content.charter.vision} text={actions?.text({ in: 'charter', field: 'vision' }) ?? null} disabled={readOnly} maxLength={10_000} />
       </div>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <ListEditor title="In scope" list="scope" entries={content.charter.scope} actions={actions} />
@@ -95,10 +99,10 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
               return (
                 <tr key={goal.id} className="border-t border-line align-top">
                   <td className="py-1.5 pr-2">
-                    <LiveText className="min-w-40" label={`Goal title: ${goal.title}`} value={goal.title} onCommit={(v) => v && actions?.updateGoal(goal.id, { title: v })} disabled={readOnly} />
+                    <LiveText className="min-w-40" label={`Goal title: ${goal.title}`} value={goal.title} text={actions?.text({ in: 'goals', id: goal.id, field: 'title' }) ?? null} disabled={readOnly} maxLength={200} />
                   </td>
                   <td className="py-1.5 pr-2">
-                    <LiveText className="min-w-36" label={`Metric of ${goal.title}`} value={goal.metric} onCommit={(v) => actions?.updateGoal(goal.id, { metric: v })} disabled={readOnly} />
+                    <LiveText className="min-w-36" label={`Metric of ${goal.title}`} value={goal.metric} text={actions?.text({ in: 'goals', id: goal.id, field: 'metric' }) ?? null} disabled={readOnly} maxLength={200} />
                   </td>
                   <td className="w-24 py-1.5 pr-2">
                     <LiveNumber label={`Baseline of ${goal.title}`} value={goal.baseline} onCommit={(v) => actions?.updateGoal(goal.id, { baseline: v })} disabled={readOnly} />

@@ -80,10 +80,10 @@ export function PlanStakeholders({
             {content.stakeholders.map((s) => (
               <tr key={s.id} className="border-t border-line">
                 <td className="py-1.5 pr-2">
-                  <LiveText label={`Name of stakeholder ${s.name}`} value={s.name} onCommit={(v) => v && actions?.updateStakeholder(s.id, { name: v })} disabled={readOnly} />
+                  <LiveText label={`Name of stakeholder ${s.name}`} value={s.name} text={actions?.text({ in: 'stakeholders', id: s.id, field: 'name' }) ?? null} disabled={readOnly} maxLength={200} />
                 </td>
                 <td className="py-1.5 pr-2">
-                  <LiveText label={`Organisation of ${s.name}`} value={s.organisation} onCommit={(v) => actions?.updateStakeholder(s.id, { organisation: v })} disabled={readOnly} />
+                  <LiveText label={`Organisation of ${s.name}`} value={s.organisation} text={actions?.text({ in: 'stakeholders', id: s.id, field: 'organisation' }) ?? null} disabled={readOnly} maxLength={200} />
                 </td>
                 <td className="py-1.5 pr-2">
                   <Select aria-label={`Project member for ${s.name}`} value={s.memberId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateStakeholder(s.id, { memberId: e.target.value || null })}>

@@ -1,6 +1,7 @@
 // What the plan's UI works with: the board's content (from the server render or the live
 // document), the actions that write to the live document, and the labels people read.
-import type { AddDependencyResult, PlanBaseline, PlanCharter, PlanGoal, PlanStakeholder, RaciEntry } from '@/server/collab/boards/planDocument';
+import type * as Y from 'yjs';
+import type { AddDependencyResult, PlanBaseline, PlanCharter, PlanGoal, PlanStakeholder, PlanTextAddress, RaciEntry } from '@/server/collab/boards/planDocument';
 import type { MilestoneStatus, PlanDependency, PlanItem, PlanItemFields } from '@/server/domain/plan';
 import type { GoalFields, RaciRole, StakeholderFields } from '@/server/domain/planCharter';
 import type { BoardStatus, PresencePeer } from '@/components/live/presence';
@@ -26,7 +27,8 @@ export interface PlanActions {
   addDependency(fromId: string, toId: string): AddDependencyResult;
   removeDependency(id: string): void;
   saveBaseline(name: string): void;
-  setVision(text: string): void;
+  /** The shared text at an address (an item's title, the vision, a scope entry...), to type in; null while it is not one yet. */
+  text(at: PlanTextAddress): Y.Text | null;
   addToList(list: CharterList, text: string): void;
   removeFromList(list: CharterList, index: number): void;
   addGoal(fields: Partial<GoalFields>): string;

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { newEntryId, useLiveBoard, useReportState } from '@/components/live/useLiveBoard';
-import { insertRaidItem, updateRaidItem } from '@/server/collab/boards/riskDocument';
+import { insertRaidItem, raidItemText, updateRaidItem } from '@/server/collab/boards/riskDocument';
 import { deriveRaidScores, normalizeRaidFields, type RaidItem } from '@/server/domain/risk';
 import type { PresenceUser } from '@/components/live/presence';
 import type { LiveBoardState, RiskBoardActions } from './model';
@@ -71,6 +71,9 @@ export default function LiveRiskBoardConnector({
       },
       updateItem(id, patch) {
         updateRaidItem(doc, id, patch);
+      },
+      textOf(id, field) {
+        return raidItemText(doc, id, field);
       },
       deleteItem(id) {
         map.delete(id);

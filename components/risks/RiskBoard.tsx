@@ -219,6 +219,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           memberNames={memberNames}
           canEdit={canEdit}
           update={update}
+          textOf={(field) => actions?.textOf(openItem.id, field) ?? null}
           onDelete={() => {
             actions?.deleteItem(openItem.id);
             seenOpen.current = null;

@@ -1,7 +1,7 @@
 'use client';
 // The side panel for one RAID item: every field, its score as you rate it, Delete, and history.
-// Selects write at once; text writes a moment after typing stops. Viewers see the same panel with
-// every control disabled.
+// Selects write at once; text fields are bound to the item's shared text, so people typing in one
+// field at once merge character by character. Viewers see the same panel with every control disabled.
 import { useEffect, useId, useRef, type Ref } from 'react';
 import {
   raidKinds,
@@ -11,7 +11,9 @@ import {
   severityBand,
   type RaidFields,
   type RaidItem,
+  type RaidTextField,
 } from '@/server/domain/risk';
+import type * as Y from 'yjs';
 import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -21,7 +23,7 @@ import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
 import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
-import { useDraftText } from '@/components/live/useDraftText';
+import { SharedTextInput } from '@/components/live/SharedTextInput';
 
 const ratingOptions = [1, 2, 3, 4, 5] as const;
 
@@ -42,6 +44,7 @@ export function RiskEditor({
   memberNames,
   canEdit,
   update,
+  textOf,
   onDelete,
   onClose,
   editingPeers,
@@ -54,6 +57,8 @@ export function RiskEditor({
   memberNames: Map<string, string>;
   canEdit: boolean;
   update: (patch: Partial<RaidFields>) => void;
+  /** The item's shared text of a field, to type in; null until the board is live. */
+  textOf: (field: RaidTextField) => Y.Text | null;
   onDelete: () => void;
   onClose: () => void;
   editingPeers: PresencePeer[];
@@ -157,7 +162,7 @@ export function RiskEditor({
             id={id('title')}
             label="Title"
             value={item.title}
-            onCommit={(title) => update({ title })}
+            text={textOf('title')}
             disabled={disabled}
             maxLength={200}
           />
@@ -167,7 +172,7 @@ export function RiskEditor({
             id={id('description')}
             label="Description"
             value={item.description}
-            onCommit={(description) => update({ description })}
+            text={textOf('description')}
             disabled={disabled}
             maxLength={10_000}
           />
@@ -177,7 +182,7 @@ export function RiskEditor({
               id={id('category')}
               label="Category"
               value={item.category}
-              onCommit={(category) => update({ category })}
+              text={textOf('category')}
               disabled={disabled}
               maxLength={80}
               placeholder="e.g. Vendor"
@@ -257,7 +262,7 @@ export function RiskEditor({
             id={id('mitigation')}
             label="Mitigation plan"
             value={item.mitigation}
-            onCommit={(mitigation) => update({ mitigation })}
+            text={textOf('mitigation')}
             disabled={disabled}
             maxLength={10_000}
           />
@@ -267,7 +272,7 @@ export function RiskEditor({
             label="Trigger"
             hint="The sign that this is about to happen."
             value={item.trigger}
-            onCommit={(trigger) => update({ trigger })}
+            text={textOf('trigger')}
             disabled={disabled}
             maxLength={2_000}
           />
@@ -320,13 +325,13 @@ export function RiskEditor({
   );
 }
 
-/** A text input or textarea that writes to the live item a moment after typing stops. */
+/** A text input or textarea bound to the item's shared text (`value`: shown until the board is live). */
 function LiveText({
   id,
   label,
   hint,
   value,
-  onCommit,
+  text,
   disabled,
   maxLength,
   placeholder,
@@ -337,38 +342,19 @@ function LiveText({
   label: string;
   hint?: string;
   value: string;
-  onCommit: (value: string) => void;
+  text: Y.Text | null;
   disabled: boolean;
   maxLength: number;
   placeholder?: string;
   multiline?: boolean;
-  inputRef?: Ref<HTMLInputElement>;
+  inputRef?: Ref<HTMLInputElement | null>;
 }) {
-  const draft = useDraftText(value, onCommit);
   return (
     <Field label={label} htmlFor={id} hint={hint}>
       {multiline ? (
-        <Textarea
-          id={id}
-          value={draft.value}
-          onChange={(e) => draft.onChange(e.target.value)}
-          onBlur={draft.onBlur}
-          disabled={disabled}
-          rows={3}
-          maxLength={maxLength}
-          placeholder={placeholder}
-        />
+        <SharedTextInput multiline id={id} text={text} fallback={value} disabled={disabled} rows={3} maxLength={maxLength} placeholder={placeholder} />
       ) : (
-        <Input
-          ref={inputRef}
-          id={id}
-          value={draft.value}
-          onChange={(e) => draft.onChange(e.target.value)}
-          onBlur={draft.onBlur}
-          disabled={disabled}
-          maxLength={maxLength}
-          placeholder={placeholder}
-        />
+        <SharedTextInput inputRef={inputRef} id={id} text={text} fallback={value} disabled={disabled} maxLength={maxLength} placeholder={placeholder} />
       )}
     </Field>
   );

@@ -7,9 +7,11 @@ import {
   type RaidItem,
   type RaidKind,
   type RaidStatus,
+  type RaidTextField,
   type RiskResponse,
   type SeverityBand,
 } from '@/server/domain/risk';
+import type * as Y from 'yjs';
 
 import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 
@@ -20,6 +22,8 @@ export interface RiskBoardActions {
   /** Adds an item and returns its id. */
   createItem(fields?: Partial<RaidFields>): string;
   updateItem(id: string, patch: Partial<RaidFields>): void;
+  /** The shared text of an item's text field, to type in (null while it is not one yet). */
+  textOf(id: string, field: RaidTextField): Y.Text | null;
   deleteItem(id: string): void;
   /** Tells the others which item this tab has open in the editor. */
   setEditing(id: string | null): void;

@@ -1,6 +1,8 @@
-// Remembers who last changed each field of each entry of a live document since the projection
-// last ran, so the projection's history rows can say who made a change.
+// Remembers who changed each field of each entry of a live document since the projection last ran
+// (everyone who did, in the order of their last change), so the projection's history rows can say
+// who made a change: the last of them for a plain value, each of them for text two people typed in.
 import * as Y from 'yjs';
+import { conversionOrigin } from './plainText';
 
 /** The origin passed to Y.applyUpdate for updates whose author is known. */
 export interface UpdateOrigin {
@@ -14,6 +16,8 @@ export interface UpdateOrigin {
  */
 export function observeEntries(entries: Y.Map<unknown>, attribution: ChangeAttribution): void {
   entries.observeDeep((events, transaction) => {
+    // The server turning a plain string into a Y.Text changes no content: nobody's change.
+    if (transaction.origin === conversionOrigin) return;
     const actor = actorOf(transaction.origin);
     for (const event of events) {
       if (event.target === entries) {
@@ -59,7 +63,7 @@ export function observeTransitions(entries: Y.Map<unknown>, fields: readonly str
 
 /** `*` stands for the entry as a whole (created or deleted). */
 export class ChangeAttribution {
-  private actors = new Map<string, Map<string, string | null>>();
+  private actors = new Map<string, Map<string, (string | null)[]>>();
   private transitions = new Map<string, FieldTransition[]>();
 
   recordTransition(entryId: string, field: string, transition: FieldTransition): void {
@@ -72,7 +76,14 @@ export class ChangeAttribution {
   record(entryId: string, field: string, actorId: string | null): void {
     let fields = this.actors.get(entryId);
     if (!fields) this.actors.set(entryId, (fields = new Map()));
-    fields.set(field, actorId);
+    const actors = fields.get(field);
+    if (!actors) fields.set(field, [actorId]);
+    else if (actors.at(-1) !== actorId) {
+      // Each author once, at their latest change: the last is the one who changed it last.
+      const earlier = actors.indexOf(actorId);
+      if (earlier >= 0) actors.splice(earlier, 1);
+      actors.push(actorId);
+    }
   }
 
   /** True when nothing the board projects has changed since the last `take()`. */
@@ -91,7 +102,11 @@ export class ChangeAttribution {
   /** Puts back what a failed projection took, without overwriting newer records. */
   restore(snapshot: AttributionSnapshot): void {
     for (const [entryId, fields] of snapshot.entries()) {
-      for (const [field, actor] of fields) if (!this.actors.get(entryId)?.has(field)) this.record(entryId, field, actor);
+      for (const [field, earlier] of fields) {
+        const newer = this.actors.get(entryId)?.get(field) ?? [];
+        this.actors.get(entryId)?.delete(field);
+        for (const actor of [...earlier.filter((a) => !newer.includes(a)), ...newer]) this.record(entryId, field, actor);
+      }
     }
     for (const [key, older] of snapshot.transitionEntries()) this.transitions.set(key, [...older, ...(this.transitions.get(key) ?? [])]);
   }
@@ -99,7 +114,7 @@ export class ChangeAttribution {
 
 export class AttributionSnapshot {
   constructor(
-    private readonly actors: Map<string, Map<string, string | null>>,
+    private readonly actors: Map<string, Map<string, (string | null)[]>>,
     private readonly transitions: Map<string, FieldTransition[]> = new Map(),
   ) {}
 
@@ -112,10 +127,16 @@ export class AttributionSnapshot {
     return this.transitions.entries();
   }
 
+  /** Who changed the field last (or the entry as a whole); undefined when nobody is recorded. */
   actorFor(entryId: string, field: string): string | null | undefined {
+    return this.actorsFor(entryId, field)?.at(-1);
+  }
+
+  /** Everyone who changed the field (or the entry as a whole), the last one last; undefined when nobody is recorded. */
+  actorsFor(entryId: string, field: string): readonly (string | null)[] | undefined {
     const fields = this.actors.get(entryId);
     if (!fields) return undefined;
-    return fields.has(field) ? fields.get(field) : fields.get('*');
+    return fields.get(field) ?? fields.get('*');
   }
 
   entries() {

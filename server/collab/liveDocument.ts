@@ -18,6 +18,7 @@ import type { Connection } from './connection';
 import { defaultCollabLimits } from './limits';
 import type { Logger } from './logger';
 import { makeChanges, OlderGeneration } from './olderGeneration';
+import { PlainTextConverter } from './plainText';
 import {
   closeCodes,
   encodeAwareness,
@@ -113,6 +114,7 @@ export class LiveDocument {
   private readonly attribution = new ChangeAttribution();
   /** Who announced each presence client id first (one entry per socket at most, until the board unloads). */
   private readonly presenceOwners = new Map<number, string>();
+  private plainText: PlainTextConverter | undefined;
   private pending: PendingUpdate[] = [];
   /** Updates of the batch whose commit is in flight. */
   private committing = 0;
@@ -168,6 +170,19 @@ export class LiveDocument {
       this.fullSyncStep2 = undefined;
     });
     this.board.observe(doc, this.attribution);
+    this.plainText?.destroy();
+    this.plainText = new PlainTextConverter(doc, this.board.textFields);
+  }
+
+  /**
+   * Turns plain strings written where the board keeps text into Y.Text (all of them: once loaded),
+   * as a change of the server's, stored and broadcast after the update that wrote them.
+   */
+  private convertPlainText(everything = false): void {
+    const update = this.plainText?.convert(everything);
+    if (!update) return;
+    this.queueBroadcast(update);
+    this.store(update, null).catch((error: unknown) => this.deps.logger.error(`${this.name}: could not store the conversion of plain text`, error));
   }
 
   /** Reads the log into the document, compacts a long log, and catches the projection up. */
@@ -200,6 +215,7 @@ export class LiveDocument {
     const state = storedBytes >= policy.minBytes ? Y.encodeStateAsUpdate(this.doc) : undefined;
     const rebuilt = state !== undefined && (await this.startNewGenerationIfBloated(policy, state));
     if (!rebuilt && updates.length > 1 && updates.length >= this.deps.options.compactEvery) await this.compact(state);
+    this.convertPlainText(true);
     // Changes restored from the log have no author in memory; credit the log's last writer.
     this.attribution.take();
     this.scheduleProjection(0);
@@ -407,6 +423,7 @@ export class LiveDocument {
       return;
     }
     this.enqueue({ update, actorId: connection.userId, connection, seq });
+    this.convertPlainText();
   }
 
   /** Applies, stores and broadcasts an update made on the server (e.g. a CSV import); resolves once durable. */
@@ -416,11 +433,13 @@ export class LiveDocument {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.store(update, actorId);
+    const stored = this.store(update, actorId);
+    this.convertPlainText();
+    return stored;
   }
 
   /** Queues an update applied on the server for the log; resolves once it is durable. */
-  private store(update: Uint8Array, actorId: string): Promise<void> {
+  private store(update: Uint8Array, actorId: string | null): Promise<void> {
     return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
   }
 
@@ -438,7 +457,9 @@ export class LiveDocument {
     if (!update) return Promise.resolve();
     this.lastActorId = actorId;
     this.queueBroadcast(update);
-    return this.store(update, actorId);
+    const stored = this.store(update, actorId);
+    this.convertPlainText();
+    return stored;
   }
 
   private queueBroadcast(update: Uint8Array, sender?: Connection): void {
@@ -717,6 +738,7 @@ export class LiveDocument {
 
   destroy(): void {
     this.destroyed = true;
+    this.plainText?.destroy();
     this.dropOlderGenerations(true);
     for (const stale of this.staleClients.values()) clearTimeout(stale.deadline);
     if (this.projectionTimer) clearTimeout(this.projectionTimer);

@@ -2,9 +2,11 @@
 // board was rebuilt without its history, or came back after): its updates share no history with
 // the board's document, so applying them would duplicate or lose content. Each is applied instead
 // to the last state of the client's generation, and what it changed there (fields set or deleted,
-// entries added or removed, array items inserted or removed) is made again on the board.
+// entries added or removed, array items inserted or removed, text typed or erased) is made again on
+// the board.
 import * as Y from 'yjs';
 import { copyValue, topLevelTypes, type TopLevelType } from './rebuild';
+import { rebaseTextEdit } from './textDiff';
 
 type Path = readonly (string | number)[];
 
@@ -14,6 +16,8 @@ export type Change = { root: string; rootIsArray: boolean; path: Path } & (
   | { kind: 'delete'; key: string }
   | { kind: 'insert'; index: number; values: unknown[] }
   | { kind: 'remove'; values: string[] }
+  /** The text at `path` went from `before` to `after`. */
+  | { kind: 'text'; before: string; after: string }
 );
 
 const asJson = (value: unknown) => JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value);
@@ -60,10 +64,27 @@ export class OlderGeneration {
   }
 }
 
+/**
+ * A text's content before the transaction of `event`: what is still there and was not added by it,
+ * plus what it deleted (whose content Yjs keeps until the transaction's observers have run).
+ */
+function textBefore(text: Y.Text, event: Y.YEvent<Y.AbstractType<unknown>>): string {
+  let before = '';
+  for (let item = text._start as Y.Item | null; item; item = item.right) {
+    const wasThere = item.deleted ? event.deletes(item) : !event.adds(item);
+    if (wasThere && item.content instanceof Y.ContentString) before += item.content.str;
+  }
+  return before;
+}
+
 function collect(root: string, rootIsArray: boolean, event: Y.YEvent<Y.AbstractType<unknown>>, changes: Change[]): void {
   const at = { root, rootIsArray, path: event.path };
   const target = event.target;
-  if (target instanceof Y.Map) {
+  if (target instanceof Y.Text) {
+    const after = target.toString();
+    const before = textBefore(target, event);
+    if (before !== after) changes.push({ root, rootIsArray, path: event.path.concat(), kind: 'text', before, after });
+  } else if (target instanceof Y.Map) {
     event.changes.keys.forEach((change, key) => {
       if (change.action === 'delete') changes.push({ ...at, kind: 'delete', key });
       else changes.push({ ...at, kind: 'set', key, value: copyValue(target.get(key)) });
@@ -82,8 +103,17 @@ function collect(root: string, rootIsArray: boolean, event: Y.YEvent<Y.AbstractT
   }
 }
 
+/** The text entry of a list an edit was made in: the one at its index if it still reads as it did, else one that does. */
+function textEntry(list: Y.Array<unknown>, index: number, before: string): Y.Text | undefined {
+  const entries = list.toArray();
+  const same = (entry: unknown) => entry instanceof Y.Text && entry.toString() === before;
+  const found = same(entries[index]) ? entries[index] : entries.find(same);
+  return (found ?? entries[index]) instanceof Y.Text ? ((found ?? entries[index]) as Y.Text) : undefined;
+}
+
 /**
- * Makes `changes` on `doc` (call inside a transaction). A change to something deleted on the board
+ * Makes `changes` on `doc` (call inside a transaction). Text edits are moved onto what the board's
+ * text has become (rebaseTextEdit), so others' typing since is kept. A change to something deleted on the board
  * since is dropped, as Yjs drops an edit of a deleted entry; array items are removed by value and
  * inserted at their index, or at the end of a shorter array.
  */
@@ -95,10 +125,18 @@ export function makeChanges(doc: Y.Doc, changes: readonly Change[]): void {
     } catch {
       continue; // the board holds that name as another type
     }
-    for (const step of change.path) {
-      at = at instanceof Y.Map && typeof step === 'string' ? at.get(step) : at instanceof Y.Array && typeof step === 'number' ? at.get(step) : undefined;
-    }
-    if (at instanceof Y.Map) {
+    change.path.forEach((step, i) => {
+      const last = i === change.path.length - 1;
+      if (at instanceof Y.Array && typeof step === 'number' && last && change.kind === 'text') at = textEntry(at, step, change.before);
+      else at = at instanceof Y.Map && typeof step === 'string' ? at.get(step) : at instanceof Y.Array && typeof step === 'number' ? at.get(step) : undefined;
+    });
+    if (at instanceof Y.Text) {
+      if (change.kind !== 'text') continue;
+      for (const edit of rebaseTextEdit(change.before, change.after, at.toString())) {
+        if (edit.remove) at.delete(edit.index, edit.remove);
+        if (edit.insert) at.insert(edit.index, edit.insert);
+      }
+    } else if (at instanceof Y.Map) {
       if (change.kind === 'set') at.set(change.key, change.value);
       else if (change.kind === 'delete' && at.has(change.key)) at.delete(change.key);
     } else if (at instanceof Y.Array) {

@@ -1,15 +1,16 @@
 // Rebuilding a live board without its history. Yjs keeps a tombstone for every overwritten value,
 // so a board whose fields were edited 100,000 times stores (and sends every new client) 100,000
-// structs, even compacted. A rebuild copies the content alone (maps, arrays, plain values) into a
-// new document that starts a new generation of the board (docs/collab-protocol.md, "Generations").
+// structs, even compacted (and a text typed in keeps one for every character ever deleted). A
+// rebuild copies the content alone (maps, arrays, texts inside them, plain values) into a new
+// document that starts a new generation of the board (docs/collab-protocol.md, "Generations").
 import * as Y from 'yjs';
 
-/** Content a rebuild does not copy (Y.Text, XML, sub-documents): such a board is never rebuilt. */
+/** Content a rebuild does not copy (top-level text, XML, sub-documents): such a board is never rebuilt. */
 export class UnsupportedContentError extends Error {}
 
 export type TopLevelType = Y.Map<unknown> | Y.Array<unknown>;
 
-/** Contents an array of a Waymark board may hold; Y.Text's strings and formats are not among them. */
+/** Contents a top-level array of a Waymark board may hold (a Y.Text is a ContentType); a top-level text's strings and formats are not among them. */
 const arrayContents = new Set<unknown>([Y.ContentAny, Y.ContentJSON, Y.ContentBinary, Y.ContentType, Y.ContentDeleted]);
 
 /**
@@ -47,6 +48,12 @@ export function copyValue(value: unknown): unknown {
     const array = new Y.Array<unknown>();
     array.push(value.toArray().map(copyValue));
     return array;
+  }
+  if (value instanceof Y.Text) {
+    // Its content with any formatting; none of its history.
+    const text = new Y.Text();
+    text.applyDelta(value.toDelta());
+    return text;
   }
   if (value instanceof Y.AbstractType || value instanceof Y.Doc) throw new UnsupportedContentError(`cannot copy a ${value.constructor.name}`);
   return value;

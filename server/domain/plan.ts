@@ -4,6 +4,7 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { planDateSchema } from './dates';
+import { plainValue } from './risk';
 
 export const planItemKinds = ['milestone', 'workstream'] as const;
 export const milestoneStatuses = ['planned', 'at_risk', 'done', 'missed'] as const;
@@ -31,6 +32,8 @@ export const planItemFieldsSchema = z.object({
 });
 export type PlanItemFields = z.infer<typeof planItemFieldsSchema>;
 export const planItemFieldNames = Object.keys(planItemFieldsSchema.shape) as (keyof PlanItemFields)[];
+/** Free text: a Y.Text in the live document (a plain string is read too). */
+export const planItemTextFieldNames = ['title', 'description'] as const satisfies readonly (keyof PlanItemFields)[];
 
 export function emptyPlanItemFields(today: string): PlanItemFields {
   return {
@@ -50,7 +53,7 @@ export function emptyPlanItemFields(today: string): PlanItemFields {
 export function normalizePlanItemFields(raw: Record<string, unknown>, today: string): PlanItemFields {
   const fields = emptyPlanItemFields(today);
   for (const name of planItemFieldNames) {
-    const value = raw[name];
+    const value = plainValue(raw[name]);
     if (value === undefined) continue;
     const parsed = planItemFieldsSchema.shape[name].safeParse(value);
     if (parsed.success) (fields as Record<string, unknown>)[name] = parsed.data;

@@ -3,6 +3,7 @@
 // Pure functions.
 import { z } from 'zod';
 import { planDateSchema } from './dates';
+import { plainValue } from './risk';
 
 export interface GoalMeasure {
   baseline: number | null;
@@ -73,6 +74,9 @@ export const goalFieldsSchema = z.object({
 });
 export type GoalFields = z.infer<typeof goalFieldsSchema>;
 
+/** Free text of a goal: a Y.Text in the live document (a plain string is read too). */
+export const goalTextFieldNames = ['title', 'metric'] as const satisfies readonly (keyof GoalFields)[];
+
 export const emptyGoalFields: GoalFields = { title: '', metric: '', baseline: null, target: null, current: null, dueDate: null };
 
 const level = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
@@ -91,6 +95,9 @@ export const stakeholderFieldsSchema = z.object({
 });
 export type StakeholderFields = z.infer<typeof stakeholderFieldsSchema>;
 
+/** Free text of a stakeholder: a Y.Text in the live document (a plain string is read too). */
+export const stakeholderTextFieldNames = ['name', 'organisation'] as const satisfies readonly (keyof StakeholderFields)[];
+
 export const emptyStakeholderFields: StakeholderFields = {
   name: '',
   organisation: '',
@@ -101,12 +108,13 @@ export const emptyStakeholderFields: StakeholderFields = {
   frequency: 'weekly',
 };
 
-/** Lenient reading of a document entry: wrong values fall back to the empty value. */
+/** Lenient reading of a document entry: wrong values fall back to the empty value; text may be a Y.Text. */
 export function normalizeFields<T extends Record<string, unknown>>(schema: z.ZodObject, empty: T, raw: Record<string, unknown>): T {
   const fields = { ...empty } as Record<string, unknown>;
   for (const [name, type] of Object.entries(schema.shape)) {
-    if (raw[name] === undefined) continue;
-    const parsed = (type as z.ZodType).safeParse(raw[name]);
+    const value = plainValue(raw[name]);
+    if (value === undefined) continue;
+    const parsed = (type as z.ZodType).safeParse(value);
     if (parsed.success) fields[name] = parsed.data;
   }
   return fields as T;

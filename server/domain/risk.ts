@@ -44,6 +44,21 @@ export const raidFieldsSchema = z.object({
 export type RaidFields = z.infer<typeof raidFieldsSchema>;
 export const raidFieldNames = Object.keys(raidFieldsSchema.shape) as (keyof RaidFields)[];
 
+/** Free text: a Y.Text in the live document, so concurrent typing merges (a plain string is read too). */
+export const raidTextFieldNames = ['title', 'description', 'category', 'mitigation', 'trigger'] as const satisfies readonly (keyof RaidFields)[];
+export type RaidTextField = (typeof raidTextFieldNames)[number];
+
+/**
+ * A value as read from a live document: a shared type (a Y.Text, which reads as its string) becomes
+ * its JSON, found by its `toJSON` so that this module needs no Yjs; plain values stay as they are.
+ */
+export function plainValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
+  return value;
+}
+
 export const emptyRaidFields: RaidFields = {
   kind: 'risk',
   title: '',
@@ -87,12 +102,13 @@ export const bandLabels: Record<SeverityBand, string> = {
 
 /**
  * Turns whatever another program wrote into the live document into well-formed fields: a value of
- * the wrong type or out of range falls back to its empty value instead of breaking the board.
+ * the wrong type or out of range falls back to its empty value instead of breaking the board. Text
+ * fields may be a Y.Text or a plain string.
  */
 export function normalizeRaidFields(raw: Record<string, unknown>): RaidFields {
   const fields = { ...emptyRaidFields };
   for (const name of raidFieldNames) {
-    const value = raw[name];
+    const value = plainValue(raw[name]);
     if (value === undefined) continue;
     const parsed = raidFieldsSchema.shape[name].safeParse(value);
     if (parsed.success) (fields as Record<string, unknown>)[name] = parsed.data;

@@ -11,6 +11,7 @@ import { closeCodes, encodeSyncUpdate, messageSaved } from '@/server/collab/prot
 import { createTeamOn, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { connectClient, eventually, rawSocket } from './harness';
 import { runKillLoop } from './killLoop';
+import { textOf } from '@/server/collab/boards/liveText';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'waymark-crash-'));
 const database: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir };
@@ -52,7 +53,7 @@ describe('crash safety and shutdown', () => {
     const reader = connectClient(`ws://127.0.0.1:${second.port}/collab`, room, team.editorCookie);
     await reader.synced;
     for (const [i, id] of ids.entries()) {
-      expect((raidItemsMap(reader.doc).get(id) as Y.Map<unknown>).get('title')).toBe(`Saved before the crash ${i}`);
+      expect(textOf((raidItemsMap(reader.doc).get(id) as Y.Map<unknown>).get('title'))).toBe(`Saved before the crash ${i}`);
     }
     reader.destroy();
     await second.kill('SIGKILL');

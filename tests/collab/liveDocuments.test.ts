@@ -10,6 +10,7 @@ import { closeCodes, messageSync, syncStep1, syncStep2, syncUpdate } from '@/ser
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
 import { connectClient, eventually, rawSocket, socketClass, startCollabServer, type Harness } from './harness';
+import { textOf } from '@/server/collab/boards/liveText';
 
 let h: Harness;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ describe('live documents', () => {
     await eventually(() => expect(loaded.destroyed).toBe(true));
     const again = connectClient(h.url, room, team.users.editor.cookie);
     await again.synced;
-    expect((raidItemsMap(again.doc).get(id) as Y.Map<unknown>).get('title')).toBe('Survives unloading');
+    expect(textOf((raidItemsMap(again.doc).get(id) as Y.Map<unknown>).get('title'))).toBe('Survives unloading');
     again.destroy();
   });
 
@@ -113,7 +114,7 @@ describe('live documents', () => {
     decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
     Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
-    expect((raidItemsMap(received).get(id) as Y.Map<unknown>).get('title')).toBe('From the stored row');
+    expect(textOf((raidItemsMap(received).get(id) as Y.Map<unknown>).get('title'))).toBe('From the stored row');
     socket.ws.close();
     await gated.close();
   });
@@ -131,7 +132,7 @@ describe('live documents', () => {
     await eventually(() => expect(raidItemsMap(first.doc).size).toBe(2));
     const second = connectClient(h.url, room, team.users.viewer.cookie);
     await second.synced;
-    const titles = [...raidItemsMap(second.doc).values()].map((item) => (item as Y.Map<unknown>).get('title'));
+    const titles = [...raidItemsMap(second.doc).values()].map((item) => textOf((item as Y.Map<unknown>).get('title')));
     expect(titles.sort()).toEqual(['After the first opened', 'Before']);
     for (const client of [editor, first, second]) client.destroy();
   });
@@ -147,7 +148,7 @@ describe('live documents', () => {
       team.users.owner.id,
     );
     expect(result).toEqual({ created: 1, updated: 0 });
-    await eventually(() => expect((raidItemsMap(client.doc).get('imported-1') as Y.Map<unknown>).get('title')).toBe('From a CSV'));
+    await eventually(() => expect(textOf((raidItemsMap(client.doc).get('imported-1') as Y.Map<unknown>).get('title'))).toBe('From a CSV'));
     const stored = new Y.Doc();
     for (const u of (await new UpdateLog(h.db).load(`risks:${team.project.id}`)).updates) Y.applyUpdate(stored, u.data);
     expect(raidItemsMap(stored).has('imported-1')).toBe(true);

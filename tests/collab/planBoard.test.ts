@@ -8,6 +8,7 @@ import { planDateChange, planItem } from '@/db/schema';
 import { addDependency, insertPlanItem, planItemsMap, readPlanItems, updatePlanItem } from '@/server/collab/boards/planDocument';
 import { connectClient, eventually, startCollabServer, type Harness } from './harness';
 import { projectWithTeam } from '../support/factories';
+import { plainValue } from '@/server/domain/risk';
 
 let h: Harness;
 let team: Awaited<ReturnType<typeof projectWithTeam>>;
@@ -22,7 +23,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const field = (doc: Y.Doc, id: string, name: string) => (planItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get(name);
+const field = (doc: Y.Doc, id: string, name: string) => plainValue((planItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get(name));
 
 describe('plan board collaboration', () => {
   it('plan: one editor moves a milestone while another renames it; both converge and the projection and slippage history match', async () => {

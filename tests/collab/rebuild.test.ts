@@ -11,6 +11,7 @@ import { messageRebuilt } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
 import { connectClient, eventually, socketClass, startCollabServer, type Harness } from './harness';
+import { textOf } from '@/server/collab/boards/liveText';
 
 let h: Harness;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ function staleTab(room: string, cookie: string, rows: Uint8Array[]) {
   return { doc, connect, notices: () => rebuiltNotices };
 }
 
-const titleOf = (doc: Y.Doc, id: string) => (raidItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get('title');
+const titleOf = (doc: Y.Doc, id: string) => textOf((raidItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get('title'));
 
 describe('rebuilding a long-edited board', () => {
   it('loads as a new generation: one small row, the older state kept, the same content', async () => {

@@ -10,6 +10,7 @@ import { closeCodes, messageSaved, messageSync, syncUpdate } from '@/server/coll
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
 import { projectWithTeam } from '../support/factories';
+import { textOf } from '@/server/collab/boards/liveText';
 
 let h: Harness;
 let team: Awaited<ReturnType<typeof projectWithTeam>>;
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 function itemTitle(doc: Y.Doc, id: string): unknown {
   const item = raidItemsMap(doc).get(id);
-  return item instanceof Y.Map ? item.get('title') : undefined;
+  return item instanceof Y.Map ? textOf(item.get('title')) : undefined;
 }
 
 async function reloadFromLog(board: string): Promise<Y.Doc> {

@@ -55,7 +55,27 @@ describe('rebuilding a board without its history', () => {
     expect([...rebuilt.store.clients.keys()]).toEqual([rebuilt.clientID]);
   });
 
-  it('refuses a document holding text it cannot copy', () => {
+  it('copies the free text of entries and lists (Y.Text) without its history', () => {
+    const doc = new Y.Doc();
+    const items = doc.getMap<unknown>('items');
+    const title = new Y.Text('Vendor slips');
+    items.set('a', entry({ id: 'a', title }));
+    doc.getArray<unknown>('scope').push([new Y.Text('Billing')]);
+    // Typed and erased many times: a long history for a short text.
+    for (let i = 0; i < 200; i++) {
+      title.insert(0, 'draft ');
+      title.delete(0, 6);
+    }
+    const rebuilt = rebuildDocument(reload(doc));
+    const copied = (rebuilt.getMap('items').get('a') as Y.Map<unknown>).get('title');
+    expect(copied).toBeInstanceOf(Y.Text);
+    expect(String(copied)).toBe('Vendor slips');
+    expect(rebuilt.getArray('scope').get(0)).toBeInstanceOf(Y.Text);
+    expect(rebuilt.getArray('scope').toJSON()).toEqual(['Billing']);
+    expect(Y.encodeStateAsUpdate(rebuilt).byteLength).toBeLessThan(Y.encodeStateAsUpdate(doc).byteLength);
+  });
+
+  it('refuses a document holding top-level text it cannot copy', () => {
     const doc = new Y.Doc();
     doc.getText('notes').insert(0, 'hello');
     expect(() => rebuildDocument(reload(doc))).toThrow(UnsupportedContentError);
@@ -117,6 +137,25 @@ describe('carrying edits over from an older generation', () => {
     board.transact(() => makeChanges(board, older.changesOf(later[0]!)));
     expect((board.getMap<Y.Map<unknown>>('items').get('c')!).get('title')).toBe('Renamed');
     expect(board.getArray('scope').length).toBe(2);
+  });
+
+  it('makes a stale client’s typing again on the rebuilt board, keeping what others typed in the same text since', () => {
+    const lastState = new Y.Doc();
+    lastState.getMap<unknown>('items').set('a', entry({ id: 'a', description: new Y.Text('Move racks.') }));
+    lastState.getArray<unknown>('scope').push([new Y.Text('Billing'), new Y.Text('Search')]);
+    const tab = reload(lastState);
+    const board = rebuildDocument(reload(lastState));
+    const text = (doc: Y.Doc) => (doc.getMap<Y.Map<unknown>>('items').get('a')!).get('description') as Y.Text;
+    text(tab).insert(11, ' Book the van.');
+    (tab.getArray<Y.Text>('scope').get(1)).insert(6, ' v2');
+    // Meanwhile, on the rebuilt board: someone typed at the start, and the first scope entry went.
+    text(board).insert(0, 'First: ');
+    board.getArray('scope').delete(0, 1);
+
+    const changes = new OlderGeneration(Y.encodeStateAsUpdate(lastState)).changesOf(Y.encodeStateAsUpdate(tab));
+    board.transact(() => makeChanges(board, changes));
+    expect(text(board).toString()).toBe('First: Move racks. Book the van.');
+    expect(board.getArray('scope').toJSON()).toEqual(['Search v2']);
   });
 
   it('drops an edit of an entry deleted on the rebuilt board since', () => {

@@ -1,6 +1,7 @@
 // Reading and writing the plan's live document (`plan:<projectId>`, docs/live-documents.md).
 // Shared by the server (commands, projection) and the browser's live plan, so both write the same
-// schema. Every top-level type is created by name, so concurrent first writes never conflict.
+// schema. Every top-level type is created by name, so concurrent first writes never conflict. Free
+// text (titles, descriptions, the vision, scope entries, goal and stakeholder text) is Y.Text.
 import * as Y from 'yjs';
 import { format } from 'date-fns';
 import {
@@ -10,6 +11,7 @@ import {
   normalizePlanItemFields,
   resizeItem,
   planItemFieldNames,
+  planItemTextFieldNames,
   type BaselineDates,
   type PlanDependency,
   type PlanItem,
@@ -20,13 +22,16 @@ import {
   emptyGoalFields,
   emptyStakeholderFields,
   goalFieldsSchema,
+  goalTextFieldNames,
   normalizeFields,
   raciRoles,
   stakeholderFieldsSchema,
+  stakeholderTextFieldNames,
   type GoalFields,
   type RaciRole,
   type StakeholderFields,
 } from '../../domain/planCharter';
+import { sharedTextOf, textOf, writeFields, writeText } from './liveText';
 
 export const planMaps = {
   items: 'items',
@@ -78,7 +83,10 @@ export function insertPlanItem(doc: Y.Doc, fields: Partial<PlanItemFields>, acto
   const item = new Y.Map<unknown>();
   doc.transact(() => {
     item.set('id', id);
-    for (const name of planItemFieldNames) item.set(name, values[name]);
+    for (const name of planItemFieldNames) {
+      const value = values[name];
+      item.set(name, (planItemTextFieldNames as readonly string[]).includes(name) && typeof value === 'string' ? new Y.Text(value) : value);
+    }
     item.set('createdAt', new Date().toISOString());
     item.set('createdBy', actorId);
     planItemsMap(doc).set(id, item);
@@ -86,15 +94,13 @@ export function insertPlanItem(doc: Y.Doc, fields: Partial<PlanItemFields>, acto
   return id;
 }
 
-/** Sets the given fields, only where the value really changes (each field merges on its own). */
+/** Sets the given fields, only where the value really changes (each field merges on its own, text by character). */
 export function updatePlanItem(doc: Y.Doc, id: string, fields: Partial<PlanItemFields>): boolean {
   const item = planItemsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
   // A date outside 1900-2999 or not a date at all is refused; the item keeps its date.
   if ((fields.start !== undefined && !isPlanDate(fields.start)) || (fields.end !== undefined && !isPlanDate(fields.end))) return false;
-  doc.transact(() => {
-    for (const [name, value] of Object.entries(fields)) if (value !== undefined && item.get(name) !== value) item.set(name, value);
-  });
+  doc.transact(() => writeFields(item, fields, planItemTextFieldNames));
   return true;
 }
 
@@ -197,9 +203,43 @@ export interface PlanCharter {
 }
 
 export function readCharter(doc: Y.Doc): PlanCharter {
-  const vision = charterMap(doc).get('vision');
-  const strings = (a: Y.Array<unknown>) => a.toArray().filter((s): s is string => typeof s === 'string');
-  return { vision: typeof vision === 'string' ? vision : '', scope: strings(scopeArray(doc)), nonGoals: strings(nonGoalsArray(doc)) };
+  const strings = (a: Y.Array<unknown>) => a.toArray().flatMap((entry) => textOf(entry) ?? []);
+  return { vision: textOf(charterMap(doc).get('vision')) ?? '', scope: strings(scopeArray(doc)), nonGoals: strings(nonGoalsArray(doc)) };
+}
+
+export const setVision = (doc: Y.Doc, text: string) => void writeText(charterMap(doc), 'vision', text);
+
+/** Adds an entry (a Y.Text) at the end of the scope or non-goals. */
+export const addListEntry = (list: Y.Array<unknown>, text: string) => list.push([new Y.Text(text)]);
+
+/** Replaces every entry of a list (an import). */
+export function replaceListEntries(list: Y.Array<unknown>, lines: readonly string[]): void {
+  list.doc!.transact(() => {
+    list.delete(0, list.length);
+    list.push(lines.map((line) => new Y.Text(line)));
+  });
+}
+
+/** The Y.Text of a plan text to bind an input to; null while it is missing or still a plain string. */
+export type PlanTextAddress =
+  | { in: 'items'; id: string; field: (typeof planItemTextFieldNames)[number] }
+  | { in: 'goals'; id: string; field: (typeof goalTextFieldNames)[number] }
+  | { in: 'stakeholders'; id: string; field: (typeof stakeholderTextFieldNames)[number] }
+  | { in: 'charter'; field: 'vision' }
+  | { in: 'scope' | 'nonGoals'; index: number };
+
+export function planText(doc: Y.Doc, at: PlanTextAddress): Y.Text | null {
+  switch (at.in) {
+    case 'charter':
+      return sharedTextOf(charterMap(doc), at.field);
+    case 'scope':
+    case 'nonGoals': {
+      const entry = (at.in === 'scope' ? scopeArray(doc) : nonGoalsArray(doc)).get(at.index);
+      return entry instanceof Y.Text ? entry : null;
+    }
+    default:
+      return sharedTextOf(doc.getMap<unknown>(planMaps[at.in]).get(at.id), at.field);
+  }
 }
 
 export interface PlanGoal extends GoalFields {
@@ -232,12 +272,20 @@ export function readStakeholders(doc: Y.Doc): PlanStakeholder[] {
   return stakeholders;
 }
 
-/** Adds a goal or a stakeholder: a Y.Map with every field, set in one transaction. */
+/** The text fields of the goal and stakeholder maps. */
+const entryTextFields: Record<string, readonly string[]> = { [planMaps.goals]: goalTextFieldNames, [planMaps.stakeholders]: stakeholderTextFieldNames };
+const textFieldsOf = (map: Y.Map<unknown>) => {
+  for (const [name, fields] of Object.entries(entryTextFields)) if (map.doc?.getMap(name) === map) return fields;
+  return [];
+};
+
+/** Adds a goal or a stakeholder: a Y.Map with every field (text as Y.Text), set in one transaction. */
 export function insertEntry(map: Y.Map<unknown>, fields: Record<string, unknown>, id = newId()): string {
   const entry = new Y.Map<unknown>();
+  const textFields = textFieldsOf(map);
   map.doc!.transact(() => {
     entry.set('id', id);
-    for (const [name, value] of Object.entries(fields)) entry.set(name, value);
+    for (const [name, value] of Object.entries(fields)) entry.set(name, textFields.includes(name) && typeof value === 'string' ? new Y.Text(value) : value);
     map.set(id, entry);
   });
   return id;
@@ -246,9 +294,7 @@ export function insertEntry(map: Y.Map<unknown>, fields: Record<string, unknown>
 export function updateEntry(map: Y.Map<unknown>, id: string, fields: Record<string, unknown>): void {
   const entry = map.get(id);
   if (!(entry instanceof Y.Map)) return;
-  map.doc!.transact(() => {
-    for (const [name, value] of Object.entries(fields)) if (value !== undefined && entry.get(name) !== value) entry.set(name, value);
-  });
+  map.doc!.transact(() => writeFields(entry, fields, textFieldsOf(map)));
 }
 
 export interface RaciEntry {

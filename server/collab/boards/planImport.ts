@@ -7,14 +7,15 @@ import { emptyGoalFields, emptyStakeholderFields } from '../../domain/planCharte
 import { PlanImportError, type PlanImport } from '../../domain/planImport';
 import {
   addDependency,
-  charterMap,
   goalsMap,
   insertEntry,
   insertPlanItem,
   nonGoalsArray,
   planItemsMap,
+  replaceListEntries,
   scopeArray,
   setRaci,
+  setVision,
   stakeholdersMap,
   updatePlanItem,
 } from './planDocument';
@@ -51,11 +52,9 @@ export function importPlan(doc: Y.Doc, plan: PlanImport, actorId: string): { cre
       setRaci(doc, subjectId, stakeholderId, role);
     }
     const { vision, scope, nonGoals } = plan.charter ?? {};
-    if (vision !== undefined) charterMap(doc).set('vision', vision);
+    if (vision !== undefined) setVision(doc, vision);
     for (const [array, lines] of [[scopeArray(doc), scope], [nonGoalsArray(doc), nonGoals]] as const) {
-      if (!lines) continue;
-      array.delete(0, array.length);
-      array.push(lines);
+      if (lines) replaceListEntries(array, lines);
     }
   });
   return { created, updated, dependencies };

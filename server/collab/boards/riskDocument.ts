@@ -1,8 +1,10 @@
 // Reading and writing the risk board's live document (`risks:<projectId>`, docs/live-documents.md):
-// a top-level Y.Map `items`, keyed by item id, each value a Y.Map of the item's fields. Shared by
-// the server (imports, projection) and the browser's live board, so both write the same schema.
+// a top-level Y.Map `items`, keyed by item id, each value a Y.Map of the item's fields, free text as
+// Y.Text. Shared by the server (imports, projection) and the browser's live board, so both write
+// the same schema.
 import * as Y from 'yjs';
-import { emptyRaidFields, normalizeRaidFields, raidFieldNames, type RaidFields } from '../../domain/risk';
+import { emptyRaidFields, normalizeRaidFields, raidFieldNames, raidTextFieldNames, type RaidFields, type RaidTextField } from '../../domain/risk';
+import { sharedTextOf, writeFields } from './liveText';
 
 export const itemsMapName = 'items';
 
@@ -39,7 +41,10 @@ export function insertRaidItem(
   const values = { ...emptyRaidFields, ...fields };
   doc.transact(() => {
     item.set('id', id);
-    for (const name of raidFieldNames) item.set(name, values[name]);
+    for (const name of raidFieldNames) {
+      const value = values[name];
+      item.set(name, (raidTextFieldNames as readonly string[]).includes(name) && typeof value === 'string' ? new Y.Text(value) : value);
+    }
     item.set('createdAt', new Date().toISOString());
     item.set('createdBy', actorId);
     raidItemsMap(doc).set(id, item);
@@ -47,14 +52,18 @@ export function insertRaidItem(
   return id;
 }
 
-/** Sets the given fields of an existing item, only where the value really changes. */
+/**
+ * Sets the given fields of an existing item, only where the value really changes; a text field is
+ * edited where it differs, so concurrent typing in the rest of it is kept.
+ */
 export function updateRaidItem(doc: Y.Doc, id: string, fields: Partial<RaidFields>): boolean {
   const item = raidItemsMap(doc).get(id);
   if (!(item instanceof Y.Map)) return false;
-  doc.transact(() => {
-    for (const [name, value] of Object.entries(fields)) {
-      if (value !== undefined && item.get(name) !== value) item.set(name, value);
-    }
-  });
+  doc.transact(() => writeFields(item, fields, raidTextFieldNames));
   return true;
+}
+
+/** The Y.Text of an item's text field, to bind an input to; null while it is not one yet. */
+export function raidItemText(doc: Y.Doc, id: string, field: RaidTextField): Y.Text | null {
+  return sharedTextOf(raidItemsMap(doc).get(id), field);
 }

@@ -1,12 +1,15 @@
 // The risk board (RAID log) as a kind of live board: authorship tracking, the CSV import
 // command, and the projection into raid_item / raid_item_change.
+import { raidTextFieldNames } from '../../domain/risk';
 import { observeEntries } from '../attribution';
 import { projectRiskBoard } from '../projections/risks';
 import type { BoardDefinition } from './types';
-import { insertRaidItem, raidItemsMap, updateRaidItem } from './riskDocument';
+import { insertRaidItem, itemsMapName, raidItemsMap, updateRaidItem } from './riskDocument';
 
 export const risksBoard: BoardDefinition<'risks'> = {
   kind: 'risks',
+
+  textFields: { entries: [{ map: itemsMapName, fields: raidTextFieldNames }], singletons: [], lists: [] },
 
   observe(doc, attribution) {
     observeEntries(raidItemsMap(doc), attribution);

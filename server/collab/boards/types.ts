@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { ChangeAttribution, AttributionSnapshot } from '../attribution';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind } from '../liveBoards';
+import type { TextFields } from '../plainText';
 
 export interface ProjectionInput {
   db: Database;
@@ -17,6 +18,8 @@ export interface ProjectionInput {
 
 export interface BoardDefinition<K extends BoardKind = BoardKind> {
   kind: K;
+  /** Where it keeps free text (Y.Text; plain strings found there are converted). */
+  textFields: TextFields;
   /** Starts recording who changes what in a loaded document. */
   observe(doc: Y.Doc, attribution: ChangeAttribution): void;
   /** One handler per command: applies it to a document (a scratch copy; the caller persists the resulting update). */

@@ -1,10 +1,11 @@
 // Projection of the risk board: derives raid_item rows from the live document and records every
-// field change in raid_item_change. Idempotent: run twice on the same document, it changes nothing
+// field change in raid_item_change: one row per author for text several people typed in since the
+// last run (each is credited with the change), the last author's for a plain value. Idempotent: run twice on the same document, it changes nothing
 // the second time; run on an empty table, it rebuilds the rows from the document (restoring, not
 // re-creating, the items its history already has).
 import { and, eq, inArray } from 'drizzle-orm';
 import { raidItem, raidItemChange } from '@/db/schema';
-import { deriveRaidScores, normalizeRaidFields, type RaidFields } from '../../domain/risk';
+import { deriveRaidScores, normalizeRaidFields, raidTextFieldNames, type RaidFields } from '../../domain/risk';
 import { diffRaidItem } from '../../domain/riskHistory';
 import type { ProjectionInput } from '../boards/types';
 import { readRaidItems } from '../boards/riskDocument';
@@ -26,6 +27,8 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
       const actor = authors.actorFor(itemId, field);
       return actor === undefined ? fallbackActorId : actor;
     };
+    const isText = (field: string) => (raidTextFieldNames as readonly string[]).includes(field);
+    const actorsFor = (itemId: string, field: string) => (isText(field) ? (authors.actorsFor(itemId, field) ?? [fallbackActorId]) : [actorFor(itemId, field)]);
 
     const restored = await restoredItems(tx, raidItemChange, projectId, items.filter((item) => !before.has(item.id)).map((item) => item.id));
 
@@ -37,15 +40,10 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
       // A restored item's history has its changes already: only its row comes back.
       if (!restored.has(item.id)) {
         for (const change of diff) {
-          changes.push({
-            projectId,
-            itemId: item.id,
-            field: change.field,
-            fromValue: change.from,
-            toValue: change.to,
-            actorId: actorFor(item.id, change.field === 'created' ? '*' : change.field),
-            changedAt: now,
-          });
+          const actors = change.field === 'created' ? [actorFor(item.id, '*')] : actorsFor(item.id, change.field);
+          for (const actorId of actors) {
+            changes.push({ projectId, itemId: item.id, field: change.field, fromValue: change.from, toValue: change.to, actorId, changedAt: now });
+          }
         }
       }
       const row = {
