@@ -117,8 +117,8 @@ describe('status webhooks', () => {
     const firstRun = new WebhookSender(deps.db, options);
     const owner = await callerFor({ ...deps, webhooks: firstRun }, team.users.owner);
     await owner.status.addWebhook({ projectId, url: r.url });
-    const draft = await owner.status.createDraft({ projectId });
-    const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    const draft = await owner.status.createDraft({ projectId, audience: 'public' });
+    const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
     await vi.waitFor(async () => {
       expect(await owner.status.deliveries({ projectId })).toMatchObject([{ attempt: 1, outcome: 'failed', responseStatus: 500 }]);
     });
