@@ -73,15 +73,17 @@ export async function communicationOf(db: Executor, projectIds: string[], now = 
 
 /**
  * What decides whether a cached public page is still right: the settings revision (publishes,
- * corrections, settings) and the last change to the project's risks. Null when the page is off.
+ * corrections, settings), the project's risks and its plan (items and baselines). Null when the page is off.
  */
 export async function publicPageKey(db: Executor, slug: string) {
   const [row] = await db
     .select({
       projectId: statusSettings.projectId,
       revision: statusSettings.revision,
-      risksChangedAt: sql<string | null>`(select max(${raidItem.updatedAt})::text from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
-      planChangedAt: sql<string | null>`(select max(${planItem.updatedAt})::text from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
+      // A count with the latest change, so removing an item (which leaves the latest time alone) shows too.
+      risksChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${raidItem.updatedAt})::text, '') from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
+      // Saving a baseline changes what milestones slipped against, without touching any item.
+      planChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${planItem.updatedAt})::text, '') || '@' || coalesce((select max(${planBaseline.savedAt})::text from ${planBaseline} where ${planBaseline.projectId} = ${statusSettings.projectId}), '') from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
     })
     .from(statusSettings)
     .where(and(eq(statusSettings.publicSlug, slug), eq(statusSettings.publicEnabled, true)));

@@ -3,6 +3,8 @@
 // the public page's slug.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
+import { StatusSite } from '@/server/status/publicSite';
+import { uniqueSuffix } from '../support/factories';
 import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
 
 const deps = useRouterDeps();
@@ -141,6 +143,39 @@ describe('status.createDraft with a plan', () => {
     const draft = await owner.status.createDraft({ projectId: team.project.id });
     expect(draft.highlights).toContain('- **Pilot with two partners**');
     expect(draft.lowlights).toContain('- **Public launch**: 10 days later since the last update (2027-03-01 → 2027-03-11); 10 days behind its first planned date (2027-03-01)');
+  });
+
+  it('status: the public milestones table and the drafted update agree on how far a milestone slipped, and against what', async () => {
+    const team = await projectFor(deps, people, 'Agree');
+    const projectId = team.project.id;
+    const slug = `agree-${uniqueSuffix()}`;
+    const owner = await team.as('owner');
+    await owner.status.setPublicPage({ projectId, enabled: true, slug });
+    const [launch] = await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Cut-over', start: '2027-03-01', end: '2027-03-01', status: 'planned' }]);
+    await publishUpdate(team, 'owner', updateContent());
+    await movePlanItems(deps, team, { [launch!]: { start: '2027-03-08', end: '2027-03-08' } });
+
+    // Re-checking the page's key on every request: a saved baseline must change it.
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    const tableRow = async () => {
+      const page = (await site.respond(`/status/${slug}`, undefined)).body;
+      return new RegExp(`<tr data-milestone="${launch}">(.*?)</tr>`).exec(page)![1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    try {
+      // No baseline: both count from the date the milestone was first planned for.
+      let draft = await owner.status.createDraft({ projectId });
+      expect(draft.lowlights).toContain('- **Cut-over**: 7 days later since the last update (2027-03-01 → 2027-03-08); 7 days behind its first planned date (2027-03-01)');
+      expect(await tableRow()).toContain('Slipped 7 days against its first planned date (2027-03-01)');
+
+      // A baseline saved after the move: the table and the draft both say it is on that baseline.
+      await deps.live.apply('plan', projectId, { type: 'plan.saveBaseline', name: 'Re-plan' }, team.users.owner.id);
+      await deps.live.flushProjections();
+      draft = await owner.status.createDraft({ projectId });
+      expect(draft.lowlights).toContain('- **Cut-over**: 7 days later since the last update (2027-03-01 → 2027-03-08); on schedule against its baseline “Re-plan”');
+      expect(await tableRow()).toContain('On schedule against its baseline “Re-plan”');
+    } finally {
+      site.close();
+    }
   });
 });
 

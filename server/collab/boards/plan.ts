@@ -1,8 +1,9 @@
 // The plan as a kind of live board: authorship of roadmap changes (for the slippage history), the
 // "save baseline" and "import a plan" commands, and the projection into the plan_* tables.
-import { observeEntries } from '../attribution';
+import * as Y from 'yjs';
+import { actorOf, observeEntries } from '../attribution';
 import { projectPlanBoard } from '../projections/plan';
-import { planItemsMap, saveBaseline } from './planDocument';
+import { nonGoalsArray, planItemsMap, planMaps, saveBaseline, scopeArray } from './planDocument';
 import { importPlan } from './planImport';
 import type { BoardDefinition } from './types';
 
@@ -10,8 +11,20 @@ export const planBoard: BoardDefinition<'plan'> = {
   kind: 'plan',
 
   observe(doc, attribution) {
-    // Only roadmap items keep a per-field history; the other tables are snapshots.
+    // Only roadmap items keep a per-field history; the other tables are snapshots, but a change to
+    // them alone (a baseline saved, the charter edited) must still run the projection, or the
+    // public page would compare milestones with a baseline it does not know yet.
     observeEntries(planItemsMap(doc), attribution);
+    const snapshots: Y.AbstractType<unknown>[] = [
+      ...Object.values(planMaps)
+        .filter((name) => name !== planMaps.items)
+        .map((name) => doc.getMap<unknown>(name)),
+      scopeArray(doc),
+      nonGoalsArray(doc),
+    ];
+    for (const shared of snapshots) {
+      shared.observeDeep((_events, transaction) => attribution.record('plan:snapshot', '*', actorOf(transaction.origin)));
+    }
   },
 
   commands: {
