@@ -15,7 +15,7 @@ export const planBoard: BoardDefinition<'plan'> = {
     // them alone (a baseline saved, the charter edited) must still run the projection, or the
     // public page would compare milestones with a baseline it does not know yet.
     observeEntries(planItemsMap(doc), attribution);
-    const snapshots: Y.AbstractType<unknown>[] = [
+    const snapshots: (Y.Map<unknown> | Y.Array<unknown>)[] = [
       ...Object.values(planMaps)
         .filter((name) => name !== planMaps.items)
         .map((name) => doc.getMap<unknown>(name)),
