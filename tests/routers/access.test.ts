@@ -67,6 +67,8 @@ const access: Record<string, Row> = {
     access: 'viewer',
     call: async (as, team) => as.status.versions({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id }),
   },
+  'status.pageRevision': { access: 'viewer', call: (as, team) => as.status.pageRevision({ projectId: team.project.id }) },
+  'status.checkPrivateMentions': { access: 'editor', call: (as, team) => as.status.checkPrivateMentions({ projectId: team.project.id, content: content() }) },
   'status.createDraft': { access: 'editor', call: (as, team) => as.status.createDraft({ projectId: team.project.id }) },
   'status.saveDraft': {
     access: 'editor',
