@@ -139,22 +139,26 @@ test('status: a publish shows within a second on a colleague\'s open updates pag
 
   // The teammate starts a draft; the owner has the updates page open and sees it arrive.
   const draftOnB = await startDraft(b.page, projectId, 'Members only');
+  // How long this machine takes to render the page at all: a busy CI box is slow at every page.
+  const renderStart = Date.now();
   await a.page.goto(`/p/${projectId}/updates`);
   const draftOnA = a.page.getByRole('form', { name: 'Draft update' });
   await expect(draftOnA).toBeVisible();
+  const renderMs = Date.now() - renderStart;
   await draftOnB.getByLabel('Reason').fill('Index rebuild is on plan');
   await draftOnB.getByLabel('Summary').fill('Shadow traffic shows no regressions.');
   await expect(draftOnB.getByTestId('draft-status')).toHaveText('Draft saved');
   // The owner's open draft picks up the teammate's saved text without a reload.
   await expect(draftOnA.getByLabel('Summary')).toHaveValue('Shadow traffic shows no regressions.');
 
-  // The owner publishes; the teammate's page shows it within a second of the server's answer.
+  // The owner publishes; the teammate's page, untouched, shows it within a second of the server's
+  // answer: the page notices within half a second, plus two server round trips (the check and the
+  // re-render), each allowed what a whole page render takes on this machine (seconds on a loaded
+  // CI box, a fraction of a second on a quiet one).
   const published = a.page.waitForResponse((r) => r.url().includes('status.publish') && r.ok());
   await draftOnA.getByRole('button', { name: 'Publish update' }).click();
   await published;
-  const t0 = Date.now();
-  await expect(b.page.getByTestId('update-reason')).toHaveText('On track: Index rebuild is on plan', { timeout: 10_000 });
-  console.log('SHOWN AFTER', Date.now() - t0);
+  await expect(b.page.getByTestId('update-reason')).toHaveText('On track: Index rebuild is on plan', { timeout: 1_000 + 2 * renderMs });
   await expect(b.page.getByRole('form', { name: 'Draft update' })).toHaveCount(0);
   await expect(b.page.getByTestId('update-byline')).toHaveText(`by ${teammate.name} · published by ${owner.name}`);
   await expect(a.page.getByTestId('update-byline')).toHaveText(`by ${teammate.name} · published by ${owner.name}`);
