@@ -160,8 +160,9 @@ export function UpdateEditor({
   }, [mode]);
 
   function edited() {
-    if (mode !== 'draft') return;
+    // A correction is not autosaved, but its text is still the person's: never replaced under them.
     if (state.current !== 'conflict') setSaveState('unsaved');
+    if (mode !== 'draft') return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveNow(), 800);
   }
