@@ -4,7 +4,7 @@
 // through the live documents (like any edit), so the projections and history fill in as usual.
 import { count } from 'drizzle-orm';
 import type { Database } from './index';
-import { project, projectMember, statusSettings, statusUpdate, user } from './schema';
+import { project, projectMember, statusSettings, statusUpdate, statusUpdateAuthor, user } from './schema';
 import type { Auth } from '@/server/auth';
 import type { LiveBoards } from '@/server/collab/liveBoards';
 import { personalWorkspace } from '@/server/data/workspaces';
@@ -98,9 +98,14 @@ async function seedStatusUpdates(db: Database, projectId: string, ids: Record<Wh
   ];
   for (const w of weeks) {
     const at = subDays(today, w.daysAgo);
-    await db.insert(statusUpdate).values({
+    const [row] = await db.insert(statusUpdate).values({
       projectId,
       authorId: ids[w.author],
+      // The demo's weekly updates are the ones its public page shows; each was written and published by one person.
+      audience: 'public',
+      updatedBy: ids[w.author],
+      publishedBy: ids[w.author],
+      revision: 1,
       health: w.health,
       healthReason: w.healthReason,
       summary: w.summary,
@@ -112,7 +117,8 @@ async function seedStatusUpdates(db: Database, projectId: string, ids: Record<Wh
       updatedAt: at,
       publishedAt: at,
       version: 1,
-    });
+    }).returning({ id: statusUpdate.id });
+    await db.insert(statusUpdateAuthor).values({ updateId: row!.id, userId: ids[w.author], firstSavedAt: at });
   }
   await db.insert(statusSettings).values({ projectId, cadenceDays: 7, cadenceWeekday: 5, publicEnabled: true, publicSlug: demoStatusSlug, revision: 1 });
 }

@@ -80,7 +80,7 @@ export function PublicPageForm({ projectId, enabled, slug, suggestedSlug, canEdi
         <label htmlFor="public-enabled" className="text-sm">
           Publish a public status page
           <span className="block text-xs text-muted">
-            Anyone with the link reads the health, published updates and the risks marked public (title, band, status). Turning it off removes it at once.
+            Anyone with the link reads the health and updates published for the public page, the milestones (title, date, state) and the risks marked public (title, band, status); updates for members only never appear. Turning it off removes it at once.
           </span>
         </label>
       </div>

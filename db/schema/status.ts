@@ -1,11 +1,13 @@
 // Stakeholder communication: status updates (drafts, published, corrections kept as versions),
 // each project's cadence and public status page, and the webhooks told about every publish.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './project';
 
 export const projectHealth = pgEnum('project_health', ['on_track', 'at_risk', 'off_track']);
+/** Who may read an update: `internal` (project members only) or `public` (also the public status page, feed and webhooks). */
+export const updateAudience = pgEnum('update_audience', ['internal', 'public']);
 
 export const statusUpdate = pgTable(
   'status_update',
@@ -21,7 +23,18 @@ export const statusUpdate = pgTable(
     lowlights: text('lowlights').notNull().default(''),
     asks: text('asks').notNull().default(''),
     nextSteps: text('next_steps').notNull().default(''),
+    /** Who started the draft; everyone who saved it is in status_update_author. */
     authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+    /**
+     * New drafts are internal until their author chooses the public page (a leak is worse than an
+     * update that has to be shared again); updates published before audiences existed were public.
+     */
+    audience: updateAudience('audience').notNull().default('internal'),
+    /** Bumped by every save, publish and correction: an edit based on an older revision is refused. */
+    revision: integer('revision').notNull().default(0),
+    /** Who saved the current text last (named when someone else's save is refused as stale). */
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Null while it is a draft. */
@@ -32,6 +45,21 @@ export const statusUpdate = pgTable(
     version: integer('version').notNull().default(0),
   },
   (t) => [index('status_update_project_published_idx').on(t.projectId, t.publishedAt)],
+);
+
+/** Everyone who wrote an update (saved its draft, published or corrected it), in the order they first did. */
+export const statusUpdateAuthor = pgTable(
+  'status_update_author',
+  {
+    updateId: uuid('update_id')
+      .notNull()
+      .references(() => statusUpdate.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    firstSavedAt: timestamp('first_saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.userId] })],
 );
 
 /** A published update as it read before each correction. */

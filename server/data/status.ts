@@ -1,10 +1,11 @@
 // Shared reads and writes of stakeholder communication: a project's settings (with defaults), the
 // health of many projects at once, the revision that keys the public page's cache, and a page's data.
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { planBaseline, planItem, project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
-import { slippageDays, type MilestoneStatus } from '../domain/plan';
-import { communicationStatus, type Cadence, type Health } from '../domain/status';
+import { planBaseline, planDateChange, planItem, project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
+import { daysBehind, scheduleReferences, type ScheduleReference } from '../domain/milestoneSchedule';
+import type { MilestoneStatus } from '../domain/plan';
+import { communicationStatus, type Cadence, type Health, type PrivateItem } from '../domain/status';
 
 export type StatusSettingsRow = typeof statusSettings.$inferSelect;
 
@@ -72,22 +73,60 @@ export async function communicationOf(db: Executor, projectIds: string[], now = 
 
 /**
  * What decides whether a cached public page is still right: the settings revision (publishes,
- * corrections, settings) and the last change to the project's risks. Null when the page is off.
+ * corrections, settings), the project's risks and its plan (items and baselines). Null when the page is off.
  */
 export async function publicPageKey(db: Executor, slug: string) {
   const [row] = await db
     .select({
       projectId: statusSettings.projectId,
       revision: statusSettings.revision,
-      risksChangedAt: sql<string | null>`(select max(${raidItem.updatedAt})::text from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
-      planChangedAt: sql<string | null>`(select max(${planItem.updatedAt})::text from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
+      // A count with the latest change, so removing an item (which leaves the latest time alone) shows too.
+      risksChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${raidItem.updatedAt})::text, '') from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
+      // Saving a baseline changes what milestones slipped against, without touching any item.
+      planChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${planItem.updatedAt})::text, '') || '@' || coalesce((select max(${planBaseline.savedAt})::text from ${planBaseline} where ${planBaseline.projectId} = ${statusSettings.projectId}), '') from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
     })
     .from(statusSettings)
     .where(and(eq(statusSettings.publicSlug, slug), eq(statusSettings.publicEnabled, true)));
   return row ?? null;
 }
 
-/** Everything a public page may show, and nothing more: no owners, descriptions or private items. */
+/**
+ * What each milestone's slippage is measured against (server/domain/milestoneSchedule.ts): the
+ * latest baseline, or the date it was first planned for. Shared by the public table and the draft.
+ */
+export async function milestoneReferencesOf(db: Executor, projectId: string, milestoneIds: string[]): Promise<Map<string, ScheduleReference>> {
+  if (!milestoneIds.length) return new Map();
+  const [[baseline], created] = await Promise.all([
+    db
+      .select({ name: planBaseline.name, dates: planBaseline.dates })
+      .from(planBaseline)
+      .where(eq(planBaseline.projectId, projectId))
+      .orderBy(desc(planBaseline.savedAt))
+      .limit(1),
+    db
+      .select({ itemId: planDateChange.itemId, toValue: planDateChange.toValue })
+      .from(planDateChange)
+      .where(and(eq(planDateChange.projectId, projectId), eq(planDateChange.field, 'created'), inArray(planDateChange.itemId, milestoneIds)))
+      .orderBy(asc(planDateChange.id)),
+  ]);
+  const firstPlanned = new Map<string, string>();
+  for (const c of created) if (c.toValue && !firstPlanned.has(c.itemId)) firstPlanned.set(c.itemId, c.toValue);
+  return scheduleReferences(milestoneIds, baseline ?? null, firstPlanned);
+}
+
+/**
+ * The public page shows milestones (title, date, state) and risks marked public; everything else
+ * (workstreams, other risks) is private. A public update that names one of these asks first.
+ */
+export async function privateItemsOf(db: Executor, projectId: string): Promise<PrivateItem[]> {
+  const [risks, planItems] = await Promise.all([
+    db.select({ title: raidItem.title }).from(raidItem).where(and(eq(raidItem.projectId, projectId), eq(raidItem.isPublic, false))),
+    db.select({ title: planItem.title }).from(planItem).where(and(eq(planItem.projectId, projectId), ne(planItem.kind, 'milestone'))),
+  ]);
+  return [...risks.map((r) => ({ kind: 'risk' as const, title: r.title })), ...planItems.map((p) => ({ kind: 'plan item' as const, title: p.title }))];
+}
+
+/** Everything a public page may show, and nothing more: no owners, descriptions, private items or internal updates. */
 export async function publicPageData(db: Executor, projectId: string) {
   const [proj] = await db.select({ name: project.name }).from(project).where(eq(project.id, projectId));
   const updates = await db
@@ -104,7 +143,7 @@ export async function publicPageData(db: Executor, projectId: string) {
       editedAt: statusUpdate.editedAt,
     })
     .from(statusUpdate)
-    .where(and(eq(statusUpdate.projectId, projectId), isNotNull(statusUpdate.publishedAt)))
+    .where(and(eq(statusUpdate.projectId, projectId), isNotNull(statusUpdate.publishedAt), eq(statusUpdate.audience, 'public')))
     .orderBy(desc(statusUpdate.publishedAt))
     .limit(200);
   const risks = await db
@@ -113,18 +152,20 @@ export async function publicPageData(db: Executor, projectId: string) {
     .where(and(eq(raidItem.projectId, projectId), eq(raidItem.isPublic, true)))
     .orderBy(sql`${raidItem.score} desc nulls last`, raidItem.title);
   // Milestones: title, date and state only (never owners or descriptions), with slippage against
-  // the latest baseline when the plan has one.
-  const [milestoneRows, [baseline]] = await Promise.all([
-    db
-      .select({ id: planItem.id, title: planItem.title, status: planItem.status, date: planItem.endDate })
-      .from(planItem)
-      .where(and(eq(planItem.projectId, projectId), eq(planItem.kind, 'milestone')))
-      .orderBy(planItem.endDate, planItem.title),
-    db.select({ dates: planBaseline.dates }).from(planBaseline).where(eq(planBaseline.projectId, projectId)).orderBy(desc(planBaseline.savedAt)).limit(1),
-  ]);
+  // the same reference the drafted update uses (the latest baseline, else the first planned date).
+  const milestoneRows = await db
+    .select({ id: planItem.id, title: planItem.title, status: planItem.status, date: planItem.endDate })
+    .from(planItem)
+    .where(and(eq(planItem.projectId, projectId), eq(planItem.kind, 'milestone')))
+    .orderBy(planItem.endDate, planItem.title);
+  const references = await milestoneReferencesOf(
+    db,
+    projectId,
+    milestoneRows.map((m) => m.id),
+  );
   const milestones = milestoneRows.map((m) => {
-    const frozen = baseline?.dates[m.id];
-    return { ...m, status: m.status as MilestoneStatus, slippedDays: frozen ? slippageDays(frozen.end, m.date) : 0 };
+    const reference = references.get(m.id) ?? null;
+    return { ...m, status: m.status as MilestoneStatus, slippedDays: daysBehind(m.date, reference ?? undefined), reference };
   });
   return {
     name: proj?.name ?? '',

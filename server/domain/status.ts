@@ -1,6 +1,7 @@
 // Stakeholder communication rules: project health, update fields, the cadence (when the next update
 // is due and whether it is overdue), the 90-day health strip and the draft written from the risk
 // history since the last update. Pure functions; the router, pages and public site share them.
+import { describeScheduleSlip, type ScheduleReference } from './milestoneSchedule';
 import { slippageDays } from './plan';
 import { addDays, differenceInCalendarDays, formatISO, getISODay, startOfDay } from 'date-fns';
 import { z } from 'zod';
@@ -26,6 +27,11 @@ export const updateContentSchema = z.object({
   nextSteps: markdown(20_000),
 });
 export type UpdateContent = z.infer<typeof updateContentSchema>;
+
+export const updateAudiences = ['internal', 'public'] as const;
+export type UpdateAudience = (typeof updateAudiences)[number];
+export const updateAudienceSchema = z.enum(updateAudiences, { error: 'audience must be internal or public' });
+export const audienceLabels: Record<UpdateAudience, string> = { internal: 'Members only', public: 'Public status page' };
 export const updateTextFields = ['summary', 'highlights', 'lowlights', 'asks', 'nextSteps'] as const;
 export const updateFieldLabels: Record<(typeof updateTextFields)[number], string> = {
   summary: 'Summary',
@@ -185,6 +191,8 @@ export interface DraftMilestone {
   status: string;
   /** When the plan item last changed (its status included). */
   updatedAt: Date;
+  /** Its date now (YYYY-MM-DD). */
+  end: string;
 }
 
 export interface DraftMilestoneDateChange {
@@ -220,7 +228,7 @@ export function draftFromProjectData(
   items: DraftRiskItem[],
   changes: DraftRiskChange[],
   lastPublishedAt: Date | null,
-  plan: { milestones: DraftMilestone[]; dateChanges: DraftMilestoneDateChange[] } = { milestones: [], dateChanges: [] },
+  plan: { milestones: DraftMilestone[]; dateChanges: DraftMilestoneDateChange[]; references?: ReadonlyMap<string, ScheduleReference> } = { milestones: [], dateChanges: [] },
 ): UpdateContent {
   const milestones = milestoneChangesSince(plan.milestones, plan.dateChanges, lastPublishedAt);
   const { added, escalated, closed } = riskChangesSince(items, changes, lastPublishedAt);
@@ -255,12 +263,57 @@ export function draftFromProjectData(
   );
   const lowlights = sections(
     milestones.slipped.length
-      ? ['Milestones slipped:', ...milestones.slipped.map((s) => `- **${markdownText(s.milestone.title)}**: ${plural(s.days, 'day')} later (${s.from} → ${s.to})`)]
+      ? [
+          'Milestones slipped:',
+          // The move in this period, then where that leaves the milestone against the same reference
+          // the public milestones table uses (milestoneSchedule.ts), so the two never disagree.
+          ...milestones.slipped.map(
+            (s) =>
+              `- **${markdownText(s.milestone.title)}**: ${plural(s.days, 'day')} later ${lastPublishedAt ? 'since the last update' : 'so far'} (${s.from} → ${s.to}); ${describeScheduleSlip(s.milestone.end, plan.references?.get(s.milestone.id))}`,
+          ),
+        ]
       : [],
     added.length ? ['New risks:', ...added.map(riskLine)] : [],
     escalated.length ? ['Escalated:', ...escalated.map(({ item, fromBand }) => `${riskLine(item)}, was ${fromBand ? bandLabels[fromBand] : 'unrated'}`)] : [],
   );
   return { health, healthReason, summary, highlights, lowlights, asks: '', nextSteps: '' };
+}
+
+// ---- What a public update may name ----
+
+/** A risk or plan item that is not shown publicly, by title. */
+export interface PrivateItem {
+  kind: 'risk' | 'plan item';
+  title: string;
+}
+
+/** Text as a reader sees it: Markdown escapes dropped, whitespace collapsed, lower case. */
+function readable(text: string): string {
+  return text.replace(/\\([\\`*_[\]<>|~])/g, '$1').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The private items an update's text names (its title as a whole word or phrase, in any field), so
+ * publishing it publicly can ask first. A title shorter than three characters is too likely to
+ * match ordinary words and is not looked for.
+ */
+export function privateMentions(content: UpdateContent, privateItems: readonly PrivateItem[]): PrivateItem[] {
+  const text = readable([content.healthReason, ...updateTextFields.map((f) => content[f])].join('\n'));
+  const seen = new Set<string>();
+  return privateItems.filter((item) => {
+    const title = readable(item.title).trim();
+    const key = `${item.kind}:${title}`;
+    if (title.length < 3 || seen.has(key)) return false;
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+    if (found) seen.add(key);
+    return found;
+  });
+}
+
+/** "risk “Vendor exit”, plan item “Data migration”": for messages. */
+export function describePrivateItems(items: readonly PrivateItem[]): string {
+  return items.map((i) => `${i.kind} “${i.title}”`).join(', ');
 }
 
 /** Just the written content of an update row. */

@@ -1,19 +1,31 @@
 // Status updates and how they reach stakeholders: drafts written from the project's own data,
 // autosave, publish, corrections kept as versions, the cadence, the public status page and webhooks.
 import { TRPCError } from '@trpc/server';
-import { and, asc, desc, eq, gt, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, max, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { planDateChange, planItem, raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
-import { communicationOf, statusSettingsOf, touchStatusSettings } from '../data/status';
+import { planDateChange, planItem, raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateAuthor, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
+import { communicationOf, milestoneReferencesOf, privateItemsOf, statusSettingsOf, touchStatusSettings } from '../data/status';
 import type { ProjectRole } from '../domain/roles';
-import { cadenceSchema, draftFromProjectData, healthLabels, updateContentSchema, type DraftRiskItem, type UpdateContent } from '../domain/status';
+import {
+  cadenceSchema,
+  describePrivateItems,
+  draftFromProjectData,
+  healthLabels,
+  privateMentions,
+  updateAudienceSchema,
+  updateContentSchema,
+  type DraftRiskItem,
+  type UpdateContent,
+} from '../domain/status';
 import { markdownToText } from '../status/markdown';
 import { notifyStatusChanged } from '../status/statusEvents';
 import { newWebhookSecret, WebhookUrlError } from '../status/webhooks';
 import { createTRPCRouter, projectProcedure } from '../trpc';
 
 const updateId = z.uuid('updateId must be a status update id');
+/** The revision of the update the edit was based on (from status.get/list, or the last save's answer). */
+const baseRevision = z.number({ error: 'baseRevision: send the revision your edit is based on' }).int().min(0);
 const webhookId = z.uuid('webhookId must be a webhook id');
 /** Lower-case letters, digits and dashes, 3-50 characters: the `<slug>` of /status/<slug>. */
 export const publicSlugSchema = z
@@ -33,6 +45,10 @@ const updateColumns = {
   nextSteps: statusUpdate.nextSteps,
   authorId: statusUpdate.authorId,
   authorName: user.name,
+  audience: statusUpdate.audience,
+  revision: statusUpdate.revision,
+  updatedBy: statusUpdate.updatedBy,
+  publishedBy: statusUpdate.publishedBy,
   createdAt: statusUpdate.createdAt,
   updatedAt: statusUpdate.updatedAt,
   publishedAt: statusUpdate.publishedAt,
@@ -41,6 +57,61 @@ const updateColumns = {
 };
 
 const canWrite = (role: ProjectRole) => role === 'owner' || role === 'editor';
+
+/**
+ * Adds the byline to update rows: everyone who wrote each one (in the order they first saved it),
+ * who published it and who saved it last.
+ */
+async function withByline<T extends { id: string; updatedBy: string | null; publishedBy: string | null }>(db: Executor, rows: T[]) {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const people = new Set(rows.flatMap((r) => [r.updatedBy, r.publishedBy]).filter((id): id is string => Boolean(id)));
+  const [authors, named] = await Promise.all([
+    db
+      .select({ updateId: statusUpdateAuthor.updateId, id: user.id, name: user.name })
+      .from(statusUpdateAuthor)
+      .innerJoin(user, eq(user.id, statusUpdateAuthor.userId))
+      .where(inArray(statusUpdateAuthor.updateId, ids))
+      .orderBy(asc(statusUpdateAuthor.firstSavedAt), asc(user.name)),
+    people.size ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, [...people])) : [],
+  ]);
+  const nameOf = new Map(named.map((p) => [p.id, p.name]));
+  return rows.map((r) => ({
+    ...r,
+    authors: authors.filter((a) => a.updateId === r.id).map((a) => ({ id: a.id, name: a.name })),
+    updatedByName: r.updatedBy ? (nameOf.get(r.updatedBy) ?? null) : null,
+    publishedByName: r.publishedBy ? (nameOf.get(r.publishedBy) ?? null) : null,
+  }));
+}
+
+/** Counts `userId` among the update's authors (once, keeping when they first wrote). */
+async function addAuthor(db: Executor, updateId: string, userId: string) {
+  await db.insert(statusUpdateAuthor).values({ updateId, userId }).onConflictDoNothing();
+}
+
+/** Refuses an edit based on an older revision than the one saved, naming who saved the newer one. */
+async function refuseStale(db: Executor, row: typeof statusUpdate.$inferSelect, base: number) {
+  if (row.revision === base) return;
+  const [saver] = row.updatedBy ? await db.select({ name: user.name }).from(user).where(eq(user.id, row.updatedBy)) : [];
+  throw new TRPCError({
+    code: 'CONFLICT',
+    message: `${saver?.name ?? 'Someone'} saved a newer version of this update (revision ${row.revision}; yours is based on revision ${base}). Your text was not saved: compare it with theirs, then keep yours or take theirs.`,
+  });
+}
+
+/**
+ * A public update must not name private risks or plan items unless its author confirmed that it
+ * may (they may have written about it on purpose, in words fit for the public).
+ */
+async function refusePrivateMentions(db: Executor, projectId: string, content: UpdateContent) {
+  const named = privateMentions(content, await privateItemsOf(db, projectId));
+  if (named.length) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: `This public update names items that are not public: ${describePrivateItems(named)}. Remove them, make the update internal, or confirm (confirmPrivateMentions) that they may be published.`,
+    });
+  }
+}
 
 /** One update of this project, locked for the rest of the transaction (writers only: editor and owner procedures). */
 async function lockedUpdate(db: Executor, projectId: string, id: string) {
@@ -88,13 +159,16 @@ function webhookPayload(project: { id: string; name: string }, row: typeof statu
 export const statusRouter = createTRPCRouter({
   /** Published updates newest first, the caller's project drafts (editors and owners), health and cadence. */
   list: projectProcedure('viewer').query(async ({ ctx }) => {
-    const rows = await ctx.db
-      .select(updateColumns)
-      .from(statusUpdate)
-      .leftJoin(user, eq(user.id, statusUpdate.authorId))
-      .where(eq(statusUpdate.projectId, ctx.project.id))
-      .orderBy(desc(statusUpdate.publishedAt), desc(statusUpdate.updatedAt))
-      .limit(500);
+    const rows = await withByline(
+      ctx.db,
+      await ctx.db
+        .select(updateColumns)
+        .from(statusUpdate)
+        .leftJoin(user, eq(user.id, statusUpdate.authorId))
+        .where(and(eq(statusUpdate.projectId, ctx.project.id), ...(canWrite(ctx.role) ? [] : [isNotNull(statusUpdate.publishedAt)])))
+        .orderBy(desc(statusUpdate.publishedAt), desc(statusUpdate.updatedAt))
+        .limit(500),
+    );
     const communication = (await communicationOf(ctx.db, [ctx.project.id])).get(ctx.project.id)!;
     return {
       published: rows.filter((r) => r.publishedAt),
@@ -112,11 +186,42 @@ export const statusRouter = createTRPCRouter({
         .leftJoin(user, eq(user.id, statusUpdate.authorId))
         .where(and(eq(statusUpdate.id, input.updateId), eq(statusUpdate.projectId, ctx.project.id)));
       if (!row || (!row.publishedAt && !canWrite(ctx.role))) throw new TRPCError({ code: 'NOT_FOUND', message: 'Status update not found.' });
-      return row;
+      return (await withByline(ctx.db, [row]))[0]!;
     }),
 
-  /** A new draft, filled from the risk history since the last published update. */
-  createDraft: projectProcedure('editor').mutation(async ({ ctx }) => {
+  /**
+   * A small fingerprint of the project's updates that changes with every create, save, publish,
+   * correction and discard. Open updates pages poll it (about twice a second, see
+   * components/status/UpdatesWatcher.tsx) and re-render when it changes: one indexed aggregate
+   * per poll, and it works across server instances, unlike an in-process event.
+   */
+  pageRevision: projectProcedure('viewer').query(async ({ ctx }) => {
+    const [row] = await ctx.db
+      .select({ updates: count(), lastChange: max(statusUpdate.updatedAt) })
+      .from(statusUpdate)
+      .where(and(eq(statusUpdate.projectId, ctx.project.id), ...(canWrite(ctx.role) ? [] : [isNotNull(statusUpdate.publishedAt)])));
+    return { revision: `${row?.updates ?? 0}:${row?.lastChange?.toISOString() ?? ''}` };
+  }),
+
+  /**
+   * Which private risks and plan items (not shown on the public page) this text names: the editor
+   * asks before publishing it publicly. A mutation only because the text is too long for a GET.
+   */
+  checkPrivateMentions: projectProcedure('editor')
+    .input(z.object({ content: updateContentSchema }))
+    .mutation(async ({ ctx, input }) => {
+      return { privateMentions: privateMentions(input.content, await privateItemsOf(ctx.db, ctx.project.id)) };
+    }),
+
+  /**
+   * A new draft, filled from the risk and plan history since the last published update. `audience`
+   * defaults to internal; a public draft is written only from what the public page shows (risks
+   * marked public, and milestones).
+   */
+  createDraft: projectProcedure('editor')
+    .input(z.object({ audience: updateAudienceSchema.default('internal') }).default({ audience: 'internal' }))
+    .mutation(async ({ ctx, input }) => {
+    const isPublic = input.audience === 'public';
     return ctx.db.transaction(async (tx) => {
       const [last] = await tx
         .select({ publishedAt: statusUpdate.publishedAt })
@@ -128,16 +233,19 @@ export const statusRouter = createTRPCRouter({
       const items = (await tx
         .select({ id: raidItem.id, title: raidItem.title, kind: raidItem.kind, status: raidItem.status, likelihood: raidItem.likelihood, impact: raidItem.impact, score: raidItem.score, band: raidItem.band })
         .from(raidItem)
-        .where(eq(raidItem.projectId, ctx.project.id))) as DraftRiskItem[];
-      const changes = await tx
+        .where(and(eq(raidItem.projectId, ctx.project.id), ...(isPublic ? [eq(raidItem.isPublic, true)] : [])))) as DraftRiskItem[];
+      const shown = new Set(items.map((i) => i.id));
+      const allChanges = await tx
         .select({ itemId: raidItemChange.itemId, field: raidItemChange.field, fromValue: raidItemChange.fromValue, toValue: raidItemChange.toValue, changedAt: raidItemChange.changedAt })
         .from(raidItemChange)
         .where(and(eq(raidItemChange.projectId, ctx.project.id), ...(since ? [gt(raidItemChange.changedAt, since)] : [])))
         .orderBy(asc(raidItemChange.id))
         .limit(20_000);
+      const changes = allChanges.filter((c) => shown.has(c.itemId));
+      // Milestones are public plan items (the public page lists them); workstreams never reach a draft.
       const [milestones, dateChanges] = await Promise.all([
         tx
-          .select({ id: planItem.id, title: planItem.title, status: planItem.status, updatedAt: planItem.updatedAt })
+          .select({ id: planItem.id, title: planItem.title, status: planItem.status, updatedAt: planItem.updatedAt, end: planItem.endDate })
           .from(planItem)
           .where(and(eq(planItem.projectId, ctx.project.id), eq(planItem.kind, 'milestone'))),
         tx
@@ -147,24 +255,35 @@ export const statusRouter = createTRPCRouter({
           .orderBy(asc(planDateChange.id))
           .limit(20_000),
       ]);
-      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges });
-      const [created] = await tx.insert(statusUpdate).values({ projectId: ctx.project.id, authorId: ctx.user.id, ...draft }).returning();
+      const references = await milestoneReferencesOf(
+        tx,
+        ctx.project.id,
+        milestones.map((m) => m.id),
+      );
+      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges, references });
+      const [created] = await tx
+        .insert(statusUpdate)
+        .values({ projectId: ctx.project.id, authorId: ctx.user.id, updatedBy: ctx.user.id, audience: input.audience, revision: 1, ...draft })
+        .returning();
+      await addAuthor(tx, created!.id, ctx.user.id);
       return created!;
     });
   }),
 
-  /** Autosave of a draft. */
+  /** Autosave of a draft; refused (CONFLICT) when someone saved a newer revision since `baseRevision`. */
   saveDraft: projectProcedure('editor')
-    .input(z.object({ updateId, content: updateContentSchema }))
+    .input(z.object({ updateId, content: updateContentSchema, baseRevision, audience: updateAudienceSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction(async (tx) => {
         const row = await lockedUpdate(tx, ctx.project.id, input.updateId);
         if (row.publishedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This update is published: correct it instead.' });
+        await refuseStale(tx, row, input.baseRevision);
         const [saved] = await tx
           .update(statusUpdate)
-          .set({ ...input.content, updatedAt: new Date() })
+          .set({ ...input.content, audience: input.audience ?? row.audience, updatedAt: new Date(), updatedBy: ctx.user.id, revision: row.revision + 1 })
           .where(eq(statusUpdate.id, row.id))
-          .returning({ id: statusUpdate.id, updatedAt: statusUpdate.updatedAt });
+          .returning({ id: statusUpdate.id, updatedAt: statusUpdate.updatedAt, revision: statusUpdate.revision, audience: statusUpdate.audience });
+        await addAuthor(tx, row.id, ctx.user.id);
         return saved!;
       });
     }),
@@ -180,32 +299,59 @@ export const statusRouter = createTRPCRouter({
       });
     }),
 
-  /** Publishes a draft (with its latest content): it becomes the project's health, goes public and to webhooks. */
+  /**
+   * Publishes a draft (with its latest content): it becomes the project's health; a public one also
+   * goes to the public page, its feed and the webhooks. Refused (CONFLICT) when the draft was saved
+   * since `baseRevision`, and (PRECONDITION_FAILED) when a public one names private risks or plan
+   * items, unless `confirmPrivateMentions`.
+   */
   publish: projectProcedure('editor')
-    .input(z.object({ updateId, content: updateContentSchema }))
+    .input(
+      z.object({ updateId, content: updateContentSchema, baseRevision, audience: updateAudienceSchema.optional(), confirmPrivateMentions: z.boolean().default(false) }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (!input.content.healthReason) throw new TRPCError({ code: 'BAD_REQUEST', message: 'healthReason: say in one line why the project has this health.' });
       if (!input.content.summary.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: 'summary: is required to publish.' });
       const published = await ctx.db.transaction(async (tx) => {
         const row = await lockedUpdate(tx, ctx.project.id, input.updateId);
         if (row.publishedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This update is already published.' });
+        await refuseStale(tx, row, input.baseRevision);
+        const audience = input.audience ?? row.audience;
+        if (audience === 'public' && !input.confirmPrivateMentions) await refusePrivateMentions(tx, ctx.project.id, input.content);
         const now = new Date();
         const [updated] = await tx
           .update(statusUpdate)
-          .set({ ...input.content, publishedAt: now, updatedAt: now, version: 1, authorId: row.authorId ?? ctx.user.id })
+          .set({
+            ...input.content,
+            audience,
+            publishedAt: now,
+            publishedBy: ctx.user.id,
+            updatedAt: now,
+            updatedBy: ctx.user.id,
+            version: 1,
+            revision: row.revision + 1,
+            authorId: row.authorId ?? ctx.user.id,
+          })
           .where(eq(statusUpdate.id, row.id))
           .returning();
+        // Publishing the text as saved does not make the publisher an author; changing it does.
+        if (JSON.stringify(contentOf(row)) !== JSON.stringify(contentOf(input.content))) await addAuthor(tx, row.id, ctx.user.id);
         await touchStatusSettings(tx, ctx.project.id);
         return updated!;
       });
       notifyStatusChanged(ctx.project.id);
-      ctx.webhooks.dispatch({ event: 'status_update.published', projectId: ctx.project.id, updateId: published.id, payload: webhookPayload(ctx.project, published) });
+      // Webhooks are a public channel, like the feed: internal updates stay in Waymark.
+      if (published.audience === 'public') {
+        ctx.webhooks.dispatch({ event: 'status_update.published', projectId: ctx.project.id, updateId: published.id, payload: webhookPayload(ctx.project, published) });
+      }
       return published;
     }),
 
   /** Corrects a published update; the earlier text is kept as a version and the update says "edited". */
   correct: projectProcedure('editor')
-    .input(z.object({ updateId, content: updateContentSchema }))
+    .input(
+      z.object({ updateId, content: updateContentSchema, baseRevision, audience: updateAudienceSchema.optional(), confirmPrivateMentions: z.boolean().default(false) }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (!input.content.healthReason || !input.content.summary.trim()) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'A published update needs a health reason and a summary.' });
@@ -213,21 +359,35 @@ export const statusRouter = createTRPCRouter({
       const corrected = await ctx.db.transaction(async (tx) => {
         const row = await lockedUpdate(tx, ctx.project.id, input.updateId);
         if (!row.publishedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This update is a draft: save or publish it instead.' });
+        await refuseStale(tx, row, input.baseRevision);
         const before = contentOf(row);
-        if (JSON.stringify(before) === JSON.stringify(contentOf(input.content))) return { row, changed: false };
-        await tx.insert(statusUpdateVersion).values({ updateId: row.id, version: row.version, content: before, editedBy: ctx.user.id });
+        const audience = input.audience ?? row.audience;
+        const textChanged = JSON.stringify(before) !== JSON.stringify(contentOf(input.content));
+        if (!textChanged && audience === row.audience) return { row, changed: false };
+        if (audience === 'public' && !input.confirmPrivateMentions) await refusePrivateMentions(tx, ctx.project.id, input.content);
+        if (textChanged) await tx.insert(statusUpdateVersion).values({ updateId: row.id, version: row.version, content: before, editedBy: ctx.user.id });
         const now = new Date();
         const [updated] = await tx
           .update(statusUpdate)
-          .set({ ...input.content, editedAt: now, updatedAt: now, version: row.version + 1 })
+          .set({
+            ...input.content,
+            audience,
+            updatedAt: now,
+            updatedBy: ctx.user.id,
+            revision: row.revision + 1,
+            ...(textChanged ? { editedAt: now, version: row.version + 1 } : {}),
+          })
           .where(eq(statusUpdate.id, row.id))
           .returning();
+        if (textChanged) await addAuthor(tx, row.id, ctx.user.id);
         await touchStatusSettings(tx, ctx.project.id);
         return { row: updated!, changed: true };
       });
       if (corrected.changed) {
         notifyStatusChanged(ctx.project.id);
-        ctx.webhooks.dispatch({ event: 'status_update.corrected', projectId: ctx.project.id, updateId: corrected.row.id, payload: webhookPayload(ctx.project, corrected.row) });
+        if (corrected.row.audience === 'public') {
+          ctx.webhooks.dispatch({ event: 'status_update.corrected', projectId: ctx.project.id, updateId: corrected.row.id, payload: webhookPayload(ctx.project, corrected.row) });
+        }
       }
       return corrected.row;
     }),

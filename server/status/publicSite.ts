@@ -13,6 +13,7 @@ import { Feed } from 'feed';
 import type { Database } from '@/db';
 import { publicPageData, publicPageKey, type PublicPageData } from '../data/status';
 import { milestonesCalendar } from '../domain/planCalendar';
+import { describeReference } from '../domain/milestoneSchedule';
 import { bandLabels } from '../domain/risk';
 import { healthColours, healthLabels, healthStrip, updateFieldLabels, updateTextFields, type Health } from '../domain/status';
 import { renderMarkdown } from './markdown';
@@ -247,7 +248,8 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
     ? `<section aria-labelledby="milestones"><h2 id="milestones">Milestones</h2><table><thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">State</th></tr></thead><tbody>${data.milestones
         .map((m) => {
           const state = milestoneState(m, now);
-          return `<tr data-milestone="${e(m.id)}"><td>${e(m.title)}</td><td><time datetime="${e(m.date)}">${e(longDate(new Date(`${m.date}T00:00:00Z`)))}</time></td><td><span class="state ${state.tone}">${e(state.label)}</span></td></tr>`;
+          const against = m.reference && m.status !== 'done' && m.status !== 'missed' ? `<span class="against">against its ${e(describeReference(m.reference))}</span>` : '';
+          return `<tr data-milestone="${e(m.id)}"><td>${e(m.title)}</td><td><time datetime="${e(m.date)}">${e(longDate(new Date(`${m.date}T00:00:00Z`)))}</time></td><td><span class="state ${state.tone}">${e(state.label)}</span>${against}</td></tr>`;
         })
         .join('')}</tbody></table></section>`
     : '';
@@ -267,7 +269,7 @@ main{max-width:46rem;margin:0 auto;padding:2rem 1rem 4rem}h1{font-size:1.6rem;ma
 .legend{display:flex;justify-content:space-between;font-size:.75rem;color:var(--muted)}
 .update{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.25rem;margin-bottom:1rem}.update header{display:flex;gap:.5rem;align-items:center;font-size:.85rem;color:var(--muted)}
 .reason{font-weight:600;margin:.5rem 0}.edited{font-style:italic}.md p{margin:.35rem 0}.md ul,.md ol{margin:.35rem 0;padding-left:1.25rem}.md a{color:#1d4ed8}
-table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:.75rem;font-size:.9rem}th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.band{font-weight:600}.state{font-weight:600}.state.done{color:#15803d}.state.slipped,.state.missed{color:#b91c1c}.state.at_risk{color:#a16207}.state.planned{color:var(--muted)}
+table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:.75rem;font-size:.9rem}th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.band{font-weight:600}.state{font-weight:600}.state.done{color:#15803d}.state.slipped,.state.missed{color:#b91c1c}.state.at_risk{color:#a16207}.state.planned{color:var(--muted)}.against{display:block;font-size:.75rem;color:var(--muted)}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}footer a{color:inherit}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 </style></head>
 <body><main>
@@ -322,7 +324,10 @@ export function renderMilestonesCalendar(data: PublicPageData, pageUrl: string):
   );
 }
 
-/** Done, missed, slipped against the baseline, at risk, or on schedule; past and not done is late. */
+/**
+ * Done, missed, slipped (against the latest baseline, else the first planned date: the reference the
+ * drafted update names too), at risk, or on schedule; past and not done is late.
+ */
 export function milestoneState(m: PublicPageData['milestones'][number], now: Date): { label: string; tone: string } {
   if (m.status === 'done') return { label: 'Done', tone: 'done' };
   if (m.status === 'missed') return { label: 'Missed', tone: 'missed' };

@@ -2,7 +2,7 @@
 // at once on the public page, badge and health strip; script and onerror payloads in every update
 // field and in a public risk's title are shown as text, in the app and on the public page.
 import { expect, test, type Page } from '@playwright/test';
-import { addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
+import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
 
 async function turnOnPublicPage(page: Page, projectId: string, slug: string) {
   await page.goto(`/p/${projectId}/settings`);
@@ -12,8 +12,9 @@ async function turnOnPublicPage(page: Page, projectId: string, slug: string) {
   await expect(page.getByText('The public page is on.')).toBeVisible();
 }
 
-async function startDraft(page: Page, projectId: string) {
+async function startDraft(page: Page, projectId: string, audience: 'Members only' | 'Public status page' = 'Public status page') {
   await page.goto(`/p/${projectId}/updates`);
+  await page.getByLabel('For', { exact: true }).selectOption({ label: audience });
   await page.getByRole('button', { name: 'New update' }).click();
   const draft = page.getByRole('form', { name: 'Draft update' });
   await expect(draft).toBeVisible();
@@ -125,5 +126,151 @@ test('status: script and onerror payloads in every update field and in a risk ti
   await expect(publicPage.locator('img, script')).toHaveCount(0);
   await expect(publicPage.locator('a[href^="javascript:"]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
+  await Promise.all([context.close(), reader.close()]);
+});
+
+test('status: a publish shows within a second on a colleague\'s open updates page, with the authors and the publisher', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const teammate = newPerson('editor');
+  const a = await signedUpContext(browser, baseURL!, owner);
+  const b = await signedUpContext(browser, baseURL!, teammate);
+  const projectId = await createProject(a.page, 'Search migration');
+  await addMember(a.page, projectId, teammate, 'Editor');
+
+  // The teammate starts a draft; the owner has the updates page open and sees it arrive.
+  const draftOnB = await startDraft(b.page, projectId, 'Members only');
+  // How long this machine takes to render the page at all: a busy CI box is slow at every page.
+  const renderStart = Date.now();
+  await a.page.goto(`/p/${projectId}/updates`);
+  const draftOnA = a.page.getByRole('form', { name: 'Draft update' });
+  await expect(draftOnA).toBeVisible();
+  const renderMs = Date.now() - renderStart;
+  await draftOnB.getByLabel('Reason').fill('Index rebuild is on plan');
+  await draftOnB.getByLabel('Summary').fill('Shadow traffic shows no regressions.');
+  await expect(draftOnB.getByTestId('draft-status')).toHaveText('Draft saved');
+  // The owner's open draft picks up the teammate's saved text without a reload.
+  await expect(draftOnA.getByLabel('Summary')).toHaveValue('Shadow traffic shows no regressions.');
+
+  // The owner publishes; the teammate's page, untouched, shows it within a second of the server's
+  // answer: the page notices within half a second, plus two server round trips (the check and the
+  // re-render), each allowed what a whole page render takes on this machine (seconds on a loaded
+  // CI box, a fraction of a second on a quiet one).
+  const published = a.page.waitForResponse((r) => r.url().includes('status.publish') && r.ok());
+  await draftOnA.getByRole('button', { name: 'Publish update' }).click();
+  await published;
+  await expect(b.page.getByTestId('update-reason')).toHaveText('On track: Index rebuild is on plan', { timeout: 1_000 + 2 * renderMs });
+  await expect(b.page.getByRole('form', { name: 'Draft update' })).toHaveCount(0);
+  await expect(b.page.getByTestId('update-byline')).toHaveText(`by ${teammate.name} · published by ${owner.name}`);
+  await expect(a.page.getByTestId('update-byline')).toHaveText(`by ${teammate.name} · published by ${owner.name}`);
+  await Promise.all([a.context.close(), b.context.close()]);
+});
+
+test('status: a save from a stale tab is refused; the editor keeps its text, shows the newer version and can keep or take it', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const teammate = newPerson('editor');
+  const a = await signedUpContext(browser, baseURL!, owner);
+  const b = await signedUpContext(browser, baseURL!, teammate);
+  const projectId = await createProject(a.page, 'Billing cut-over');
+  await addMember(a.page, projectId, teammate, 'Editor');
+  const draftOnA = await startDraft(a.page, projectId, 'Members only');
+  await b.page.goto(`/p/${projectId}/updates`);
+  const draftOnB = b.page.getByRole('form', { name: 'Draft update' });
+  await expect(draftOnB).toBeVisible();
+
+  // The teammate's laptop sleeps (offline) while the owner rewrites the summary.
+  await b.context.setOffline(true);
+  await draftOnA.getByLabel('Summary').fill('Owner: the vendor confirmed 1 March.');
+  await expect(draftOnA.getByTestId('draft-status')).toHaveText('Draft saved');
+  await draftOnB.getByLabel('Summary').fill('Teammate: older plan, cut-over on 3 March.');
+  await expect(draftOnB.getByTestId('draft-status')).not.toHaveText('Draft saved');
+  await b.context.setOffline(false);
+
+  // Back online, its save is refused: its own text stays, the owner's is shown beside it.
+  const conflict = draftOnB.getByTestId('update-conflict');
+  await expect(conflict.getByRole('alert')).toContainText(`${owner.name} saved a newer version of this update`);
+  await expect(draftOnB.getByLabel('Summary')).toHaveValue('Teammate: older plan, cut-over on 3 March.');
+  await expect(conflict.getByTestId('theirs-summary')).toHaveText('Owner: the vendor confirmed 1 March.');
+  await expect(draftOnB.getByRole('button', { name: 'Publish update' })).toBeDisabled();
+  // The owner's text was not overwritten.
+  await expect(draftOnA.getByLabel('Summary')).toHaveValue('Owner: the vendor confirmed 1 March.');
+
+  // The teammate merges by hand and keeps the result; the owner's page picks it up.
+  await draftOnB.getByLabel('Summary').fill('Owner: the vendor confirmed 1 March. Teammate: the cut-over moves to 3 March.');
+  await conflict.getByRole('button', { name: 'Keep my text' }).click();
+  await expect(draftOnB.getByTestId('draft-status')).toHaveText('Draft saved');
+  await expect(draftOnB.getByTestId('update-conflict')).toHaveCount(0);
+  await expect(draftOnA.getByLabel('Summary')).toHaveValue('Owner: the vendor confirmed 1 March. Teammate: the cut-over moves to 3 March.');
+  await Promise.all([a.context.close(), b.context.close()]);
+});
+
+test('status: a private risk and plan item never reach the public page, feed, calendar or badge; internal updates stay with members', async ({ browser, baseURL }) => {
+  // A board, a plan and three drafts: longer than most tests.
+  test.slow();
+  const owner = newPerson('owner');
+  const { context, page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Data platform');
+  const slug = `priv-${projectId.slice(0, 8)}`;
+  const secret = projectId.slice(0, 8);
+  const privateRisk = `Private risk ${secret}`;
+  const privatePlanItem = `Private workstream ${secret}`;
+  const publicRisk = `Public risk ${secret}`;
+
+  await openBoard(page, projectId);
+  await addItem(page, privateRisk, 5, 5);
+  await page.getByRole('button', { name: 'New item' }).click();
+  await field(page, 'Title').fill(publicRisk);
+  await field(page, 'Likelihood').selectOption('4');
+  await field(page, 'Impact').selectOption('4');
+  await editor(page).getByLabel('Show on the public status page').click();
+  await expect(editor(page).getByLabel('Show on the public status page')).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(row(page, publicRisk)).toBeVisible();
+  await page.goto(`/p/${projectId}/plan`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await page.getByLabel('Workstream title').fill(privatePlanItem);
+  await page.getByLabel('Workstream start').fill('2027-01-04');
+  await page.getByLabel('Workstream end').fill('2027-01-29');
+  await page.getByRole('button', { name: 'Add workstream' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(privatePlanItem) }).first()).toBeVisible();
+  await turnOnPublicPage(page, projectId, slug);
+
+  // A public draft is written from the public risk only.
+  const publicDraft = await startDraft(page, projectId, 'Public status page');
+  await expect(publicDraft.getByLabel('Summary')).toHaveValue(new RegExp(publicRisk));
+  await expect(publicDraft.getByLabel('Summary')).not.toHaveValue(new RegExp(privateRisk));
+  await page.getByRole('button', { name: 'Publish update' }).click();
+  await expect(page.getByTestId('update-reason')).toHaveCount(1);
+
+  // An internal one names every risk, and members see it in Waymark.
+  const internalDraft = await startDraft(page, projectId, 'Members only');
+  await expect(internalDraft.getByLabel('Summary')).toHaveValue(new RegExp(privateRisk));
+  await internalDraft.getByLabel('Reason').fill(`Internal reason ${secret}`);
+  await page.getByRole('button', { name: 'Publish update' }).click();
+  await expect(page.getByTestId('update-reason').first()).toHaveText(`Off track: Internal reason ${secret}`);
+
+  // A public update that names the private items asks first, and says which.
+  const naming = await startDraft(page, projectId, 'Public status page');
+  await naming.getByLabel('Summary').fill(`${privateRisk} delays ${privatePlanItem}.`);
+  await page.getByRole('button', { name: 'Publish update' }).click();
+  const asked = page.getByRole('group', { name: 'Private items in a public update' });
+  await expect(asked.getByTestId('private-mentions')).toHaveText(`risk “${privateRisk}”plan item “${privatePlanItem}”`);
+  await asked.getByRole('button', { name: 'Go back and edit' }).click();
+  await expect(asked).toHaveCount(0);
+  await expect(naming.getByLabel('Summary')).toHaveValue(`${privateRisk} delays ${privatePlanItem}.`);
+
+  const reader = await browser.newContext();
+  for (const file of ['', '/feed.atom', '/milestones.ics', '/badge.svg']) {
+    const response = await reader.request.get(`/status/${slug}${file}`);
+    expect(response.status(), file).toBe(200);
+    const body = await response.text();
+    expect(body, `${file} must not name the private risk`).not.toContain(privateRisk);
+    expect(body, `${file} must not name the private plan item`).not.toContain(privatePlanItem);
+    expect(body, `${file} must not show the internal update`).not.toContain(`Internal reason ${secret}`);
+  }
+  const publicPage = await reader.newPage();
+  await publicPage.goto(`/status/${slug}`);
+  await expect(publicPage.getByText(publicRisk).first()).toBeVisible();
+  // The badge and the current health come from the public update, not the later internal one.
+  await expect(publicPage.getByTestId('current-health')).not.toHaveText('Off track');
   await Promise.all([context.close(), reader.close()]);
 });

@@ -67,10 +67,15 @@ const access: Record<string, Row> = {
     access: 'viewer',
     call: async (as, team) => as.status.versions({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id }),
   },
+  'status.pageRevision': { access: 'viewer', call: (as, team) => as.status.pageRevision({ projectId: team.project.id }) },
+  'status.checkPrivateMentions': { access: 'editor', call: (as, team) => as.status.checkPrivateMentions({ projectId: team.project.id, content: content() }) },
   'status.createDraft': { access: 'editor', call: (as, team) => as.status.createDraft({ projectId: team.project.id }) },
   'status.saveDraft': {
     access: 'editor',
-    call: async (as, team) => as.status.saveDraft({ projectId: team.project.id, updateId: (await ownerDraft(team)).id, content: content() }),
+    call: async (as, team) => {
+      const draft = await ownerDraft(team);
+      return as.status.saveDraft({ projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision });
+    },
   },
   'status.discardDraft': {
     access: 'editor',
@@ -78,12 +83,17 @@ const access: Record<string, Row> = {
   },
   'status.publish': {
     access: 'editor',
-    call: async (as, team) => as.status.publish({ projectId: team.project.id, updateId: (await ownerDraft(team)).id, content: content() }),
+    call: async (as, team) => {
+      const draft = await ownerDraft(team);
+      return as.status.publish({ projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision });
+    },
   },
   'status.correct': {
     access: 'editor',
-    call: async (as, team) =>
-      as.status.correct({ projectId: team.project.id, updateId: (await publishedUpdate(team)).id, content: content(`Corrected ${uniqueSuffix()}`) }),
+    call: async (as, team) => {
+      const published = await publishedUpdate(team);
+      return as.status.correct({ projectId: team.project.id, updateId: published.id, content: content(`Corrected ${uniqueSuffix()}`), baseRevision: published.revision });
+    },
   },
   'status.settings': { access: 'viewer', call: (as, team) => as.status.settings({ projectId: team.project.id }) },
   'status.setCadence': {
@@ -132,7 +142,7 @@ async function ownerDraft(team: Team) {
 async function publishedUpdate(team: Team) {
   const owner = await team.as('owner');
   const draft = await ownerDraft(team);
-  return owner.status.publish({ projectId: team.project.id, updateId: draft.id, content: content() });
+  return owner.status.publish({ projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision });
 }
 
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN';
@@ -201,9 +211,9 @@ describe('access matrix', () => {
     const draft = await ownerDraft(team);
     const before = await callers.owner.status.list({ projectId });
     const settingsBefore = await callers.owner.status.settings({ projectId });
-    await rejection(callers.viewer.status.publish({ projectId, updateId: draft.id, content: content() }), 'FORBIDDEN');
-    await rejection(callers.viewer.status.saveDraft({ projectId, updateId: draft.id, content: content() }), 'FORBIDDEN');
-    await rejection(callers.stranger.status.publish({ projectId, updateId: draft.id, content: content() }), 'NOT_FOUND');
+    await rejection(callers.viewer.status.publish({ projectId, updateId: draft.id, content: content(), baseRevision: draft.revision }), 'FORBIDDEN');
+    await rejection(callers.viewer.status.saveDraft({ projectId, updateId: draft.id, content: content(), baseRevision: draft.revision }), 'FORBIDDEN');
+    await rejection(callers.stranger.status.publish({ projectId, updateId: draft.id, content: content(), baseRevision: draft.revision }), 'NOT_FOUND');
     await rejection(callers.editor.status.setPublicPage({ projectId, enabled: false }), 'FORBIDDEN');
     await rejection(callers.viewer.status.setCadence({ projectId, cadence: null }), 'FORBIDDEN');
     expect(await callers.owner.status.list({ projectId })).toEqual(before);

@@ -3,6 +3,8 @@
 // the public page's slug.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
+import { StatusSite } from '@/server/status/publicSite';
+import { uniqueSuffix } from '../support/factories';
 import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
 
 const deps = useRouterDeps();
@@ -43,12 +45,12 @@ describe('status updates', () => {
     const editor = await team.as('editor');
     const draft = await editor.status.createDraft({ projectId });
     const content = updateContent({ health: 'at_risk', healthReason: 'Staging is full', summary: 'Load tests are blocked.' });
-    await editor.status.saveDraft({ projectId, updateId: draft.id, content });
-    expect(await editor.status.get({ projectId, updateId: draft.id })).toMatchObject({ ...content, publishedAt: null });
+    const saved = await editor.status.saveDraft({ projectId, updateId: draft.id, content, baseRevision: draft.revision });
+    expect(await editor.status.get({ projectId, updateId: draft.id })).toMatchObject({ ...content, publishedAt: null, revision: saved.revision });
 
     const viewer = await team.as('viewer');
     expect((await viewer.project.get({ projectId })).communication.health).toBeNull();
-    const published = await editor.status.publish({ projectId, updateId: draft.id, content });
+    const published = await editor.status.publish({ projectId, updateId: draft.id, content, baseRevision: saved.revision });
     expect(published).toMatchObject({ version: 1, publishedAt: expect.any(Date), editedAt: null });
     expect((await viewer.project.get({ projectId })).communication.health).toMatchObject({ health: 'at_risk', healthReason: 'Staging is full' });
     const listed = (await viewer.project.list()).find((p) => p.id === projectId)!;
@@ -57,17 +59,18 @@ describe('status updates', () => {
     expect(list.published.map((u) => u.id)).toEqual([draft.id]);
     expect(list.published[0]!.authorName).toBe(team.users.editor.name);
 
-    await rejection(editor.status.saveDraft({ projectId, updateId: draft.id, content }), 'PRECONDITION_FAILED');
-    await rejection(editor.status.publish({ projectId, updateId: draft.id, content }), 'PRECONDITION_FAILED');
+    await rejection(editor.status.saveDraft({ projectId, updateId: draft.id, content, baseRevision: published.revision }), 'PRECONDITION_FAILED');
+    await rejection(editor.status.publish({ projectId, updateId: draft.id, content, baseRevision: published.revision }), 'PRECONDITION_FAILED');
   });
 
   it('status.publish: needs a health reason and a summary', async () => {
     const team = await projectFor(deps, people, 'Reason');
     const editor = await team.as('editor');
     const draft = await editor.status.createDraft({ projectId: team.project.id });
-    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: '' }) }), 'BAD_REQUEST');
-    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ summary: '  ' }) }), 'BAD_REQUEST');
-    await rejection(editor.status.saveDraft({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: 'two\nlines' }) }), 'BAD_REQUEST');
+    const baseRevision = draft.revision;
+    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: '' }), baseRevision }), 'BAD_REQUEST');
+    await rejection(editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ summary: '  ' }), baseRevision }), 'BAD_REQUEST');
+    await rejection(editor.status.saveDraft({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: 'two\nlines' }), baseRevision }), 'BAD_REQUEST');
   });
 
   it('status.correct: a correction keeps the earlier text as a version and marks the update edited', async () => {
@@ -76,14 +79,14 @@ describe('status updates', () => {
     const original = updateContent({ summary: 'Cut-over on 3 March.' });
     const published = await publishUpdate(team, 'owner', original);
     const editor = await team.as('editor');
-    const corrected = await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' } });
+    const corrected = await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' }, baseRevision: published.revision });
     expect(corrected).toMatchObject({ version: 2, editedAt: expect.any(Date), summary: 'Cut-over on 10 March.' });
     expect(corrected.publishedAt).toEqual(published.publishedAt);
     const viewer = await team.as('viewer');
     const versions = await viewer.status.versions({ projectId, updateId: published.id });
     expect(versions).toMatchObject([{ version: 1, content: original, editedBy: team.users.editor.name }]);
     // The same text again is not a new version.
-    await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' } });
+    await editor.status.correct({ projectId, updateId: published.id, content: { ...original, summary: 'Cut-over on 10 March.' }, baseRevision: corrected.revision });
     expect(await viewer.status.versions({ projectId, updateId: published.id })).toHaveLength(1);
   });
 
@@ -139,6 +142,100 @@ describe('status.createDraft with a plan', () => {
     const owner = await team.as('owner');
     const draft = await owner.status.createDraft({ projectId: team.project.id });
     expect(draft.highlights).toContain('- **Pilot with two partners**');
-    expect(draft.lowlights).toContain('- **Public launch**: 10 days later (2027-03-01 → 2027-03-11)');
+    expect(draft.lowlights).toContain('- **Public launch**: 10 days later since the last update (2027-03-01 → 2027-03-11); 10 days behind its first planned date (2027-03-01)');
+  });
+
+  it('status: the public milestones table and the drafted update agree on how far a milestone slipped, and against what', async () => {
+    const team = await projectFor(deps, people, 'Agree');
+    const projectId = team.project.id;
+    const slug = `agree-${uniqueSuffix()}`;
+    const owner = await team.as('owner');
+    await owner.status.setPublicPage({ projectId, enabled: true, slug });
+    const [launch] = await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Cut-over', start: '2027-03-01', end: '2027-03-01', status: 'planned' }]);
+    await publishUpdate(team, 'owner', updateContent());
+    await movePlanItems(deps, team, { [launch!]: { start: '2027-03-08', end: '2027-03-08' } });
+
+    // Re-checking the page's key on every request: a saved baseline must change it.
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    const tableRow = async () => {
+      const page = (await site.respond(`/status/${slug}`, undefined)).body;
+      return new RegExp(`<tr data-milestone="${launch}">(.*?)</tr>`).exec(page)![1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    try {
+      // No baseline: both count from the date the milestone was first planned for.
+      let draft = await owner.status.createDraft({ projectId });
+      expect(draft.lowlights).toContain('- **Cut-over**: 7 days later since the last update (2027-03-01 → 2027-03-08); 7 days behind its first planned date (2027-03-01)');
+      expect(await tableRow()).toContain('Slipped 7 days against its first planned date (2027-03-01)');
+
+      // A baseline saved after the move: the table and the draft both say it is on that baseline.
+      await deps.live.apply('plan', projectId, { type: 'plan.saveBaseline', name: 'Re-plan' }, team.users.owner.id);
+      await deps.live.flushProjections();
+      draft = await owner.status.createDraft({ projectId });
+      expect(draft.lowlights).toContain('- **Cut-over**: 7 days later since the last update (2027-03-01 → 2027-03-08); on schedule against its baseline “Re-plan”');
+      expect(await tableRow()).toContain('On schedule against its baseline “Re-plan”');
+    } finally {
+      site.close();
+    }
+  });
+});
+
+describe('status: two people editing one update', () => {
+  it('status.saveDraft: a save based on an older revision is refused with CONFLICT naming who saved the newer one, and their text stays', async () => {
+    const team = await projectFor(deps, people, 'Stale tab');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    const editor = await team.as('editor');
+    const draft = await owner.status.createDraft({ projectId });
+    // Both open the draft at the same revision; the editor saves first.
+    const theirs = updateContent({ summary: 'Editor: the vendor confirmed 1 March.' });
+    const saved = await editor.status.saveDraft({ projectId, updateId: draft.id, content: theirs, baseRevision: draft.revision });
+    expect(saved.revision).toBeGreaterThan(draft.revision);
+
+    const stale = updateContent({ summary: 'Owner: older text from a forgotten tab.' });
+    const error = await rejection(owner.status.saveDraft({ projectId, updateId: draft.id, content: stale, baseRevision: draft.revision }), 'CONFLICT');
+    expect(error.message).toContain(`${team.users.editor.name} saved a newer version of this update`);
+    expect(error.message).toContain('Your text was not saved');
+    // Publishing from the stale tab is refused the same way, so it cannot publish over their work.
+    await rejection(owner.status.publish({ projectId, updateId: draft.id, content: stale, baseRevision: draft.revision }), 'CONFLICT');
+    expect(await owner.status.get({ projectId, updateId: draft.id })).toMatchObject({ summary: theirs.summary, revision: saved.revision, publishedAt: null });
+
+    // Having seen the newer version, the owner may save over it on purpose.
+    const merged = await owner.status.saveDraft({ projectId, updateId: draft.id, content: { ...theirs, asks: '- Owner: sign-off' }, baseRevision: saved.revision });
+    expect(merged.revision).toBe(saved.revision + 1);
+  });
+
+  it('status.correct: a correction based on an older revision is refused with CONFLICT', async () => {
+    const team = await projectFor(deps, people, 'Stale correction');
+    const projectId = team.project.id;
+    const published = await publishUpdate(team, 'owner', updateContent());
+    const editor = await team.as('editor');
+    const first = await editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: 'First correction' }), baseRevision: published.revision });
+    await rejection(
+      editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: 'Second, from an old tab' }), baseRevision: published.revision }),
+      'CONFLICT',
+    );
+    expect((await editor.status.get({ projectId, updateId: published.id })).summary).toBe(first.summary);
+  });
+
+  it('status: the byline names every author of an update and who published it', async () => {
+    const team = await projectFor(deps, people, 'Byline');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId });
+    const saved = await owner.status.saveDraft({ projectId, updateId: draft.id, content: updateContent({ summary: 'Written together' }), baseRevision: draft.revision });
+    // The editor publishes the text as saved: they started it and they publish it.
+    await editor.status.publish({ projectId, updateId: draft.id, content: updateContent({ summary: 'Written together' }), baseRevision: saved.revision });
+    const [update] = (await (await team.as('viewer')).status.list({ projectId })).published;
+    expect(update!.authors.map((a) => a.name)).toEqual([team.users.editor.name, team.users.owner.name]);
+    expect(update!.publishedByName).toBe(team.users.editor.name);
+  });
+
+  it('status.pageRevision: changes when an update is published, so open pages know to refresh', async () => {
+    const team = await projectFor(deps, people, 'Revision');
+    const viewer = await team.as('viewer');
+    const before = await viewer.status.pageRevision({ projectId: team.project.id });
+    await publishUpdate(team, 'editor', updateContent(), 'internal');
+    expect(await viewer.status.pageRevision({ projectId: team.project.id })).not.toEqual(before);
   });
 });

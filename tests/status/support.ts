@@ -5,7 +5,7 @@ import { insertPlanItem, updatePlanItem } from '@/server/collab/boards/planDocum
 import type { PlanItemFields } from '@/server/domain/plan';
 import { uniqueSuffix } from '../support/factories';
 import type { RouterDeps, Team } from '../routers/harness';
-import type { UpdateContent } from '@/server/domain/status';
+import type { UpdateAudience, UpdateContent } from '@/server/domain/status';
 
 export function updateContent(overrides: Partial<UpdateContent> = {}): UpdateContent {
   return {
@@ -26,11 +26,11 @@ export async function addRisks(deps: RouterDeps, team: Team, rows: { id: string;
   await deps.live.flushProjections();
 }
 
-/** Publishes an update as `as` (a draft first, then publish) and returns it. */
-export async function publishUpdate(team: Team, persona: 'owner' | 'editor', content: UpdateContent) {
+/** Publishes an update as `as` (a draft first, then publish) and returns it; public unless told otherwise. */
+export async function publishUpdate(team: Team, persona: 'owner' | 'editor', content: UpdateContent, audience: UpdateAudience = 'public') {
   const as = await team.as(persona);
-  const draft = await as.status.createDraft({ projectId: team.project.id });
-  return as.status.publish({ projectId: team.project.id, updateId: draft.id, content });
+  const draft = await as.status.createDraft({ projectId: team.project.id, audience });
+  return as.status.publish({ projectId: team.project.id, updateId: draft.id, content, baseRevision: draft.revision });
 }
 
 /**

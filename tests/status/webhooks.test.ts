@@ -118,8 +118,8 @@ describe('status webhooks', () => {
     const firstRun = new WebhookSender(deps.db, options);
     const owner = await callerFor({ ...deps, webhooks: firstRun }, team.users.owner);
     await owner.status.addWebhook({ projectId, url: r.url });
-    const draft = await owner.status.createDraft({ projectId });
-    const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    const draft = await owner.status.createDraft({ projectId, audience: 'public' });
+    const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
     await vi.waitFor(async () => {
       expect(await owner.status.deliveries({ projectId })).toMatchObject([{ attempt: 1, outcome: 'failed', responseStatus: 500 }]);
     });
@@ -226,8 +226,8 @@ describe('status webhooks', () => {
     for (const url of urls) await savedEarlier(projectId, url);
     const strict = new WebhookSender(deps.db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 2_000 });
     const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
-    const draft = await owner.status.createDraft({ projectId });
-    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    const draft = await owner.status.createDraft({ projectId, audience: 'public' });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
     await vi.waitFor(
       async () => {
         const log = await owner.status.deliveries({ projectId });
@@ -255,8 +255,8 @@ describe('status webhooks', () => {
     const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
     const url = `http://hooks.rebind.test:${new URL(r.url).port}/hook`;
     await owner.status.addWebhook({ projectId, url });
-    const draft = await owner.status.createDraft({ projectId });
-    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    const draft = await owner.status.createDraft({ projectId, audience: 'public' });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
     await vi.waitFor(async () => {
       expect(await owner.status.deliveries({ projectId })).toMatchObject([
         { outcome: 'gave_up', responseStatus: null, error: 'hooks.rebind.test is a loopback or private address; webhooks go to public addresses only.' },
@@ -277,8 +277,8 @@ describe('status webhooks', () => {
     const sender = new WebhookSender(deps.db, { allowPrivateAddresses: true, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 2_000, resolveHost });
     const owner = await callerFor({ ...deps, webhooks: sender }, team.users.owner);
     await owner.status.addWebhook({ projectId, url: `http://receiver.waymark.test:${new URL(r.url).port}/hook` });
-    const draft = await owner.status.createDraft({ projectId });
-    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent() });
+    const draft = await owner.status.createDraft({ projectId, audience: 'public' });
+    await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
     await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 5_000, interval: 20 });
     await sender.close();
   });

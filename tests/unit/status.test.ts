@@ -66,10 +66,10 @@ describe('markdown', () => {
 describe('draft: plan milestones', () => {
   const since = new Date('2026-11-01T00:00:00Z');
   const milestones = [
-    { id: 'm-beta', title: 'Beta shipped', status: 'done', updatedAt: new Date('2026-11-10T00:00:00Z') },
-    { id: 'm-old', title: 'Design signed off', status: 'done', updatedAt: new Date('2026-10-10T00:00:00Z') },
-    { id: 'm-launch', title: 'Public launch', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z') },
-    { id: 'm-pulled', title: 'Pilot', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z') },
+    { id: 'm-beta', title: 'Beta shipped', status: 'done', updatedAt: new Date('2026-11-10T00:00:00Z'), end: '2026-11-10' },
+    { id: 'm-old', title: 'Design signed off', status: 'done', updatedAt: new Date('2026-10-10T00:00:00Z'), end: '2026-10-10' },
+    { id: 'm-launch', title: 'Public launch', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z'), end: '2027-03-08' },
+    { id: 'm-pulled', title: 'Pilot', status: 'planned', updatedAt: new Date('2026-11-12T00:00:00Z'), end: '2027-01-05' },
   ];
   const dateChanges = [
     { itemId: 'm-launch', field: 'end', fromValue: '2027-03-01', toValue: '2027-03-04', changedAt: new Date('2026-11-05T00:00:00Z') },
@@ -88,7 +88,7 @@ describe('draft: plan milestones', () => {
     const draft = draftFromProjectData([], [], since, { milestones, dateChanges });
     expect(draft.summary).toContain('1 milestone completed, 1 slipped.');
     expect(draft.highlights).toContain('Milestones completed:\n- **Beta shipped**');
-    expect(draft.lowlights).toContain('- **Public launch**: 7 days later (2027-03-01 → 2027-03-08)');
+    expect(draft.lowlights).toContain('- **Public launch**: 7 days later since the last update (2027-03-01 → 2027-03-08); no earlier date to compare with');
   });
 
   it('says nothing of milestones when the project has no plan', () => {

@@ -1,10 +1,11 @@
 // The plan as a kind of live board: authorship of roadmap changes (for the slippage history), the
 // "save baseline" and "import a plan" commands, and the projection into the plan_* tables.
+import * as Y from 'yjs';
 import { planItemTextFieldNames } from '../../domain/plan';
 import { goalTextFieldNames, stakeholderTextFieldNames } from '../../domain/planCharter';
-import { observeEntries, observeTransitions } from '../attribution';
+import { actorOf, observeEntries, observeTransitions } from '../attribution';
 import { projectPlanBoard } from '../projections/plan';
-import { planItemsMap, planMaps, saveBaseline } from './planDocument';
+import { nonGoalsArray, planItemsMap, planMaps, saveBaseline, scopeArray } from './planDocument';
 import { importPlan } from './planImport';
 import type { BoardDefinition } from './types';
 
@@ -22,10 +23,22 @@ export const planBoard: BoardDefinition<'plan'> = {
   },
 
   observe(doc, attribution) {
-    // Only roadmap items keep a per-field history; the other tables are snapshots.
+    // Only roadmap items keep a per-field history; the other tables are snapshots, but a change to
+    // them alone (a baseline saved, the charter edited) must still run the projection, or the
+    // public page would compare milestones with a baseline it does not know yet.
     observeEntries(planItemsMap(doc), attribution);
     // Every move of a date is kept, even when two land before the projection runs.
     observeTransitions(planItemsMap(doc), ['start', 'end'], attribution);
+    const snapshots: (Y.Map<unknown> | Y.Array<unknown>)[] = [
+      ...Object.values(planMaps)
+        .filter((name) => name !== planMaps.items)
+        .map((name) => doc.getMap<unknown>(name)),
+      scopeArray(doc),
+      nonGoalsArray(doc),
+    ];
+    for (const shared of snapshots) {
+      shared.observeDeep((_events, transaction) => attribution.record('plan:snapshot', '*', actorOf(transaction.origin)));
+    }
   },
 
   commands: {
