@@ -8,9 +8,11 @@ import { config } from './env';
 import { publishedAuth, publishedLiveBoards, publishedWebhooks } from './globals';
 import { WebhookSender } from './status/webhooks';
 import type { LiveBoards } from './collab/liveBoards';
+import { createMailer, type Mailer } from './mail';
 
 let fallbackAuth: Auth | undefined;
 let fallbackWebhooks: WebhookSender | undefined;
+let mailer: Mailer | null | undefined;
 
 const liveBoardsNotRunning: LiveBoards = {
   async apply() {
@@ -24,5 +26,6 @@ export function services() {
   const { db } = getDatabase(cfg);
   const auth = publishedAuth() ?? (fallbackAuth ??= createAuth(db, cfg));
   const webhooks = publishedWebhooks() ?? (fallbackWebhooks ??= new WebhookSender(db, cfg.webhooks));
-  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning, webhooks };
+  mailer ??= cfg.mail ? createMailer(cfg.mail) : null;
+  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning, webhooks, mailer };
 }
