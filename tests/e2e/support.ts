@@ -38,13 +38,43 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return page.url().match(/\/p\/([0-9a-f-]{36})\//)![1]!;
 }
 
+/**
+ * Puts someone who already has an account (password `password`) into the project the way people
+ * join: the owner creates an invite on the Members page, they open the link in a browser context of
+ * their own and join. An owner is invited as editor, then made owner.
+ */
 export async function addMember(page: Page, projectId: string, person: Person, role: 'Editor' | 'Viewer' | 'Owner') {
+  const link = await createInviteLink(page, projectId, role === 'Owner' ? 'Editor' : role, person.email);
+  const origin = new URL(page.url()).origin;
+  const theirs = await page.context().browser()!.newContext({ baseURL: origin });
+  try {
+    const signIn = await theirs.request.post('/api/auth/sign-in/email', { data: { email: person.email, password }, headers: { origin } });
+    expect(signIn.ok(), await signIn.text()).toBe(true);
+    const theirPage = await theirs.newPage();
+    await theirPage.goto(link);
+    await theirPage.getByRole('button', { name: /^Join / }).click();
+    await expect(theirPage).toHaveURL(new RegExp(`/p/${projectId}`));
+  } finally {
+    await theirs.close();
+  }
+  await page.reload();
+  const member = page.getByRole('listitem', { name: person.name });
+  await expect(member).toBeVisible();
+  if (role === 'Owner') {
+    await page.getByLabel(`Role of ${person.name}`).selectOption({ label: 'Owner' });
+    await expect(page.getByText(`${person.name} is now owner.`)).toBeVisible();
+  }
+}
+
+/** Creates an invite on the project's Members page (as its owner) and returns the link shown to copy. */
+export async function createInviteLink(page: Page, projectId: string, role: 'Editor' | 'Viewer', email?: string): Promise<string> {
   await page.goto(`/p/${projectId}/members`);
-  await page.getByLabel('Email').fill(person.email);
+  if (email) await page.getByLabel('Email (optional)').fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByText(`${person.name} was added.`)).toBeVisible();
-  await expect(page.getByRole('listitem', { name: person.name })).toBeVisible();
+  await page.getByRole('button', { name: 'Create invite' }).click();
+  const link = page.getByLabel('Invite link');
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
 }
 
 /** Opens a project's risk board and waits until it is live (connected and synced). */
