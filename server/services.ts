@@ -19,6 +19,7 @@ const liveBoardsNotRunning: LiveBoards = {
     throw new Error('Live boards are not running: start Waymark with `npm start` or `npm run dev`.');
   },
   accessChanged() {},
+  async closeProject() {},
 };
 
 export function services() {

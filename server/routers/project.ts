@@ -4,7 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardGeneration, boardUpdate, project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardKinds, boardName } from '../collab/liveBoards';
 import { communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
@@ -200,8 +201,18 @@ export const projectRouter = createTRPCRouter({
       const memberIds = (
         await ctx.db.select({ userId: projectMember.userId }).from(projectMember).where(eq(projectMember.projectId, ctx.project.id))
       ).map((m) => m.userId);
-      // Every table that belongs to a project references it with ON DELETE CASCADE.
-      await ctx.db.delete(project).where(eq(project.id, ctx.project.id));
+      // Read-only first (sockets that reconnect meanwhile cannot write), then the open boards are
+      // closed and their last edits stored, so nothing is written after the history is removed.
+      await ctx.db.update(project).set({ archivedAt: sql`coalesce(${project.archivedAt}, now())` }).where(eq(project.id, ctx.project.id));
+      await ctx.live.closeProject(ctx.project.id);
+      await ctx.db.transaction(async (tx) => {
+        // The boards' update logs are keyed by board name; every other table that belongs to a
+        // project references it with ON DELETE CASCADE.
+        const boards = boardKinds.map((kind) => boardName(kind, ctx.project.id));
+        await tx.delete(boardUpdate).where(inArray(boardUpdate.board, boards));
+        await tx.delete(boardGeneration).where(inArray(boardGeneration.board, boards));
+        await tx.delete(project).where(eq(project.id, ctx.project.id));
+      });
       await reconnectEveryone(ctx, ctx.project.id, memberIds);
       // Its public status page (if any) stops being served from this process's cache at once.
       notifyStatusChanged(ctx.project.id);

@@ -3,10 +3,10 @@
 // project's life: rename, archive (read-only, hidden, public page kept), unarchive, delete.
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { project, projectInvite, raidItem, verification } from '@/db/schema';
+import { boardUpdate, project, projectInvite, raidItem, verification } from '@/db/schema';
 import { createAuth } from '@/server/auth';
 import { sessionAccess } from '@/server/collab/authenticate';
 import { createMailer, type Mailer } from '@/server/mail';
@@ -306,6 +306,8 @@ describe("a project's life", () => {
     await owner.status.setPublicPage({ projectId, enabled: true, slug });
     await (await team.as('editor')).raid.importCsv({ projectId, csv: 'id,title\nR-1,Goes with it\n' });
     await deps.live.flushProjections();
+    const boardRows = await deps.db.select({ n: sql<number>`count(*)::int` }).from(boardUpdate).where(eq(boardUpdate.board, `risks:${projectId}`));
+    expect(boardRows[0]!.n).toBeGreaterThan(0);
     await owner.project.createInvite({ projectId, role: 'viewer' });
     const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
     expect((await site.respond(`/status/${slug}`, undefined)).status).toBe(200);
@@ -321,6 +323,8 @@ describe("a project's life", () => {
     expect((await deps.db.select({ n: count }).from(project).where(eq(project.id, projectId)))[0]!.n).toBe(0);
     expect((await deps.db.select({ n: count }).from(raidItem).where(eq(raidItem.projectId, projectId)))[0]!.n).toBe(0);
     expect((await deps.db.select({ n: count }).from(projectInvite).where(eq(projectInvite.projectId, projectId)))[0]!.n).toBe(0);
+    // The live boards' history is keyed by board name, not by a foreign key: it goes too.
+    expect((await deps.db.select({ n: count }).from(boardUpdate).where(like(boardUpdate.board, `%:${projectId}`)))[0]!.n).toBe(0);
     expect((await site.respond(`/status/${slug}`, undefined)).status).toBe(404);
     site.close();
   });
