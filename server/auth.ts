@@ -10,6 +10,10 @@ import * as schema from '@/db/schema';
 import { userEmailSchema, userImageSchema, userNameSchema } from './domain/userProfile';
 import type { Config } from './env';
 import { acceptedOrigins } from './http/origin';
+import { createMailer } from './mail';
+
+/** How long a password reset link works (the e-mailed one and the one an owner makes). */
+export const resetLinkLifetimeSeconds = 60 * 60;
 
 export interface AuthEvents {
   /** A session ended through better-auth (sign-out, revocation, expiry found, password reset, account deleted). */
@@ -34,10 +38,11 @@ function checkedProfile(user: { name?: unknown; email?: unknown; image?: unknown
 
 export function createAuth(
   db: Database,
-  cfg: Pick<Config, 'appUrl' | 'origins' | 'authSecret' | 'signInLimitPerMinute'>,
+  cfg: Pick<Config, 'appUrl' | 'origins' | 'authSecret' | 'signInLimitPerMinute'> & Partial<Pick<Config, 'mail'>>,
   events: AuthEvents = {},
 ) {
   const { origins } = cfg;
+  const mailer = cfg.mail ? createMailer(cfg.mail) : null;
   return betterAuth({
     appName: 'Waymark',
     baseURL: cfg.appUrl,
@@ -49,7 +54,28 @@ export function createAuth(
       provider: 'pg',
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: resetLinkLifetimeSeconds,
+      // A reset signs out every other session of the account (whoever knew the old password).
+      revokeSessionsOnPasswordReset: true,
+      // Without mail, better-auth refuses reset requests; owners make reset links instead (project.createPasswordResetLink).
+      sendResetPassword: mailer
+        ? async ({ user, url }) => {
+            await mailer.send({
+              to: user.email,
+              subject: 'Reset your Waymark password',
+              text:
+                `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of your Waymark account.\n` +
+                `Choose a new password here (the link works once, for an hour):\n\n${url}\n\n` +
+                `If you did not ask for this, ignore this e-mail: your password stays as it is.\n`,
+            });
+          }
+        : undefined,
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     // At the source: every endpoint that creates or changes a user goes through these.
     databaseHooks: {
@@ -67,6 +93,7 @@ export function createAuth(
       customRules: {
         '/sign-in/email': { window: 60, max: cfg.signInLimitPerMinute },
         '/sign-up/email': { window: 60, max: cfg.signInLimitPerMinute },
+        '/request-password-reset': { window: 60, max: cfg.signInLimitPerMinute },
       },
     },
     // The custom server sets X-Forwarded-For from the socket (or trusts a proxy's when configured).

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultCollabLimits, type CollabLimits } from './collab/limits';
 import type { OriginPolicy } from './http/origin';
+import type { MailConfig } from './mail';
 
 /** `https://a.example, http://b.example:8080` -> their origins; anything but http(s) origins is refused. */
 const originList = z
@@ -65,6 +66,13 @@ const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Wait before the first retry; doubled for each further retry (30 s, 1 min, 2 min…). */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  /**
+   * Outgoing mail (invites, password resets), e.g. smtps://user:pass@smtp.example.com:465. Unset:
+   * no e-mail is sent; invite links are shown to copy and owners can make password reset links.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465').max(2000).optional(),
+  /** The From of Waymark's e-mails, e.g. "Waymark <waymark@example.com>". */
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Waymark <waymark@localhost>'),
   /** Seed the demo workspace on first start of an empty database. */
   SEED_DEMO: z.stringbool().default(true),
 });
@@ -85,6 +93,8 @@ export interface Config {
   signInLimitPerMinute: number;
   apiMaxBodyBytes: number;
   seedDemo: boolean;
+  /** Outgoing mail; null when SMTP_URL is not set. */
+  mail: MailConfig | null;
   webhooks: { allowPrivateAddresses: boolean; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
   collab: CollabLimits & {
     unloadAfterMs: number;
@@ -122,6 +132,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
     apiMaxBodyBytes: env.API_MAX_BODY_BYTES,
     seedDemo: env.SEED_DEMO,
+    mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
     webhooks: {
       allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,

@@ -8,15 +8,18 @@ import { config } from './env';
 import { publishedAuth, publishedLiveBoards, publishedWebhooks } from './globals';
 import { WebhookSender } from './status/webhooks';
 import type { LiveBoards } from './collab/liveBoards';
+import { createMailer, type Mailer } from './mail';
 
 let fallbackAuth: Auth | undefined;
 let fallbackWebhooks: WebhookSender | undefined;
+let mailer: Mailer | null | undefined;
 
 const liveBoardsNotRunning: LiveBoards = {
   async apply() {
     throw new Error('Live boards are not running: start Waymark with `npm start` or `npm run dev`.');
   },
   accessChanged() {},
+  async closeProject() {},
 };
 
 export function services() {
@@ -24,5 +27,6 @@ export function services() {
   const { db } = getDatabase(cfg);
   const auth = publishedAuth() ?? (fallbackAuth ??= createAuth(db, cfg));
   const webhooks = publishedWebhooks() ?? (fallbackWebhooks ??= new WebhookSender(db, cfg.webhooks));
-  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning, webhooks };
+  mailer ??= cfg.mail ? createMailer(cfg.mail) : null;
+  return { config: cfg, db, auth, live: publishedLiveBoards() ?? liveBoardsNotRunning, webhooks, mailer };
 }

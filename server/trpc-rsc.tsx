@@ -11,8 +11,8 @@ import { services } from './services';
 import { createTRPCContext } from './trpc';
 
 const createContext = cache(async () => {
-  const { db, auth, live, webhooks } = services();
-  return createTRPCContext({ headers: new Headers(await headers()), db, auth, live, webhooks });
+  const { config, db, auth, live, webhooks, mailer } = services();
+  return createTRPCContext({ headers: new Headers(await headers()), db, auth, live, webhooks, appUrl: config.appUrl, mailer });
 });
 
 export const getQueryClient = cache(makeQueryClient);

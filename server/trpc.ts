@@ -7,6 +7,7 @@ import { z, ZodError } from 'zod';
 import type { Database } from '@/db';
 import type { Auth, AuthSession } from './auth';
 import type { LiveBoards } from './collab/liveBoards';
+import type { Mailer } from './mail';
 import type { WebhookSender } from './status/webhooks';
 import { findMembership } from './data/membership';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
@@ -17,6 +18,12 @@ export interface TRPCContext {
   /** Tells the project's webhooks about publishes. */
   webhooks: WebhookSender;
   session: AuthSession | null;
+  /** better-auth itself, for what procedures do on accounts (password reset links). */
+  auth: Auth;
+  /** The app's public origin, for links sent to people (invites, password resets). */
+  appUrl: string;
+  /** Outgoing mail; null when SMTP_URL is not set (links are then shown to copy). */
+  mailer: Mailer | null;
 }
 
 /** Builds the context of one request from its headers (the session cookie). */
@@ -26,9 +33,11 @@ export async function createTRPCContext(opts: {
   auth: Auth;
   live: LiveBoards;
   webhooks: WebhookSender;
+  appUrl: string;
+  mailer: Mailer | null;
 }): Promise<TRPCContext> {
   const session = await opts.auth.api.getSession({ headers: opts.headers });
-  return { db: opts.db, live: opts.live, webhooks: opts.webhooks, session };
+  return { db: opts.db, live: opts.live, webhooks: opts.webhooks, session, auth: opts.auth, appUrl: opts.appUrl, mailer: opts.mailer };
 }
 
 /** "title: is required; likelihood: must be 1 to 5" rather than a JSON dump of zod issues. */
@@ -99,16 +108,26 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const projectIdInput = z.object({ projectId: z.uuid('projectId must be a project id') });
 
+/** Why a change to an archived project is refused (tRPC and the live boards say the same). */
+export function archivedMessage(name: string): string {
+  return `“${name}” is archived, so it is read-only. An owner can unarchive it in the project's settings.`;
+}
+
 /**
  * A procedure on one project: loads the caller's membership and requires at least `minimum`.
  * Non-members get NOT_FOUND, so a project's existence is never revealed to strangers.
+ * An archived project is read-only: every mutation is FORBIDDEN, except those built with
+ * `{ whileArchived: true }` (unarchive and delete).
  */
-export function projectProcedure(minimum: ProjectRole) {
-  return protectedProcedure.input(projectIdInput).use(async ({ ctx, input, next }) => {
+export function projectProcedure(minimum: ProjectRole, options: { whileArchived?: boolean } = {}) {
+  return protectedProcedure.input(projectIdInput).use(async ({ ctx, input, next, type }) => {
     const row = await findMembership(ctx.db, input.projectId, ctx.user.id);
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
     if (!roleAtLeast(row.role, minimum)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; your role in this project is ${row.role}.` });
+    }
+    if (row.project.archivedAt && type !== 'query' && !options.whileArchived) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(row.project.name) });
     }
     return next({ ctx: { ...ctx, project: row.project, role: row.role } });
   });

@@ -16,6 +16,7 @@ export default async function ProjectsPage() {
   const caller = await serverCaller();
   const workspaces = await caller.workspace.list();
   const projects = await caller.project.list();
+  const archived = await caller.project.list({ archived: true });
 
   const groups = new Map<string, { id: string; name: string; projects: typeof projects }>();
   for (const w of workspaces) groups.set(w.id, { id: w.id, name: w.name, projects: [] });
@@ -75,6 +76,23 @@ export default async function ProjectsPage() {
               )}
             </section>
           ))}
+          {archived.length ? (
+            <section aria-labelledby="archived-projects">
+              <h2 id="archived-projects" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
+                Archived
+              </h2>
+              <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface">
+                {archived.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/p/${p.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-muted transition-colors hover:bg-hover focus-visible:bg-hover">
+                      <span className="min-w-0 flex-1 truncate text-sm">{p.name}</span>
+                      <span className="text-xs">{p.workspaceName} · read-only</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
 
         <aside className="flex flex-col gap-6" aria-label="Create">

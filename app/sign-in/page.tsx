@@ -29,6 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       <SignInForm next={next} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="text-accent hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
     </AuthCard>
   );
 }

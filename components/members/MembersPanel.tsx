@@ -1,19 +1,21 @@
 'use client';
-// The people on a project and their roles. Owners add people by email, change roles and remove
-// members; everyone can leave. The list comes from the server page, so changes refresh it.
+// The people on a project and their roles. Owners invite people, change roles, remove members and
+// (on servers without mail) make password reset links; everyone can leave. The list comes from the
+// server page, so changes refresh it.
 import { useMutation } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage, SuccessMessage } from '@/components/ui/alert';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
 import { RoleBadge, roleLabels } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { projectRoles, type ProjectRole } from '@/server/domain/roles';
+import { InvitePanel, ResetLinkButton } from './Invites';
 
 export interface Member {
   userId: string;
@@ -34,15 +36,21 @@ export function MembersPanel({
   members,
   myRole,
   myUserId,
+  mailConfigured,
+  archived,
 }: {
   projectId: string;
   members: Member[];
   myRole: ProjectRole;
   myUserId: string;
+  /** The server sends e-mail: invites can be e-mailed and people reset their own passwords. */
+  mailConfigured: boolean;
+  /** Archived projects are read-only: no invites or member changes. */
+  archived: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const isOwner = myRole === 'owner';
+  const isOwner = myRole === 'owner' && !archived;
   const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,14 +104,18 @@ export function MembersPanel({
 
   return (
     <div className="flex flex-col gap-6">
-      {isOwner ? <AddMemberForm projectId={projectId} onAdded={(name) => done(`${name} was added.`)} /> : null}
+      {isOwner ? <InvitePanel projectId={projectId} mailConfigured={mailConfigured} /> : null}
 
       <section aria-labelledby="members-heading" className="rounded-lg border border-line bg-surface">
         <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
           <h2 id="members-heading" className="text-sm font-semibold">
             Members <span className="font-normal text-muted">· {members.length}</span>
           </h2>
-          {!isOwner ? <p className="text-xs text-muted">Only owners can change roles.</p> : null}
+          {archived ? (
+            <p className="text-xs text-muted">The project is archived: members cannot change.</p>
+          ) : !isOwner ? (
+            <p className="text-xs text-muted">Only owners can change roles.</p>
+          ) : null}
         </div>
         {error || notice ? (
           <div className="px-4 pt-3">
@@ -165,6 +177,7 @@ export function MembersPanel({
                     />
                   ) : null}
                 </div>
+                {isOwner && !mailConfigured && !me ? <ResetLinkButton projectId={projectId} userId={m.userId} name={m.name} /> : null}
               </li>
             );
           })}
@@ -185,56 +198,5 @@ export function MembersPanel({
         </dl>
       </section>
     </div>
-  );
-}
-
-function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: (name: string) => void }) {
-  const trpc = useTRPC();
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const add = useMutation(
-    trpc.project.addMember.mutationOptions({
-      onSuccess: (member) => {
-        const role = formRef.current?.elements.namedItem('role') as HTMLSelectElement | null;
-        formRef.current?.reset();
-        if (role) role.value = member.role; // keep the role for the next person
-        onAdded(member.name);
-      },
-    }),
-  );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
-    if (!email) return;
-    add.mutate({ projectId, email, role: String(form.get('role')) as ProjectRole });
-  }
-
-  return (
-    <section aria-labelledby="add-member-heading" className="rounded-lg border border-line bg-surface p-4">
-      <h2 id="add-member-heading" className="text-sm font-semibold">
-        Add a member
-      </h2>
-      <p className="mt-0.5 text-xs text-muted">They need a Waymark account first.</p>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-4 grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
-        <Field label="Email" htmlFor="member-email">
-          <Input id="member-email" name="email" type="email" placeholder="ada@example.com" autoComplete="off" required />
-        </Field>
-        <Field label="Role" htmlFor="member-role">
-          <Select id="member-role" name="role" defaultValue="editor">
-            {projectRoles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button type="submit" variant="primary" disabled={!hydrated || add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add member'}
-        </Button>
-      </form>
-      {add.error ? <ErrorMessage className="mt-3">{add.error.message}</ErrorMessage> : null}
-    </section>
   );
 }

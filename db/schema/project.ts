@@ -1,4 +1,4 @@
-// Projects and their members. A member's role decides what they may do on every board.
+// Projects, their members and invites. A member's role decides what they may do on every board.
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { workspace } from './workspace';
@@ -16,6 +16,8 @@ export const project = pgTable(
     slug: text('slug').notNull(),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while the project is archived: read-only and left out of project lists. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [unique('project_workspace_slug_key').on(t.workspaceId, t.slug)],
 );
@@ -33,4 +35,29 @@ export const projectMember = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_member_user_idx').on(t.userId)],
+);
+
+/**
+ * An invitation to join a project with a role, by link (and e-mail when one is given and mail is
+ * configured). Only the SHA-256 of the link's token is stored; the link works once, until expiry.
+ */
+export const projectInvite = pgTable(
+  'project_invite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    role: projectRole('role').notNull(),
+    /** Who it is for; only that address may accept it. Null for a link anyone holding it may use. */
+    email: text('email'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: text('accepted_by').references(() => user.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('project_invite_project_idx').on(t.projectId)],
 );

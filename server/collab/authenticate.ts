@@ -43,7 +43,9 @@ export function sessionAccess(db: Database, auth: Auth): CollabAccess {
     },
     async authorize(user, _kind, projectId) {
       const membership = await findMembership(db, projectId, user.id);
-      return membership ? { readOnly: !canEditBoards(membership.role) } : null;
+      if (!membership) return null;
+      // An archived project is read-only for everyone until an owner unarchives it.
+      return { readOnly: !canEditBoards(membership.role) || membership.project.archivedAt !== null };
     },
     async liveSessions(sessionIds) {
       const live = new Set<string>();

@@ -38,6 +38,11 @@ export interface LiveBoards {
    * closed with 4509 so they reconnect and are authorized again (a removed member is then refused).
    */
   accessChanged(projectId: string, userId: string): void;
+  /**
+   * The project is about to be deleted: every open socket on its boards is closed (4509) and this
+   * resolves once the boards' pending writes and projections are stored, so its history can go.
+   */
+  closeProject(projectId: string): Promise<void>;
 }
 
 export function boardName(kind: BoardKind, projectId: string): string {

@@ -133,6 +133,15 @@ export class LiveDocuments implements LiveBoards {
     }
   }
 
+  async closeProject(projectId: string): Promise<void> {
+    for (const kind of boardKinds) {
+      const document = await this.loading.get(boardName(kind, projectId))?.catch(() => undefined);
+      if (!document) continue;
+      for (const connection of document.sockets) connection.close(closeCodes.accessChanged);
+      await document.settle();
+    }
+  }
+
   /** Updates applied on some board but not yet committed (0: everything anyone saw is durable). */
   async unsavedUpdates(): Promise<number> {
     const documents = await Promise.allSettled([...this.loading.values()]);

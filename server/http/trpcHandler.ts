@@ -6,13 +6,15 @@ import type { Database } from '@/db';
 import type { OriginPolicy } from './origin';
 import type { Auth } from '../auth';
 import type { LiveBoards } from '../collab/liveBoards';
+import type { Mailer } from '../mail';
 import { appRouter } from '../routers/_app';
 import type { WebhookSender } from '../status/webhooks';
 import { createTRPCContext, internalErrorId } from '../trpc';
 import { guardApiRequest } from './apiGuard';
 
 export interface TrpcHandlerDeps {
-  config: { origins: OriginPolicy; apiMaxBodyBytes: number };
+  config: { origins: OriginPolicy; appUrl: string; apiMaxBodyBytes: number };
+  mailer: Mailer | null;
   db: Database;
   auth: Auth;
   live: LiveBoards;
@@ -22,7 +24,7 @@ export interface TrpcHandlerDeps {
 }
 
 export async function handleTrpcRequest(incoming: Request, deps: TrpcHandlerDeps): Promise<Response> {
-  const { config, db, auth, live, webhooks } = deps;
+  const { config, db, auth, live, webhooks, mailer } = deps;
   const logError = deps.logError ?? ((message, cause) => console.error(message, cause));
   const req = await guardApiRequest(incoming, { origins: config.origins, maxBodyBytes: config.apiMaxBodyBytes });
   if (req instanceof Response) return req;
@@ -30,7 +32,7 @@ export async function handleTrpcRequest(incoming: Request, deps: TrpcHandlerDeps
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live, webhooks }),
+    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live, webhooks, appUrl: config.appUrl, mailer }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         logError(`tRPC ${path ?? '?'} failed (request id ${internalErrorId(error)}):`, error.cause ?? error);

@@ -1,15 +1,19 @@
-// Projects and their members: create, list, read, rename, and the owner's member management.
+// Projects and their members: create, list, read, rename, archive, delete, and the owner's member
+// management (invites and reset links live in projectAccess.ts and are merged in here).
 import { TRPCError } from '@trpc/server';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardGeneration, boardUpdate, project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardKinds, boardName } from '../collab/liveBoards';
 import { communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
 import { projectRoles, type ProjectRole } from '../domain/roles';
 import { slugify } from '../domain/slug';
-import { createTRPCRouter, projectProcedure, protectedProcedure } from '../trpc';
+import { notifyStatusChanged } from '../status/statusEvents';
+import { createTRPCRouter, projectProcedure, protectedProcedure, type TRPCContext } from '../trpc';
+import { accessProcedures } from './projectAccess';
 
 const projectName = z.string().trim().min(1, 'name is required').max(120, 'name must be at most 120 characters');
 const role = z.enum(projectRoles, { error: 'role must be owner, editor or viewer' });
@@ -58,6 +62,14 @@ async function ownerCount(db: Executor, projectId: string): Promise<number> {
   return owners.length;
 }
 
+/** Sends every member's open board sockets to reconnect, so they are authorized again (archive, delete). */
+async function reconnectEveryone(ctx: Pick<TRPCContext, 'db' | 'live'>, projectId: string, memberIds?: string[]): Promise<void> {
+  const ids =
+    memberIds ??
+    (await ctx.db.select({ userId: projectMember.userId }).from(projectMember).where(eq(projectMember.projectId, projectId))).map((m) => m.userId);
+  for (const id of ids) ctx.live.accessChanged(projectId, id);
+}
+
 async function membersOf(db: Executor, projectId: string) {
   return db
     .select({ userId: user.id, name: user.name, email: user.email, role: projectMember.role, addedAt: projectMember.addedAt })
@@ -91,8 +103,11 @@ export const projectRouter = createTRPCRouter({
       });
     }),
 
-  /** Every project the caller is a member of, with its open RAID items, health and whether an update is overdue. */
-  list: protectedProcedure.query(async ({ ctx }) => {
+  /**
+   * Every project the caller is a member of, with its open RAID items, health and whether an update
+   * is overdue. Archived projects are left out; `{ archived: true }` lists only those.
+   */
+  list: protectedProcedure.input(z.object({ archived: z.boolean().default(false) }).optional()).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         id: project.id,
@@ -102,11 +117,12 @@ export const projectRouter = createTRPCRouter({
         workspaceId: workspace.id,
         workspaceName: workspace.name,
         role: projectMember.role,
+        archivedAt: project.archivedAt,
       })
       .from(projectMember)
       .innerJoin(project, eq(project.id, projectMember.projectId))
       .innerJoin(workspace, eq(workspace.id, project.workspaceId))
-      .where(eq(projectMember.userId, ctx.user.id))
+      .where(and(eq(projectMember.userId, ctx.user.id), input?.archived ? isNotNull(project.archivedAt) : isNull(project.archivedAt)))
       .orderBy(asc(workspace.name), asc(project.name));
     if (!rows.length) return [];
     const bands = await ctx.db
@@ -157,26 +173,53 @@ export const projectRouter = createTRPCRouter({
       return updated!;
     }),
 
-  addMember: projectProcedure('owner')
-    .input(z.object({ email: z.email('email must be an email address').transform((e) => e.toLowerCase()), role }))
+  /** Read-only for everyone and out of project lists; its public status page stays up if it was public. */
+  archive: projectProcedure('owner').mutation(async ({ ctx }) => {
+    const [archived] = await ctx.db
+      .update(project)
+      .set({ archivedAt: sql`coalesce(${project.archivedAt}, now())` })
+      .where(eq(project.id, ctx.project.id))
+      .returning();
+    // Open boards reconnect and come back read-only.
+    await reconnectEveryone(ctx, ctx.project.id);
+    return archived!;
+  }),
+
+  unarchive: projectProcedure('owner', { whileArchived: true }).mutation(async ({ ctx }) => {
+    const [restored] = await ctx.db.update(project).set({ archivedAt: null }).where(eq(project.id, ctx.project.id)).returning();
+    await reconnectEveryone(ctx, ctx.project.id);
+    return restored!;
+  }),
+
+  /** Deletes the project and everything in it. `confirmName` must be the project's exact name. */
+  delete: projectProcedure('owner', { whileArchived: true })
+    .input(z.object({ confirmName: z.string().max(200, 'confirmName must be at most 200 characters') }))
     .mutation(async ({ ctx, input }) => {
-      return ctx.db.transaction(async (tx) => {
-        const [found] = await tx.select().from(user).where(eq(user.email, input.email)).limit(1);
-        if (!found) {
-          throw new TRPCError({
-            code: 'NOT_FOUND',
-            message: `No Waymark user has the email ${input.email}. Ask them to sign up first.`,
-          });
-        }
-        const [added] = await tx
-          .insert(projectMember)
-          .values({ projectId: ctx.project.id, userId: found.id, role: input.role })
-          .onConflictDoNothing()
-          .returning();
-        if (!added) throw new TRPCError({ code: 'CONFLICT', message: `${found.name} is already a member of this project.` });
-        return { userId: found.id, name: found.name, email: found.email, role: added.role, addedAt: added.addedAt };
+      if (input.confirmName !== ctx.project.name) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `To delete this project, type its name exactly: “${ctx.project.name}”.` });
+      }
+      const memberIds = (
+        await ctx.db.select({ userId: projectMember.userId }).from(projectMember).where(eq(projectMember.projectId, ctx.project.id))
+      ).map((m) => m.userId);
+      // Read-only first (sockets that reconnect meanwhile cannot write), then the open boards are
+      // closed and their last edits stored, so nothing is written after the history is removed.
+      await ctx.db.update(project).set({ archivedAt: sql`coalesce(${project.archivedAt}, now())` }).where(eq(project.id, ctx.project.id));
+      await ctx.live.closeProject(ctx.project.id);
+      await ctx.db.transaction(async (tx) => {
+        // The boards' update logs are keyed by board name; every other table that belongs to a
+        // project references it with ON DELETE CASCADE.
+        const boards = boardKinds.map((kind) => boardName(kind, ctx.project.id));
+        await tx.delete(boardUpdate).where(inArray(boardUpdate.board, boards));
+        await tx.delete(boardGeneration).where(inArray(boardGeneration.board, boards));
+        await tx.delete(project).where(eq(project.id, ctx.project.id));
       });
+      await reconnectEveryone(ctx, ctx.project.id, memberIds);
+      // Its public status page (if any) stops being served from this process's cache at once.
+      notifyStatusChanged(ctx.project.id);
+      return { projectId: ctx.project.id, deleted: true as const };
     }),
+
+  ...accessProcedures,
 
   setRole: projectProcedure('owner')
     .input(z.object({ userId: memberUserId, role }))

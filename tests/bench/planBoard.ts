@@ -133,9 +133,9 @@ try {
   const owner = await signUp('Owner');
   const editor = await signUp('Editor');
   const project = await mutation<{ id: string }>(owner.cookie, 'project.create', { name: `Bench ${Date.now()}` });
-  // project.addMember takes an email: read it back from the editor's session.
-  const me = (await (await fetch(`${base}/api/auth/get-session`, { headers: { cookie: editor.cookie } })).json()) as { user: { email: string } };
-  await mutation(owner.cookie, 'project.addMember', { projectId: project.id, email: me.user.email, role: 'editor' });
+  // The editor joins the way people do: the owner's invite link, accepted with the editor's session.
+  const invite = await mutation<{ link: string }>(owner.cookie, 'project.createInvite', { projectId: project.id, role: 'editor' });
+  await mutation(editor.cookie, 'project.acceptInvite', { token: invite.link.split('/').pop() });
 
   // --- fill the plan through a live client, as people would ------------------------------------
   const room = `plan:${project.id}`;

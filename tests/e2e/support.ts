@@ -1,6 +1,6 @@
 // Helpers for the end-to-end tests: unique people, signing up, projects and the risk board's
 // controls found the way a person (or a screen reader) finds them.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 
 export const password = 'correct-horse-battery';
@@ -38,13 +38,41 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return page.url().match(/\/p\/([0-9a-f-]{36})\//)![1]!;
 }
 
+/**
+ * Puts someone who already has an account (password `password`) into the project the way people
+ * join: the owner creates an invite on the Members page and they accept it with a session of their
+ * own (through the API, which the invite page calls: tests/e2e/accounts.spec.ts covers the page).
+ * An owner is invited as editor, then made owner.
+ */
 export async function addMember(page: Page, projectId: string, person: Person, role: 'Editor' | 'Viewer' | 'Owner') {
-  await page.goto(`/p/${projectId}/members`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Add member' }).click();
-  await expect(page.getByText(`${person.name} was added.`)).toBeVisible();
+  const link = await createInviteLink(page, projectId, role === 'Owner' ? 'Editor' : role, person.email);
+  const origin = new URL(page.url()).origin;
+  const theirs = await request.newContext({ baseURL: origin, extraHTTPHeaders: { origin } });
+  try {
+    const signIn = await theirs.post('/api/auth/sign-in/email', { data: { email: person.email, password } });
+    expect(signIn.ok(), await signIn.text()).toBe(true);
+    const accepted = await theirs.post('/api/trpc/project.acceptInvite', { data: { json: { token: link.split('/').pop() } } });
+    expect(accepted.ok(), await accepted.text()).toBe(true);
+  } finally {
+    await theirs.dispose();
+  }
+  await page.reload();
   await expect(page.getByRole('listitem', { name: person.name })).toBeVisible();
+  if (role === 'Owner') {
+    await page.getByLabel(`Role of ${person.name}`).selectOption({ label: 'Owner' });
+    await expect(page.getByText(`${person.name} is now owner.`)).toBeVisible();
+  }
+}
+
+/** Creates an invite on the project's Members page (as its owner) and returns the link shown to copy. */
+export async function createInviteLink(page: Page, projectId: string, role: 'Editor' | 'Viewer', email?: string): Promise<string> {
+  await page.goto(`/p/${projectId}/members`);
+  if (email) await page.getByLabel('Email (optional)').fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Create invite' }).click();
+  const link = page.getByLabel('Invite link');
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
 }
 
 /** Opens a project's risk board and waits until it is live (connected and synced). */

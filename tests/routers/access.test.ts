@@ -3,14 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/routers/_app';
 import type { ProjectRole } from '@/server/domain/roles';
-import { createUser, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
+import { addToProject, createUser, inviteTokenOf, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
 import { rejection, useRouterDeps } from './harness';
 
 type Caller = Awaited<ReturnType<Awaited<ReturnType<typeof projectWithTeam>>['as']>>;
 type Team = Awaited<ReturnType<typeof projectWithTeam>>;
 
-/** `signedIn`: any signed-in user; a role: members with at least that role (others by rule below). */
-type Access = 'signedIn' | ProjectRole;
+/** `public`: anyone; `signedIn`: any signed-in user; a role: members with at least that role (others by rule below). */
+type Access = 'public' | 'signedIn' | ProjectRole;
 
 interface Row {
   access: Access;
@@ -37,6 +37,60 @@ const access: Record<string, Row> = {
       return as.project.addMember({ projectId: team.project.id, email: newcomer.email, role: 'viewer' });
     },
   },
+  'project.archive': {
+    access: 'owner',
+    // Unarchived again at once: the rest of the table needs the project writable.
+    call: async (as, team) => {
+      const archived = await as.project.archive({ projectId: team.project.id });
+      await as.project.unarchive({ projectId: team.project.id });
+      return archived;
+    },
+  },
+  'project.unarchive': { access: 'owner', call: (as, team) => as.project.unarchive({ projectId: team.project.id }) },
+  'project.delete': {
+    access: 'owner',
+    // A project of its own (with the team in their roles), so the table's project survives.
+    call: async (as, team) => {
+      const doomed = await (await team.as('owner')).project.create({ name: `Doomed ${uniqueSuffix()}` });
+      await addToProject(deps, team.users.owner, doomed.id, team.users.editor, 'editor');
+      await addToProject(deps, team.users.owner, doomed.id, team.users.viewer, 'viewer');
+      return as.project.delete({ projectId: doomed.id, confirmName: doomed.name });
+    },
+  },
+  'project.createInvite': { access: 'owner', call: (as, team) => as.project.createInvite({ projectId: team.project.id, role: 'viewer' }) },
+  'project.listInvites': { access: 'owner', call: (as, team) => as.project.listInvites({ projectId: team.project.id }) },
+  'project.revokeInvite': {
+    access: 'owner',
+    call: async (as, team) => {
+      const invite = await (await team.as('owner')).project.createInvite({ projectId: team.project.id, role: 'viewer' });
+      return as.project.revokeInvite({ projectId: team.project.id, inviteId: invite.id });
+    },
+  },
+  'project.inviteDetails': {
+    access: 'public',
+    call: async (as, team) => {
+      const invite = await (await team.as('owner')).project.createInvite({ projectId: team.project.id, role: 'viewer' });
+      return as.project.inviteDetails({ token: inviteTokenOf(invite.link!) });
+    },
+  },
+  'project.acceptInvite': {
+    access: 'signedIn',
+    // Into a project of its own: the stranger must stay a stranger to the table's project.
+    call: async (as, team) => {
+      const owner = await team.as('owner');
+      const other = await owner.project.create({ name: `Welcoming ${uniqueSuffix()}` });
+      const invite = await owner.project.createInvite({ projectId: other.id, role: 'viewer' });
+      return as.project.acceptInvite({ token: inviteTokenOf(invite.link!) });
+    },
+  },
+  'project.createPasswordResetLink': {
+    access: 'owner',
+    call: async (as, team) => {
+      const member = await createUser(deps.auth, 'Forgetful');
+      await addToProject(deps, team.users.owner, team.project.id, member, 'viewer');
+      return as.project.createPasswordResetLink({ projectId: team.project.id, userId: member.id });
+    },
+  },
   'project.setRole': {
     access: 'owner',
     call: (as, team) => as.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'editor' }),
@@ -47,7 +101,7 @@ const access: Record<string, Row> = {
     call: async (as, team) => {
       const owner = await team.as('owner');
       const extra = await createUser(deps.auth, 'Extra');
-      await owner.project.addMember({ projectId: team.project.id, email: extra.email, role: 'viewer' });
+      await addToProject(deps, team.users.owner, team.project.id, extra, 'viewer');
       return as.project.removeMember({ projectId: team.project.id, userId: extra.id });
     },
   },
@@ -151,6 +205,7 @@ const rank: Record<ProjectRole, number> = { viewer: 0, editor: 1, owner: 2 };
 
 /** The rule: sign in first; strangers are not told a project exists; members need the role. */
 function expectedOutcome(rule: Access, persona: Persona): Outcome {
+  if (rule === 'public') return 'ok';
   if (persona === 'anonymous') return 'UNAUTHORIZED';
   if (rule === 'signedIn') return 'ok';
   if (persona === 'stranger') return 'NOT_FOUND';
@@ -246,7 +301,7 @@ describe('access matrix', () => {
     await rejection(callers.editor.project.rename({ projectId, name: 'Taken over' }), 'FORBIDDEN');
     await rejection(callers.editor.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' }), 'FORBIDDEN');
     await rejection(callers.editor.project.removeMember({ projectId, userId: team.users.viewer.id }), 'FORBIDDEN');
-    await rejection(callers.stranger.project.addMember({ projectId, email: team.users.stranger.email, role: 'owner' }), 'NOT_FOUND');
+    await rejection(callers.stranger.project.addMember({ projectId, email: team.users.stranger.email, role: 'viewer' }), 'NOT_FOUND');
     expect(await callers.owner.project.get({ projectId })).toEqual(before);
   });
 });

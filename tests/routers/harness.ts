@@ -6,7 +6,7 @@ import type { Auth } from '@/server/auth';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { callerFor, createTestAuth, createUser, uniqueSuffix, type Persona, type projectWithTeam } from '../support/factories';
+import { addToProject, callerFor, createTestAuth, createUser, uniqueSuffix, type Persona, type projectWithTeam } from '../support/factories';
 import { testDatabase } from '../support/database';
 
 export interface RouterDeps {
@@ -60,8 +60,8 @@ export async function createPeople(deps: RouterDeps): Promise<People> {
 export async function projectFor(deps: RouterDeps, people: People, name = 'Apollo'): Promise<Team> {
   const owner = await callerFor(deps, people.owner);
   const project = await owner.project.create({ name: `${name} ${uniqueSuffix()}` });
-  await owner.project.addMember({ projectId: project.id, email: people.editor.email, role: 'editor' });
-  await owner.project.addMember({ projectId: project.id, email: people.viewer.email, role: 'viewer' });
+  await addToProject(deps, people.owner, project.id, people.editor, 'editor');
+  await addToProject(deps, people.owner, project.id, people.viewer, 'viewer');
   return {
     project,
     users: people,

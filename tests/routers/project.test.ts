@@ -1,7 +1,7 @@
 // Projects and members: where projects are created, slugs, and the owner's member management,
 // including the rules that keep at least one owner. Bad input gets a readable BAD_REQUEST.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createUser, type Persona } from '../support/factories';
+import { addToProject, callerFor, createUser, inviteTokenOf, type Persona } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
 const deps = useRouterDeps();
@@ -134,25 +134,21 @@ describe('project.addMember', () => {
     owner = await team.as('owner');
   });
 
-  it('project.addMember: an unknown email is NOT_FOUND with a message naming the email', async () => {
-    const error = await rejection(
-      owner.project.addMember({ projectId: team.project.id, email: 'nobody-here@example.test', role: 'viewer' }),
-      'NOT_FOUND',
-    );
-    expect(error.message).toBe('No Waymark user has the email nobody-here@example.test. Ask them to sign up first.');
+  it('project.addMember: a registered and an unknown e-mail get the same answer, and nobody joins without following the link', async () => {
+    const registered = await createUser(deps.auth, 'Registered');
+    const known = await owner.project.addMember({ projectId: team.project.id, email: registered.email.toUpperCase(), role: 'editor' });
+    const unknown = await owner.project.addMember({ projectId: team.project.id, email: `nobody-${registered.id}@example.test`, role: 'editor' });
+    const shape = (answer: typeof known) => ({ ...answer, id: 'id', email: 'email', link: answer.link?.replace(/[^/]+$/, 'token'), expiresAt: 'at' });
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known).toMatchObject({ email: registered.email, role: 'editor', emailed: false });
+    expect(Object.keys(await rolesOf(owner, team.project.id))).not.toContain(registered.id);
+    await (await callerFor(deps, registered)).project.acceptInvite({ token: inviteTokenOf(known.link!) });
+    expect((await rolesOf(owner, team.project.id))[registered.id]).toBe('editor');
   });
 
-  it('project.addMember: the email is matched without regard to case and the new member gets the role', async () => {
-    const newcomer = await createUser(deps.auth, 'Newcomer');
-    const added = await owner.project.addMember({ projectId: team.project.id, email: newcomer.email.toUpperCase(), role: 'editor' });
-    expect(added).toMatchObject({ userId: newcomer.id, name: newcomer.name, email: newcomer.email, role: 'editor' });
-    const theirs = await (await callerFor(deps, newcomer)).project.get({ projectId: team.project.id });
-    expect(theirs.role).toBe('editor');
-  });
-
-  it('project.addMember: adding a member twice is a CONFLICT and keeps their first role', async () => {
+  it('project.addMember: inviting a current member is a CONFLICT and keeps their role', async () => {
     const error = await rejection(
-      owner.project.addMember({ projectId: team.project.id, email: team.users.viewer.email, role: 'owner' }),
+      owner.project.addMember({ projectId: team.project.id, email: team.users.viewer.email, role: 'editor' }),
       'CONFLICT',
     );
     expect(error.message).toBe(`${team.users.viewer.name} is already a member of this project.`);
@@ -273,7 +269,8 @@ describe('project.removeMember', () => {
 
   it('project.removeMember: one of two owners may leave', async () => {
     const second = await createUser(deps.auth, 'Second owner');
-    await callers.owner.project.addMember({ projectId: team.project.id, email: second.email, role: 'owner' });
+    await addToProject(deps, team.users.owner, team.project.id, second, 'editor');
+    await callers.owner.project.setRole({ projectId: team.project.id, userId: second.id, role: 'owner' });
     await (await callerFor(deps, second)).project.removeMember({ projectId: team.project.id, userId: second.id });
     expect(Object.keys(await rolesOf(callers.owner, team.project.id))).toEqual([team.users.owner.id]);
   });

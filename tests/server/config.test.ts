@@ -36,6 +36,15 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() }).authSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('mail: off without SMTP_URL; SMTP_URL must be an smtp(s) URL; MAIL_FROM has a default', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).mail).toBeNull();
+    expect(loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'smtps://u:p@smtp.example.com:465' }).mail).toEqual({
+      smtpUrl: 'smtps://u:p@smtp.example.com:465',
+      from: 'Waymark <waymark@localhost>',
+    });
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SMTP_URL: 'http://smtp.example.com' })).toThrow(/SMTP_URL must look like smtp:\/\/host:port/);
+  });
+
   it('names every invalid variable', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DATA_DIR: tempDir() });

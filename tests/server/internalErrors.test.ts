@@ -24,7 +24,8 @@ beforeAll(async () => {
   closed = openDatabase({ url: 'postgres://waymark@127.0.0.1:1/waymark_closed', max: 1 });
   await closed.close();
   deps = {
-    config: { origins: { trusted: [appUrl], acceptRequestHost: false }, apiMaxBodyBytes: 1024 * 1024 },
+    config: { origins: { trusted: [appUrl], acceptRequestHost: false }, appUrl, apiMaxBodyBytes: 1024 * 1024 },
+    mailer: null,
     db: closed.db,
     auth,
     live: new LiveDocuments({ db: closed.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0 }),

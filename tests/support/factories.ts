@@ -8,14 +8,18 @@ import { createCaller } from '@/server/routers/_app';
 import { createTRPCContext } from '@/server/trpc';
 import type { ProjectRole } from '@/server/domain/roles';
 import type { OriginPolicy } from '@/server/http/origin';
+import type { Mailer } from '@/server/mail';
 import { WebhookSender } from '@/server/status/webhooks';
+
+/** The app origin test callers use for links (invites, password resets). */
+export const testAppUrl = 'http://localhost:3000';
 
 export const testAuthSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 /** What APP_URL=http://localhost:3000 allows: that origin only. */
 export const testOrigins: OriginPolicy = { trusted: ['http://localhost:3000'], acceptRequestHost: false };
 
 export function createTestAuth(db: Database, signInLimitPerMinute = 10_000, events?: AuthEvents): Auth {
-  return createAuth(db, { appUrl: 'http://localhost:3000', origins: testOrigins, authSecret: testAuthSecret, signInLimitPerMinute }, events);
+  return createAuth(db, { appUrl: testAppUrl, origins: testOrigins, authSecret: testAuthSecret, signInLimitPerMinute }, events);
 }
 
 export function uniqueSuffix(): string {
@@ -59,15 +63,34 @@ export function testWebhookSender(db: Database): WebhookSender {
 }
 
 export async function callerFor(
-  deps: { db: Database; auth: Auth; live: LiveBoards; webhooks?: WebhookSender },
+  deps: { db: Database; auth: Auth; live: LiveBoards; webhooks?: WebhookSender; mailer?: Mailer | null },
   who: TestUser | null,
 ) {
   const ctx = await createTRPCContext({
     headers: who ? who.headers : new Headers(),
     ...deps,
     webhooks: deps.webhooks ?? testWebhookSender(deps.db),
+    appUrl: testAppUrl,
+    mailer: deps.mailer ?? null,
   });
   return createCaller(ctx);
+}
+
+/** The token at the end of an invite link. */
+export function inviteTokenOf(link: string): string {
+  return new URL(link).pathname.split('/').pop()!;
+}
+
+/** Puts an existing user into a project the way people join: the owner invites, they accept. */
+export async function addToProject(
+  deps: { db: Database; auth: Auth; live: LiveBoards },
+  owner: TestUser,
+  projectId: string,
+  who: TestUser,
+  role: 'editor' | 'viewer',
+): Promise<void> {
+  const invite = await (await callerFor(deps, owner)).project.createInvite({ projectId, role });
+  await (await callerFor(deps, who)).project.acceptInvite({ token: inviteTokenOf(invite.link!) });
 }
 
 export type Persona = 'anonymous' | 'stranger' | ProjectRole;
@@ -86,8 +109,8 @@ export async function projectWithTeam(deps: { db: Database; auth: Auth; live: Li
   ]);
   const ownerCaller = await callerFor(deps, owner);
   const project = await ownerCaller.project.create({ name: `${name} ${uniqueSuffix()}` });
-  await ownerCaller.project.addMember({ projectId: project.id, email: editor.email, role: 'editor' });
-  await ownerCaller.project.addMember({ projectId: project.id, email: viewer.email, role: 'viewer' });
+  await addToProject(deps, owner, project.id, editor, 'editor');
+  await addToProject(deps, owner, project.id, viewer, 'viewer');
   const users: Record<Exclude<Persona, 'anonymous'>, TestUser> = { owner, editor, viewer, stranger };
   return {
     project,

@@ -40,6 +40,11 @@ export default async function ProjectLayout({ children, params }: Params & { chi
           </div>
         </div>
       </div>
+      {project.archivedAt ? (
+        <p role="status" className="border-b border-line bg-sunken px-4 py-2 text-center text-sm text-muted">
+          This project is archived: everything is read-only.{project.role === 'owner' ? ' Unarchive it in Settings.' : ''}
+        </p>
+      ) : null}
       {children}
     </div>
   );

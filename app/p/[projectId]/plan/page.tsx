@@ -16,7 +16,8 @@ export default async function PlanPage({ params }: { params: Promise<{ projectId
   return (
     <PlanLive
       projectId={project.id}
-      role={project.role}
+      // An archived project's board is read-only for everyone: shown as to a viewer.
+      role={project.archivedAt ? 'viewer' : project.role}
       me={{ id: session!.user.id, name: session!.user.name }}
       members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
       initialContent={content}

@@ -15,7 +15,8 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
   return (
     <RiskBoardLive
       projectId={project.id}
-      role={project.role}
+      // An archived project's board is read-only for everyone: shown as to a viewer.
+      role={project.archivedAt ? 'viewer' : project.role}
       me={{ id: session!.user.id, name: session!.user.name }}
       members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
       initialItems={items}

@@ -48,7 +48,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ projec
     caller.status.list({ projectId: project.id }),
     caller.status.settings({ projectId: project.id }),
   ]);
-  const canEdit = project.role !== 'viewer';
+  const canEdit = project.role !== 'viewer' && !project.archivedAt;
   const versions = await Promise.all(
     list.published.filter((u) => u.editedAt).map(async (u) => [u.id, await caller.status.versions({ projectId: project.id, updateId: u.id })] as const),
   );
