@@ -14,6 +14,7 @@ import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { LiveSelect } from '@/components/live/LiveSelect';
 import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
@@ -126,24 +127,24 @@ function ItemEditor({
           </>
         )}
         <Field label="Owner" htmlFor="item-owner">
-          <Select id="item-owner" value={item.ownerId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { ownerId: e.target.value || null })}>
+          <LiveSelect id="item-owner" value={item.ownerId ?? ''} disabled={readOnly} onValueChange={(ownerId) => actions?.updateItem(item.id, { ownerId: ownerId || null })}>
             <option value="">No owner</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name}
               </option>
             ))}
-          </Select>
+          </LiveSelect>
         </Field>
         {isMilestone ? (
           <Field label="Status" htmlFor="item-status">
-            <Select id="item-status" value={item.status} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { status: e.target.value as PlanItem['status'] })}>
+            <LiveSelect id="item-status" value={item.status} disabled={readOnly} onValueChange={(status) => actions?.updateItem(item.id, { status: status as PlanItem['status'] })}>
               {milestoneStatuses.map((s) => (
                 <option key={s} value={s}>
                   {milestoneStatusLabels[s]}
                 </option>
               ))}
-            </Select>
+            </LiveSelect>
           </Field>
         ) : (
           <>
@@ -152,7 +153,7 @@ function ItemEditor({
               <LiveNumber label="Progress %" value={item.progress} disabled={readOnly} onCommit={(v) => v !== null && v >= 0 && v <= 100 && actions?.updateItem(item.id, { progress: Math.round(v) })} />
             </div>
             <Field label="Delivers milestone" htmlFor="item-milestone">
-              <Select id="item-milestone" value={item.milestoneId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { milestoneId: e.target.value || null })}>
+              <LiveSelect id="item-milestone" value={item.milestoneId ?? ''} disabled={readOnly} onValueChange={(milestoneId) => actions?.updateItem(item.id, { milestoneId: milestoneId || null })}>
                 <option value="">None</option>
                 {items
                   .filter((i) => i.kind === 'milestone')
@@ -161,7 +162,7 @@ function ItemEditor({
                       {m.title}
                     </option>
                   ))}
-              </Select>
+              </LiveSelect>
             </Field>
           </>
         )}
