@@ -26,7 +26,6 @@ let seeded: Seeded;
 
 /** Fails with the elements that stick out, so a failure says what to fix. */
 async function expectNoSidewaysScroll(page: Page) {
-  if (process.env.SHOTS) await page.screenshot({ fullPage: true, path: `/tmp/mobile-shots/${page.url().replace(/[^a-z0-9]+/gi, '_').slice(-40)}-${Date.now()}.png` });
   await expect
     .poll(
       () =>
