@@ -351,7 +351,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
 
         {editable ? (
-          <div className="grid gap-3 lg:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-2">
             <form
               aria-label="Add a milestone"
               className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
@@ -479,7 +479,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <PlanCharter content={content} actions={editable} />
         </div>
