@@ -64,7 +64,7 @@ export function PlanStakeholders({
           </Button>
         ) : null}
       </div>
-      <div className="mt-2 sm:overflow-x-auto">
+      <div className="relative mt-2 sm:overflow-x-auto">
         <table className="block w-full text-sm sm:table">
           <thead className="hidden text-left text-xs text-muted sm:table-header-group">
             <tr>
@@ -158,7 +158,7 @@ export function PlanStakeholders({
 
       <h3 className="mt-6 text-sm font-semibold">RACI</h3>
       {subjects.length && content.stakeholders.length ? (
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="text-sm">
             <thead className="text-left text-xs text-muted">
               <tr>

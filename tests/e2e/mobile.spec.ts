@@ -32,17 +32,14 @@ async function expectNoSidewaysScroll(page: Page) {
         page.evaluate(() => {
           const width = document.documentElement.clientWidth;
           if (document.documentElement.scrollWidth <= width) return [];
-          // Only what sticks out of the page itself: content of a box that scrolls on its own is fine.
-          const scrollsInside = (el: Element) => {
-            for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
-              if (getComputedStyle(up).overflowX !== 'visible') return true;
-            }
-            return false;
-          };
-          return [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrollsInside(el))
+          // Name what sticks out, widest first (a positioned element escapes a scrolling box whose
+          // position is static, so those count too); never an empty list while the page is too wide.
+          const culprits = [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > width + 1)
+            .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
             .slice(0, 5)
             .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 60)} right=${Math.round(el.getBoundingClientRect().right)}`);
+          return [`scrollWidth ${document.documentElement.scrollWidth}`, ...culprits];
         }),
       { message: `the document is wider than ${phone.width} px` },
     )
