@@ -1,7 +1,8 @@
 'use client';
 // A text input or textarea bound to a Y.Text of a live board (useSharedText): what people type in
 // it at the same moment merges character by character. Until the board is live it shows `fallback`
-// (the server's copy) and cannot be edited.
+// (the server's copy) and cannot be edited, unless the caller takes the typing itself (`onLocalInput`:
+// a draft that is not in the document yet); the same element is then bound once the text exists.
 import { useCallback, useState, type ComponentProps, type Ref } from 'react';
 import type * as Y from 'yjs';
 import { inputClass, textareaClass } from '@/components/ui/field';
@@ -14,6 +15,8 @@ type CommonProps = {
   maxLength?: number;
   disabled?: boolean;
   className?: string;
+  /** While `text` is null: the field is editable and each change is handed here instead. */
+  onLocalInput?: (value: string) => void;
 };
 
 type SharedTextInputProps = CommonProps &
@@ -28,8 +31,8 @@ export function SharedTextInput(props: SharedTextInputProps | SharedTextAreaProp
   return props.multiline ? <SharedTextArea {...props} /> : <SharedTextLine {...props} />;
 }
 
-function SharedTextLine({ text, fallback, maxLength, disabled, className, inputRef, multiline: _, ...rest }: SharedTextInputProps) {
-  const ref = useSharedText<HTMLInputElement>(text, fallback, maxLength);
+function SharedTextLine({ text, fallback, maxLength, disabled, className, inputRef, onLocalInput, multiline: _, ...rest }: SharedTextInputProps) {
+  const ref = useSharedText<HTMLInputElement>(text, fallback, maxLength, onLocalInput);
   // Uncontrolled: from here on the binding alone sets what the field shows.
   const [initial] = useState(() => text?.toString() ?? fallback);
   // The caller's ref (e.g. to focus the field) and the binding's, on one element.
@@ -46,22 +49,22 @@ function SharedTextLine({ text, fallback, maxLength, disabled, className, inputR
       ref={setRefs}
       defaultValue={initial}
       maxLength={maxLength}
-      disabled={disabled || !text}
+      disabled={disabled || (!text && !onLocalInput)}
       className={cn(inputClass, className)}
       {...rest}
     />
   );
 }
 
-function SharedTextArea({ text, fallback, maxLength, disabled, className, multiline: _, inputRef: __, ...rest }: SharedTextAreaProps) {
-  const ref = useSharedText<HTMLTextAreaElement>(text, fallback, maxLength);
+function SharedTextArea({ text, fallback, maxLength, disabled, className, onLocalInput, multiline: _, inputRef: __, ...rest }: SharedTextAreaProps) {
+  const ref = useSharedText<HTMLTextAreaElement>(text, fallback, maxLength, onLocalInput);
   const [initial] = useState(() => text?.toString() ?? fallback);
   return (
     <textarea
       ref={ref}
       defaultValue={initial}
       maxLength={maxLength}
-      disabled={disabled || !text}
+      disabled={disabled || (!text && !onLocalInput)}
       className={cn(textareaClass, className)}
       {...rest}
     />

@@ -44,13 +44,29 @@ function show(control: TextControl, value: string, move: (position: number) => n
  * yet): the control shows `fallback`. `maxLength`: typing that would make the text longer is cut
  * at the limit (others' merged typing may still make it longer; the board reads it leniently).
  */
-export function useSharedText<T extends TextControl>(text: Y.Text | null, fallback: string, maxLength?: number): RefObject<T | null> {
+export function useSharedText<T extends TextControl>(
+  text: Y.Text | null,
+  fallback: string,
+  maxLength?: number,
+  onLocalInput?: (value: string) => void,
+): RefObject<T | null> {
   const ref = useRef<T>(null);
+  const localInput = useRef(onLocalInput);
+  localInput.current = onLocalInput;
+  // Typed here while there was no text yet (a draft): kept when the text arrives, not overwritten.
+  const typedLocally = useRef(false);
 
   useEffect(() => {
     const control = ref.current;
     if (!control || text) return;
-    control.value = fallback;
+    if (!typedLocally.current) control.value = fallback;
+    const onInput = () => {
+      if (!localInput.current) return;
+      typedLocally.current = true;
+      localInput.current(control.value);
+    };
+    control.addEventListener('input', onInput);
+    return () => control.removeEventListener('input', onInput);
   }, [text, fallback]);
 
   useEffect(() => {
@@ -61,7 +77,16 @@ export function useSharedText<T extends TextControl>(text: Y.Text | null, fallba
     const origin = {};
     let composing = false;
     const current = text.toString();
-    show(control, current, (position) => moveCaret(position, textDiff(control.value, current)));
+    if (typedLocally.current && control.value !== current) {
+      // What was typed before the text existed (faster than the draft became an item) goes in as ours.
+      typedLocally.current = false;
+      const edit = textDiff(current, control.value);
+      doc.transact(() => {
+        if (edit.remove) text.delete(edit.index, edit.remove);
+        if (edit.insert) text.insert(edit.index, edit.insert);
+      }, origin);
+    } else show(control, current, (position) => moveCaret(position, textDiff(control.value, current)));
+    typedLocally.current = false;
 
     const onInput = () => {
       const before = text.toString();

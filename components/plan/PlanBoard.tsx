@@ -15,6 +15,7 @@ import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
+import { LiveSelect } from '@/components/live/LiveSelect';
 import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
@@ -130,24 +131,24 @@ function ItemEditor({
           </>
         )}
         <Field label="Owner" htmlFor="item-owner">
-          <Select id="item-owner" value={item.ownerId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { ownerId: e.target.value || null })}>
+          <LiveSelect id="item-owner" value={item.ownerId ?? ''} disabled={readOnly} onValueChange={(ownerId) => actions?.updateItem(item.id, { ownerId: ownerId || null })}>
             <option value="">No owner</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name}
               </option>
             ))}
-          </Select>
+          </LiveSelect>
         </Field>
         {isMilestone ? (
           <Field label="Status" htmlFor="item-status">
-            <Select id="item-status" value={item.status} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { status: e.target.value as PlanItem['status'] })}>
+            <LiveSelect id="item-status" value={item.status} disabled={readOnly} onValueChange={(status) => actions?.updateItem(item.id, { status: status as PlanItem['status'] })}>
               {milestoneStatuses.map((s) => (
                 <option key={s} value={s}>
                   {milestoneStatusLabels[s]}
                 </option>
               ))}
-            </Select>
+            </LiveSelect>
           </Field>
         ) : (
           <>
@@ -156,7 +157,7 @@ function ItemEditor({
               <LiveNumber label="Progress %" value={item.progress} disabled={readOnly} onCommit={(v) => v !== null && v >= 0 && v <= 100 && actions?.updateItem(item.id, { progress: Math.round(v) })} />
             </div>
             <Field label="Delivers milestone" htmlFor="item-milestone">
-              <Select id="item-milestone" value={item.milestoneId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateItem(item.id, { milestoneId: e.target.value || null })}>
+              <LiveSelect id="item-milestone" value={item.milestoneId ?? ''} disabled={readOnly} onValueChange={(milestoneId) => actions?.updateItem(item.id, { milestoneId: milestoneId || null })}>
                 <option value="">None</option>
                 {items
                   .filter((i) => i.kind === 'milestone')
@@ -165,7 +166,7 @@ function ItemEditor({
                       {m.title}
                     </option>
                   ))}
-              </Select>
+              </LiveSelect>
             </Field>
           </>
         )}
@@ -365,7 +366,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
 
         {editable ? (
-          <div className="grid gap-3 lg:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 lg:grid-cols-2">
             <form
               aria-label="Add a milestone"
               className="flex flex-wrap content-start items-end gap-2 rounded-lg border border-line bg-surface p-3"
@@ -493,7 +494,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <PlanCharter content={content} actions={editable} />
         </div>

@@ -79,7 +79,8 @@ export function PlanCharter({ content, actions }: { content: PlanContent; action
           </Button>
         ) : null}
       </div>
-      <div className="mt-2 overflow-x-auto">
+      {/* relative: the sr-only header is positioned, and must stay inside the scrolling box */}
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="text-left text-xs text-muted">
             <tr>

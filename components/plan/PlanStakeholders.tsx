@@ -2,6 +2,7 @@
 // Stakeholders: who is involved, how much they can sway the project and how much they care (the
 // power/interest grid), how they want to hear from it, and the RACI of every milestone and goal
 // (exactly one Accountable and at least one Responsible; a violation is shown, not hidden).
+// On a phone each stakeholder is a card of labelled fields instead of a row of a wide table.
 import {
   communicationChannels,
   communicationFrequencies,
@@ -14,7 +15,8 @@ import {
   type RaciRole,
 } from '@/server/domain/planCharter';
 import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/field';
+import { LiveSelect } from '@/components/live/LiveSelect';
+import type { ReactNode } from 'react';
 import { LiveText } from './LiveInputs';
 import type { PlanActions, PlanContent } from './model';
 
@@ -62,9 +64,9 @@ export function PlanStakeholders({
           </Button>
         ) : null}
       </div>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs text-muted">
+      <div className="relative mt-2 sm:overflow-x-auto">
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden text-left text-xs text-muted sm:table-header-group">
             <tr>
               <th className="py-1 pr-2 font-medium">Name</th>
               <th className="py-1 pr-2 font-medium">Organisation / role</th>
@@ -76,55 +78,55 @@ export function PlanStakeholders({
               <th className="sr-only">Actions</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {content.stakeholders.map((s) => (
-              <tr key={s.id} className="border-t border-line">
-                <td className="py-1.5 pr-2">
+              <tr key={s.id} className="grid grid-cols-2 gap-x-2 gap-y-2 border-t border-line py-3 sm:table-row sm:py-0">
+                <StakeholderCell label="Name" wide>
                   <LiveText label={`Name of stakeholder ${s.name}`} value={s.name} text={actions?.text({ in: 'stakeholders', id: s.id, field: 'name' }) ?? null} disabled={readOnly} maxLength={200} />
-                </td>
-                <td className="py-1.5 pr-2">
+                </StakeholderCell>
+                <StakeholderCell label="Organisation / role" wide>
                   <LiveText label={`Organisation of ${s.name}`} value={s.organisation} text={actions?.text({ in: 'stakeholders', id: s.id, field: 'organisation' }) ?? null} disabled={readOnly} maxLength={200} />
-                </td>
-                <td className="py-1.5 pr-2">
-                  <Select aria-label={`Project member for ${s.name}`} value={s.memberId ?? ''} disabled={readOnly} onChange={(e) => actions?.updateStakeholder(s.id, { memberId: e.target.value || null })}>
+                </StakeholderCell>
+                <StakeholderCell label="Member" wide>
+                  <LiveSelect aria-label={`Project member for ${s.name}`} value={s.memberId ?? ''} disabled={readOnly} onValueChange={(memberId) => actions?.updateStakeholder(s.id, { memberId: memberId || null })}>
                     <option value="">Not a member</option>
                     {members.map((m) => (
                       <option key={m.userId} value={m.userId}>
                         {m.name}
                       </option>
                     ))}
-                  </Select>
-                </td>
+                  </LiveSelect>
+                </StakeholderCell>
                 {(['influence', 'interest'] as const).map((key) => (
-                  <td key={key} className="w-20 py-1.5 pr-2">
-                    <Select aria-label={`${key === 'influence' ? 'Influence' : 'Interest'} of ${s.name}`} value={s[key]} disabled={readOnly} onChange={(e) => actions?.updateStakeholder(s.id, { [key]: Number(e.target.value) })}>
+                  <StakeholderCell key={key} label={key === 'influence' ? 'Influence' : 'Interest'} className="sm:w-20">
+                    <LiveSelect aria-label={`${key === 'influence' ? 'Influence' : 'Interest'} of ${s.name}`} value={s[key]} disabled={readOnly} onValueChange={(v) => actions?.updateStakeholder(s.id, { [key]: Number(v) })}>
                       {[1, 2, 3, 4, 5].map((n) => (
                         <option key={n} value={n}>
                           {n}
                         </option>
                       ))}
-                    </Select>
-                  </td>
+                    </LiveSelect>
+                  </StakeholderCell>
                 ))}
-                <td className="py-1.5 pr-2">
-                  <Select aria-label={`Channel for ${s.name}`} value={s.channel} disabled={readOnly} onChange={(e) => actions?.updateStakeholder(s.id, { channel: e.target.value as typeof s.channel })}>
+                <StakeholderCell label="Channel">
+                  <LiveSelect aria-label={`Channel for ${s.name}`} value={s.channel} disabled={readOnly} onValueChange={(channel) => actions?.updateStakeholder(s.id, { channel: channel as typeof s.channel })}>
                     {communicationChannels.map((c) => (
                       <option key={c} value={c}>
                         {channelLabels[c]}
                       </option>
                     ))}
-                  </Select>
-                </td>
-                <td className="py-1.5 pr-2">
-                  <Select aria-label={`Frequency for ${s.name}`} value={s.frequency} disabled={readOnly} onChange={(e) => actions?.updateStakeholder(s.id, { frequency: e.target.value as typeof s.frequency })}>
+                  </LiveSelect>
+                </StakeholderCell>
+                <StakeholderCell label="Frequency">
+                  <LiveSelect aria-label={`Frequency for ${s.name}`} value={s.frequency} disabled={readOnly} onValueChange={(frequency) => actions?.updateStakeholder(s.id, { frequency: frequency as typeof s.frequency })}>
                     {communicationFrequencies.map((f) => (
                       <option key={f} value={f}>
                         {frequencyLabels[f]}
                       </option>
                     ))}
-                  </Select>
-                </td>
-                <td className="py-1.5">
+                  </LiveSelect>
+                </StakeholderCell>
+                <td className="col-span-2 block py-1.5 sm:table-cell">
                   {actions ? (
                     <Button size="sm" variant="danger-ghost" aria-label={`Delete stakeholder ${s.name}`} onClick={() => actions.deleteStakeholder(s.id)}>
                       Delete
@@ -156,7 +158,7 @@ export function PlanStakeholders({
 
       <h3 className="mt-6 text-sm font-semibold">RACI</h3>
       {subjects.length && content.stakeholders.length ? (
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="text-sm">
             <thead className="text-left text-xs text-muted">
               <tr>
@@ -181,12 +183,12 @@ export function PlanStakeholders({
                     </th>
                     {content.stakeholders.map((s) => (
                       <td key={s.id} className="py-1.5 pr-2">
-                        <Select
+                        <LiveSelect
                           aria-label={`RACI of ${s.name} for ${subject.title}`}
                           className="w-20"
                           value={roleOf.get(`${subject.id}:${s.id}`) ?? ''}
                           disabled={readOnly}
-                          onChange={(e) => actions?.setRaci(subject.id, s.id, (e.target.value || null) as RaciRole | null)}
+                          onValueChange={(role) => actions?.setRaci(subject.id, s.id, (role || null) as RaciRole | null)}
                         >
                           <option value="">–</option>
                           {raciRoles.map((r) => (
@@ -194,7 +196,7 @@ export function PlanStakeholders({
                               {r}
                             </option>
                           ))}
-                        </Select>
+                        </LiveSelect>
                       </td>
                     ))}
                     <td className="py-1.5 text-xs">
@@ -216,5 +218,17 @@ export function PlanStakeholders({
         <p className="mt-2 text-sm text-muted">Add stakeholders and milestones or goals to assign who is Responsible, Accountable, Consulted and Informed.</p>
       )}
     </section>
+  );
+}
+
+/** A table cell on wide screens; on a phone, a labelled field of the stakeholder's card. */
+function StakeholderCell({ label, wide, className, children }: { label: string; wide?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <td className={`flex min-w-0 flex-col gap-1 sm:table-cell sm:py-1.5 sm:pr-2 ${wide ? 'col-span-2' : ''} ${className ?? ''}`}>
+      <span aria-hidden="true" className="text-xs font-medium text-muted sm:hidden">
+        {label}
+      </span>
+      {children}
+    </td>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
-// The sections of a project as tabs; the current one is marked for screen readers too.
+// The sections of a project as tabs; the current one is marked for screen readers too. On a phone
+// the tabs wrap onto a second line rather than hide past the edge of the screen.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
@@ -14,7 +15,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { href: `/p/${projectId}/settings`, label: 'Settings' },
   ];
   return (
-    <nav aria-label="Project sections" className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label="Project sections" className="-mb-px flex flex-wrap gap-x-1">
       {sections.map((s) => {
         const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
         return (
@@ -23,7 +24,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
             href={s.href}
             aria-current={current ? 'page' : undefined}
             className={cn(
-              'border-b-2 px-3 pt-1 pb-2.5 text-sm font-medium whitespace-nowrap transition-colors',
+              'border-b-2 px-2.5 pt-1 pb-2.5 text-sm sm:px-3 font-medium whitespace-nowrap transition-colors',
               current ? 'border-accent text-ink' : 'border-transparent text-muted hover:border-line-strong hover:text-ink',
             )}
           >

@@ -66,8 +66,9 @@ export default function LiveRiskBoardConnector({
     if (!doc || !awareness) return null;
     const map = doc.getMap<unknown>('items');
     return {
-      createItem(fields = {}) {
-        return insertRaidItem(doc, { title: 'Untitled', ...fields }, user.id, newEntryId());
+      newItemId: newEntryId,
+      createItem(fields = {}, id = newEntryId()) {
+        return insertRaidItem(doc, { title: 'Untitled', ...fields }, user.id, id);
       },
       updateItem(id, patch) {
         updateRaidItem(doc, id, patch);
@@ -76,7 +77,26 @@ export default function LiveRiskBoardConnector({
         return raidItemText(doc, id, field);
       },
       deleteItem(id) {
+        const value = map.get(id);
+        if (!(value instanceof Y.Map)) return null;
+        const raw = value.toJSON() as Record<string, unknown>;
         map.delete(id);
+        return {
+          id,
+          fields: normalizeRaidFields(raw),
+          createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : null,
+          createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : null,
+        };
+      },
+      restoreItem(deleted) {
+        if (map.has(deleted.id)) return;
+        // Through insertRaidItem, so the restored item is written like any new one, then given
+        // back when and by whom it was first created.
+        doc.transact(() => {
+          insertRaidItem(doc, deleted.fields, deleted.createdBy ?? user.id, deleted.id);
+          const item = map.get(deleted.id);
+          if (item instanceof Y.Map && deleted.createdAt) item.set('createdAt', deleted.createdAt);
+        });
       },
       setEditing,
     };

@@ -1,12 +1,14 @@
 'use client';
 // The risk board: heat map, filtered table and the item editor, drawn from plain items. It knows
 // nothing of Yjs: the live connection hands it items, actions, presence and a save status, and
-// until then it shows the server's items read-only.
+// until then it shows the server's items read-only. New item opens a draft that only this tab
+// sees; it joins the board when it gets a title. A delete can be undone for a few seconds.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RaidFields, RaidItem } from '@/server/domain/risk';
+import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { UndoToast } from '@/components/ui/undo-toast';
 import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
@@ -21,6 +23,7 @@ import {
   noFilters,
   type BoardFilters,
   type BoardStatus,
+  type DeletedItem,
   type PresencePeer,
   type RiskBoardActions,
 } from './model';
@@ -49,6 +52,12 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
   const [csvOutcome, setCsvOutcome] = useState<CsvOutcome | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
+  // The new item in the editor while it has no title: shown from here until the document has it.
+  const [draft, setDraft] = useState<RaidItem | null>(null);
+  // The same draft for writes, until it is written (read by `update`, also when the editor's last
+  // keystrokes are flushed as it closes).
+  const unwrittenDraft = useRef<RaidItem | null>(null);
+  const [lastDeleted, setLastDeleted] = useState<DeletedItem | null>(null);
 
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
@@ -67,7 +76,12 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     return byItem;
   }, [presence]);
 
-  const openItem = openItemId ? (items.find((i) => i.id === openItemId) ?? null) : null;
+  const openItem = openItemId ? (items.find((i) => i.id === openItemId) ?? (draft?.id === openItemId ? draft : null)) : null;
+
+  // The draft was written and has come back from the document: the board's copy takes over.
+  useEffect(() => {
+    if (draft && items.some((i) => i.id === draft.id)) setDraft(null);
+  }, [draft, items]);
 
   // Someone else deleted the item that is open here: close the editor and say why.
   const seenOpen = useRef<string | null>(null);
@@ -95,6 +109,8 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
   const closeEditor = useCallback(() => {
     setOpenItemId(null);
     setNewItemId(null);
+    // An untouched draft simply goes: nothing was written, so nobody else saw it.
+    setDraft(null);
     const target = returnFocusTo.current;
     requestAnimationFrame(() => {
       if (target) document.getElementById(target)?.focus();
@@ -103,18 +119,21 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
 
   const createItem = useCallback(() => {
     if (!actions || !canEdit) return;
-    const fields: Partial<RaidFields> = {};
+    const fields: RaidFields = { ...emptyRaidFields };
     // A new item created while filtering by kind or cell starts in that kind or cell.
     if (filters.kind) fields.kind = filters.kind;
     if (filters.cell) {
       fields.likelihood = filters.cell.likelihood;
       fields.impact = filters.cell.impact;
     }
-    const id = actions.createItem(fields);
+    const now = new Date();
+    const next: RaidItem = { id: actions.newItemId(), ...fields, ...deriveRaidScores(fields), createdAt: now, updatedAt: now };
+    unwrittenDraft.current = next;
+    setDraft(next);
     returnFocusTo.current = 'new-item-button';
     setNotice(null);
-    setOpenItemId(id);
-    setNewItemId(id);
+    setOpenItemId(next.id);
+    setNewItemId(next.id);
   }, [actions, canEdit, filters.kind, filters.cell]);
 
   // "N" adds an item when you are not typing somewhere.
@@ -131,10 +150,44 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
 
   const update = useCallback(
     (patch: Partial<RaidFields>) => {
-      if (openItemId && actions && canEdit) actions.updateItem(openItemId, patch);
+      if (!openItemId || !actions || !canEdit) return;
+      const pending = unwrittenDraft.current;
+      if (pending?.id !== openItemId) {
+        actions.updateItem(openItemId, patch);
+        return;
+      }
+      const fields = { ...pending, ...patch };
+      const next: RaidItem = { ...fields, ...deriveRaidScores(fields) };
+      // The first title writes the whole draft, under the id the editor already has.
+      if (next.title.trim()) {
+        unwrittenDraft.current = null;
+        actions.createItem(next, next.id);
+      } else unwrittenDraft.current = next;
+      setDraft(next);
     },
     [actions, canEdit, openItemId],
   );
+
+  const deleteOpenItem = useCallback(() => {
+    if (!openItem) return;
+    if (unwrittenDraft.current?.id === openItem.id) unwrittenDraft.current = null;
+    else {
+      const deleted = actions?.deleteItem(openItem.id) ?? null;
+      if (deleted) setLastDeleted(deleted);
+    }
+    seenOpen.current = null;
+    returnFocusTo.current = 'new-item-button';
+    closeEditor();
+  }, [actions, closeEditor, openItem]);
+
+  const undoDelete = useCallback(() => {
+    if (!lastDeleted) return;
+    actions?.restoreItem(lastDeleted);
+    setLastDeleted(null);
+    const opener = `open-item-${lastDeleted.id}`;
+    // The Undo button goes away: focus the item it brought back (once its row is drawn).
+    requestAnimationFrame(() => document.getElementById(opener)?.focus());
+  }, [actions, lastDeleted]);
 
   const emptyMessage = items.length ? (
     <>
@@ -182,6 +235,15 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
         </div>
       </div>
 
+      {lastDeleted ? (
+        <UndoToast
+          key={lastDeleted.id}
+          message={`Deleted “${lastDeleted.fields.title}”.`}
+          onUndo={undoDelete}
+          onExpire={() => setLastDeleted(null)}
+        />
+      ) : null}
+
       {refusal ? (
         <p role="alert" className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-sm text-danger">
           {refusal}
@@ -220,15 +282,11 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           canEdit={canEdit}
           update={update}
           textOf={(field) => actions?.textOf(openItem.id, field) ?? null}
-          onDelete={() => {
-            actions?.deleteItem(openItem.id);
-            seenOpen.current = null;
-            returnFocusTo.current = 'new-item-button';
-            closeEditor();
-          }}
+          onDelete={deleteOpenItem}
           onClose={closeEditor}
           editingPeers={editingPeers.get(openItem.id) ?? []}
           autoFocusTitle={openItem.id === newItemId}
+          isDraft={openItem === draft}
         />
       ) : null}
     </div>

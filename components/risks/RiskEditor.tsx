@@ -1,7 +1,9 @@
 'use client';
 // The side panel for one RAID item: every field, its score as you rate it, Delete, and history.
 // Selects write at once; text fields are bound to the item's shared text, so people typing in one
-// field at once merge character by character. Viewers see the same panel with every control disabled.
+// field at once merge character by character. Viewers see the same panel with every control
+// disabled. It is modal: the board behind it is inert until it closes. A new item is a draft that
+// only this tab sees until it has a title (RiskBoard).
 import { useEffect, useId, useRef, type Ref } from 'react';
 import {
   raidKinds,
@@ -18,7 +20,10 @@ import { BandChip } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DateField } from '@/components/ui/date-field';
-import { Field, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, Input, Textarea } from '@/components/ui/field';
+import { ModalPanel } from '@/components/ui/modal-panel';
+import { LiveSelect } from '@/components/live/LiveSelect';
+import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
@@ -49,6 +54,7 @@ export function RiskEditor({
   onClose,
   editingPeers,
   autoFocusTitle,
+  isDraft = false,
   planItems = [],
 }: {
   projectId: string;
@@ -64,6 +70,8 @@ export function RiskEditor({
   editingPeers: PresencePeer[];
   /** Put the cursor in the title (a new item). */
   autoFocusTitle: boolean;
+  /** A new item not on the board yet: it is added when it gets a title. */
+  isDraft?: boolean;
   /** The plan's milestones and workstreams this item may threaten. */
   planItems?: PlanItemOption[];
 }) {
@@ -105,16 +113,15 @@ export function RiskEditor({
   ]);
 
   return (
-    <div
+    <ModalPanel
       id="risk-editor"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={id('heading')}
+      labelledBy={id('heading')}
+      onDismiss={onClose}
       className="fixed inset-x-0 top-12 bottom-0 z-20 flex flex-col border-l border-line bg-surface shadow-2xl sm:left-auto sm:w-[30rem]"
     >
       <div className="flex items-center gap-3 border-b border-line px-5 py-3">
         <h2 ref={headingRef} id={id('heading')} tabIndex={-1} className="min-w-0 flex-1 truncate text-sm font-semibold outline-none">
-          {canEdit ? `Edit ${kindLabels[item.kind].toLowerCase()}` : `${kindLabels[item.kind]} details`}
+          {isDraft ? `New ${kindLabels[item.kind].toLowerCase()}` : canEdit ? `Edit ${kindLabels[item.kind].toLowerCase()}` : `${kindLabels[item.kind]} details`}
         </h2>
         <PresenceAvatars peers={editingPeers} label="Also editing" size="sm" max={3} />
         <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close editor" title="Close (Esc)">
@@ -128,32 +135,32 @@ export function RiskEditor({
         <form className="flex flex-col gap-4 px-5 py-5" onSubmit={(e) => e.preventDefault()} aria-label="Item fields">
           <div className="grid grid-cols-[8.5rem_1fr] gap-3">
             <Field label="Kind" htmlFor={id('kind')}>
-              <Select
+              <LiveSelect
                 id={id('kind')}
                 value={item.kind}
                 disabled={disabled}
-                onChange={(e) => update({ kind: e.target.value as RaidFields['kind'] })}
+                onValueChange={(kind) => update({ kind: kind as RaidFields['kind'] })}
               >
                 {raidKinds.map((k) => (
                   <option key={k} value={k}>
                     {kindLabels[k]}
                   </option>
                 ))}
-              </Select>
+              </LiveSelect>
             </Field>
             <Field label="Status" htmlFor={id('status')}>
-              <Select
+              <LiveSelect
                 id={id('status')}
                 value={item.status}
                 disabled={disabled}
-                onChange={(e) => update({ status: e.target.value as RaidFields['status'] })}
+                onValueChange={(status) => update({ status: status as RaidFields['status'] })}
               >
                 {raidStatuses.map((s) => (
                   <option key={s} value={s}>
                     {statusLabels[s]}
                   </option>
                 ))}
-              </Select>
+              </LiveSelect>
             </Field>
           </div>
 
@@ -163,6 +170,7 @@ export function RiskEditor({
             label="Title"
             value={item.title}
             text={textOf('title')}
+            onLocalInput={isDraft ? (value) => update({ title: value }) : undefined}
             disabled={disabled}
             maxLength={200}
           />
@@ -173,6 +181,7 @@ export function RiskEditor({
             label="Description"
             value={item.description}
             text={textOf('description')}
+            onLocalInput={isDraft ? (value) => update({ description: value }) : undefined}
             disabled={disabled}
             maxLength={10_000}
           />
@@ -183,16 +192,17 @@ export function RiskEditor({
               label="Category"
               value={item.category}
               text={textOf('category')}
+            onLocalInput={isDraft ? (value) => update({ category: value }) : undefined}
               disabled={disabled}
               maxLength={80}
               placeholder="e.g. Vendor"
             />
             <Field label="Owner" htmlFor={id('owner')}>
-              <Select
+              <LiveSelect
                 id={id('owner')}
                 value={item.ownerId ?? ''}
                 disabled={disabled}
-                onChange={(e) => update({ ownerId: e.target.value || null })}
+                onValueChange={(ownerId) => update({ ownerId: ownerId || null })}
               >
                 <option value="">No owner</option>
                 {members.map((m) => (
@@ -201,7 +211,7 @@ export function RiskEditor({
                   </option>
                 ))}
                 {item.ownerId && !memberNames.has(item.ownerId) ? <option value={item.ownerId}>Former member</option> : null}
-              </Select>
+              </LiveSelect>
             </Field>
           </div>
 
@@ -216,11 +226,11 @@ export function RiskEditor({
 
           <div className="grid grid-cols-2 gap-3">
             <Field label="Response" htmlFor={id('response')}>
-              <Select
+              <LiveSelect
                 id={id('response')}
                 value={item.response ?? ''}
                 disabled={disabled}
-                onChange={(e) => update({ response: (e.target.value || null) as RaidFields['response'] })}
+                onValueChange={(response) => update({ response: (response || null) as RaidFields['response'] })}
               >
                 <option value="">None yet</option>
                 {riskResponses.map((r) => (
@@ -228,34 +238,20 @@ export function RiskEditor({
                     {responseLabels[r]}
                   </option>
                 ))}
-              </Select>
+              </LiveSelect>
             </Field>
             <Field label="Due date" htmlFor={id('due')}>
               <DateField id={id('due')} label="due date" value={item.dueDate} allowEmpty disabled={disabled} onCommit={(date) => update({ dueDate: date })} />
             </Field>
           </div>
 
-          <Field
-            label="Threatens (plan milestones and workstreams)"
-            htmlFor={id('threatens')}
-            hint={planItems.length ? 'Ctrl or Cmd + click to choose several. The plan shows open risks on what they threaten.' : 'The plan has no milestones or workstreams yet.'}
-          >
-            <Select
-              id={id('threatens')}
-              multiple
-              size={Math.min(6, Math.max(2, planItems.length))}
-              className="h-auto py-1"
-              value={item.threatens}
-              disabled={disabled || !planItems.length}
-              onChange={(e) => update({ threatens: [...e.target.selectedOptions].map((o) => o.value) })}
-            >
-              {planItems.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.kind === 'milestone' ? 'Milestone' : 'Workstream'}: {p.title}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ThreatensChoice
+            id={id('threatens')}
+            planItems={planItems}
+            value={item.threatens}
+            disabled={disabled}
+            onChange={(threatens) => update({ threatens })}
+          />
 
           <LiveText
             multiline
@@ -263,6 +259,7 @@ export function RiskEditor({
             label="Mitigation plan"
             value={item.mitigation}
             text={textOf('mitigation')}
+            onLocalInput={isDraft ? (value) => update({ mitigation: value }) : undefined}
             disabled={disabled}
             maxLength={10_000}
           />
@@ -273,6 +270,7 @@ export function RiskEditor({
             hint="The sign that this is about to happen."
             value={item.trigger}
             text={textOf('trigger')}
+            onLocalInput={isDraft ? (value) => update({ trigger: value }) : undefined}
             disabled={disabled}
             maxLength={2_000}
           />
@@ -314,14 +312,16 @@ export function RiskEditor({
           </div>
 
           <div className="flex items-center justify-between gap-3 pt-1">
-            <p className="text-xs text-muted">{canEdit ? 'Changes save as you type.' : 'You can read this item but not change it.'}</p>
+            <p className="text-xs text-muted">
+              {isDraft ? 'Give it a title to add it to the board.' : canEdit ? 'Changes save as you type.' : 'You can read this item but not change it.'}
+            </p>
             <ConfirmButton label="Delete" question="Delete this item?" confirmLabel="Delete item" disabled={disabled} onConfirm={onDelete} />
           </div>
         </form>
 
-        <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />
+        {isDraft ? null : <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />}
       </div>
-    </div>
+    </ModalPanel>
   );
 }
 
@@ -337,6 +337,7 @@ function LiveText({
   placeholder,
   multiline,
   inputRef,
+  onLocalInput,
 }: {
   id: string;
   label: string;
@@ -348,13 +349,15 @@ function LiveText({
   placeholder?: string;
   multiline?: boolean;
   inputRef?: Ref<HTMLInputElement | null>;
+  /** A draft not in the document yet: typing goes here until the item exists. */
+  onLocalInput?: (value: string) => void;
 }) {
   return (
     <Field label={label} htmlFor={id} hint={hint}>
       {multiline ? (
-        <SharedTextInput multiline id={id} text={text} fallback={value} disabled={disabled} rows={3} maxLength={maxLength} placeholder={placeholder} />
+        <SharedTextInput multiline id={id} text={text} fallback={value} disabled={disabled} rows={3} maxLength={maxLength} placeholder={placeholder} onLocalInput={onLocalInput} />
       ) : (
-        <SharedTextInput inputRef={inputRef} id={id} text={text} fallback={value} disabled={disabled} maxLength={maxLength} placeholder={placeholder} />
+        <SharedTextInput inputRef={inputRef} id={id} text={text} fallback={value} disabled={disabled} maxLength={maxLength} placeholder={placeholder} onLocalInput={onLocalInput} />
       )}
     </Field>
   );
@@ -375,15 +378,73 @@ function RatingSelect({
 }) {
   return (
     <Field label={label} htmlFor={id}>
-      <Select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(parseRating(e.target.value))}>
+      <LiveSelect id={id} value={value ?? ''} disabled={disabled} onValueChange={(rating) => onChange(parseRating(rating))}>
         <option value="">Not rated</option>
         {ratingOptions.map((r) => (
           <option key={r} value={r}>
             {ratingLabels[r]}
           </option>
         ))}
-      </Select>
+      </LiveSelect>
     </Field>
+  );
+}
+
+/**
+ * The plan items this one threatens, as a group of checkboxes: Tab moves between them and Space
+ * ticks one, no Ctrl-click needed. The ticked set is this tab's own while its write is on the way,
+ * so two quick ticks both count.
+ */
+function ThreatensChoice({
+  id,
+  planItems,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  planItems: PlanItemOption[];
+  value: string[];
+  disabled: boolean;
+  onChange: (threatens: string[]) => void;
+}) {
+  const live = useLiveValue(value, onChange, sameList);
+  const known = new Set(planItems.map((p) => p.id));
+  const hintId = `${id}-hint`;
+  return (
+    <fieldset id={id} aria-describedby={hintId} className="flex flex-col gap-1.5" onBlur={(e) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) live.settle();
+    }}>
+      <legend className="mb-1.5 text-[13px] font-medium text-muted">Threatens (plan milestones and workstreams)</legend>
+      {planItems.length ? (
+        <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-line-strong p-2">
+          {planItems.map((p) => {
+            const checkboxId = `${id}-${p.id}`;
+            return (
+              <li key={p.id} className="flex items-start gap-2">
+                <input
+                  id={checkboxId}
+                  type="checkbox"
+                  className="mt-0.5 size-4 shrink-0 accent-accent"
+                  checked={live.value.includes(p.id)}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    live.set(e.target.checked ? [...live.value.filter((t) => t !== p.id), p.id] : live.value.filter((t) => t !== p.id))
+                  }
+                />
+                <label htmlFor={checkboxId} className="min-w-0 text-sm break-words">
+                  {p.kind === 'milestone' ? 'Milestone' : 'Workstream'}: {p.title}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <p id={hintId} className="text-xs text-faint">
+        {planItems.length ? 'The plan shows open risks on what they threaten.' : 'The plan has no milestones or workstreams yet.'}
+        {value.some((t) => !known.has(t)) ? ' Some of what it threatened is no longer on the plan.' : ''}
+      </p>
+    </fieldset>
   );
 }
 

@@ -144,7 +144,7 @@ export function RiskTable({
 }) {
   const today = startOfToday();
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
       {/* Narrow screens drop columns; what they drop is repeated under the title. */}
       <table className="raid-table w-full table-fixed border-collapse text-sm">
         <caption className="sr-only">RAID items, highest score first</caption>

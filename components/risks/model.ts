@@ -17,14 +17,27 @@ import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 
 export type { BoardStatus, PresencePeer, PresenceUser } from '@/components/live/presence';
 
+/** An item as it was just before it was deleted: what Undo puts back, id and all. */
+export interface DeletedItem {
+  id: string;
+  fields: RaidFields;
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
 /** What the board can do to the live document; null while it is not connected. */
 export interface RiskBoardActions {
-  /** Adds an item and returns its id. */
-  createItem(fields?: Partial<RaidFields>): string;
+  /** An id for an item that is not written yet (a draft in the editor). */
+  newItemId(): string;
+  /** Adds an item (with the given id, or a new one) and returns its id. */
+  createItem(fields?: Partial<RaidFields>, id?: string): string;
   updateItem(id: string, patch: Partial<RaidFields>): void;
   /** The shared text of an item's text field, to type in (null while it is not one yet). */
   textOf(id: string, field: RaidTextField): Y.Text | null;
-  deleteItem(id: string): void;
+  /** Removes an item; returns what Undo needs to put it back, or null if it was not there. */
+  deleteItem(id: string): DeletedItem | null;
+  /** Puts a deleted item back with its id and every field, unless it is there already. */
+  restoreItem(item: DeletedItem): void;
   /** Tells the others which item this tab has open in the editor. */
   setEditing(id: string | null): void;
 }

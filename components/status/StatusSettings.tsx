@@ -177,34 +177,37 @@ export function WebhooksPanel({ projectId }: { projectId: string }) {
           Delivery log
         </h3>
         {deliveries.data?.length ? (
-          <table className="w-full text-left text-xs">
-            <thead className="text-muted">
-              <tr>
-                <th className="py-1 font-medium">When</th>
-                <th className="py-1 font-medium">URL</th>
-                <th className="py-1 font-medium">Event</th>
-                <th className="py-1 font-medium">Attempt</th>
-                <th className="py-1 font-medium">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.map((d) => (
-                <tr key={d.id} className="border-t border-line">
-                  <td className="py-1 pr-2 whitespace-nowrap">{format(d.attemptedAt, 'd MMM HH:mm:ss')}</td>
-                  <td className="max-w-48 truncate py-1 pr-2">{d.url}</td>
-                  <td className="py-1 pr-2">{d.event}</td>
-                  <td className="py-1 pr-2">{d.attempt}</td>
-                  <td className="py-1">
-                    <Badge tone={outcomeTone[d.outcome]}>{outcomeLabel[d.outcome] ?? d.outcome}</Badge>{' '}
-                    <span className="text-muted">
-                      {d.responseStatus ? `HTTP ${d.responseStatus}` : d.error}
-                      {d.retryAt ? ` · next attempt at ${format(d.retryAt, 'HH:mm:ss')}` : ''}
-                    </span>
-                  </td>
+          // Five columns do not fit a phone: the log scrolls inside its own box.
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[34rem] text-left text-xs">
+              <thead className="text-muted">
+                <tr>
+                  <th className="py-1 font-medium">When</th>
+                  <th className="py-1 font-medium">URL</th>
+                  <th className="py-1 font-medium">Event</th>
+                  <th className="py-1 font-medium">Attempt</th>
+                  <th className="py-1 font-medium">Result</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {deliveries.data.map((d) => (
+                  <tr key={d.id} className="border-t border-line">
+                    <td className="py-1 pr-2 whitespace-nowrap">{format(d.attemptedAt, 'd MMM HH:mm:ss')}</td>
+                    <td className="max-w-48 truncate py-1 pr-2">{d.url}</td>
+                    <td className="py-1 pr-2">{d.event}</td>
+                    <td className="py-1 pr-2">{d.attempt}</td>
+                    <td className="py-1">
+                      <Badge tone={outcomeTone[d.outcome]}>{outcomeLabel[d.outcome] ?? d.outcome}</Badge>{' '}
+                      <span className="text-muted">
+                        {d.responseStatus ? `HTTP ${d.responseStatus}` : d.error}
+                        {d.retryAt ? ` · next attempt at ${format(d.retryAt, 'HH:mm:ss')}` : ''}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="text-sm text-muted">Nothing sent yet: webhooks are called when an update is published or corrected.</p>
         )}

@@ -260,14 +260,14 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
 <link rel="alternate" type="application/atom+xml" title="${e(data.name)} status updates" href="/status/${e(slug)}/feed.atom">
 <style>
 :root{color-scheme:light;--ink:#1c1917;--muted:#57534e;--line:#e7e5e4;--on_track:${healthColours.on_track};--at_risk:${healthColours.at_risk};--off_track:${healthColours.off_track}}
-*{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fafaf9}
+*{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fafaf9;overflow-wrap:anywhere}
 main{max-width:46rem;margin:0 auto;padding:2rem 1rem 4rem}h1{font-size:1.6rem;margin:0 0 .25rem;letter-spacing:-.01em}h2{font-size:1.05rem;margin:2.5rem 0 .75rem}h3{font-size:.9rem;margin:1rem 0 .25rem;color:var(--muted)}
 .current{margin-top:1rem;padding:1rem 1.25rem;border-radius:.75rem;background:#fff;border:1px solid var(--line)}.current p{margin:.35rem 0 0;color:var(--muted)}
 .pill{display:inline-block;padding:.1rem .6rem;border-radius:999px;color:#fff;font-weight:600;font-size:.8rem}.pill.on_track{background:var(--on_track)}.pill.at_risk{background:var(--at_risk)}.pill.off_track{background:var(--off_track)}.pill.none{background:#a8a29e}
 .big{font-size:1rem;padding:.2rem .8rem}
 .strip{display:flex;gap:2px;list-style:none;padding:0;margin:.5rem 0 .25rem;height:2.25rem}.cell{flex:1;border-radius:2px;background:#d6d3d1}.cell.on_track{background:var(--on_track)}.cell.at_risk{background:var(--at_risk)}.cell.off_track{background:var(--off_track)}
 .legend{display:flex;justify-content:space-between;font-size:.75rem;color:var(--muted)}
-.update{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.25rem;margin-bottom:1rem}.update header{display:flex;gap:.5rem;align-items:center;font-size:.85rem;color:var(--muted)}
+.update{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.25rem;margin-bottom:1rem}.update header{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;font-size:.85rem;color:var(--muted)}
 .reason{font-weight:600;margin:.5rem 0}.edited{font-style:italic}.md p{margin:.35rem 0}.md ul,.md ol{margin:.35rem 0;padding-left:1.25rem}.md a{color:#1d4ed8}
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:.75rem;font-size:.9rem}th,td{text-align:left;padding:.5rem .75rem;border-bottom:1px solid var(--line)}th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.band{font-weight:600}.state{font-weight:600}.state.done{color:#15803d}.state.slipped,.state.missed{color:#b91c1c}.state.at_risk{color:#a16207}.state.planned{color:var(--muted)}.against{display:block;font-size:.75rem;color:var(--muted)}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}footer a{color:inherit}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

@@ -117,6 +117,9 @@ test('risk board: a viewer follows along live but cannot change anything', async
   await expect(field(v.page, 'Likelihood')).toBeDisabled();
   await expect(field(v.page, 'Status')).toBeDisabled();
   await expect(editor(v.page).getByRole('button', { name: 'Delete' })).toBeDisabled();
+  // The editor is modal: close it to follow the board behind it.
+  await v.page.keyboard.press('Escape');
+  await expect(editor(v.page)).toBeHidden();
 
   // Still live: what the owner adds appears for the viewer.
   await openBoard(a.page, projectId);
