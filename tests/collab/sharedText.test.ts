@@ -216,3 +216,46 @@ describe('plain strings', () => {
     expect(readPlanItems(stored)).toEqual([expect.objectContaining({ id: 'm1', title: 'Go live', description: 'The day' })]);
   });
 });
+
+describe('the history of typing', () => {
+  const titleHistory = (id: string) =>
+    h.db
+      .select({ actorId: raidItemChange.actorId, from: raidItemChange.fromValue, to: raidItemChange.toValue })
+      .from(raidItemChange)
+      .where(and(eq(raidItemChange.itemId, id), eq(raidItemChange.field, 'title')))
+      .orderBy(raidItemChange.id);
+
+  it('risk board: one person typing a title in several bursts is one history entry, and someone else typing starts the next', async () => {
+    const room = `risks:${team.project.id}`;
+    const [owner, editor] = await twoEditors(room);
+    const id = insertRaidItem(owner.doc, { title: 'Supplier', likelihood: 2, impact: 2 }, team.users.owner.id);
+    await eventually(async () => {
+      await h.documents.flushProjections();
+      expect(await h.db.select().from(raidItem).where(eq(raidItem.id, id))).toHaveLength(1);
+    });
+
+    // Three bursts of the owner's typing, each projected on its own (as pauses longer than the debounce would be).
+    for (const word of [' delay', ' on', ' chips']) {
+      const title = raidItemText(owner.doc, id, 'title')!;
+      title.insert(title.length, word);
+      await eventually(async () => {
+        await h.documents.flushProjections();
+        expect((await h.db.select().from(raidItem).where(eq(raidItem.id, id)))[0]!.title).toBe(title.toString());
+      });
+    }
+    expect(await titleHistory(id)).toEqual([{ actorId: team.users.owner.id, from: 'Supplier', to: 'Supplier delay on chips' }]);
+
+    await eventually(() => expect(raidItemText(editor.doc, id, 'title')!.toString()).toBe('Supplier delay on chips'));
+    const onEditor = raidItemText(editor.doc, id, 'title')!;
+    onEditor.insert(onEditor.length, ' (Q3)');
+    await eventually(async () => {
+      await h.documents.flushProjections();
+      expect(await titleHistory(id)).toEqual([
+        { actorId: team.users.owner.id, from: 'Supplier', to: 'Supplier delay on chips' },
+        { actorId: team.users.editor.id, from: 'Supplier delay on chips', to: 'Supplier delay on chips (Q3)' },
+      ]);
+    });
+    owner.destroy();
+    editor.destroy();
+  });
+});

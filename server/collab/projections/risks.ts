@@ -9,6 +9,7 @@ import { deriveRaidScores, normalizeRaidFields, raidTextFieldNames, type RaidFie
 import { diffRaidItem } from '../../domain/riskHistory';
 import type { ProjectionInput } from '../boards/types';
 import { readRaidItems } from '../boards/riskDocument';
+import { recordRaidChanges } from './raidChanges';
 import { restoredItems } from './restoredItems';
 
 type RaidRow = typeof raidItem.$inferSelect;
@@ -83,6 +84,6 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
         });
       }
     }
-    if (changes.length) await tx.insert(raidItemChange).values(changes);
+    await recordRaidChanges(tx, changes, now);
   });
 }
