@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { user } from '@/db/schema';
 import { userNameMaxLength } from '@/server/domain/userProfile';
 import { closeCodes, messageAwareness } from '@/server/collab/protocol';
-import { createUser, projectWithTeam, uniqueSuffix } from '../support/factories';
+import { addToProject, createUser, projectWithTeam, uniqueSuffix } from '../support/factories';
 import { connectClient, eventually, rawSocket, startCollabServer, type Client, type Harness } from './harness';
 
 const maxAwarenessBytes = 8 * 1024;
@@ -177,7 +177,7 @@ describe('presence size after stamping', () => {
   it('a name stored before names were limited is cut to the limit in presence', async () => {
     const longName = await createUser(h.auth, 'Long');
     await h.db.update(user).set({ name: `Long ${'n'.repeat(50_000)}` }).where(eq(user.id, longName.id));
-    await team.as('owner').then((owner) => owner.project.addMember({ projectId: team.project.id, email: longName.email, role: 'viewer' }));
+    await addToProject({ db: h.db, auth: h.auth, live: h.documents }, team.users.owner, team.project.id, longName, 'viewer');
     const observer = connectClient(h.url, room, team.users.owner.cookie);
     const long = connectClient(h.url, room, longName.cookie);
     await Promise.all([observer.synced, long.synced]);

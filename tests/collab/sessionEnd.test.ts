@@ -12,7 +12,7 @@ import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocumen
 import { closeCodes, messageSync, syncUpdate } from '@/server/collab/protocol';
 import { sessionEndedReason } from '@/server/collab/server';
 import { UpdateLog } from '@/server/collab/updateLog';
-import { createUser, projectWithTeam, type TestUser } from '../support/factories';
+import { addToProject, createUser, projectWithTeam, type TestUser } from '../support/factories';
 import { appUrl, connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
 
 let h: Harness;
@@ -44,8 +44,7 @@ function authRequest(path: string, cookie: string, body: unknown = {}) {
 /** A new editor of the project (their sessions are ended by the tests). */
 async function newEditor(): Promise<TestUser> {
   const person = await createUser(h.auth, 'Leaver');
-  const owner = await team.as('owner');
-  await owner.project.addMember({ projectId: team.project.id, email: person.email, role: 'editor' });
+  await addToProject({ db: h.db, auth: h.auth, live: h.documents }, team.users.owner, team.project.id, person, 'editor');
   return person;
 }
 
@@ -154,9 +153,8 @@ describe('a socket lives no longer than its session', () => {
 
   it('a session that expires is caught by the periodic check: its socket is closed with 4401, others stay', async () => {
     const [expiring, staying] = await Promise.all([createUser(checked.auth, 'Expiring'), createUser(checked.auth, 'Staying')]);
-    const owner = await team.as('owner');
     for (const person of [expiring, staying]) {
-      await owner.project.addMember({ projectId: team.project.id, email: person.email, role: 'viewer' });
+      await addToProject({ db: h.db, auth: h.auth, live: h.documents }, team.users.owner, team.project.id, person, 'viewer');
     }
     const expiringSocket = await admitted(checked, expiring.cookie);
     const stayingSocket = await admitted(checked, staying.cookie);
