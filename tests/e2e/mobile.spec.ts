@@ -141,6 +141,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await expect(page.getByText('The public page is on.')).toBeVisible();
 
   await page.goto(`/p/${projectId}/updates`);
+  // Updates are for members only unless chosen otherwise; the public page test reads this one.
+  await page.getByLabel('For', { exact: true }).selectOption({ label: 'Public status page' });
   await page.getByRole('button', { name: 'New update' }).click();
   const draft = page.getByRole('form', { name: 'Draft update' });
   await draft.getByLabel('Health').selectOption({ label: 'At risk' });
@@ -232,7 +234,7 @@ test('phone: the updates page fits 390 px', async ({ browser, baseURL }) => {
 test('phone: the members page fits 390 px', async ({ browser, baseURL }) => {
   const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
   await page.goto(`/p/${seeded.projectId}/members`);
-  await expect(page.getByRole('button', { name: 'Add member' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create invite' })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectTabsReachable(page);
   await context.close();
