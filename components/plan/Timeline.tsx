@@ -15,7 +15,11 @@ import { scaleTicks, timelineRange, type Zoom } from './timelineScale';
 const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
 const rowHeight = 36;
 const headerHeight = 28;
-const labelWidth = 240;
+// The label column: 240 px from the sm breakpoint, 128 px on a phone so a 390 px screen keeps
+// more than half its width for the dates (a long title is cut, its full text is the button's name
+// and tooltip). A CSS variable, so the server-rendered width is already right for the screen.
+const labelColumn = 'var(--timeline-label)';
+const labelColumnClasses = '[--timeline-label:128px] sm:[--timeline-label:240px]';
 
 const shown = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
@@ -82,7 +86,7 @@ export function Timeline(props: TimelineProps) {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const dates = el.clientWidth - labelWidth;
+    const dates = el.clientWidth - (parseFloat(getComputedStyle(el).getPropertyValue('--timeline-label')) || 0);
     if (todayX < el.scrollLeft || todayX > el.scrollLeft + dates - px) el.scrollLeft = Math.max(0, todayX - dates / 3);
   }, [zoom]); // on opening and on zoom only
   const ticks = useMemo(() => scaleTicks(range, zoom), [range, zoom]);
@@ -166,11 +170,11 @@ export function Timeline(props: TimelineProps) {
   const height = rows.length * rowHeight;
 
   return (
-    <div ref={scroller} className="overflow-x-auto rounded-lg border border-line bg-surface" data-testid="timeline">
-      <div className="relative" style={{ width: labelWidth + width, minHeight: headerHeight + Math.max(height, rowHeight) }}>
+    <div ref={scroller} className={cn('overflow-x-auto rounded-lg border border-line bg-surface', labelColumnClasses)} data-testid="timeline">
+      <div className="relative" style={{ width: `calc(${labelColumn} + ${width}px)`, minHeight: headerHeight + Math.max(height, rowHeight) }}>
         {/* scale */}
         <div className="sticky top-0 z-10 flex border-b border-line bg-sunken text-[11px] text-muted" style={{ height: headerHeight }}>
-          <div className="sticky left-0 z-20 shrink-0 border-r border-line bg-sunken px-3 py-1.5 font-medium" style={{ width: labelWidth }}>
+          <div className="sticky left-0 z-20 shrink-0 border-r border-line bg-sunken px-3 py-1.5 font-medium" style={{ width: labelColumn }}>
             {zoom === 'weeks' ? 'Weeks' : 'Months'}
           </div>
           <div className="relative" style={{ width }} aria-hidden="true">
@@ -184,7 +188,7 @@ export function Timeline(props: TimelineProps) {
 
         <div className="relative" style={{ height }}>
           {/* grid, today line and arrows, behind the bars */}
-          <div className="pointer-events-none absolute top-0" style={{ left: labelWidth, width, height }} aria-hidden="true">
+          <div className="pointer-events-none absolute top-0" style={{ left: labelColumn, width, height }} aria-hidden="true">
             {ticks.map((t) => (
               <span key={t.date} className="absolute top-0 h-full border-l border-line/60" style={{ left: x(t.date) }} />
             ))}
@@ -238,11 +242,11 @@ export function Timeline(props: TimelineProps) {
               <div
                 key={item.id}
                 className={cn('absolute left-0 flex border-b border-line/70', selectedId === item.id && 'bg-accent-soft/50')}
-                style={{ top: index * rowHeight, height: rowHeight, width: labelWidth + width }}
+                style={{ top: index * rowHeight, height: rowHeight, width: `calc(${labelColumn} + ${width}px)` }}
                 data-testid="timeline-row"
                 data-item-id={item.id}
               >
-                <div className="sticky left-0 z-[5] flex shrink-0 items-center gap-1.5 border-r border-line bg-surface px-3 text-sm" style={{ width: labelWidth }}>
+                <div className="sticky left-0 z-[5] flex shrink-0 items-center gap-1.5 border-r border-line bg-surface px-2 text-sm sm:px-3" style={{ width: labelColumn }} data-testid="timeline-label">
                   <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" onClick={() => onSelect(item.id)} title={item.title}>
                     {item.title}
                   </button>

@@ -141,6 +141,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await expect(page.getByText('The public page is on.')).toBeVisible();
 
   await page.goto(`/p/${projectId}/updates`);
+  // Updates are for members only unless chosen otherwise; the public page test reads this one.
+  await page.getByLabel('For', { exact: true }).selectOption({ label: 'Public status page' });
   await page.getByRole('button', { name: 'New update' }).click();
   const draft = page.getByRole('form', { name: 'Draft update' });
   await draft.getByLabel('Health').selectOption({ label: 'At risk' });
@@ -186,6 +188,20 @@ test('phone: the plan fits 390 px, its roadmap scrolls inside itself and stakeho
   await expect(page.getByTestId('timeline-row')).toHaveCount(5);
   await expectNoSidewaysScroll(page);
   await expectTabsReachable(page);
+  // The row labels leave most of the roadmap for the dates, which scroll within the roadmap.
+  const roadmap = page.getByTestId('timeline');
+  const label = page.getByTestId('timeline-label').first();
+  const roadmapWidth = await roadmap.evaluate((el) => el.clientWidth);
+  const labelWidth = (await label.boundingBox())!.width;
+  expect(roadmapWidth - labelWidth, 'width left for the dates').toBeGreaterThanOrEqual(200);
+  expect(await roadmap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the roadmap scrolls within itself').toBe(true);
+  // A cut title keeps its full text as the button's name and tooltip.
+  const title = 'Discovery and vendor shortlist';
+  await expect(label.getByRole('button', { name: title, exact: true })).toHaveAttribute('title', title);
+  await roadmap.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(() => roadmap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await expect(label).toBeInViewport();
+  await expectNoSidewaysScroll(page);
   // The stakeholder fields are wide enough to read what is in them.
   for (const label of ['Name of stakeholder Priya Raman', 'Organisation of Daniel Okafor', 'Project member for Priya Raman', 'Frequency for Daniel Okafor']) {
     const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
@@ -218,7 +234,7 @@ test('phone: the updates page fits 390 px', async ({ browser, baseURL }) => {
 test('phone: the members page fits 390 px', async ({ browser, baseURL }) => {
   const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
   await page.goto(`/p/${seeded.projectId}/members`);
-  await expect(page.getByRole('button', { name: 'Add member' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create invite' })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectTabsReachable(page);
   await context.close();
