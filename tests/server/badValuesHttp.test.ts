@@ -9,18 +9,20 @@ import { createTestAuth, createUser, type TestUser } from '../support/factories'
 
 const appUrl = 'http://localhost:3000';
 let deps: TrpcHandlerDeps;
+let live: LiveDocuments;
 let person: TestUser;
 
 beforeAll(async () => {
   const { db } = await testDatabase();
   const auth = createTestAuth(db);
+  live = new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0 });
   person = await createUser(auth, 'Hostile');
   deps = {
     config: { origins: { trusted: [appUrl], acceptRequestHost: false }, appUrl, apiMaxBodyBytes: 1024 * 1024 },
     mailer: null,
     db,
     auth,
-    live: new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0 }),
+    live,
     webhooks: new WebhookSender(db, { allowPrivateAddresses: false, maxAttempts: 1, retryBaseMs: 10, timeoutMs: 1_000 }),
     logError: () => {},
   };
@@ -28,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await deps.webhooks.close();
-  await deps.live.close();
+  await live.close();
 });
 
 /** POSTs a raw JSON body (written by hand, so its escapes reach the server as sent). */
