@@ -1,11 +1,11 @@
 // Text Postgres can store. Postgres refuses a NUL character (U+0000) in `text` and `jsonb`, and a
 // lone UTF-16 surrogate in `jsonb` (in `text` it is silently stored as U+FFFD, so it would not read
 // back as written). Two rules, said once (docs/security.md, "Bad values"):
-// - what a person sends through the API is refused with a clear message (`refusal`);
+// - what a person sends through the API is refused with a clear message (`findUnstorableText`,
+//   checked for every tRPC input in server/trpc.ts, whatever its zod schema);
 // - what a live document holds (any client may write it) is cleaned on read (`storableText`): NUL
 //   removed, a lone surrogate replaced by U+FFFD, so one bad value never stops a board's projection.
 // Pure functions, no I/O.
-import { z } from 'zod';
 
 const nul = /\u0000/g;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -55,15 +55,4 @@ export function findUnstorableText(value: unknown, path: (string | number)[] = [
     }
   }
   return null;
-}
-
-/** A zod string of at most `max` characters that Postgres can store (refused otherwise, with a message). */
-export function storableString(max: number) {
-  return z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .superRefine((text, ctx) => {
-      const reason = unstorableReason(text);
-      if (reason) ctx.addIssue({ code: 'custom', message: reason });
-    });
 }
