@@ -11,6 +11,7 @@ import type { Mailer } from './mail';
 import type { WebhookSender } from './status/webhooks';
 import { findMembership } from './data/membership';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
+import { findUnstorableText } from './domain/storableText';
 
 export interface TRPCContext {
   db: Database;
@@ -99,7 +100,20 @@ const readableInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(readableInputErrors);
+/**
+ * Refuses any input string Postgres could not store (a NUL character, a lone surrogate), whatever
+ * the procedure: one bad value must never reach a live board (docs/security.md, "Bad values").
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnstorableText(await getRawInput());
+  if (found) {
+    const where = found.path.length ? found.path.join('.') : 'input';
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${where}: ${found.reason}` });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(readableInputErrors).use(storableInput);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });

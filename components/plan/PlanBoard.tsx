@@ -7,6 +7,7 @@ import { format, formatDistanceToNow, parseISO } from 'date-fns';
 import { useEffect, useMemo, useState } from 'react';
 import { criticalPath, describeCycle, milestoneSlippage, milestoneStatuses, violatedDependencies, type PlanDependency, type PlanItem } from '@/server/domain/plan';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
+import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import type { PlanRisk } from '@/server/routers/plan';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
@@ -278,6 +279,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           {refusal}
         </p>
       ) : null}
+      {isViewer ? null : <ProjectionIssues projectId={projectId} board="plan" />}
 
       <section aria-labelledby="roadmap-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-end gap-3">

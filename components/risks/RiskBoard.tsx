@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
+import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { UndoToast } from '@/components/ui/undo-toast';
@@ -249,6 +250,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           {refusal}
         </p>
       ) : null}
+      {isViewer ? null : <ProjectionIssues projectId={projectId} board="risks" />}
       {csvOutcome ? <CsvOutcomePanel outcome={csvOutcome} onDismiss={() => setCsvOutcome(null)} /> : null}
       {notice ? (
         <p role="status" className="rounded-lg border border-line bg-sunken px-4 py-2.5 text-sm text-muted">

@@ -2,7 +2,8 @@
 // their broadcast; docs/collab-protocol.md).
 // Compaction replaces a prefix of a board's rows by one snapshot row; Yjs updates commute, so
 // row order does not matter for correctness, only for reading them back efficiently.
-import { bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { project } from './project';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -41,4 +42,27 @@ export const boardGeneration = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.board, t.generation] })],
+);
+
+/**
+ * What a board's projection could not write (server/collab/projections/issues.ts): one row per item
+ * it skipped (`itemId`), or one with an empty `itemId` when the whole projection keeps failing and
+ * its retries stopped. Rewritten after every run; shown to the project's owners and editors as
+ * "needs attention" on the board.
+ */
+export const projectionIssue = pgTable(
+  'projection_issue',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    /** The board kind: `risks` or `plan`. */
+    board: text('board').notNull(),
+    /** The skipped item's id; empty for the board as a whole. */
+    itemId: text('item_id').notNull(),
+    title: text('title').notNull().default(''),
+    reason: text('reason').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.board, t.itemId] })],
 );

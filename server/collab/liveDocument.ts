@@ -36,6 +36,7 @@ import {
 } from './protocol';
 import { decodePresenceUpdate, encodePresenceUpdate, stampPresenceState, type PresenceEntry } from './presence';
 import { defaultRebuildPolicy, rebuildIfBloated, type RebuildPolicy } from './rebuild';
+import { issueReason, recordProjectionIssues, wholeBoard, type ProjectionIssue } from './projections/issues';
 import type { UpdateLog } from './updateLog';
 
 export interface LiveDocumentOptions {
@@ -47,7 +48,19 @@ export interface LiveDocumentOptions {
   rebuild?: RebuildPolicy;
   /** Largest presence message the board relays, once stamped (default: the awareness message limit). */
   maxPresenceBytes?: number;
+  /** How a failing projection is retried (default: defaultProjectionRetry). */
+  projectionRetry?: ProjectionRetry;
 }
+
+export interface ProjectionRetry {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** Runs in a row before it gives up until the next edit. */
+  attempts: number;
+}
+
+/** Retries of a failing projection: 1 s, 2 s, 4 s … at most a minute apart, 8 runs in all. */
+export const defaultProjectionRetry: ProjectionRetry = { firstDelayMs: 1_000, maxDelayMs: 60_000, attempts: 8 };
 
 /** A socket whose client holds an older generation of the board (see OlderGeneration). */
 interface StaleClient {
@@ -127,6 +140,10 @@ export class LiveDocument {
   private projectionTimer: NodeJS.Timeout | undefined;
   private projectionRunning: Promise<void> | undefined;
   private projectionDirty = false;
+  /** Failed projection runs in a row (reset by a success or a new edit). */
+  private projectionFailures = 0;
+  /** Whether projection_issue may hold rows for this board (so a clean run clears them). */
+  private hadProjectionIssues = true;
   /** Sync step 2 for a client that has nothing yet; dropped whenever the document changes. */
   private fullSyncStep2: Uint8Array | undefined;
   /** Waiting for the whole stored document, until the log has been read (see onStoredDocument). */
@@ -685,7 +702,14 @@ export class LiveDocument {
 
   // --- projection -------------------------------------------------------------------------
 
-  scheduleProjection(delayMs = this.deps.options.projectionDebounceMs): void {
+  /**
+   * Runs the projection after `delayMs`. A new edit (not a retry) starts the retries over: a
+   * failing projection is retried after 1 s, 2 s, 4 s … (at most a minute apart) and given up after
+   * `maxProjectionAttempts`, its error kept for the project's owners (projection_issue), so the
+   * board can unload once its updates are stored.
+   */
+  scheduleProjection(delayMs = this.deps.options.projectionDebounceMs, retry = false): void {
+    if (!retry) this.projectionFailures = 0;
     this.projectionDirty = true;
     if (this.projectionTimer || this.destroyed) return;
     this.projectionTimer = setTimeout(() => {
@@ -700,19 +724,31 @@ export class LiveDocument {
       while (this.projectionDirty) {
         this.projectionDirty = false;
         const authors = this.attribution.take();
+        const now = new Date();
         try {
-          await this.board.project({
+          const report = await this.board.project({
             db: this.deps.db,
             projectId: this.projectId,
             doc: this.doc,
             authors,
             fallbackActorId: this.lastActorId,
-            now: new Date(),
+            now,
           });
+          this.projectionFailures = 0;
+          for (const issue of report.skipped) this.deps.logger.error(`${this.name}: projection skipped item ${JSON.stringify(issue.itemId)}: ${issue.reason}`);
+          await this.recordIssues(report.skipped, now);
         } catch (error) {
           this.attribution.restore(authors);
-          this.deps.logger.error(`${this.name}: projection failed, retrying`, error);
-          if (!this.destroyed) this.scheduleProjection(1_000);
+          this.projectionFailures++;
+          const retry = this.deps.options.projectionRetry ?? defaultProjectionRetry;
+          if (this.projectionFailures >= retry.attempts) {
+            this.deps.logger.error(`${this.name}: projection failed ${this.projectionFailures} times, stopped until the next edit`, error);
+            await this.recordIssues([{ itemId: wholeBoard, title: '', reason: `The board could not be saved for reports: ${issueReason(error)}` }], now);
+          } else {
+            const backoff = Math.min(retry.firstDelayMs * 2 ** (this.projectionFailures - 1), retry.maxDelayMs);
+            this.deps.logger.error(`${this.name}: projection failed, retrying in ${backoff} ms`, error);
+            if (!this.destroyed) this.scheduleProjection(backoff, true);
+          }
           break;
         }
       }
@@ -721,6 +757,17 @@ export class LiveDocument {
       this.onMaybeIdle(this);
     });
     return this.projectionRunning;
+  }
+
+  /** Keeps what the last projection could not write, for the board's "needs attention" notice. */
+  private async recordIssues(issues: ProjectionIssue[], now: Date): Promise<void> {
+    if (!issues.length && !this.hadProjectionIssues) return;
+    try {
+      await recordProjectionIssues(this.deps.db, this.projectId, this.board.kind, issues, now);
+      this.hadProjectionIssues = issues.length > 0;
+    } catch (error) {
+      this.deps.logger.error(`${this.name}: could not record the projection's issues`, error);
+    }
   }
 
   /** Waits for every pending write and runs any scheduled projection now. */

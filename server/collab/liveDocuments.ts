@@ -28,6 +28,8 @@ export interface LiveDocumentsOptions {
   rebuild?: LiveDocumentOptions['rebuild'];
   /** Largest presence message relayed, once stamped (COLLAB_MAX_AWARENESS_BYTES). */
   maxPresenceBytes?: number;
+  /** How a failing projection is retried (default: defaultProjectionRetry). */
+  projectionRetry?: LiveDocumentOptions['projectionRetry'];
 }
 
 export class LiveDocuments implements LiveBoards {
@@ -73,6 +75,7 @@ export class LiveDocuments implements LiveBoards {
             onCommit: this.options.onCommit,
             rebuild: this.options.rebuild,
             maxPresenceBytes: this.options.maxPresenceBytes,
+            projectionRetry: this.options.projectionRetry,
           },
         },
         (doc) => this.maybeUnload(doc),

@@ -17,6 +17,7 @@ import {
   raidItem,
   user,
 } from '@/db/schema';
+import { readProjectionIssues } from '../collab/projections/issues';
 import type { PlanItem } from '../domain/plan';
 import type { RaciRole, StakeholderFields, StakeholderQuadrant } from '../domain/planCharter';
 import { activeStatuses, type RaidKind, type SeverityBand } from '../domain/risk';
@@ -126,6 +127,9 @@ export const planRouter = createTRPCRouter({
   saveBaseline: projectProcedure('editor')
     .input(z.object({ name: z.string().trim().min(1, 'name is required').max(120, 'name must be at most 120 characters') }))
     .mutation(({ ctx, input }) => ctx.live.apply('plan', ctx.project.id, { type: 'plan.saveBaseline', name: input.name }, ctx.user.id)),
+
+  /** What the plan's projection could not write (items left out of reports), for owners and editors. */
+  projectionIssues: projectProcedure('editor').query(({ ctx }) => readProjectionIssues(ctx.db, ctx.project.id, 'plan')),
 
   /** The secret calendar feed address (created on first use). Owners only: it reads without signing in. */
   calendarFeed: projectProcedure('owner').query(async ({ ctx }) => {

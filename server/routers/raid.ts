@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { projectMember, raidItem, raidItemChange, user } from '@/db/schema';
+import { readProjectionIssues } from '../collab/projections/issues';
 import { parseRaidCsv, raidItemsToCsv } from '../domain/raidCsv';
 import { raidKinds, raidStatuses, severityBands, type RaidItem } from '../domain/risk';
 import { createTRPCRouter, projectProcedure } from '../trpc';
@@ -98,6 +99,9 @@ export const raidRouter = createTRPCRouter({
       );
       return result;
     }),
+
+  /** What the board's projection could not write (items left out of this log), for owners and editors. */
+  projectionIssues: projectProcedure('editor').query(({ ctx }) => readProjectionIssues(ctx.db, ctx.project.id, 'risks')),
 
   exportCsv: projectProcedure('viewer').query(async ({ ctx }) => {
     const [items, members] = await Promise.all([

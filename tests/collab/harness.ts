@@ -10,7 +10,8 @@ import type { Auth } from '@/server/auth';
 import { sessionAccess, type CollabAccess } from '@/server/collab/authenticate';
 import { defaultCollabLimits, type CollabLimits } from '@/server/collab/limits';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
-import { silentLogger } from '@/server/collab/logger';
+import type { ProjectionRetry } from '@/server/collab/liveDocument';
+import { silentLogger, type Logger } from '@/server/collab/logger';
 import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
 import { testDatabase } from '../support/database';
@@ -37,6 +38,10 @@ export interface HarnessOptions {
   origins?: OriginPolicy;
   /** How long the projection waits after an edit (0: at once). */
   projectionDebounceMs?: number;
+  /** How a failing projection is retried (default: the server's). */
+  projectionRetry?: ProjectionRetry;
+  /** Where the live boards log (default: nowhere). */
+  logger?: Logger;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -54,7 +59,8 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
     maxPresenceBytes: limits.maxAwarenessBytes,
-    logger: silentLogger,
+    projectionRetry: options.projectionRetry,
+    logger: options.logger ?? silentLogger,
   });
   const collab = new CollabServer({
     documents,

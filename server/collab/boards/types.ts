@@ -5,6 +5,7 @@ import type { Database } from '@/db';
 import type { ChangeAttribution, AttributionSnapshot } from '../attribution';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind } from '../liveBoards';
 import type { TextFields } from '../plainText';
+import type { ProjectionReport } from '../projections/issues';
 
 export interface ProjectionInput {
   db: Database;
@@ -25,5 +26,5 @@ export interface BoardDefinition<K extends BoardKind = BoardKind> {
   /** One handler per command: applies it to a document (a scratch copy; the caller persists the resulting update). */
   commands: { [T in BoardCommandType<K>]: (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T> };
   /** Derives the board's relational rows from the document. Idempotent. */
-  project(input: ProjectionInput): Promise<void>;
+  project(input: ProjectionInput): Promise<ProjectionReport>;
 }

@@ -2,6 +2,9 @@
 // recorded in plan_date_change with its author, the slippage history), and the smaller tables
 // (dependencies, baselines, charter, goals, stakeholders, RACI) rewritten when they differ.
 // Idempotent: a second run on the same document changes nothing.
+// One bad value never blocks the rest: text is made storable on read, a baseline's frozen dates keep
+// only real dates, and when a write still fails the run is redone with one savepoint per item and
+// per table, skipping (and reporting) only what the database refuses.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
@@ -9,7 +12,9 @@ import { planBaseline, planCharter, planDateChange, planDependency, planGoal, pl
 import { goalProgress, powerInterestQuadrant } from '../../domain/planCharter';
 import { isPlanDate } from '../../domain/dates';
 import type { FieldTransition } from '../attribution';
+import { storableValue, unstorableReason } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
+import { issueReason, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
 import { restoredItems } from './restoredItems';
 
@@ -61,15 +66,45 @@ function datedMoves(transitions: readonly FieldTransition[], from: string, to: s
   return moves as { from: string; to: string; actorId: string | null }[];
 }
 
-export async function projectPlanBoard({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput): Promise<void> {
-  const items = readPlanItems(doc);
+/** A baseline's frozen dates, keeping only entries whose start and end are real dates. */
+function frozenDates(dates: unknown): Record<string, { start: string; end: string }> {
+  if (!dates || typeof dates !== 'object' || Array.isArray(dates)) return {};
+  const kept: Record<string, { start: string; end: string }> = {};
+  for (const [id, value] of Object.entries(dates as Record<string, unknown>)) {
+    const { start, end } = (value ?? {}) as { start?: unknown; end?: unknown };
+    if (typeof start === 'string' && typeof end === 'string' && isPlanDate(start) && isPlanDate(end)) kept[id] = { start, end };
+  }
+  return storableValue(kept);
+}
+
+export async function projectPlanBoard(input: ProjectionInput): Promise<ProjectionReport> {
+  try {
+    return await projectPlan(input, false);
+  } catch {
+    // Some row was refused: redo the run piece by piece, so only that piece is left out.
+    return projectPlan(input, true);
+  }
+}
+
+async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
+  const skipped: ProjectionIssue[] = [];
+  const items = readPlanItems(doc).flatMap((item) => {
+    const idProblem = unstorableReason(item.id) ?? (item.id.length > 200 ? 'is longer than 200 characters' : null);
+    if (!idProblem) return [storableValue(item)];
+    skipped.push({ itemId: item.id, title: item.title, reason: `its id ${idProblem}` });
+    return [];
+  });
   const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = readDependencies(doc).filter((d) => itemIds.has(d.fromId) && itemIds.has(d.toId));
-  const baselines = readBaselines(doc);
-  const charter = readCharter(doc);
-  const goals = readGoals(doc);
-  const stakeholders = readStakeholders(doc);
-  const raci = readRaci(doc);
+  const dependencies = storableValue(readDependencies(doc).filter((d) => itemIds.has(d.fromId) && itemIds.has(d.toId)));
+  const baselines = readBaselines(doc).map((b) => ({
+    ...storableValue({ id: b.id, name: b.name, savedBy: b.savedBy }),
+    savedAt: Number.isNaN(Date.parse(b.savedAt)) ? new Date(0) : new Date(b.savedAt),
+    dates: frozenDates(b.dates),
+  }));
+  const charter = storableValue(readCharter(doc));
+  const goals = storableValue(readGoals(doc));
+  const stakeholders = storableValue(readStakeholders(doc));
+  const raci = storableValue(readRaci(doc));
   const createdAtOf = new Map<string, string>();
   doc.getMap<unknown>('items').forEach((value, id) => {
     const created = (value as { get?: (k: string) => unknown }).get?.('createdAt');
@@ -121,10 +156,16 @@ export async function projectPlanBoard({ db, projectId, doc, authors, fallbackAc
         changes.push({ projectId, itemId: item.id, itemTitle: item.title, field: 'created', fromValue: null, toValue: item.end, actorId: actorFor(item.id, '*'), changedAt: now });
       }
       const createdAt = previous?.createdAt ?? (createdAtOf.has(item.id) ? new Date(createdAtOf.get(item.id)!) : now);
-      await tx
-        .insert(planItem)
-        .values({ ...row, createdAt, updatedAt: now })
-        .onConflictDoUpdate({ target: [planItem.projectId, planItem.id], set: { ...row, updatedAt: now } });
+      const write = (writer: Tx) =>
+        writer
+          .insert(planItem)
+          .values({ ...row, createdAt, updatedAt: now })
+          .onConflictDoUpdate({ target: [planItem.projectId, planItem.id], set: { ...row, updatedAt: now } });
+      if (!oneByOne) await write(tx);
+      else if (!(await inSavepoint(tx, item.id, item.title, write))) {
+        // Its date changes go with it: they are recorded once its row can be written.
+        for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.itemId === item.id) changes.splice(i, 1);
+      }
     }
 
     const removed = [...before.values()];
@@ -136,35 +177,51 @@ export async function projectPlanBoard({ db, projectId, doc, authors, fallbackAc
     }
     if (changes.length) await tx.insert(planDateChange).values(changes);
 
-    await replaceRows(tx, planDependency, projectId, dependencies.map((d) => ({ id: d.id, fromId: d.fromId, toId: d.toId })), (r) => String(r.id));
-    await replaceRows(
-      tx,
-      planBaseline,
-      projectId,
-      baselines.map((b) => ({ id: b.id, name: b.name, savedAt: new Date(b.savedAt), savedBy: b.savedBy, dates: b.dates })),
-      (r) => String(r.id),
+    const piece = async (name: string, write: (writer: Tx) => Promise<unknown>) => {
+      if (!oneByOne) await write(tx);
+      else await inSavepoint(tx, name, name, write);
+    };
+    await piece('dependencies', (w) => replaceRows(w, planDependency, projectId, dependencies.map((d) => ({ id: d.id, fromId: d.fromId, toId: d.toId })), (r) => String(r.id)));
+    await piece('baselines', (w) => replaceRows(w, planBaseline, projectId, baselines, (r) => String(r.id)));
+    await piece('goals', (w) => replaceRows(w, planGoal, projectId, goals.map((g) => ({ ...g, progress: goalProgress(g) })), (r) => String(r.id)));
+    await piece('stakeholders', (w) =>
+      replaceRows(
+        w,
+        planStakeholder,
+        projectId,
+        stakeholders.map((s) => ({ ...s, quadrant: powerInterestQuadrant(s.influence, s.interest) })),
+        (r) => String(r.id),
+      ),
     );
-    await replaceRows(tx, planGoal, projectId, goals.map((g) => ({ ...g, progress: goalProgress(g) })), (r) => String(r.id));
-    await replaceRows(
-      tx,
-      planStakeholder,
-      projectId,
-      stakeholders.map((s) => ({ ...s, quadrant: powerInterestQuadrant(s.influence, s.interest) })),
-      (r) => String(r.id),
-    );
-    await replaceRows(tx, planRaci, projectId, raci.map((r) => ({ ...r })), (r) => `${r.subjectId}:${r.stakeholderId}`);
+    await piece('raci', (w) => replaceRows(w, planRaci, projectId, raci.map((r) => ({ ...r })), (r) => `${r.subjectId}:${r.stakeholderId}`));
 
-    const [charterRow] = await tx.select().from(planCharter).where(eq(planCharter.projectId, projectId));
-    const charterChanged =
-      !charterRow ||
-      charterRow.vision !== charter.vision ||
-      JSON.stringify(charterRow.scope) !== JSON.stringify(charter.scope) ||
-      JSON.stringify(charterRow.nonGoals) !== JSON.stringify(charter.nonGoals);
-    if (charterChanged) {
-      await tx
-        .insert(planCharter)
-        .values({ projectId, ...charter, updatedAt: now })
-        .onConflictDoUpdate({ target: planCharter.projectId, set: { ...charter, updatedAt: now } });
-    }
+    await piece('charter', async (w) => {
+      const [charterRow] = await w.select().from(planCharter).where(eq(planCharter.projectId, projectId));
+      const charterChanged =
+        !charterRow ||
+        charterRow.vision !== charter.vision ||
+        JSON.stringify(charterRow.scope) !== JSON.stringify(charter.scope) ||
+        JSON.stringify(charterRow.nonGoals) !== JSON.stringify(charter.nonGoals);
+      if (charterChanged) {
+        await w
+          .insert(planCharter)
+          .values({ projectId, ...charter, updatedAt: now })
+          .onConflictDoUpdate({ target: planCharter.projectId, set: { ...charter, updatedAt: now } });
+      }
+    });
   });
+  return { skipped };
+
+  /** Runs one write in a savepoint; when the database refuses it, reports it and goes on. */
+  async function inSavepoint(tx: Tx, itemId: string, title: string, write: (writer: Tx) => Promise<unknown>): Promise<boolean> {
+    try {
+      await tx.transaction(async (savepoint) => {
+        await write(savepoint);
+      });
+      return true;
+    } catch (error) {
+      skipped.push({ itemId, title, reason: issueReason(error) });
+      return false;
+    }
+  }
 }

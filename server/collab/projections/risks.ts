@@ -3,11 +3,16 @@
 // last run (each is credited with the change), the last author's for a plain value. Idempotent: run twice on the same document, it changes nothing
 // the second time; run on an empty table, it rebuilds the rows from the document (restoring, not
 // re-creating, the items its history already has).
+// One bad value never blocks the others: text is made storable on read (storableText), an item whose
+// id cannot be stored is skipped, and when a write still fails the run is redone with one savepoint
+// per item, skipping (and reporting) only the items the database refuses.
 import { and, eq, inArray } from 'drizzle-orm';
 import { raidItem, raidItemChange } from '@/db/schema';
 import { deriveRaidScores, normalizeRaidFields, raidTextFieldNames, type RaidFields } from '../../domain/risk';
 import { diffRaidItem } from '../../domain/riskHistory';
+import { storableValue, unstorableReason } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
+import { issueReason, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readRaidItems } from '../boards/riskDocument';
 import { recordRaidChanges } from './raidChanges';
 import { restoredItems } from './restoredItems';
@@ -18,8 +23,23 @@ function fieldsOfRow(row: RaidRow): RaidFields {
   return normalizeRaidFields(row as unknown as Record<string, unknown>);
 }
 
-export async function projectRiskBoard({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput): Promise<void> {
-  const items = readRaidItems(doc);
+export async function projectRiskBoard(input: ProjectionInput): Promise<ProjectionReport> {
+  try {
+    return await projectRisks(input, false);
+  } catch {
+    // Some row was refused: redo the run item by item, so only that item is left out.
+    return projectRisks(input, true);
+  }
+}
+
+async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
+  const skipped: ProjectionIssue[] = [];
+  const items = readRaidItems(doc).flatMap((item) => {
+    const idProblem = unstorableReason(item.id) ?? (item.id.length > 200 ? 'is longer than 200 characters' : null);
+    if (!idProblem) return [{ ...item, fields: storableValue(item.fields) }];
+    skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
+    return [];
+  });
   await db.transaction(async (tx) => {
     const existing = await tx.select().from(raidItem).where(eq(raidItem.projectId, projectId));
     const before = new Map(existing.map((row) => [row.id, row]));
@@ -38,12 +58,13 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
       before.delete(item.id);
       const diff = diffRaidItem(previous ? fieldsOfRow(previous) : null, item.fields);
       if (!diff.length) continue;
+      const itemChanges: typeof changes = [];
       // A restored item's history has its changes already: only its row comes back.
       if (!restored.has(item.id)) {
         for (const change of diff) {
           const actors = change.field === 'created' ? [actorFor(item.id, '*')] : actorsFor(item.id, change.field);
           for (const actorId of actors) {
-            changes.push({ projectId, itemId: item.id, field: change.field, fromValue: change.from, toValue: change.to, actorId, changedAt: now });
+            itemChanges.push({ projectId, itemId: item.id, field: change.field, fromValue: change.from, toValue: change.to, actorId, changedAt: now });
           }
         }
       }
@@ -55,10 +76,24 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
         createdAt: previous?.createdAt ?? (item.createdAt ? new Date(item.createdAt) : now),
         updatedAt: now,
       };
-      await tx
-        .insert(raidItem)
-        .values(row)
-        .onConflictDoUpdate({ target: [raidItem.projectId, raidItem.id], set: { ...row, createdAt: undefined } });
+      const write = (writer: typeof tx) =>
+        writer
+          .insert(raidItem)
+          .values(row)
+          .onConflictDoUpdate({ target: [raidItem.projectId, raidItem.id], set: { ...row, createdAt: undefined } });
+      if (oneByOne) {
+        try {
+          await tx.transaction(async (savepoint) => {
+            await write(savepoint);
+          });
+        } catch (error) {
+          skipped.push({ itemId: item.id, title: item.fields.title, reason: issueReason(error) });
+          continue;
+        }
+      } else {
+        await write(tx);
+      }
+      changes.push(...itemChanges);
     }
 
     const removed = [...before.values()];
@@ -86,4 +121,5 @@ export async function projectRiskBoard({ db, projectId, doc, authors, fallbackAc
     }
     await recordRaidChanges(tx, changes, now);
   });
+  return { skipped };
 }

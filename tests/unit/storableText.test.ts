@@ -1,0 +1,33 @@
+// Text Postgres can store: what is refused through the API and how board text is cleaned.
+import { describe, expect, it } from 'vitest';
+import { findUnstorableText, storableText, storableValue, unstorableReason } from '@/server/domain/storableText';
+
+describe('storable text', () => {
+  it('refuses a NUL and a lone surrogate (either half), accepts pairs, controls, RTL marks and emoji', () => {
+    expect(unstorableReason('a\u0000b')).toContain('NUL');
+    expect(unstorableReason('a\uD800b')).toContain('lone surrogate');
+    expect(unstorableReason('a\uDC00')).toContain('lone surrogate');
+    expect(unstorableReason('\uD83D\uDE00 \u202E\u200F\u0001\u009F مرحبا 🧨')).toBeNull();
+  });
+
+  it('cleans board text: NUL removed, a lone surrogate becomes U+FFFD, a pair is kept', () => {
+    expect(storableText('Ba\u0000d\uD800 \uD83D\uDE00\uDC00')).toBe('Bad\uFFFD \uD83D\uDE00\uFFFD');
+  });
+
+  it('cleans every string of a row, keys included, and leaves other values alone', () => {
+    const when = new Date(0);
+    expect(storableValue({ title: 'a\u0000', threatens: ['M\u0000'], dates: { 'k\u0000': { start: 's' } }, n: 1, when })).toEqual({
+      title: 'a',
+      threatens: ['M'],
+      dates: { k: { start: 's' } },
+      n: 1,
+      when,
+    });
+  });
+
+  it('finds the path of the first unstorable string in an input', () => {
+    expect(findUnstorableText({ projectId: 'p', rows: [{ title: 'ok' }, { title: 'b\u0000' }] })).toEqual({ path: ['rows', 1, 'title'], reason: expect.stringContaining('NUL') });
+    expect(findUnstorableText({ ['k\uD800']: 1 })?.reason).toContain('name must be valid Unicode');
+    expect(findUnstorableText({ a: ['fine', 2, null] })).toBeNull();
+  });
+});
