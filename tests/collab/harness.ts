@@ -37,6 +37,10 @@ export interface HarnessOptions {
   origins?: OriginPolicy;
   /** How long the projection waits after an edit (0: at once). */
   projectionDebounceMs?: number;
+  /** Rows of an import applied per slice (default: LiveDocuments' default). */
+  importSliceRows?: number;
+  /** How long an update waits for others to share its commit (default 0). */
+  commitWindowMs?: number;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -54,6 +58,9 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     unloadAfterMs: options.unloadAfterMs ?? 0,
     rebuild: options.rebuild,
     maxPresenceBytes: limits.maxAwarenessBytes,
+    maxPendingBytes: limits.maxPendingBytes,
+    importSliceRows: options.importSliceRows,
+    commitWindowMs: options.commitWindowMs,
     logger: silentLogger,
   });
   const collab = new CollabServer({
