@@ -11,7 +11,6 @@ export type CommandSlices<R> = Generator<void, R, void>;
 export const defaultImportSliceRows = 200;
 
 /** A command made in one slice. */
-// eslint-disable-next-line require-yield
 export function* oneSlice<R>(run: () => R): CommandSlices<R> {
   return run();
 }
