@@ -35,6 +35,15 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+/** Whether a message carries a document update; a malformed one does not (dispatching it closes the socket). */
+function carriesUpdate(message: Uint8Array): boolean {
+  try {
+    return isDocumentUpdateMessage(message);
+  } catch {
+    return false;
+  }
+}
+
 export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
@@ -165,7 +174,7 @@ export class CollabServer {
    * socket sends after it waits behind it, in order. See docs/collab-protocol.md.
    */
   private receive(connection: Connection, message: Uint8Array): void {
-    if (connection.held.length || (isDocumentUpdateMessage(message) && !this.hasRoom(connection, message.byteLength))) {
+    if (connection.held.length || (carriesUpdate(message) && !this.hasRoom(connection, message.byteLength))) {
       connection.held.push(message);
       if (connection.held.length > 1) return; // already waiting for room
       connection.socket.pause();
@@ -188,7 +197,7 @@ export class CollabServer {
         return;
       }
       const message = connection.held[0]!;
-      if (isDocumentUpdateMessage(message) && !this.hasRoom(connection, message.byteLength)) {
+      if (carriesUpdate(message) && !this.hasRoom(connection, message.byteLength)) {
         void connection.document!.whenRoom().then(() => this.admitHeld(connection));
         return;
       }
