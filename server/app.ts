@@ -55,6 +55,8 @@ export async function startWaymark(cfg: Config, options: WaymarkOptions = {}): P
     projectionDebounceMs: cfg.collab.projectionDebounceMs,
     unloadAfterMs: cfg.collab.unloadAfterMs,
     maxPresenceBytes: cfg.collab.maxAwarenessBytes,
+    maxPendingBytes: cfg.collab.maxPendingBytes,
+    importSliceRows: cfg.collab.importSliceRows,
     onCommit: options.onCommit,
   });
   const webhooks = new WebhookSender(database.db, cfg.webhooks);

@@ -52,6 +52,12 @@ const envSchema = z.object({
   COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(64 * 1024),
   COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
+  /** Updates a board may hold received but not yet stored; past it, senders are paused (back-pressure). */
+  COLLAB_MAX_PENDING_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+  /** The same bound for one socket's updates (so one fast sender leaves room on its board for others). */
+  COLLAB_MAX_SOCKET_PENDING_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  /** Rows of a big import (raid.importCsv, plan.import) applied to a live board per slice; other edits go through between slices. */
+  COLLAB_IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(10_000).default(200),
   COLLAB_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -101,6 +107,7 @@ export interface Config {
     compactEvery: number;
     commitWindowMs: number;
     projectionDebounceMs: number;
+    importSliceRows: number;
   };
 }
 
@@ -145,6 +152,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAwarenessBytes: env.COLLAB_MAX_AWARENESS_BYTES,
       messagesPerSecond: env.COLLAB_MESSAGES_PER_SECOND,
       maxBufferedBytes: env.COLLAB_MAX_BUFFERED_BYTES,
+      maxPendingBytes: env.COLLAB_MAX_PENDING_BYTES,
+      maxSocketPendingBytes: env.COLLAB_MAX_SOCKET_PENDING_BYTES,
+      importSliceRows: env.COLLAB_IMPORT_SLICE_ROWS,
       pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
       unloadAfterMs: env.COLLAB_UNLOAD_AFTER_MS,
       authTimeoutMs: env.COLLAB_AUTH_TIMEOUT_MS,

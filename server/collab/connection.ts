@@ -22,6 +22,10 @@ export class Connection {
   document: LiveDocument | undefined;
   alive = true;
   closed = false;
+  /** Bytes of this socket's updates applied on its board but not yet committed (liveDocument.ts). */
+  pendingBytes = 0;
+  /** Messages held back, in order, while the socket is paused for back-pressure (server.ts). */
+  readonly held: Uint8Array[] = [];
   /** Messages that arrived before authentication and loading finished, in order. */
   readonly queued: Uint8Array[] = [];
   queuedBytes = 0;

@@ -1,6 +1,7 @@
 // What one socket may cost the server: frame and awareness sizes, message rate, unsent bytes,
 // what it may send before it is authenticated, and how long it may outlive its session. Exceeding a
-// limit closes only that socket.
+// limit closes only that socket. Updates received but not yet committed are bounded per board and
+// per socket too; there the sender is paused (back-pressure), not closed.
 
 export interface CollabLimits {
   /** Largest frame; also the most a socket may send before it is admitted. */
@@ -11,6 +12,13 @@ export interface CollabLimits {
   messagesPerSecond: number;
   /** Bytes queued for a socket that does not read; past this it is dropped. */
   maxBufferedBytes: number;
+  /**
+   * Bytes of updates a board may hold applied but not yet committed; past this, sockets sending
+   * updates to it are paused (not read) until its commits catch up.
+   */
+  maxPendingBytes: number;
+  /** The same bound for one socket's updates, so one fast sender leaves room on its board for others. */
+  maxSocketPendingBytes: number;
   /** Messages a socket may send before it is admitted. */
   maxQueuedMessages: number;
   pingIntervalMs: number;
@@ -24,6 +32,8 @@ export const defaultCollabLimits: CollabLimits = {
   maxAwarenessBytes: 64 * 1024,
   messagesPerSecond: 200,
   maxBufferedBytes: 16 * 1024 * 1024,
+  maxPendingBytes: 32 * 1024 * 1024,
+  maxSocketPendingBytes: 8 * 1024 * 1024,
   maxQueuedMessages: 200,
   pingIntervalMs: 30_000,
   authTimeoutMs: 10_000,

@@ -50,6 +50,12 @@ export interface LiveDocumentOptions {
   maxPresenceBytes?: number;
   /** How a failing projection is retried (default: defaultProjectionRetry). */
   projectionRetry?: ProjectionRetry;
+  /**
+   * Bytes of updates the board may hold applied but not yet committed (default: the limit's
+   * default, COLLAB_MAX_PENDING_BYTES). Past it, sockets are paused and server-side imports wait
+   * (see hasRoomFor); one update is always let in when nothing is pending.
+   */
+  maxPendingBytes?: number;
 }
 
 export interface ProjectionRetry {
@@ -131,6 +137,12 @@ export class LiveDocument {
   private pending: PendingUpdate[] = [];
   /** Updates of the batch whose commit is in flight. */
   private committing = 0;
+  /** Bytes of the updates pending or being committed. */
+  private uncommittedBytes = 0;
+  /** The most `uncommittedBytes` has been since the board was loaded (tests, benchmarks). */
+  peakPendingBytes = 0;
+  /** Called at the next commit (or when the board is destroyed): waiting for room (see whenRoom). */
+  private roomWaiters: (() => void)[] = [];
   /** Applied this turn, not yet broadcast. */
   private unsent: { update: Uint8Array; sender?: Connection }[] = [];
   private flushing: Promise<void> | undefined;
@@ -306,6 +318,32 @@ export class LiveDocument {
     return this.pending.length + this.committing;
   }
 
+  /** Bytes of the updates applied (and broadcast) but not yet committed. */
+  get pendingBytes(): number {
+    return this.uncommittedBytes;
+  }
+
+  /**
+   * Whether an update of `bytes` may be taken now without the board holding more than its bound
+   * of uncommitted updates. Always true when nothing is pending, so one update bigger than the
+   * bound (at most a frame, COLLAB_MAX_MESSAGE_BYTES) still goes through, alone.
+   */
+  hasRoomFor(bytes: number): boolean {
+    const bound = this.deps.options.maxPendingBytes ?? defaultCollabLimits.maxPendingBytes;
+    return this.uncommittedBytes === 0 || this.uncommittedBytes + bytes <= bound;
+  }
+
+  /** Resolves at the next commit (when pending updates have drained), or when the board is destroyed. */
+  whenRoom(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /** Waits until an update of `bytes` may be taken (see hasRoomFor): server-side imports' back-pressure. */
+  async waitForRoom(bytes: number): Promise<void> {
+    while (!this.destroyed && !this.hasRoomFor(bytes)) await this.whenRoom();
+  }
+
   get idle(): boolean {
     return (
       this.connections.size === 0 &&
@@ -455,6 +493,33 @@ export class LiveDocument {
     return stored;
   }
 
+  /**
+   * Applies a big server-side change (an import, cut into slices by commandSlices.ts) one slice
+   * per turn of the event loop, each broadcast and stored like any update, so that other
+   * clients' edits go through in between; waits for room (maxPendingBytes) before each slice.
+   * Resolves once every slice is durable. If the server stops half-way, the slices stored until
+   * then stay (each is whole rows) and the rest is lost (docs/collab-protocol.md).
+   */
+  async submitInSlices(updates: readonly Uint8Array[], actorId: string): Promise<void> {
+    const stored: Promise<void>[] = [];
+    let failure: { error: unknown } | undefined;
+    try {
+      for (const [index, update] of updates.entries()) {
+        if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.waitForRoom(update.byteLength);
+        if (this.destroyed) throw new Error(`${this.name} was unloaded during an import`);
+        stored.push(this.submit(update, actorId));
+      }
+    } catch (error) {
+      failure = { error };
+    }
+    // Every slice applied is waited for, even if a later one failed.
+    const outcomes = await Promise.allSettled(stored);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.error;
+    if (rejected) throw rejected.reason;
+  }
+
   /** Queues an update applied on the server for the log; resolves once it is durable. */
   private store(update: Uint8Array, actorId: string | null): Promise<void> {
     return new Promise((resolve, reject) => this.enqueue({ update, actorId, done: { resolve, reject } }));
@@ -574,13 +639,22 @@ export class LiveDocument {
 
   private enqueue(entry: Omit<PendingUpdate, 'receivedAt'>): void {
     this.pending.push({ ...entry, receivedAt: performance.now() });
+    this.uncommittedBytes += entry.update.byteLength;
+    this.peakPendingBytes = Math.max(this.peakPendingBytes, this.uncommittedBytes);
+    if (entry.connection) entry.connection.pendingBytes += entry.update.byteLength;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.flushing) return;
     // Wait one turn of the event loop so updates arriving together share a commit.
     this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.flushPending())
       .finally(() => {
         this.flushing = undefined;
-        this.onMaybeIdle(this);
+        // Something enqueued after the last batch was taken (e.g. by a sender let in at its commit).
+        if (this.pending.length && !this.destroyed) this.scheduleFlush();
+        else this.onMaybeIdle(this);
       });
   }
 
@@ -604,6 +678,7 @@ export class LiveDocument {
           this.deps.logger.error(`${this.name}: could not store ${stored.length} update(s), retrying`, error);
           if (this.destroyed) {
             for (const entry of this.pending.splice(0)) entry.done?.reject(error);
+            this.uncommittedBytes = 0;
             return;
           }
           await delay(Math.min(2_000, 25 * 2 ** failures));
@@ -626,9 +701,14 @@ export class LiveDocument {
   private committed(batch: PendingUpdate[]): void {
     const senders = new Set<Connection>();
     for (const entry of batch) {
-      if (entry.connection) senders.add(entry.connection);
+      this.uncommittedBytes -= entry.update.byteLength;
+      if (entry.connection) {
+        senders.add(entry.connection);
+        entry.connection.pendingBytes -= entry.update.byteLength;
+      }
       entry.done?.resolve();
     }
+    for (const resume of this.roomWaiters.splice(0)) resume();
     // Only changes the board observes can change its projection (e.g. not presence-only data).
     if (!this.attribution.empty) this.scheduleProjection();
     for (const connection of senders) {
@@ -785,6 +865,7 @@ export class LiveDocument {
 
   destroy(): void {
     this.destroyed = true;
+    for (const resume of this.roomWaiters.splice(0)) resume();
     this.plainText?.destroy();
     this.dropOlderGenerations(true);
     for (const stale of this.staleClients.values()) clearTimeout(stale.deadline);

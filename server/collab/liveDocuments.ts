@@ -6,6 +6,7 @@ import type { Database } from '@/db';
 import { boards } from './boards';
 import type { BoardDefinition } from './boards/types';
 import { captureUpdate } from './captureUpdate';
+import { defaultImportSliceRows } from './commandSlices';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
@@ -30,7 +31,14 @@ export interface LiveDocumentsOptions {
   maxPresenceBytes?: number;
   /** How a failing projection is retried (default: defaultProjectionRetry). */
   projectionRetry?: LiveDocumentOptions['projectionRetry'];
+  /** Bytes of updates a board may hold uncommitted (COLLAB_MAX_PENDING_BYTES). */
+  maxPendingBytes?: number;
+  /** Rows of a big command (an import) applied per slice (COLLAB_IMPORT_SLICE_ROWS). */
+  importSliceRows?: number;
 }
+
+/** Lets the event loop read sockets and run other boards' work before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LiveDocuments implements LiveBoards {
   private readonly loading = new Map<string, Promise<LiveDocument>>();
@@ -76,6 +84,7 @@ export class LiveDocuments implements LiveBoards {
             rebuild: this.options.rebuild,
             maxPresenceBytes: this.options.maxPresenceBytes,
             projectionRetry: this.options.projectionRetry,
+            maxPendingBytes: this.options.maxPendingBytes,
           },
         },
         (doc) => this.maybeUnload(doc),
@@ -112,14 +121,31 @@ export class LiveDocuments implements LiveBoards {
   ): Promise<BoardCommandResult<K, T>> {
     const document = await this.open(kind, projectId);
     try {
-      // Compute the change on a copy, so that a command that throws leaves the board untouched.
+      // Compute the change on a copy, so that a command that throws leaves the board untouched; a
+      // big one in slices, each its own update, yielding to other work in between.
       const scratch = new Y.Doc();
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
       const board = boards[kind] as BoardDefinition<K>;
-      const handler = board.commands[command.type as T] as (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T>;
-      const { result, update } = captureUpdate(scratch, () => handler(scratch, command, actorId));
-      scratch.destroy();
-      if (update) await document.submit(update, actorId);
+      const handler = board.commands[command.type as T] as BoardDefinition<K>['commands'][T];
+      const slices = handler(scratch, command, actorId, this.options.importSliceRows ?? defaultImportSliceRows);
+      const updates: Uint8Array[] = [];
+      let result: BoardCommandResult<K, T>;
+      try {
+        for (;;) {
+          let step: IteratorResult<void, BoardCommandResult<K, T>> | undefined;
+          const { update } = captureUpdate(scratch, () => (step = slices.next()));
+          if (update) updates.push(update);
+          if (step!.done) {
+            result = step!.value;
+            break;
+          }
+          await nextTurn();
+        }
+      } finally {
+        scratch.destroy();
+      }
+      // Then applied to the board slice by slice, other edits going through in between.
+      await document.submitInSlices(updates, actorId);
       return result;
     } finally {
       document.release();

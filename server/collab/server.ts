@@ -14,7 +14,7 @@ import { MalformedMessageError } from './liveDocument';
 import type { LiveDocuments } from './liveDocuments';
 import { consoleLogger, type Logger } from './logger';
 import { MessageRate, type CollabLimits } from './limits';
-import { closeCodes, isFullSyncRequest, messageAwareness } from './protocol';
+import { closeCodes, isDocumentUpdateMessage, isFullSyncRequest, messageAwareness } from './protocol';
 
 export const collabPathPrefix = '/collab/';
 /** The close reason (code 4401) of a socket whose session ended after it was opened. */
@@ -33,6 +33,15 @@ function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Whether a message carries a document update; a malformed one does not (dispatching it closes the socket). */
+function carriesUpdate(message: Uint8Array): boolean {
+  try {
+    return isDocumentUpdateMessage(message);
+  } catch {
+    return false;
+  }
 }
 
 export class CollabServer {
@@ -93,7 +102,7 @@ export class CollabServer {
         connection.queued.push(message);
         return;
       }
-      this.dispatch(connection, message);
+      this.receive(connection, message);
     });
     ws.on('pong', () => {
       connection.alive = true;
@@ -139,7 +148,7 @@ export class CollabServer {
       document.addConnection(connection);
       for (const message of connection.queued.splice(0)) {
         if (connection.closed) break;
-        this.dispatch(connection, message);
+        this.receive(connection, message);
       }
       connection.queuedBytes = 0;
     } finally {
@@ -157,6 +166,45 @@ export class CollabServer {
     if (connection.closed || request < 0) return;
     connection.queued.splice(request, 1);
     connection.send(syncStep2);
+  }
+
+  /**
+   * Back-pressure: a document update the board (or this socket's share of it) has no room for
+   * yet is held back, and the socket paused (not read) until commits make room; everything the
+   * socket sends after it waits behind it, in order. See docs/collab-protocol.md.
+   */
+  private receive(connection: Connection, message: Uint8Array): void {
+    if (connection.held.length || (carriesUpdate(message) && !this.hasRoom(connection, message.byteLength))) {
+      connection.held.push(message);
+      if (connection.held.length > 1) return; // already waiting for room
+      connection.socket.pause();
+      void connection.document!.whenRoom().then(() => this.admitHeld(connection));
+      return;
+    }
+    this.dispatch(connection, message);
+  }
+
+  private hasRoom(connection: Connection, bytes: number): boolean {
+    const ownRoom = connection.pendingBytes === 0 || connection.pendingBytes + bytes <= this.options.limits.maxSocketPendingBytes;
+    return ownRoom && connection.document!.hasRoomFor(bytes);
+  }
+
+  /** Lets held messages in while there is room, then reads the socket again. */
+  private admitHeld(connection: Connection): void {
+    while (connection.held.length) {
+      if (connection.closed) {
+        connection.held.length = 0;
+        return;
+      }
+      const message = connection.held[0]!;
+      if (carriesUpdate(message) && !this.hasRoom(connection, message.byteLength)) {
+        void connection.document!.whenRoom().then(() => this.admitHeld(connection));
+        return;
+      }
+      connection.held.shift();
+      this.dispatch(connection, message);
+    }
+    connection.socket.resume();
   }
 
   private dispatch(connection: Connection, message: Uint8Array): void {

@@ -1,7 +1,7 @@
 // `npm run bench [scenario ...]`: Waymark's collaboration server side by side with Hocuspocus on
 // the same Postgres, with the same load generator, one after the other in one run. Prints a table,
 // writes tests/bench/results/latest.json and the figures section of docs/benchmarks.md.
-// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill.
+// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill, big.
 // BENCH_QUICK=1 shortens every scenario (for trying the bench, not for figures). BENCH_PIN=1 runs
 // each server on CPU 0 and the load generator on the others (servers.ts), as if on their own machines.
 import { execSync, spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { runKillLoop } from '../collab/killLoop';
 import { freePort } from '../support/serverProcess';
 import { freshBenchDatabase } from './database';
+import { bigUpdates } from './scenarios/bigUpdates';
 import { ceiling } from './scenarios/ceiling';
 import { density } from './scenarios/density';
 import { history } from './scenarios/history';
@@ -19,7 +20,7 @@ import { reconnectStorm } from './scenarios/reconnectStorm';
 import { render } from './scenarios/render';
 import { startServer, type ServerKind } from './servers';
 
-const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill'] as const;
+const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill', 'big'] as const;
 type Scenario = (typeof all)[number];
 const asked = process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)) as Scenario[];
 const selected: Scenario[] = asked.length ? asked : [...all];
@@ -91,6 +92,9 @@ try {
     if (scenario === 'render') {
       if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
       results.render = { waymark: await render(db.url, await freePort(), { durationMs: quick ? 3_000 : 10_000 }) };
+    }
+    if (scenario === 'big') {
+      results.big = { waymark: await withServer('waymark', (server) => bigUpdates(server, { baselineMs: quick ? 3_000 : 10_000 })) };
     }
     if (scenario === 'kill') {
       results.kill = { waymark: await runKillLoop({ database: env, kills: quick ? 3 : 20, clients: 4, seed: 20261125 }) };
@@ -186,6 +190,21 @@ if (r.kill) {
   const k = r.kill.waymark;
   lines.push('### Kill test', '', '| kills (SIGKILL at random moments) | editing clients | items created | lost | converged | duration |', '| --- | --- | --- | --- | --- | --- |');
   lines.push(`| ${k.kills} | ${k.clients} | ${k.created} | ${k.lost.length} | ${k.converged ? 'yes' : 'NO'} | ${(k.durationMs / 1000).toFixed(0)} s |`, '');
+}
+if (r.big) {
+  const b = r.big.waymark;
+  lines.push(
+    '### Big updates and big imports',
+    '',
+    "An honest editor's latency (edit → arrival at another client on its board, 10 edits/s, ms p50 / p99 / max) with no other load, while one socket sends twelve 3 MiB updates at once (other board), and while a 5,000-row import runs (other board); server RSS and its longest event-loop delay in each phase.",
+    '',
+  );
+  lines.push('| phase | honest edit p50 / p99 / max | RSS before → peak → after | longest event-loop delay | load stored after |', '| --- | --- | --- | --- | --- |');
+  for (const [key, label] of [['baseline', 'no other load'], ['bigUpdates', 'twelve 3 MiB updates'], ['bigImport', '5,000-row import']] as const) {
+    const p = b[key];
+    lines.push(`| ${label} | ${lat(p.honest)} | ${p.rssBeforeMb} → ${p.rssPeakMb} → ${p.rssAfterMb} MB | ${ms(p.eventLoopMaxMs)} ms | ${key === 'baseline' ? '-' : `${(p.loadMs / 1000).toFixed(1)} s`} |`);
+  }
+  lines.push('');
 }
 const report = lines.join('\n');
 console.log('\n' + report);

@@ -21,6 +21,12 @@ export interface ServerStats {
   sockets: number;
   boards: number;
   receiveToCommit: { count: number; p50: number; p95: number; p99: number; max: number };
+  /** Waymark only: the highest RSS since the last reset (sampled every 50 ms). */
+  peakRssMb?: number;
+  /** Waymark only: the longest event-loop delay since the last reset. */
+  eventLoopMaxMs?: number;
+  /** Waymark only: updates applied but not yet committed. */
+  unsaved?: number;
 }
 
 const entry: Record<ServerKind, string> = {

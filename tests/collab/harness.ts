@@ -42,6 +42,10 @@ export interface HarnessOptions {
   projectionRetry?: ProjectionRetry;
   /** Where the live boards log (default: nowhere). */
   logger?: Logger;
+  /** Rows of an import applied per slice (default: LiveDocuments' default). */
+  importSliceRows?: number;
+  /** How long an update waits for others to share its commit (default 0). */
+  commitWindowMs?: number;
   /** Replaces the session/membership checks (e.g. to make authentication hang). */
   access?: (real: CollabAccess) => CollabAccess;
 }
@@ -61,6 +65,9 @@ export async function startCollabServer(options: HarnessOptions = {}): Promise<H
     maxPresenceBytes: limits.maxAwarenessBytes,
     projectionRetry: options.projectionRetry,
     logger: options.logger ?? silentLogger,
+    maxPendingBytes: limits.maxPendingBytes,
+    importSliceRows: options.importSliceRows,
+    commitWindowMs: options.commitWindowMs,
   });
   const collab = new CollabServer({
     documents,

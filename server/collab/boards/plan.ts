@@ -6,7 +6,8 @@ import { goalTextFieldNames, stakeholderTextFieldNames } from '../../domain/plan
 import { actorOf, observeEntries, observeTransitions } from '../attribution';
 import { projectPlanBoard } from '../projections/plan';
 import { nonGoalsArray, planItemsMap, planMaps, saveBaseline, scopeArray } from './planDocument';
-import { importPlan } from './planImport';
+import { oneSlice } from '../commandSlices';
+import { importPlanInSlices } from './planImport';
 import type { BoardDefinition } from './types';
 
 export const planBoard: BoardDefinition<'plan'> = {
@@ -42,8 +43,8 @@ export const planBoard: BoardDefinition<'plan'> = {
   },
 
   commands: {
-    'plan.saveBaseline': (doc, command, actorId) => saveBaseline(doc, command.name, actorId),
-    'plan.import': (doc, command, actorId) => importPlan(doc, command, actorId),
+    'plan.saveBaseline': (doc, command, actorId) => oneSlice(() => saveBaseline(doc, command.name, actorId)),
+    'plan.import': (doc, command, actorId, sliceRows) => importPlanInSlices(doc, command, actorId, sliceRows),
   },
 
   project: projectPlanBoard,

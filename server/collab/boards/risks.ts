@@ -1,5 +1,5 @@
 // The risk board (RAID log) as a kind of live board: authorship tracking, the CSV import
-// command, and the projection into raid_item / raid_item_change.
+// command (in slices of rows), and the projection into raid_item / raid_item_change.
 import { raidTextFieldNames } from '../../domain/risk';
 import { observeEntries } from '../attribution';
 import { projectRiskBoard } from '../projections/risks';
@@ -16,18 +16,17 @@ export const risksBoard: BoardDefinition<'risks'> = {
   },
 
   commands: {
-    'raid.import': (doc, command, actorId) => {
+    'raid.import': function* (doc, command, actorId, sliceRows) {
       let created = 0;
       let updated = 0;
-      doc.transact(() => {
-        for (const row of command.rows) {
-          if (row.id && updateRaidItem(doc, row.id, row.fields)) updated++;
-          else {
-            insertRaidItem(doc, row.fields, actorId, row.id ?? undefined);
-            created++;
-          }
+      for (const [index, row] of command.rows.entries()) {
+        if (index > 0 && index % sliceRows === 0) yield;
+        if (row.id && updateRaidItem(doc, row.id, row.fields)) updated++;
+        else {
+          insertRaidItem(doc, row.fields, actorId, row.id ?? undefined);
+          created++;
         }
-      });
+      }
       return { created, updated };
     },
   },

@@ -3,6 +3,7 @@
 import type * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { ChangeAttribution, AttributionSnapshot } from '../attribution';
+import type { CommandSlices } from '../commandSlices';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind } from '../liveBoards';
 import type { TextFields } from '../plainText';
 import type { ProjectionReport } from '../projections/issues';
@@ -23,8 +24,13 @@ export interface BoardDefinition<K extends BoardKind = BoardKind> {
   textFields: TextFields;
   /** Starts recording who changes what in a loaded document. */
   observe(doc: Y.Doc, attribution: ChangeAttribution): void;
-  /** One handler per command: applies it to a document (a scratch copy; the caller persists the resulting update). */
-  commands: { [T in BoardCommandType<K>]: (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string) => BoardCommandResult<K, T> };
+  /**
+   * One handler per command: applies it to a document (a scratch copy; the caller persists the
+   * resulting updates), yielding every `sliceRows` rows of a big one (see commandSlices.ts).
+   */
+  commands: {
+    [T in BoardCommandType<K>]: (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string, sliceRows: number) => CommandSlices<BoardCommandResult<K, T>>;
+  };
   /** Derives the board's relational rows from the document. Idempotent. */
   project(input: ProjectionInput): Promise<ProjectionReport>;
 }
