@@ -112,6 +112,7 @@ const access: Record<string, Row> = {
     call: (as, team) => as.raid.importCsv({ projectId: team.project.id, csv: `id,title\nR-1,Vendor late ${uniqueSuffix()}\n` }),
   },
   'raid.exportCsv': { access: 'viewer', call: (as, team) => as.raid.exportCsv({ projectId: team.project.id }) },
+  'raid.projectionIssues': { access: 'editor', call: (as, team) => as.raid.projectionIssues({ projectId: team.project.id }) },
   'status.list': { access: 'viewer', call: (as, team) => as.status.list({ projectId: team.project.id }) },
   'status.get': {
     access: 'viewer',
@@ -175,6 +176,7 @@ const access: Record<string, Row> = {
   'plan.get': { access: 'viewer', call: (as, team) => as.plan.get({ projectId: team.project.id }) },
   'plan.risks': { access: 'viewer', call: (as, team) => as.plan.risks({ projectId: team.project.id }) },
   'plan.dateHistory': { access: 'viewer', call: (as, team) => as.plan.dateHistory({ projectId: team.project.id }) },
+  'plan.projectionIssues': { access: 'editor', call: (as, team) => as.plan.projectionIssues({ projectId: team.project.id }) },
   'plan.saveBaseline': {
     access: 'editor',
     call: (as, team) => as.plan.saveBaseline({ projectId: team.project.id, name: `Baseline ${uniqueSuffix()}` }),
