@@ -11,6 +11,7 @@ import { closeCodes, messageAwareness, messageSync, syncUpdate } from '@/server/
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
 import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { prng } from '../support/prng';
 
 let h: Harness;
 let hanging: Harness;
@@ -39,17 +40,6 @@ function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
-/** A small deterministic generator, so a failing run can be replayed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function admittedSocket(cookie = team.users.editor.cookie) {
   const s = rawSocket(`${h.url}/${room}`, { cookie });

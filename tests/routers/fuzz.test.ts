@@ -9,22 +9,12 @@ import { appRouter } from '@/server/routers/_app';
 import { normalizeRaidFields, raidTextFieldNames } from '@/server/domain/risk';
 import { storableText, unstorableReason } from '@/server/domain/storableText';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from './harness';
+import { prng } from '../support/prng';
 
 const deps = useRouterDeps();
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 console.info(`fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
 
-/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
-function prng(start: number) {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
