@@ -1,32 +1,14 @@
 'use client';
 // Binds an <input> or <textarea> to a Y.Text, so that two people typing in one field merge
 // character by character (docs/live-documents.md). Each keystroke becomes the smallest edit of the
-// text (common prefix and suffix), made at once; someone else's edit updates the field where it
-// happened and moves the caret and selection with it, so it stays where the person was typing.
+// text, placed where the caret says it went, made at once; someone else's edit updates the field
+// where it happened and moves the caret and selection with it, so it stays where the person was typing.
 // Imports Yjs for its types only: the page bundle rendered on the server must not load Yjs.
 import { useEffect, useRef, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { moveCaret, textDiff } from '@/server/collab/textDiff';
+import { moveCaret, moveThroughDelta, textDiff, textDiffAtCaret } from '@/server/collab/textDiff';
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
-type Delta = { insert?: unknown; retain?: number; delete?: number }[];
-
-/** Where a caret goes through someone else's edit; a caret where they inserted stays before it (yours and theirs stay apart). */
-function moveThroughDelta(position: number, delta: Delta): number {
-  let index = 0;
-  let moved = position;
-  for (const op of delta) {
-    if (op.retain) index += op.retain;
-    else if (op.insert !== undefined) {
-      const length = typeof op.insert === 'string' ? op.insert.length : 1;
-      if (moved > index) moved += length;
-      index += length;
-    } else if (op.delete) {
-      if (moved > index) moved = Math.max(index, moved - op.delete);
-    }
-  }
-  return moved;
-}
 
 /** Shows `value` in the control, moving its selection with `move` if it has the focus. */
 function show(control: TextControl, value: string, move: (position: number) => number): void {
@@ -91,7 +73,9 @@ export function useSharedText<T extends TextControl>(
     const onInput = () => {
       const before = text.toString();
       let next = control.value;
-      const edit = textDiff(before, next);
+      // A collapsed caret tells a keystroke's place apart from the same letter beside it.
+      const caret = control.selectionStart !== null && control.selectionStart === control.selectionEnd ? control.selectionStart : null;
+      const edit = caret === null ? textDiff(before, next) : textDiffAtCaret(before, next, caret);
       if (maxLength !== undefined && next.length > maxLength && edit.insert) {
         const room = Math.max(0, maxLength - (before.length - edit.remove));
         edit.insert = edit.insert.slice(0, room);
@@ -109,7 +93,7 @@ export function useSharedText<T extends TextControl>(
     const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       // Changing the field mid-composition (an IME) would break it: caught up when it ends.
       if (transaction.origin === origin || composing) return;
-      show(control, text.toString(), (position) => moveThroughDelta(position, event.delta as Delta));
+      show(control, text.toString(), (position) => moveThroughDelta(position, event.delta));
     };
     const onCompositionStart = () => {
       composing = true;

@@ -29,6 +29,48 @@ export function textDiff(before: string, after: string): TextEdit {
   return { index: prefix, remove: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
 }
 
+/**
+ * The edit a person made by typing or erasing at the caret: `after` is the field's text once the
+ * keystroke is in and `caret` where the caret stands then. Where the prefix-and-suffix edit is
+ * ambiguous (an "l" typed in front of another "l", or beside the same letter someone else typed a
+ * moment ago), the caret says which one is new, so the shared text credits the right character
+ * and a concurrent edit beside it lands where the person saw it. Anything else (a selection typed
+ * over, a paste that replaced text) is the prefix-and-suffix edit.
+ */
+export function textDiffAtCaret(before: string, after: string, caret: number): TextEdit {
+  const grown = after.length - before.length;
+  const splitsPair = (index: number, text: string) => index > 0 && index < text.length && isLowSurrogate(text.charCodeAt(index));
+  if (grown > 0) {
+    const index = caret - grown;
+    if (index >= 0 && !splitsPair(index, before) && after.startsWith(before.slice(0, index)) && after.endsWith(before.slice(index))) {
+      return { index, remove: 0, insert: after.slice(index, caret) };
+    }
+  } else if (grown < 0) {
+    const remove = -grown;
+    if (caret + remove <= before.length && !splitsPair(caret, before) && !splitsPair(caret + remove, before) && before.startsWith(after.slice(0, caret)) && before.endsWith(after.slice(caret))) {
+      return { index: caret, remove, insert: '' };
+    }
+  }
+  return textDiff(before, after);
+}
+
+/** Where a caret goes through someone else's edit (a Yjs delta); a caret where they inserted stays before it. */
+export function moveThroughDelta(position: number, delta: readonly { insert?: unknown; retain?: number; delete?: number }[]): number {
+  let index = 0;
+  let moved = position;
+  for (const op of delta) {
+    if (op.retain) index += op.retain;
+    else if (op.insert !== undefined) {
+      const length = typeof op.insert === 'string' ? op.insert.length : 1;
+      if (moved > index) moved += length;
+      index += length;
+    } else if (op.delete) {
+      if (moved > index) moved = Math.max(index, moved - op.delete);
+    }
+  }
+  return moved;
+}
+
 export const isNoEdit = (edit: TextEdit) => edit.remove === 0 && edit.insert === '';
 
 export function applyTextEdit(text: string, { index, remove, insert }: TextEdit): string {

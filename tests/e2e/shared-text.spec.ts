@@ -1,6 +1,7 @@
 // Two people typing in the same field of a risk at the same moment: the text merges character by
 // character, both people's words end up on both screens, and the history names both of them.
 import { expect, test, type Page } from '@playwright/test';
+import { isInterleaving } from '../support/interleaving';
 import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
 
 /** Puts the caret at the start or end of a field, then types like a person (one key at a time). */
@@ -9,22 +10,6 @@ async function typeAt(page: Page, label: string, where: 'start' | 'end', words: 
   await control.focus();
   await control.press(where === 'start' ? 'ControlOrMeta+Home' : 'ControlOrMeta+End');
   await control.pressSequentially(words, { delay: 25 });
-}
-
-/** Whether `merged` is `a` and `b` woven together, each keeping the order of its characters. */
-function isInterleaving(merged: string, a: string, b: string): boolean {
-  if (merged.length !== a.length + b.length) return false;
-  let reachable = new Array<boolean>(b.length + 1).fill(false);
-  for (let j = 0; j <= b.length; j++) reachable[j] = j === 0 || (reachable[j - 1]! && b[j - 1] === merged[j - 1]);
-  for (let i = 1; i <= a.length; i++) {
-    const next = new Array<boolean>(b.length + 1).fill(false);
-    for (let j = 0; j <= b.length; j++) {
-      const c = merged[i + j - 1];
-      next[j] = (reachable[j]! && a[i - 1] === c) || (j > 0 && next[j - 1]! && b[j - 1] === c);
-    }
-    reachable = next;
-  }
-  return reachable[b.length]!;
 }
 
 test('risk board: two people typing in the same title and description at once both keep their words, on both screens', async ({ browser, baseURL }) => {
