@@ -2,7 +2,6 @@
 // while a flag row names it. The server must not acknowledge the update as saved, keep it and
 // retry, keep serving the board (and others) meanwhile; the app's client keeps showing Saving;
 // once the database takes writes again the retry stores the update and the client shows Saved.
-import { sql } from 'drizzle-orm';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocumen
 import { insertPlanItem, planItemsMap } from '@/server/collab/boards/planDocument';
 import type { Logger } from '@/server/collab/logger';
 import { projectWithTeam } from '../support/factories';
+import { refusedAppends } from '../support/refusedAppends';
 import { connectClient, eventually, serverBoard, socketClass, startCollabServer, storedBoard, type Harness } from './harness';
 
 let h: Harness;
@@ -24,28 +24,15 @@ const recordingLogger: Logger = {
   },
 };
 
+let refused: Awaited<ReturnType<typeof refusedAppends>>;
+
 beforeAll(async () => {
   h = await startCollabServer({ logger: recordingLogger });
-  // Boards named in the flag table cannot be appended to: the INSERT raises, as a full disk or a
-  // failing constraint would. Other boards are untouched, so tests running beside this file are too.
-  await h.db.execute(sql`create table if not exists test_refused_board (board text primary key)`);
-  await h.db.execute(sql`
-    create or replace function test_refuse_board_append() returns trigger language plpgsql as $$
-    begin
-      if exists (select 1 from test_refused_board where board = new.board) then
-        raise exception 'test: appends to % are refused', new.board;
-      end if;
-      return new;
-    end $$`);
-  await h.db.execute(sql`drop trigger if exists test_refuse_board_append on board_update`);
-  await h.db.execute(sql`create trigger test_refuse_board_append before insert on board_update for each row execute function test_refuse_board_append()`);
+  refused = await refusedAppends(h.db);
 });
 afterAll(async () => {
-  await h?.db.execute(sql`delete from test_refused_board`);
+  await refused?.remove();
   await h?.close();
-  await h?.db.execute(sql`drop trigger if exists test_refuse_board_append on board_update`);
-  await h?.db.execute(sql`drop function if exists test_refuse_board_append()`);
-  await h?.db.execute(sql`drop table if exists test_refused_board`);
 });
 
 /**
@@ -89,8 +76,6 @@ function appClient(room: string, cookie: string) {
   };
 }
 
-const refuseAppends = (room: string) => h.db.execute(sql`insert into test_refused_board (board) values (${room})`);
-const allowAppends = (room: string) => h.db.execute(sql`delete from test_refused_board where board = ${room}`);
 const titleOf = (doc: Y.Doc, id: string) => (raidItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get('title')?.toString();
 
 describe('a failed write to the update log', () => {
@@ -102,7 +87,7 @@ describe('a failed write to the update log', () => {
     await watcher.synced;
     await eventually(() => expect(author.status()).toBe('saved'));
 
-    await refuseAppends(room);
+    await refused.refuse(room);
     const failuresBefore = storeFailures.length;
     const id = insertRaidItem(author.doc, { title: 'Written while the database refuses' }, team.users.editor.id);
     expect(author.status()).toBe('saving');
@@ -129,7 +114,7 @@ describe('a failed write to the update log', () => {
     expect(author.status()).toBe('saving');
 
     // The database takes writes again: the retry stores the update, and only then is it acknowledged.
-    await allowAppends(room);
+    await refused.allow(room);
     await eventually(() => expect(author.status()).toBe('saved'), 10_000);
     expect(titleOf(await storedBoard(h.db, room), id)).toBe('Written while the database refuses');
 
