@@ -3,6 +3,16 @@
 
 export type BoardStatus = 'connecting' | 'saving' | 'saved' | 'offline';
 
+/**
+ * What the save indicator shows: Connecting until the board first synced, Offline while
+ * disconnected after that (edits are kept and sent on reconnect), Saving while updates sent on
+ * this socket are not yet acknowledged as durable (`saved`), Saved otherwise.
+ */
+export function saveStatus(state: { connected: boolean; synced: boolean; unsaved: number }): BoardStatus {
+  if (!state.connected) return state.synced ? 'offline' : 'connecting';
+  return state.unsaved > 0 ? 'saving' : 'saved';
+}
+
 export interface PresenceUser {
   id: string;
   name: string;

@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closeCodes } from '@/server/collab/protocol';
 import { jitterReconnects } from './backoff';
+import { saveStatus } from './presence';
 import { trackedWebSocket } from './trackedSocket';
 
 export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -46,7 +47,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
     let synced = false;
     let unsaved = 0;
     let refusal: string | null = null;
-    const status = (): SaveStatus => (!connected ? (synced ? 'offline' : 'connecting') : unsaved > 0 ? 'saving' : 'saved');
+    const status = (): SaveStatus => saveStatus({ connected, synced, unsaved });
     let provider: WebsocketProvider | undefined;
     const publish = () => provider && setLive({ doc, awareness: provider.awareness, status: status(), synced, refusal });
 

@@ -1,7 +1,8 @@
 // The durable update log of live boards in Postgres/PGlite: append updates (group commit across
 // every board: appends that arrive within the commit window or while a commit is in flight share
-// the next one), read a board back, compact a board's rows into one snapshot, and start a new
-// generation of a board rebuilt without its history (keeping the last state of the one before).
+// the next one; a board whose rows fail does not fail the others'), read a board back, compact a
+// board's rows into one snapshot, and start a new generation of a board rebuilt without its
+// history (keeping the last state of the one before).
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db';
 import { boardGeneration, boardUpdate } from '@/db/schema';
@@ -66,18 +67,34 @@ export class UpdateLog {
     while (this.queue.length) {
       const group = this.queue.splice(0, this.queue.length);
       try {
-        const rows = await this.db
-          .insert(boardUpdate)
-          .values(group.flatMap((a) => a.updates.map((u) => ({ board: a.board, data: u.data, userId: u.userId }))))
-          .returning({ id: boardUpdate.id, board: boardUpdate.board });
-        const newest = new Map<string, number>();
-        for (const row of rows) newest.set(row.board, Math.max(newest.get(row.board) ?? 0, row.id));
-        for (const a of group) a.resolve(newest.get(a.board)!);
+        await this.insert(group);
       } catch (error) {
-        for (const a of group) a.reject(error);
+        // One board's rows failing (a constraint, a trigger, a value the database refuses) must
+        // not fail the other boards that shared the commit: each board is tried again alone.
+        const boards = new Set(group.map((a) => a.board));
+        if (boards.size === 1) for (const a of group) a.reject(error);
+        else {
+          for (const board of boards) {
+            const own = group.filter((a) => a.board === board);
+            await this.insert(own).catch((boardError: unknown) => {
+              for (const a of own) a.reject(boardError);
+            });
+          }
+        }
       }
     }
     this.committing = false;
+  }
+
+  /** Stores the appends' rows in one INSERT and resolves each with its board's newest id; throws if the INSERT fails. */
+  private async insert(group: readonly QueuedAppend[]): Promise<void> {
+    const rows = await this.db
+      .insert(boardUpdate)
+      .values(group.flatMap((a) => a.updates.map((u) => ({ board: a.board, data: u.data, userId: u.userId }))))
+      .returning({ id: boardUpdate.id, board: boardUpdate.board });
+    const newest = new Map<string, number>();
+    for (const row of rows) newest.set(row.board, Math.max(newest.get(row.board) ?? 0, row.id));
+    for (const a of group) a.resolve(newest.get(a.board)!);
   }
 
   /**

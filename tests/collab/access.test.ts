@@ -1,11 +1,11 @@
-// Access changes reach open sockets: a member whose role changes is made to reconnect and gets the
-// new role; a removed member's socket is closed and cannot come back.
-import * as Y from 'yjs';
+// Access changes reach open sockets on every kind of live board: a member whose role changes is
+// made to reconnect and gets the new role; a removed member's socket is closed and cannot come
+// back; nobody else's socket is touched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
+import { boardKinds } from '@/server/collab/liveBoards';
 import { closeCodes } from '@/server/collab/protocol';
 import { projectWithTeam } from '../support/factories';
-import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, handledSoFar, rawSocket, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,35 +15,91 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A raw socket on the board, once the server has admitted it (sent its first frame). */
+async function admitted(room: string, cookie: string) {
+  const socket = rawSocket(`${h.url}/${room}`, { cookie });
+  await eventually(() => expect(socket.frames.length).toBeGreaterThan(0));
+  return socket;
+}
+
+/** How the server closed the socket; fails if it is still open after a few seconds. */
+async function closeCode(socket: ReturnType<typeof rawSocket>, timeoutMs = 5_000): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const open = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return (await Promise.race([socket.closed, open])).code;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether a write from `cookie`'s new socket is applied: it writes a key, then presence on the
+ * same socket; once the observer sees that presence the write was handled, applied or not.
+ */
+async function writeIsApplied(room: string, cookie: string, observerCookie: string): Promise<boolean> {
+  const writer = connectClient(h.url, room, cookie);
+  const observer = connectClient(h.url, room, observerCookie);
+  await Promise.all([writer.synced, observer.synced]);
+  const key = `written-${Math.random()}`;
+  writer.doc.getMap('probe').set(key, true);
+  await handledSoFar(writer, observer);
+  await h.documents.flushProjections();
+  const live = (await serverBoard(h, room)).getMap('probe').has(key);
+  const stored = (await storedBoard(h.db, room)).getMap('probe').has(key);
+  expect(stored).toBe(live);
+  writer.destroy();
+  observer.destroy();
+  return live;
+}
+
 describe('access changes on open sockets', () => {
-  it('an editor demoted to viewer is reconnected read-only; once removed, refused', async () => {
+  for (const kind of boardKinds) {
+    it(`${kind}: an editor demoted to viewer is reconnected read-only; once removed, refused; others stay`, async () => {
+      const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+      const room = `${kind}:${team.project.id}`;
+      const owner = await team.as('owner');
+      const editorSocket = await admitted(room, team.users.editor.cookie);
+      const bystander = await admitted(room, team.users.viewer.cookie);
+      expect(await writeIsApplied(room, team.users.editor.cookie, team.users.owner.cookie)).toBe(true);
+
+      await owner.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'viewer' });
+      expect(await closeCode(editorSocket)).toBe(closeCodes.accessChanged);
+      // Reconnected, the former editor now only reads: their edit is neither applied nor stored.
+      expect(await writeIsApplied(room, team.users.editor.cookie, team.users.owner.cookie)).toBe(false);
+
+      const viewerSocket = await admitted(room, team.users.editor.cookie);
+      await owner.project.removeMember({ projectId: team.project.id, userId: team.users.editor.id });
+      expect(await closeCode(viewerSocket)).toBe(closeCodes.accessChanged);
+      const refused = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
+      expect((await refused.closed).code).toBe(closeCodes.boardNotFound);
+      expect(refused.frames).toHaveLength(0);
+
+      // Many round trips later, the member whose access did not change is still connected.
+      expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
+      bystander.ws.close();
+    });
+
+    it(`${kind}: a viewer promoted to editor is reconnected and may write`, async () => {
+      const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+      const room = `${kind}:${team.project.id}`;
+      const owner = await team.as('owner');
+      const viewerSocket = await admitted(room, team.users.viewer.cookie);
+      expect(await writeIsApplied(room, team.users.viewer.cookie, team.users.owner.cookie)).toBe(false);
+
+      await owner.project.setRole({ projectId: team.project.id, userId: team.users.viewer.id, role: 'editor' });
+      expect(await closeCode(viewerSocket)).toBe(closeCodes.accessChanged);
+      expect(await writeIsApplied(room, team.users.viewer.cookie, team.users.owner.cookie)).toBe(true);
+    });
+  }
+
+  it("a role change closes the member's sockets on every board of the project at once", async () => {
     const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
-    const room = `risks:${team.project.id}`;
     const owner = await team.as('owner');
-    const editorSocket = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
-    await eventually(() => expect(editorSocket.frames.length).toBeGreaterThan(0));
-
+    const sockets = await Promise.all(boardKinds.map((kind) => admitted(`${kind}:${team.project.id}`, team.users.editor.cookie)));
     await owner.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'viewer' });
-    expect((await editorSocket.closed).code).toBe(closeCodes.accessChanged);
-
-    // Reconnected, the former editor now only reads: their edit never reaches anyone.
-    const watcher = connectClient(h.url, room, team.users.owner.cookie);
-    const demoted = connectClient(h.url, room, team.users.editor.cookie);
-    await Promise.all([watcher.synced, demoted.synced]);
-    const ignored = insertRaidItem(demoted.doc, { title: 'After demotion' }, team.users.editor.id);
-    const marker = insertRaidItem(watcher.doc, { title: 'Marker' }, team.users.owner.id);
-    await eventually(() => expect(raidItemsMap(demoted.doc).get(marker)).toBeInstanceOf(Y.Map));
-    await h.documents.flushProjections();
-    expect(raidItemsMap(watcher.doc).has(ignored)).toBe(false);
-    demoted.destroy();
-
-    const viewerSocket = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
-    await eventually(() => expect(viewerSocket.frames.length).toBeGreaterThan(0));
-    await owner.project.removeMember({ projectId: team.project.id, userId: team.users.editor.id });
-    expect((await viewerSocket.closed).code).toBe(closeCodes.accessChanged);
-    const refused = rawSocket(`${h.url}/${room}`, { cookie: team.users.editor.cookie });
-    expect((await refused.closed).code).toBe(closeCodes.boardNotFound);
-    expect(refused.frames).toHaveLength(0);
-    watcher.destroy();
+    expect(await Promise.all(sockets.map((s) => closeCode(s)))).toEqual(boardKinds.map(() => closeCodes.accessChanged));
   });
 });

@@ -14,6 +14,8 @@ import type { ProjectionRetry } from '@/server/collab/liveDocument';
 import { silentLogger, type Logger } from '@/server/collab/logger';
 import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
+import { UpdateLog } from '@/server/collab/updateLog';
+import { parseBoardName } from '@/server/collab/boards';
 import { testDatabase } from '../support/database';
 import type { OriginPolicy } from '@/server/http/origin';
 import { createTestAuth, testOrigins } from '../support/factories';
@@ -167,4 +169,39 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_0
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/**
+ * Waits until the server has handled everything `client` has sent so far. A socket's messages are
+ * handled in order, so presence set now, once `observer` sees it relayed, proves the earlier
+ * messages (a viewer's write, say) were handled too; no waiting on another socket's unrelated event.
+ */
+export async function handledSoFar(client: Client, observer: Client): Promise<void> {
+  const probe = `handled-${Math.random()}`;
+  client.provider.awareness.setLocalStateField('probe', probe);
+  // Plain throw, not expect: the benchmarks load this module outside vitest.
+  await eventually(() => {
+    if (observer.provider.awareness.getStates().get(client.doc.clientID)?.probe !== probe) throw new Error('presence probe not relayed yet');
+  });
+}
+
+/** A copy of the board as the server holds it now (loading it if needed). */
+export async function serverBoard(h: Harness, room: string): Promise<Y.Doc> {
+  const board = parseBoardName(room);
+  if (!board) throw new Error(`not a board: ${room}`);
+  const document = await h.documents.open(board.kind, board.projectId);
+  try {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(document.doc));
+    return copy;
+  } finally {
+    document.release();
+  }
+}
+
+/** The board as its update log stores it. */
+export async function storedBoard(db: Database, room: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const { data } of (await new UpdateLog(db).load(room)).updates) Y.applyUpdate(doc, data);
+  return doc;
 }

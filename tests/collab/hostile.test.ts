@@ -1,8 +1,8 @@
-// Hostile input: random bytes, truncated and huge varints, Yjs updates that do not decode (the
+// Hostile input: truncated and huge varints, unknown types, Yjs updates that do not decode (the
 // reproducers of yjs issues #479 and #687), awareness floods, oversized presence, and too much
 // sent before authentication. The server stays up, only the offending socket is closed, promptly,
-// the other clients keep editing and the stored log stays loadable.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+// the other clients keep editing and the stored log stays loadable. Frames that get past the
+// envelope are fuzzed on admitted sockets in fuzz.test.ts.
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { closeCodes, messageAwareness, messageSync, syncUpdate } from '@/server/
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
 import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
-import { prng } from '../support/prng';
 
 let h: Harness;
 let hanging: Harness;
@@ -100,28 +99,6 @@ describe('hostile input', () => {
     await editorsStillConverge();
     await storedLogLoads();
     s.ws.close();
-  });
-
-  it('random frames from several sockets never take the server down or poison the log', async () => {
-    const random = prng(20261125);
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const sockets = await Promise.all([admittedSocket(), admittedSocket(), admittedSocket(team.users.viewer.cookie)]);
-    for (let i = 0; i < 300; i++) {
-      const length = 2 + Math.floor(random() * 64);
-      const frame = new Uint8Array(length);
-      for (let j = 0; j < length; j++) frame[j] = Math.floor(random() * 256);
-      // Half of them look like sync updates, to get past the envelope into Yjs.
-      if (random() < 0.5) frame.set([messageSync, syncUpdate], 0);
-      const target = sockets[i % sockets.length]!;
-      if (target.ws.readyState === target.ws.OPEN) target.ws.send(frame);
-    }
-    await h.documents.flushProjections();
-    await editorsStillConverge();
-    await storedLogLoads();
-    lag.disable();
-    expect(lag.max / 1e6).toBeLessThan(1_000);
-    for (const s of sockets) s.ws.close();
   });
 
   it('an awareness flood closes the flooding socket with 4429; the others keep editing', async () => {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDateChange, planItem } from '@/db/schema';
 import { addDependency, insertPlanItem, planItemsMap, readPlanItems, updatePlanItem } from '@/server/collab/boards/planDocument';
-import { connectClient, eventually, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, handledSoFar, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
 import { projectWithTeam } from '../support/factories';
 import { plainValue } from '@/server/domain/risk';
 
@@ -84,12 +84,17 @@ describe('plan board collaboration', () => {
     const viewer = connectClient(h.url, room, team.users.viewer.cookie);
     await Promise.all([editor.synced, viewer.synced]);
     const sneaky = insertPlanItem(viewer.doc, { kind: 'milestone', title: 'Viewer milestone', end: '2026-01-01' }, team.users.viewer.id);
-    const visible = insertPlanItem(editor.doc, { kind: 'milestone', title: 'Editor milestone', end: '2026-02-01' }, team.users.editor.id);
-    await eventually(() => expect(field(viewer.doc, visible, 'title')).toBe('Editor milestone'));
+    // Presence sent after the write on the viewer's own socket: once relayed, the write was handled.
+    await handledSoFar(viewer, editor);
     await h.documents.flushProjections();
-    expect(field(editor.doc, sneaky, 'title')).toBeUndefined();
+    expect(field(await serverBoard(h, room), sneaky, 'title')).toBeUndefined();
+    expect(field(await storedBoard(h.db, room), sneaky, 'title')).toBeUndefined();
     const rows = await h.db.select({ id: planItem.id }).from(planItem).where(and(eq(planItem.projectId, team.project.id), eq(planItem.id, sneaky)));
     expect(rows).toEqual([]);
+
+    const visible = insertPlanItem(editor.doc, { kind: 'milestone', title: 'Editor milestone', end: '2026-02-01' }, team.users.editor.id);
+    await eventually(() => expect(field(viewer.doc, visible, 'title')).toBe('Editor milestone'));
+    expect(field(editor.doc, sneaky, 'title')).toBeUndefined();
     editor.destroy();
     viewer.destroy();
   });

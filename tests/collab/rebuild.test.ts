@@ -2,15 +2,16 @@
 // generation), and a tab still holding the older generation loses nothing: its edits are carried
 // over as its user's, it is told to open the board again, and nothing is duplicated.
 import { eq } from 'drizzle-orm';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardGeneration } from '@/db/schema';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
-import { messageRebuilt } from '@/server/collab/protocol';
+import { messageRebuilt, messageSaved } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
-import { connectClient, eventually, socketClass, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, serverBoard, socketClass, startCollabServer, storedBoard, type Harness } from './harness';
 import { textOf } from '@/server/collab/boards/liveText';
 
 let h: Harness;
@@ -41,17 +42,23 @@ function staleTab(room: string, cookie: string, rows: Uint8Array[]) {
   const doc = new Y.Doc();
   for (const row of rows) Y.applyUpdate(doc, row);
   let rebuiltNotices = 0;
+  let saved = 0;
   const connect = () => {
     const provider = new WebsocketProvider(h.url, room, doc, {
       WebSocketPolyfill: socketClass({ cookie }) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
+      params: { saved: '1' },
     });
     provider.messageHandlers[messageRebuilt] = () => {
       rebuiltNotices++;
     };
+    // `saved N`: the server has handled (carried over, or for a viewer ignored) the first N updates.
+    provider.messageHandlers[messageSaved] = (_encoder, decoder) => {
+      saved = Math.max(saved, decoding.readVarUint(decoder));
+    };
     return provider;
   };
-  return { doc, connect, notices: () => rebuiltNotices };
+  return { doc, connect, notices: () => rebuiltNotices, saved: () => saved };
 }
 
 const titleOf = (doc: Y.Doc, id: string) => textOf((raidItemsMap(doc).get(id) as Y.Map<unknown> | undefined)?.get('title'));
@@ -139,7 +146,12 @@ describe('rebuilding a long-edited board', () => {
     await watcher.synced;
     const provider = tab.connect();
     await eventually(() => expect(tab.notices()).toBe(1));
+    // The notice comes as soon as the viewer is recognised; the ack of its first update (its whole
+    // document) proves that update was handled too.
+    await eventually(() => expect(tab.saved()).toBeGreaterThanOrEqual(1));
     await h.documents.flushProjections();
+    expect(titleOf(await serverBoard(h, room), id)).toBe('Vendor slips');
+    expect(titleOf(await storedBoard(h.db, room), id)).toBe('Vendor slips');
     expect(titleOf(watcher.doc, id)).toBe('Vendor slips');
     provider.destroy();
     watcher.destroy();

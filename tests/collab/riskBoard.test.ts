@@ -8,7 +8,7 @@ import { boardUpdate, raidItem, raidItemChange } from '@/db/schema';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { closeCodes, messageSaved, messageSync, syncUpdate } from '@/server/collab/protocol';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
-import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, handledSoFar, rawSocket, serverBoard, startCollabServer, type Harness } from './harness';
 import { projectWithTeam } from '../support/factories';
 import { textOf } from '@/server/collab/boards/liveText';
 
@@ -61,18 +61,22 @@ describe('risk board collaboration', () => {
     const viewer = connectClient(h.url, room, team.users.viewer.cookie);
     await Promise.all([editor.synced, viewer.synced]);
     const sneaky = insertRaidItem(viewer.doc, { title: 'Viewer was here' }, team.users.viewer.id);
-    const visible = insertRaidItem(editor.doc, { title: 'Editor item' }, team.users.editor.id);
-    await eventually(() => expect(itemTitle(viewer.doc, visible)).toBe('Editor item'));
+    // Presence sent after the write on the viewer's own socket: once relayed, the write was handled.
+    await handledSoFar(viewer, editor);
     await h.documents.flushProjections();
-    expect(itemTitle(editor.doc, sneaky)).toBeUndefined();
-    const stored = await reloadFromLog(room);
-    expect(itemTitle(stored, visible)).toBe('Editor item');
-    expect(itemTitle(stored, sneaky)).toBeUndefined();
+    expect(itemTitle(await serverBoard(h, room), sneaky)).toBeUndefined();
+    expect(itemTitle(await reloadFromLog(room), sneaky)).toBeUndefined();
     const viewerRows = await h.db
       .select({ id: boardUpdate.id })
       .from(boardUpdate)
       .where(and(eq(boardUpdate.board, room), eq(boardUpdate.userId, team.users.viewer.id)));
     expect(viewerRows).toHaveLength(0);
+
+    const visible = insertRaidItem(editor.doc, { title: 'Editor item' }, team.users.editor.id);
+    await eventually(() => expect(itemTitle(viewer.doc, visible)).toBe('Editor item'));
+    expect(itemTitle(editor.doc, sneaky)).toBeUndefined();
+    await h.documents.flushProjections();
+    expect(itemTitle(await reloadFromLog(room), visible)).toBe('Editor item');
     editor.destroy();
     viewer.destroy();
   });

@@ -1,8 +1,10 @@
 // The update log's group commit: appends from any board that arrive while a commit is in flight, or
-// within the commit window, share one INSERT; each append learns the newest id of its board.
+// within the commit window, share one INSERT; each append learns the newest id of its board; a
+// board whose rows the database refuses does not fail the others that shared its commit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { testDatabase } from '../support/database';
+import { refusedAppends } from '../support/refusedAppends';
 
 const update = (n: number) => ({ data: new Uint8Array([n]), userId: null });
 const run = Math.random().toString(36).slice(2, 8);
@@ -34,5 +36,21 @@ describe('update log group commit', () => {
     await Promise.all([log.append(`now-${run}`, [update(1)]), log.append(`now-${run}`, [update(2)]), log.append(`now-${run}`, [update(3)])]);
     expect(insert).toHaveBeenCalledTimes(2);
     expect((await log.stats(`now-${run}`)).rows).toBe(3);
+  });
+
+  it("a board whose rows the database refuses fails alone; the boards that shared its commit are stored", async () => {
+    const { db } = await testDatabase();
+    const refused = await refusedAppends(db);
+    try {
+      await refused.refuse(`refused-${run}`);
+      const log = new UpdateLog(db, 50);
+      const [bad, good] = await Promise.allSettled([log.append(`refused-${run}`, [update(1)]), log.append(`healthy-${run}`, [update(2)])]);
+      expect(bad.status).toBe('rejected');
+      expect(good.status).toBe('fulfilled');
+      expect((await log.load(`healthy-${run}`)).updates.map((u) => [...u.data])).toEqual([[2]]);
+      expect((await log.load(`refused-${run}`)).updates).toEqual([]);
+    } finally {
+      await refused.remove();
+    }
   });
 });
