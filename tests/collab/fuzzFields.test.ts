@@ -1,7 +1,7 @@
 // Fuzz (issue 13) of the live boards: a real client writes seeded hostile values (NUL, lone
 // surrogates, C0/C1 controls, bidi marks, emoji, far over every limit, impossible dates, wrong
 // types, hostile ids) into every text and date field of risk items and of the plan's items,
-// baselines, goals, stakeholders and charter. Each value is either stored as the documented
+// dependencies, baselines, goals, stakeholders, RACI cells and charter. Each value is either stored as the documented
 // cleaning leaves it (docs/security.md, "Bad values": normalised as the board reads it, NUL removed,
 // lone surrogates replaced) and read back through raid.list / plan.get, or its item is reported
 // through raid.projectionIssues / plan.projectionIssues; and a good item written afterwards still
@@ -20,6 +20,10 @@ import {
   readStakeholders,
   baselinesMap,
   charterMap,
+  dependenciesMap,
+  raciMap,
+  readDependencies,
+  readRaci,
   scopeArray,
   stakeholdersMap,
 } from '@/server/collab/boards/planDocument';
@@ -169,7 +173,7 @@ describe('board fuzz: hostile values in every field', () => {
     client.destroy();
   });
 
-  it('plan board: items, baselines, goals, stakeholders and the charter are stored cleaned or reported, and a good item still projects', { timeout: 60_000 }, async () => {
+  it('plan board: items, dependencies, baselines, goals, stakeholders, RACI and the charter are stored cleaned or reported, and a good item still projects', { timeout: 60_000 }, async () => {
     const client = await editorClient('plan');
     const itemFields: Record<string, unknown[]> = {
       ...Object.fromEntries(planItemTextFieldNames.map((name) => [name, textValues(planItemFieldsSchema.shape[name])])),
@@ -210,6 +214,18 @@ describe('board fuzz: hostile values in every field', () => {
     const stakeholderCount = Math.max(...Object.values(stakeholderFields).map((v) => v.length));
     const stakeholders = entryIds('S', stakeholderCount);
     stakeholders.forEach((id, i) => writeRawEntry(stakeholdersMap(client.doc), id, entryValues(i, stakeholderFields), ['name', 'organisation']));
+    // RACI cells and dependencies between entries with hostile ids (and a dependency id of its own).
+    const raciCells = Array.from({ length: 8 }, () => [hostile.pick(goals), hostile.pick(stakeholders)] as const);
+    const dependencyIds = hostileIds();
+    client.doc.transact(() => {
+      for (const [subject, stakeholder] of raciCells) raciMap(client.doc).set(`${subject}:${stakeholder}`, hostile.pick(['R', 'A', 'C', 'I', 'X', 'R\u0000']));
+      dependencyIds.forEach((id, i) => {
+        const entry = new Y.Map<unknown>();
+        dependenciesMap(client.doc).set(id, entry);
+        entry.set('fromId', items[(i + 6) % items.length]!);
+        entry.set('toId', items[(i + 7) % items.length]!);
+      });
+    });
     const baselineNames = textValues(goalFieldsSchema.shape.title).filter((name) => typeof name === 'string') as string[];
     baselineNames.forEach((name, i) =>
       writeRawEntry(baselinesMap(client.doc), `B-${i}`, { name, savedAt: hostile.pick(['not a time', '2027-01-01T00:00:00Z', '\u0000']), savedBy: hostile.pick(['u\u0000', null, '🧨']), dates: { [hostile.pick(ids)]: { start: hostile.pick(hostileDates), end: '2027-01-10' }, 'P-ok': { start: '2027-01-01', end: '2027-01-02' } } }, []),
@@ -248,6 +264,20 @@ describe('board fuzz: hostile values in every field', () => {
     compare('goals', plan.goals.map((g) => pick(g, goalKeys)).sort(byId), storableValue(readGoals(client.doc).filter((g) => !idRefused(g.id))).map((g) => pick(g, goalKeys)).sort(byId));
     const stakeholderKeys = ['id', 'name', 'organisation', 'memberId', 'influence', 'channel'] as const;
     compare('stakeholders', plan.stakeholders.map((s) => pick(s, stakeholderKeys)).sort(byId), storableValue(readStakeholders(client.doc).filter((s) => !idRefused(s.id))).map((s) => pick(s, stakeholderKeys)).sort(byId));
+    const storedItemIds = new Set(items.filter((id) => !idRefused(id)).map(storableText));
+    compare(
+      'dependencies',
+      [...plan.dependencies].sort(byId),
+      storableValue(readDependencies(client.doc).filter((d) => !idRefused(d.id)))
+        .filter((d) => storedItemIds.has(d.fromId) && storedItemIds.has(d.toId))
+        .sort(byId),
+    );
+    const raciKey = (r: { subjectId: string; stakeholderId: string }) => `${r.subjectId}:${r.stakeholderId}`;
+    compare(
+      'RACI',
+      plan.raci.map(raciKey).sort(),
+      storableValue(readRaci(client.doc).filter((r) => !idRefused(r.subjectId) && !idRefused(r.stakeholderId))).map(raciKey).sort(),
+    );
     compare('charter', plan.charter, storableValue(readCharter(client.doc)));
     for (const [i, name] of baselineNames.entries()) {
       const baseline = plan.baselines.find((b) => b.id === `B-${i}`);
@@ -257,7 +287,8 @@ describe('board fuzz: hostile values in every field', () => {
       }
     }
     // Only the entries whose ids cannot be keys are reported (once per id); never a whole table.
-    const refusedIds = new Set([...items, ...goals, ...stakeholders].filter(idRefused).map((id) => storableText(id).slice(0, 200)));
+    const refusedRaci = readRaci(client.doc).filter((r) => idRefused(r.subjectId) || idRefused(r.stakeholderId)).map((r) => `${r.subjectId}:${r.stakeholderId}`);
+    const refusedIds = new Set([...[...items, ...goals, ...stakeholders, ...dependencyIds].filter(idRefused), ...refusedRaci].map((id) => storableText(id).slice(0, 200)));
     expect(issues.map((issue) => issue.itemId).sort(), replay).toEqual([...refusedIds].sort());
     expect(problems, replay).toEqual([]);
     client.destroy();
