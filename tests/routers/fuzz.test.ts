@@ -104,6 +104,8 @@ interface Row {
   /** A valid input for the owner of `team`, made fresh for each case. */
   input: (as: Caller, team: Team) => Promise<Input> | Input;
   targets: Target[];
+  /** Told of each successful call (to keep what `input` reuses up to date). */
+  settle?: (result: unknown) => void;
 }
 
 const content = () => ({ health: 'at_risk' as const, healthReason: 'Vendor is late', summary: 'All good', highlights: '', lowlights: '', asks: '', nextSteps: '' });
@@ -120,18 +122,20 @@ const updateTargets = contentFields.map((name) => ({ field: `content.${name}`, r
  * A draft (or a published update) to write into, with its current revision: the same one while it
  * stays a draft (or published), a new one once a publish used it up. Drafts are slow to make.
  */
-const reusable: Partial<Record<'draft' | 'published', string>> = {};
+const reusable: Partial<Record<'draft' | 'published', { id: string; revision: number }>> = {};
 async function reusableUpdate(as: Caller, team: Team, state: 'draft' | 'published') {
-  const id = reusable[state];
-  if (id) {
-    const update = await as.status.get({ projectId: team.project.id, updateId: id });
-    if (Boolean(update.publishedAt) === (state === 'published')) return update;
+  if (!reusable[state]) {
+    const draft = await as.status.createDraft({ projectId: team.project.id });
+    const update = state === 'draft' ? draft : await as.status.publish({ projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision });
+    reusable[state] = { id: update.id, revision: update.revision };
   }
-  const draft = await as.status.createDraft({ projectId: team.project.id });
-  const update = state === 'draft' ? draft : await as.status.publish({ projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision });
-  reusable[state] = update.id;
-  return update;
+  return reusable[state]!;
 }
+/** After a successful write into the reusable update: its new revision (or, published, it is used up). */
+const settled = (state: 'draft' | 'published', usedUp = false) => (result: unknown) => {
+  if (usedUp) reusable[state] = undefined;
+  else reusable[state]!.revision = (result as { revision: number }).revision;
+};
 
 /** The CSV columns that hold text, each fuzzed in a cell of a one-row file whose id is `FZ<n>`. */
 const csvTextColumns = ['title', 'description', 'category', 'mitigation', 'trigger'] as const satisfies readonly (keyof RaidFields)[];
@@ -203,6 +207,7 @@ const table: Record<string, Row> = {
       const draft = await reusableUpdate(as, team, 'draft');
       return { projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision };
     },
+    settle: settled('draft'),
     targets: [...updateTargets, { field: 'updateId' }],
   },
   'status.publish': {
@@ -210,6 +215,7 @@ const table: Record<string, Row> = {
       const draft = await reusableUpdate(as, team, 'draft');
       return { projectId: team.project.id, updateId: draft.id, content: content(), baseRevision: draft.revision };
     },
+    settle: settled('draft', true),
     targets: [...updateTargets, { field: 'updateId' }],
   },
   'status.correct': {
@@ -217,6 +223,7 @@ const table: Record<string, Row> = {
       const published = await reusableUpdate(as, team, 'published');
       return { projectId: team.project.id, updateId: published.id, content: content(), baseRevision: published.revision };
     },
+    settle: settled('published'),
     targets: [...updateTargets, { field: 'updateId' }],
   },
   'status.setPublicPage': {
@@ -292,6 +299,7 @@ async function fuzzProcedure(path: string, row: Row, as: Caller, team: Team): Pr
       let result: unknown;
       try {
         result = await call(as, path, input);
+        row.settle?.(result);
       } catch (error) {
         if (!(error instanceof TRPCError)) {
           problems.push(`${where}: threw ${String(error).slice(0, 200)}`);
