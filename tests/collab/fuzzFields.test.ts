@@ -137,13 +137,16 @@ describe('board fuzz: hostile values in every field', () => {
       written.push(id);
     }
     const fresh = insertRaidItem(client.doc, { title: 'Good after the fuzz' }, team.users.editor.id);
-    const listed = await eventually(async () => {
+    // Only the items whose ids cannot be stored are reported; never the board as a whole. (Issues
+    // are recorded just after the run's rows, so both are waited for.)
+    const refusedIds = written.filter(idRefused).map((id) => storableText(id).slice(0, 200)).sort();
+    const [listed, issues] = await eventually(async () => {
       const items = await owner.raid.list({ projectId: team.project.id });
       expect(items.map((i) => i.id)).toContain(fresh);
-      return items;
+      const reported = await owner.raid.projectionIssues({ projectId: team.project.id });
+      expect(reported.map((issue) => issue.itemId).sort(), replay).toEqual(refusedIds);
+      return [items, reported] as const;
     }, 30_000);
-
-    const issues = await owner.raid.projectionIssues({ projectId: team.project.id });
     const byId = new Map(listed.map((item) => [item.id, item]));
     const expected = new Map(readRaidItems(client.doc).map((item) => [item.id, storableValue(item.fields)]));
     const problems: string[] = [];
@@ -163,8 +166,6 @@ describe('board fuzz: hostile values in every field', () => {
         if (JSON.stringify(actual) !== JSON.stringify(value)) problems.push(`item ${shown(id)} ${field}: stored ${shown(JSON.stringify(actual) ?? '')}, expected ${shown(JSON.stringify(value))}`);
       }
     }
-    // Only the items whose ids cannot be stored are reported; never the board as a whole.
-    expect(issues.map((issue) => issue.itemId).sort(), replay).toEqual(written.filter(idRefused).map((id) => storableText(id).slice(0, 200)).sort());
     expect(problems, replay).toEqual([]);
 
     // Still not frozen: an edit of a good item after all of it is projected too.
@@ -238,12 +239,16 @@ describe('board fuzz: hostile values in every field', () => {
     });
 
     const fresh = insertPlanItem(client.doc, { title: 'Good after the fuzz', kind: 'milestone', start: '2027-03-01', end: '2027-03-01' }, team.users.editor.id);
-    const plan = await eventually(async () => {
+    // Only the entries whose ids cannot be keys are reported (once per id); never a whole table.
+    const refusedRaci = readRaci(client.doc).filter((r) => idRefused(r.subjectId) || idRefused(r.stakeholderId)).map((r) => `${r.subjectId}:${r.stakeholderId}`);
+    const refusedIds = new Set([...[...items, ...goals, ...stakeholders, ...dependencyIds].filter(idRefused), ...refusedRaci].map((id) => storableText(id).slice(0, 200)));
+    const [plan, issues] = await eventually(async () => {
       const read = await owner.plan.get({ projectId: team.project.id });
       expect(read.items.map((i) => i.id)).toContain(fresh);
-      return read;
+      const reported = await owner.plan.projectionIssues({ projectId: team.project.id });
+      expect(reported.map((issue) => issue.itemId).sort(), replay).toEqual([...refusedIds].sort());
+      return [read, reported] as const;
     }, 30_000);
-    const issues = await owner.plan.projectionIssues({ projectId: team.project.id });
 
     const problems: string[] = [];
     const compare = (what: string, actual: unknown, expected: unknown) => {
@@ -286,10 +291,6 @@ describe('board fuzz: hostile values in every field', () => {
         if (unstorableReason(key) || !isPlanDate(dates.start) || !isPlanDate(dates.end)) problems.push(`baseline B-${i}: kept ${shown(key)} ${shown(JSON.stringify(dates))}`);
       }
     }
-    // Only the entries whose ids cannot be keys are reported (once per id); never a whole table.
-    const refusedRaci = readRaci(client.doc).filter((r) => idRefused(r.subjectId) || idRefused(r.stakeholderId)).map((r) => `${r.subjectId}:${r.stakeholderId}`);
-    const refusedIds = new Set([...[...items, ...goals, ...stakeholders, ...dependencyIds].filter(idRefused), ...refusedRaci].map((id) => storableText(id).slice(0, 200)));
-    expect(issues.map((issue) => issue.itemId).sort(), replay).toEqual([...refusedIds].sort());
     expect(problems, replay).toEqual([]);
     client.destroy();
   });
