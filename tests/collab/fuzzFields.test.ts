@@ -5,7 +5,7 @@
 // cleaning leaves it (docs/security.md, "Bad values": normalised as the board reads it, NUL removed,
 // lone surrogates replaced) and read back through raid.list / plan.get, or its item is reported
 // through raid.projectionIssues / plan.projectionIssues; and a good item written afterwards still
-// reaches the projection (never frozen). The seed is printed; set FUZZ_SEED to replay a run.
+// reaches the projection (never frozen). The seed is printed; set FUZZ_SEED to replay the file.
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRaidItem, raidItemsMap, readRaidItems } from '@/server/collab/boards/riskDocument';

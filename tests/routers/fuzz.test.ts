@@ -5,7 +5,7 @@
 // read procedure as the field's own schema left it (trimmed, lower-cased: docs/security.md, "Bad
 // values"); never an internal error. The table of valid inputs is checked against the router's zod
 // schemas, so a procedure (or a field) with text and no row fails this file.
-// The seed is printed; set FUZZ_SEED to replay a run.
+// The seed is printed; set FUZZ_SEED to replay a run (of the whole file: cases draw from one sequence).
 import Papa from 'papaparse';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
