@@ -4,7 +4,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { projectionIssue } from '@/db/schema';
-import { storableText } from '../../domain/storableText';
+import { storableText, unstorableReason } from '../../domain/storableText';
 import type { BoardKind } from '../liveBoards';
 
 export interface ProjectionIssue {
@@ -16,6 +16,15 @@ export interface ProjectionIssue {
 
 export interface ProjectionReport {
   skipped: ProjectionIssue[];
+}
+
+/**
+ * Why an entry's id (an item's, a goal's, a RACI cell's) cannot be a key as written, or null. Such an
+ * entry is left out and reported rather than cleaned: a cleaned id could collide with another
+ * entry's, and the one duplicate key would refuse its whole table.
+ */
+export function unstorableId(id: string): string | null {
+  return unstorableReason(id) ?? (id.length > 200 ? 'is longer than 200 characters' : null);
 }
 
 /** The whole board, rather than one item, could not be projected. */

@@ -2,9 +2,10 @@
 // recorded in plan_date_change with its author, the slippage history), and the smaller tables
 // (dependencies, baselines, charter, goals, stakeholders, RACI) rewritten when they differ.
 // Idempotent: a second run on the same document changes nothing.
-// One bad value never blocks the rest: text is made storable on read, a baseline's frozen dates keep
-// only real dates, and when a write still fails the run is redone with one savepoint per item and
-// per table, skipping (and reporting) only what the database refuses.
+// One bad value never blocks the rest: text is made storable on read, an entry (item, dependency,
+// baseline, goal, stakeholder, RACI cell) whose id cannot be a key is left out and reported, a
+// baseline's frozen dates keep only real dates, and when a write still fails the run is redone with
+// one savepoint per item and per table, skipping (and reporting) only what the database refuses.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
@@ -12,9 +13,9 @@ import { planBaseline, planCharter, planDateChange, planDependency, planGoal, pl
 import { goalProgress, powerInterestQuadrant } from '../../domain/planCharter';
 import { isPlanDate } from '../../domain/dates';
 import type { FieldTransition } from '../attribution';
-import { storableValue, unstorableReason } from '../../domain/storableText';
+import { storableValue } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
-import { issueReason, type ProjectionIssue, type ProjectionReport } from './issues';
+import { issueReason, unstorableId, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
 import { restoredItems } from './restoredItems';
 
@@ -88,23 +89,25 @@ export async function projectPlanBoard(input: ProjectionInput): Promise<Projecti
 
 async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
   const skipped: ProjectionIssue[] = [];
-  const items = readPlanItems(doc).flatMap((item) => {
-    const idProblem = unstorableReason(item.id) ?? (item.id.length > 200 ? 'is longer than 200 characters' : null);
-    if (!idProblem) return [storableValue(item)];
-    skipped.push({ itemId: item.id, title: item.title, reason: `its id ${idProblem}` });
-    return [];
-  });
+  /** The entries whose ids can be keys as written; the others are reported and left out. */
+  const withStorableIds = <T>(entries: T[], idsOf: (entry: T) => string[], titleOf: (entry: T) => string): T[] =>
+    entries.filter((entry) => {
+      const idProblem = idsOf(entry).map(unstorableId).find(Boolean);
+      if (idProblem) skipped.push({ itemId: idsOf(entry).join(':'), title: titleOf(entry), reason: `its id ${idProblem}` });
+      return !idProblem;
+    });
+  const items = storableValue(withStorableIds(readPlanItems(doc), (i) => [i.id], (i) => i.title));
   const itemIds = new Set(items.map((i) => i.id));
-  const dependencies = storableValue(readDependencies(doc).filter((d) => itemIds.has(d.fromId) && itemIds.has(d.toId)));
-  const baselines = readBaselines(doc).map((b) => ({
+  const dependencies = storableValue(withStorableIds(readDependencies(doc), (d) => [d.id], () => 'a dependency').filter((d) => itemIds.has(d.fromId) && itemIds.has(d.toId)));
+  const baselines = withStorableIds(readBaselines(doc), (b) => [b.id], (b) => b.name).map((b) => ({
     ...storableValue({ id: b.id, name: b.name, savedBy: b.savedBy }),
     savedAt: Number.isNaN(Date.parse(b.savedAt)) ? new Date(0) : new Date(b.savedAt),
     dates: frozenDates(b.dates),
   }));
   const charter = storableValue(readCharter(doc));
-  const goals = storableValue(readGoals(doc));
-  const stakeholders = storableValue(readStakeholders(doc));
-  const raci = storableValue(readRaci(doc));
+  const goals = storableValue(withStorableIds(readGoals(doc), (g) => [g.id], (g) => g.title));
+  const stakeholders = storableValue(withStorableIds(readStakeholders(doc), (s) => [s.id], (s) => s.name));
+  const raci = storableValue(withStorableIds(readRaci(doc), (r) => [r.subjectId, r.stakeholderId], (r) => `RACI ${r.role}`));
   const createdAtOf = new Map<string, string>();
   doc.getMap<unknown>('items').forEach((value, id) => {
     const created = (value as { get?: (k: string) => unknown }).get?.('createdAt');

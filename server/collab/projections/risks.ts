@@ -10,9 +10,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { raidItem, raidItemChange } from '@/db/schema';
 import { deriveRaidScores, normalizeRaidFields, raidTextFieldNames, type RaidFields } from '../../domain/risk';
 import { diffRaidItem } from '../../domain/riskHistory';
-import { storableValue, unstorableReason } from '../../domain/storableText';
+import { storableValue } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
-import { issueReason, type ProjectionIssue, type ProjectionReport } from './issues';
+import { issueReason, unstorableId, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readRaidItems } from '../boards/riskDocument';
 import { recordRaidChanges } from './raidChanges';
 import { restoredItems } from './restoredItems';
@@ -35,7 +35,7 @@ export async function projectRiskBoard(input: ProjectionInput): Promise<Projecti
 async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
   const skipped: ProjectionIssue[] = [];
   const items = readRaidItems(doc).flatMap((item) => {
-    const idProblem = unstorableReason(item.id) ?? (item.id.length > 200 ? 'is longer than 200 characters' : null);
+    const idProblem = unstorableId(item.id);
     if (!idProblem) return [{ ...item, fields: storableValue(item.fields) }];
     skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
     return [];
