@@ -157,14 +157,4 @@ export function rawSocket(url: string, headers: { cookie?: string; origin?: stri
 }
 
 /** Retries an assertion until it passes or the time runs out (no fixed sleeps). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually } from '../support/eventually';
