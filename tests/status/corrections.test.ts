@@ -1,6 +1,7 @@
 // Correcting a published public update: the public status page shows the corrected text on the
-// next request (even within its trust window: the correction is announced like a publish) and
-// webhooks are told with a signed `status_update.corrected` delivery carrying the new text.
+// next request (within its trust window, the correction is announced like a publish; in another
+// process, the page's cache key changes) and webhooks are told with a signed
+// `status_update.corrected` delivery carrying the new text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatusSite } from '@/server/status/publicSite';
 import { eventually } from '../support/eventually';
@@ -34,10 +35,15 @@ describe('status corrections', () => {
 
     // A long trust window: only the correction's announcement can make the page fresh.
     const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 60 * 60_000 });
+    // Another server process: it does not hear this one's announcements and relies on the page's cache key.
+    const elsewhere = new StatusSite({ db: deps.db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    elsewhere.close();
     try {
       const before = await site.respond(`/status/${slug}`, undefined);
       expect(before.status).toBe(200);
       expect(before.body).toContain(wrong);
+      const beforeElsewhere = await elsewhere.respond(`/status/${slug}`, undefined);
+      expect(beforeElsewhere.body).toContain(wrong);
 
       const editor = await team.as('editor');
       await editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: right, healthReason: 'Rehearsal went well' }), baseRevision: published.revision });
@@ -47,6 +53,9 @@ describe('status corrections', () => {
       expect(after.body).toContain(right);
       expect(after.body).not.toContain(wrong);
       expect((await site.respond(`/status/${slug}/feed.atom`, undefined)).body).toContain(right);
+      const afterElsewhere = await elsewhere.respond(`/status/${slug}`, beforeElsewhere.headers.etag);
+      expect(afterElsewhere.status).toBe(200);
+      expect(afterElsewhere.body).toContain(right);
     } finally {
       site.close();
     }
