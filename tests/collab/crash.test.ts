@@ -1,6 +1,7 @@
 // Durability and clean shutdown, on the real process composition (server/app.ts): what the server
 // acknowledged as saved survives a SIGKILL; SIGTERM flushes, closes sockets with 1001, exits 0;
-// under a load of editing clients, repeated SIGKILLs lose nothing and everyone converges.
+// under a load of editing clients, repeated SIGKILLs at moments taken from a printed seed
+// (CRASH_SEED replays them) lose nothing and everyone converges.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,12 +11,15 @@ import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocumen
 import { closeCodes, encodeSyncUpdate, messageSaved } from '@/server/collab/protocol';
 import { createTeamOn, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { connectClient, eventually, rawSocket } from './harness';
-import { runKillLoop } from './killLoop';
+import { killSchedule, runKillLoop } from './killLoop';
 import { textOf } from '@/server/collab/boards/liveText';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'waymark-crash-'));
 const database: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir };
 const started: ServerProcess[] = [];
+// The kill loop's whole schedule follows from this seed (tests/collab/killLoop.ts).
+const crashSeed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+console.info(`crash seed: ${crashSeed} (replay with CRASH_SEED=${crashSeed})`);
 async function start(port = 0) {
   const server = await startServerProcess(database, port);
   started.push(server);
@@ -86,11 +90,21 @@ describe('crash safety and shutdown', () => {
     expect(await second.kill('SIGTERM')).toBe(0);
   });
 
-  it('editing clients through 3 SIGKILLs at random moments lose nothing and converge', { timeout: 180_000 }, async () => {
-    const report = await runKillLoop({ database, kills: 3, clients: 3, seed: 7 });
-    expect(report.kills).toBe(3);
-    expect(report.created).toBeGreaterThan(0);
-    expect(report.lost).toEqual([]);
-    expect(report.converged).toBe(true);
+  it('the kill moments and editors come from the seed alone, so a failing run can be replayed', () => {
+    expect(killSchedule(crashSeed, 3, 3)).toEqual(killSchedule(crashSeed, 3, 3));
+    expect(killSchedule(1, 3, 3)).not.toEqual(killSchedule(2, 3, 3));
+    const { killAfterEdits, editors } = killSchedule(crashSeed, 3, 3);
+    expect(killAfterEdits).toHaveLength(3);
+    killAfterEdits.forEach((edit, i) => expect(edit - (killAfterEdits[i - 1] ?? 0)).toBeGreaterThanOrEqual(5));
+    expect(editors).toHaveLength(killAfterEdits.at(-1)!);
+  });
+
+  it('editing clients through 3 SIGKILLs at seeded moments lose nothing and converge', { timeout: 180_000 }, async () => {
+    const report = await runKillLoop({ database, kills: 3, clients: 3, seed: crashSeed });
+    const replay = `seed ${crashSeed}, killed after edits ${report.killedAfterEdits.join(', ')}; replay with CRASH_SEED=${crashSeed}`;
+    expect(report.kills, replay).toBe(3);
+    expect(report.created, replay).toBeGreaterThanOrEqual(report.killedAfterEdits.at(-1)!);
+    expect(report.lost, replay).toEqual([]);
+    expect(report.converged, replay).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { parseBoardName } from '@/server/collab/boards';
+import { eventually } from '../support/eventually';
 import { testDatabase } from '../support/database';
 import type { OriginPolicy } from '@/server/http/origin';
 import { createTestAuth, testOrigins } from '../support/factories';
@@ -159,17 +160,7 @@ export function rawSocket(url: string, headers: { cookie?: string; origin?: stri
 }
 
 /** Retries an assertion until it passes or the time runs out (no fixed sleeps). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually };
 
 /**
  * Waits until the server has handled everything `client` has sent so far. A socket's messages are

@@ -1,7 +1,10 @@
 // The update log's group commit: appends from any board that arrive while a commit is in flight, or
 // within the commit window, share one INSERT; each append learns the newest id of its board; a
 // board whose rows the database refuses does not fail the others that shared its commit.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// INSERTs are counted on a client of the log's own: the worker's shared database handle is also
+// used by other files' background work (projections, webhooks), whose INSERTs must not count.
+import { describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { testDatabase } from '../support/database';
 import { refusedAppends } from '../support/refusedAppends';
@@ -9,15 +12,17 @@ import { refusedAppends } from '../support/refusedAppends';
 const update = (n: number) => ({ data: new Uint8Array([n]), userId: null });
 const run = Math.random().toString(36).slice(2, 8);
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+/** An update log on a client of its own (sharing the connection) and a spy on that client's INSERTs only. */
+async function isolatedLog(commitWindowMs: number) {
+  const { db } = await testDatabase();
+  const own = Object.create(db) as Database;
+  const insert = vi.spyOn(own, 'insert');
+  return { log: new UpdateLog(own, commitWindowMs), insert };
+}
 
 describe('update log group commit', () => {
   it('appends made within the commit window share one INSERT, across boards', async () => {
-    const { db } = await testDatabase();
-    const log = new UpdateLog(db, 50);
-    const insert = vi.spyOn(db, 'insert');
+    const { log, insert } = await isolatedLog(50);
     const [a1, b, a2] = await Promise.all([
       log.append(`window-a-${run}`, [update(1)]),
       log.append(`window-b-${run}`, [update(2)]),
@@ -30,9 +35,7 @@ describe('update log group commit', () => {
   });
 
   it('without a window the first append commits at once and the next ones share the following commit', async () => {
-    const { db } = await testDatabase();
-    const log = new UpdateLog(db, 0);
-    const insert = vi.spyOn(db, 'insert');
+    const { log, insert } = await isolatedLog(0);
     await Promise.all([log.append(`now-${run}`, [update(1)]), log.append(`now-${run}`, [update(2)]), log.append(`now-${run}`, [update(3)])]);
     expect(insert).toHaveBeenCalledTimes(2);
     expect((await log.stats(`now-${run}`)).rows).toBe(3);

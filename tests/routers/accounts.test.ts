@@ -11,6 +11,7 @@ import { createAuth } from '@/server/auth';
 import { sessionAccess } from '@/server/collab/authenticate';
 import { createMailer, type Mailer } from '@/server/mail';
 import { StatusSite } from '@/server/status/publicSite';
+import { eventually } from '../support/eventually';
 import { addToProject, callerFor, createUser, inviteTokenOf, testAppUrl, testAuthSecret, testOrigins, uniqueSuffix, type TestUser } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
 
@@ -166,7 +167,7 @@ describe('project invites', () => {
       const invitee = await createUser(deps.auth, 'Invitee');
       const invite = await owner.project.createInvite({ projectId: team.project.id, role: 'editor', email: invitee.email });
       expect(invite).toMatchObject({ emailed: true, link: null, email: invitee.email });
-      await expect.poll(() => mailbox.received.filter((m) => m.to.includes(invitee.email)).length).toBe(1);
+      await eventually(() => expect(mailbox.received.filter((m) => m.to.includes(invitee.email))).toHaveLength(1));
       const mail = bodyOf(mailbox.received.find((m) => m.to.includes(invitee.email))!.raw);
       expect(mail).toContain(team.project.name);
       const link = mail.match(new RegExp(`${testAppUrl}/invite/[A-Za-z0-9_-]+`))![0];
@@ -184,7 +185,7 @@ describe('project invites', () => {
       });
       const forgetful = await createUser(auth, 'Forgetful');
       await auth.api.requestPasswordReset({ body: { email: forgetful.email, redirectTo: '/reset-password' } });
-      await expect.poll(() => mailbox.received.filter((m) => m.to.includes(forgetful.email)).length).toBe(1);
+      await eventually(() => expect(mailbox.received.filter((m) => m.to.includes(forgetful.email))).toHaveLength(1));
       const mail = bodyOf(mailbox.received.find((m) => m.to.includes(forgetful.email))!.raw);
       const token = mail.match(/\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)\?callbackURL=/)![1]!;
       expect(await resetWith(auth, token, 'a-brand-new-password')).toBe(true);

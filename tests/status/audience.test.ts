@@ -4,9 +4,10 @@
 // names a private item is published only once its author confirms.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateContentOf } from '@/server/domain/status';
 import { StatusSite } from '@/server/status/publicSite';
+import { eventually } from '../support/eventually';
 import { uniqueSuffix } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from '../routers/harness';
 import { addPlanItems, addRisks, updateContent } from './support';
@@ -98,7 +99,7 @@ describe('status update audience', () => {
       baseRevision: draft.revision,
     });
     expect(published.audience).toBe('public');
-    await vi.waitFor(() => expect(received.some((b) => b.includes(published.id))).toBe(true), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(received.some((b) => b.includes(published.id))).toBe(true));
     const bodies = await publicBodies(slug);
     expect(bodies.page).toContain(publicRisk);
     for (const [name, body] of Object.entries({ ...bodies, webhooks: received.join('\n') })) {
@@ -131,7 +132,7 @@ describe('status update audience', () => {
     // A public publish after it is delivered; the internal one never was.
     const later = await (await team.as('editor')).status.createDraft({ projectId: team.project.id, audience: 'public' });
     await (await team.as('editor')).status.publish({ projectId: team.project.id, updateId: later.id, content: updateContent(), baseRevision: later.revision });
-    await vi.waitFor(() => expect(received.some((b) => b.includes(later.id))).toBe(true), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(received.some((b) => b.includes(later.id))).toBe(true));
     expect(received.join('\n')).not.toContain(marker);
   });
 

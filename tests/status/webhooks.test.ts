@@ -2,15 +2,14 @@
 // receiver is retried with back-off (also across a restart) and the owner's delivery log shows every attempt; only http(s)
 // URLs, and private addresses only when the setting allows them: refused when saved and again on the
 // address each delivery connects to (DNS rebinding, IPv6 forms that reach IPv4).
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusWebhook, webhookDelivery } from '@/db/schema';
 import { isPrivateAddress, newWebhookSecret, WebhookSender, type ResolveHost } from '@/server/status/webhooks';
+import { eventually } from '../support/eventually';
 import { callerFor } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from '../routers/harness';
+import { receiver, verify, type Receiver } from './receiver';
 import { publishUpdate, updateContent } from './support';
 
 const deps = useRouterDeps();
@@ -19,45 +18,8 @@ beforeAll(async () => {
   people = await createPeople(deps);
 });
 
-interface Received {
-  body: string;
-  signature: string;
-  event: string;
-  attempt: string;
-}
-
-/** A receiver on 127.0.0.1 that answers with the next status in `statuses` (then 200). */
-async function receiver(statuses: number[] = []) {
-  const received: Received[] = [];
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({
-        body,
-        signature: String(req.headers['waymark-signature'] ?? ''),
-        event: String(req.headers['waymark-event'] ?? ''),
-        attempt: String(req.headers['waymark-delivery-attempt'] ?? ''),
-      });
-      res.writeHead(statuses.shift() ?? 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/waymark`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** What a receiver does: recompute the HMAC over "<t>.<body>" and compare in constant time. */
-function verify(secret: string, signature: string, body: string): boolean {
-  const parts = Object.fromEntries(signature.split(',').map((p) => p.split('=') as [string, string]));
-  if (!parts.t || !parts.v1) return false;
-  const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
-  const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 describe('status webhooks', () => {
-  const receivers: Awaited<ReturnType<typeof receiver>>[] = [];
+  const receivers: Receiver[] = [];
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.close()));
   });
@@ -71,7 +33,7 @@ describe('status webhooks', () => {
     expect(hook.secret).toMatch(/^whsec_/);
     const published = await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor late' }));
 
-    await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(r.received).toHaveLength(1));
     const [delivery] = r.received;
     expect(verify(hook.secret, delivery!.signature, delivery!.body)).toBe(true);
     expect(verify('whsec_wrong', delivery!.signature, delivery!.body)).toBe(false);
@@ -83,7 +45,7 @@ describe('status webhooks', () => {
       updateId: published.id,
       update: { health: 'at_risk', healthLabel: 'At risk', healthReason: 'Vendor late' },
     });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect(await owner.status.deliveries({ projectId: team.project.id })).toMatchObject([{ outcome: 'succeeded', attempt: 1, responseStatus: 200 }]);
     });
     expect(await owner.status.webhooks({ projectId: team.project.id })).toEqual([{ id: hook.id, url: r.url, createdAt: expect.any(Date) }]);
@@ -97,9 +59,9 @@ describe('status webhooks', () => {
     await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
     await publishUpdate(team, 'owner', updateContent());
 
-    await vi.waitFor(() => expect(r.received).toHaveLength(3), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(r.received).toHaveLength(3));
     expect(new Set(r.received.map((d) => d.body)).size).toBe(1);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const log = await owner.status.deliveries({ projectId: team.project.id });
       expect(log.map((d) => [d.attempt, d.outcome, d.responseStatus])).toEqual([
         [3, 'succeeded', 200],
@@ -114,26 +76,33 @@ describe('status webhooks', () => {
     const projectId = team.project.id;
     const r = await receiver([500]);
     receivers.push(r);
-    const options = { allowPrivateAddresses: true, maxAttempts: 3, retryBaseMs: 1_000, timeoutMs: 5_000 };
+    // The retry is owed an hour after the failure: it cannot fire before the first run stops, however
+    // slow the machine. The hour passing while the server is down is written into the log below.
+    const options = { allowPrivateAddresses: true, maxAttempts: 3, retryBaseMs: 60 * 60_000, timeoutMs: 5_000 };
     const firstRun = new WebhookSender(deps.db, options);
     const owner = await callerFor({ ...deps, webhooks: firstRun }, team.users.owner);
     await owner.status.addWebhook({ projectId, url: r.url });
     const draft = await owner.status.createDraft({ projectId, audience: 'public' });
     const published = await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect(await owner.status.deliveries({ projectId })).toMatchObject([{ attempt: 1, outcome: 'failed', responseStatus: 500 }]);
     });
     await firstRun.close(); // the server stops while the retry waits
     expect(r.received).toHaveLength(1);
     const owed = () => deps.db.select().from(webhookDelivery).where(and(eq(webhookDelivery.projectId, projectId), isNotNull(webhookDelivery.retryAt)));
-    expect(await owed()).toHaveLength(1);
+    const owedRows = await owed();
+    expect(owedRows).toHaveLength(1);
+    const [waiting] = owedRows;
+    expect(waiting!.retryAt!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    // The hour passes while no server runs: the retry is now due.
+    await deps.db.update(webhookDelivery).set({ retryAt: new Date() }).where(eq(webhookDelivery.id, waiting!.id));
 
     const nextRun = new WebhookSender(deps.db, options);
     expect(await nextRun.resume()).toBeGreaterThanOrEqual(1);
-    await vi.waitFor(() => expect(r.received).toHaveLength(2), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(r.received).toHaveLength(2));
     expect(r.received[1]).toMatchObject({ attempt: '2', event: 'status_update.published', body: r.received[0]!.body });
     expect(JSON.parse(r.received[1]!.body)).toMatchObject({ updateId: published.id });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const log = await owner.status.deliveries({ projectId });
       expect(log.map((d) => [d.attempt, d.outcome])).toEqual([
         [2, 'succeeded'],
@@ -151,7 +120,7 @@ describe('status webhooks', () => {
     receivers.push(r);
     await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
     await publishUpdate(team, 'owner', updateContent());
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const log = await owner.status.deliveries({ projectId: team.project.id });
       expect(log.map((d) => d.outcome)).toEqual(['gave_up', 'failed', 'failed']);
     });
@@ -228,14 +197,11 @@ describe('status webhooks', () => {
     const owner = await callerFor({ ...deps, webhooks: strict }, team.users.owner);
     const draft = await owner.status.createDraft({ projectId, audience: 'public' });
     await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
-    await vi.waitFor(
-      async () => {
-        const log = await owner.status.deliveries({ projectId });
-        expect(log).toHaveLength(urls.length);
-        for (const attempt of log) expect(attempt).toMatchObject({ outcome: 'gave_up', responseStatus: null, error: expect.stringMatching(/loopback or private/) });
-      },
-      { timeout: 10_000, interval: 50 },
-    );
+    await eventually(async () => {
+      const log = await owner.status.deliveries({ projectId });
+      expect(log).toHaveLength(urls.length);
+      for (const attempt of log) expect(attempt).toMatchObject({ outcome: 'gave_up', responseStatus: null, error: expect.stringMatching(/loopback or private/) });
+    });
     expect(r.received).toEqual([]);
     await strict.close();
   });
@@ -257,7 +223,7 @@ describe('status webhooks', () => {
     await owner.status.addWebhook({ projectId, url });
     const draft = await owner.status.createDraft({ projectId, audience: 'public' });
     await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect(await owner.status.deliveries({ projectId })).toMatchObject([
         { outcome: 'gave_up', responseStatus: null, error: 'hooks.rebind.test is a loopback or private address; webhooks go to public addresses only.' },
       ]);
@@ -279,7 +245,7 @@ describe('status webhooks', () => {
     await owner.status.addWebhook({ projectId, url: `http://receiver.waymark.test:${new URL(r.url).port}/hook` });
     const draft = await owner.status.createDraft({ projectId, audience: 'public' });
     await owner.status.publish({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
-    await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(r.received).toHaveLength(1));
     await sender.close();
   });
 
