@@ -4,7 +4,6 @@
 // after it on the same socket is answered, or the socket is closed by the frame meant to close it)
 // before anything is checked: the server answers, honest clients converge with it, what it holds
 // is what it stored, editors' edits are saved and acknowledged, a viewer's never.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -241,8 +240,6 @@ const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStat
 describe('fuzzing admitted sockets', () => {
   it('frames that get past the envelope are all handled, and leave the server, the log and honest clients sound', { timeout: 180_000 }, async () => {
     const random = prng(seed);
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
     // Honest clients on the board the whole time.
     const honestA = connectClient(h.url, room, team.users.owner.cookie);
     const honestB = connectClient(h.url, room, team.users.editor.cookie);
@@ -251,7 +248,6 @@ describe('fuzzing admitted sockets', () => {
 
     const fuzzers = (['owner', 'editor', 'viewer'] as const).map((name) => fuzzer(name, prng(Math.floor(random() * 2 ** 31))));
     const sockets = await Promise.all(fuzzers.map((f) => f.run()));
-    lag.disable();
 
     // Every frame reached the board's handler: its batch was answered, or closed by its last frame.
     for (const { name, stats } of fuzzers) {
@@ -262,7 +258,6 @@ describe('fuzzing admitted sockets', () => {
       expect(stats.byKind.presence ?? 0, `${name}: presence handled`).toBeGreaterThan(framesPerSocket / 10);
     }
     expect(fuzzers.reduce((n, f) => n + f.stats.closes.length, 0), 'some frames were meant to be refused').toBeGreaterThan(0);
-    expect(lag.max / 1e6).toBeLessThan(1_000);
 
     // What the server holds is what it stored; every editor's well-formed edit is in it, no viewer's.
     await h.documents.flushProjections();
