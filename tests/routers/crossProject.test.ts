@@ -155,7 +155,8 @@ beforeAll(async () => {
     milestoneId: milestoneId!,
     memberId: theirs.users.editor.id,
   };
-});
+  // Sign-ups, the boards' projections and the webhook's retries: slow on a busy machine.
+}, 180_000);
 
 describe("another project's records", () => {
   it('has a row for every procedure that takes a record id, and none for procedures that do not', () => {

@@ -10,14 +10,19 @@ import { insertPlanItem, deletePlanItem, updatePlanItem } from '@/server/collab/
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { StatusSite, type PublicKind } from '@/server/status/publicSite';
 import { connectClient, startCollabServer, type Client, type Harness } from '../collab/harness';
-import { projectWithTeam, uniqueSuffix } from '../support/factories';
-import { publishUpdate, updateContent } from './support';
+import { addToProject, callerFor, createUser, uniqueSuffix, type TestUser } from '../support/factories';
+import { updateContent } from './support';
 
 const files: Record<PublicKind, string> = { page: '', feed: '/feed.atom', ics: '/milestones.ics', badge: '/badge.svg' };
 const surfaces = ['page', 'feed', 'ics'] as const;
 
 let h: Harness;
-let team: Awaited<ReturnType<typeof projectWithTeam>>;
+/** An owner and an editor: all these tests need (each sign-up is slow, the machine is shared). */
+let team: {
+  project: { id: string; name: string };
+  users: { owner: TestUser; editor: TestUser };
+  as: (persona: 'owner' | 'editor') => ReturnType<typeof callerFor>;
+};
 let slug: string;
 let risks: Client;
 let plan: Client;
@@ -68,7 +73,12 @@ beforeAll(async () => {
   // Held still before anything is written, so every row's change time is the same instant.
   vi.useFakeTimers({ toFake: ['Date'], now: new Date() });
   h = await startCollabServer();
-  team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents }, 'Cache');
+  const deps = { db: h.db, auth: h.auth, live: h.documents };
+  const [owner, editor] = await Promise.all([createUser(h.auth, 'Owner'), createUser(h.auth, 'Editor')]);
+  const project = await (await callerFor(deps, owner)).project.create({ name: `Cache ${uniqueSuffix()}` });
+  await addToProject(deps, owner, project.id, editor, 'editor');
+  const users = { owner, editor };
+  team = { project, users, as: (persona) => callerFor(deps, users[persona]) };
   slug = `cache-${uniqueSuffix()}`;
   await (await team.as('owner')).status.setPublicPage({ projectId: team.project.id, enabled: true, slug });
   notified = new StatusSite({ db: h.db, appUrl: 'http://status.test', revalidateAfterMs: 60_000 });
@@ -76,7 +86,8 @@ beforeAll(async () => {
   risks = connectClient(h.url, `risks:${team.project.id}`, team.users.owner.cookie);
   plan = connectClient(h.url, `plan:${team.project.id}`, team.users.editor.cookie);
   await Promise.all([risks.synced, plan.synced]);
-});
+  // Starting the in-memory database takes most of this, and far longer on a busy machine.
+}, 180_000);
 
 afterAll(async () => {
   risks?.destroy();
@@ -137,14 +148,16 @@ describe('public page cache', () => {
   it("public page cache: a correction's new text replaces the old on the page and in the feed at once", async () => {
     const oldReason = `PRIVATE-WRONG-REASON-${uniqueSuffix()}`;
     const newReason = `Corrected reason ${uniqueSuffix()}`;
-    const published = await publishUpdate(team, 'editor', updateContent({ healthReason: oldReason }));
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId: team.project.id, audience: 'public' });
+    const published = await editor.status.publish({ projectId: team.project.id, updateId: draft.id, content: updateContent({ healthReason: oldReason }), baseRevision: draft.revision });
     for (const site of [notified, otherInstance]) {
       const before = await bodies(site);
       expect(before.page).toContain(oldReason);
       expect(before.feed).toContain(oldReason);
     }
 
-    await (await team.as('editor')).status.correct({
+    await editor.status.correct({
       projectId: team.project.id,
       updateId: published.id,
       content: updateContent({ healthReason: newReason, summary: published.summary }),
