@@ -90,7 +90,10 @@ export const statusSettings = pgTable('status_settings', {
   publicEnabled: boolean('public_enabled').notNull().default(false),
   /** Globally unique: `/status/<slug>`. */
   publicSlug: text('public_slug').unique(),
-  /** Bumped by every change the public page shows (publish, correction, settings): its cache key. */
+  /**
+   * Bumped by every change the public page may show (publish, correction, settings, rename, every
+   * projection write of the boards): its cache key. A row exists once anything was written.
+   */
   revision: integer('revision').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

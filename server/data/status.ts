@@ -72,19 +72,32 @@ export async function communicationOf(db: Executor, projectIds: string[], now = 
 }
 
 /**
- * What decides whether a cached public page is still right: the settings revision (publishes,
- * corrections, settings), the project's risks and its plan (items and baselines). Null when the page is off.
+ * Bumps the project's public revision without touching anything else: called in the same
+ * transaction as every write the public page may show that is not a settings change (the boards'
+ * projections, a project rename). A counter, not the newest change time, because a delete leaves
+ * the newest time alone and an instance whose clock lags writes an older one.
+ */
+export async function bumpPublicRevision(db: Executor, projectId: string) {
+  await db
+    .insert(statusSettings)
+    .values({ projectId, revision: 1 })
+    .onConflictDoUpdate({ target: statusSettings.projectId, set: { revision: sql`${statusSettings.revision} + 1` } });
+}
+
+/** The project's public revision (0 before anything was written). */
+export async function publicRevisionOf(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db.select({ revision: statusSettings.revision }).from(statusSettings).where(eq(statusSettings.projectId, projectId));
+  return row?.revision ?? 0;
+}
+
+/**
+ * What decides whether a cached public page is still right: the project's public revision, bumped
+ * by publishes, corrections, settings, renames and every projection write (risks, plan items,
+ * milestones, baselines, goals, stakeholders). Null when the page is off.
  */
 export async function publicPageKey(db: Executor, slug: string) {
   const [row] = await db
-    .select({
-      projectId: statusSettings.projectId,
-      revision: statusSettings.revision,
-      // A count with the latest change, so removing an item (which leaves the latest time alone) shows too.
-      risksChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${raidItem.updatedAt})::text, '') from ${raidItem} where ${raidItem.projectId} = ${statusSettings.projectId})`,
-      // Saving a baseline changes what milestones slipped against, without touching any item.
-      planChangedAt: sql<string | null>`(select count(*) || '@' || coalesce(max(${planItem.updatedAt})::text, '') || '@' || coalesce((select max(${planBaseline.savedAt})::text from ${planBaseline} where ${planBaseline.projectId} = ${statusSettings.projectId}), '') from ${planItem} where ${planItem.projectId} = ${statusSettings.projectId})`,
-    })
+    .select({ projectId: statusSettings.projectId, revision: statusSettings.revision })
     .from(statusSettings)
     .where(and(eq(statusSettings.publicSlug, slug), eq(statusSettings.publicEnabled, true)));
   return row ?? null;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db';
 import { boardGeneration, boardUpdate, project, projectMember, raidItem, user, workspace } from '@/db/schema';
 import { boardKinds, boardName } from '../collab/liveBoards';
-import { communicationOf } from '../data/status';
+import { bumpPublicRevision, communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
 import { projectRoles, type ProjectRole } from '../domain/roles';
@@ -169,8 +169,14 @@ export const projectRouter = createTRPCRouter({
   rename: projectProcedure('owner')
     .input(z.object({ name: projectName }))
     .mutation(async ({ ctx, input }) => {
-      const [updated] = await ctx.db.update(project).set({ name: input.name }).where(eq(project.id, ctx.project.id)).returning();
-      return updated!;
+      // The name heads the public page, its feed and calendar: their cache key moves with it.
+      const updated = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.update(project).set({ name: input.name }).where(eq(project.id, ctx.project.id)).returning();
+        await bumpPublicRevision(tx, ctx.project.id);
+        return row!;
+      });
+      notifyStatusChanged(ctx.project.id);
+      return updated;
     }),
 
   /** Read-only for everyone and out of project lists; its public status page stays up if it was public. */

@@ -1,11 +1,11 @@
 // Status updates and how they reach stakeholders: drafts written from the project's own data,
 // autosave, publish, corrections kept as versions, the cadence, the public status page and webhooks.
 import { TRPCError } from '@trpc/server';
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { planDateChange, planItem, raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateAuthor, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
-import { communicationOf, milestoneReferencesOf, privateItemsOf, statusSettingsOf, touchStatusSettings } from '../data/status';
+import { communicationOf, milestoneReferencesOf, privateItemsOf, publicRevisionOf, statusSettingsOf, touchStatusSettings } from '../data/status';
 import type { ProjectRole } from '../domain/roles';
 import {
   cadenceSchema,
@@ -190,17 +190,22 @@ export const statusRouter = createTRPCRouter({
     }),
 
   /**
-   * A small fingerprint of the project's updates that changes with every create, save, publish,
-   * correction and discard. Open updates pages poll it (about twice a second, see
-   * components/status/UpdatesWatcher.tsx) and re-render when it changes: one indexed aggregate
-   * per poll, and it works across server instances, unlike an in-process event.
+   * A small fingerprint of what the updates page shows, which changes with every publish, correction
+   * and settings change (the project's public revision, see server/data/status.ts) and, for those who
+   * see drafts, every draft created, saved or discarded. Open updates pages poll it (about twice a
+   * second, see components/status/LiveUpdates.tsx) and re-render when it changes; it works across
+   * server instances, unlike an in-process event. Viewers' fingerprint leaves drafts out: it does
+   * not tell them when someone is writing one.
    */
   pageRevision: projectProcedure('viewer').query(async ({ ctx }) => {
-    const [row] = await ctx.db
-      .select({ updates: count(), lastChange: max(statusUpdate.updatedAt) })
+    const publicRevision = await publicRevisionOf(ctx.db, ctx.project.id);
+    if (!canWrite(ctx.role)) return { revision: `${publicRevision}` };
+    // Every draft's id and revision: a discard and a new draft between two polls still differ.
+    const [drafts] = await ctx.db
+      .select({ fingerprint: sql<string | null>`md5(string_agg(${statusUpdate.id}::text || ':' || ${statusUpdate.revision}, ',' order by ${statusUpdate.id}))` })
       .from(statusUpdate)
-      .where(and(eq(statusUpdate.projectId, ctx.project.id), ...(canWrite(ctx.role) ? [] : [isNotNull(statusUpdate.publishedAt)])));
-    return { revision: `${row?.updates ?? 0}:${row?.lastChange?.toISOString() ?? ''}` };
+      .where(and(eq(statusUpdate.projectId, ctx.project.id), isNull(statusUpdate.publishedAt)));
+    return { revision: `${publicRevision}:${drafts?.fingerprint ?? ''}` };
   }),
 
   /**

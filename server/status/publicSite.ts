@@ -2,10 +2,10 @@
 // JavaScript: health, updates, the plan's milestones, public risks), feed.atom, milestones.ics and
 // badge.svg. Served by the custom server ahead of Next so
 // each response carries its own caching headers and ETag. Responses are cached in memory per slug
-// and kept while the page's key (settings revision, last risk and plan change, today's date) is unchanged.
-// The key is read again at most every `revalidateAfterMs` (1 s), and at once after a publish in this
-// process (statusEvents), so the database is not queried per request, a publish shows on the next
-// request, and the last good response is served if the database cannot be reached.
+// and kept while the page's key (the project's public revision and today's date) is unchanged.
+// The key is read again at most every `revalidateAfterMs` (1 s), and at once after a publish or a
+// projection write in this process (statusEvents), so the database is not queried per request, a
+// change shows on the next request, and the last good response is served if the database cannot be reached.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -116,7 +116,7 @@ export class StatusSite {
       for (const k of publicKinds) this.lastGood.delete(`${slug}/${k}`);
       return notFound();
     }
-    const cacheKey = `${key.projectId}|${key.revision}|${key.risksChangedAt ?? ''}|${key.planChangedAt ?? ''}|${today}`;
+    const cacheKey = `${key.projectId}|${key.revision}|${today}`;
     let entry = this.cache.get(slug);
     if (!entry || entry.key !== cacheKey) {
       entry = { key: cacheKey, projectId: key.projectId, checkedAt: Date.now(), rendered: new Map() };

@@ -18,6 +18,8 @@ import type { ProjectionInput } from '../boards/types';
 import { issueReason, unstorableId, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readBaselines, readCharter, readDependencies, readGoals, readPlanItems, readRaci, readStakeholders } from '../boards/planDocument';
 import { restoredItems } from './restoredItems';
+import { bumpPublicRevision } from '../../data/status';
+import { notifyStatusChanged } from '../../status/statusEvents';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -38,21 +40,22 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Rewrites a project's rows of a small table when they differ from what the document says. */
+/** Rewrites a project's rows of a small table when they differ from what the document says; true when it did. */
 async function replaceRows<T extends PgTable & { projectId: unknown }>(
   tx: Tx,
   table: T,
   projectId: string,
   rows: Record<string, unknown>[],
   key: (row: Record<string, unknown>) => string,
-): Promise<void> {
+): Promise<boolean> {
   const projectColumn = (table as unknown as { projectId: Parameters<typeof eq>[0] }).projectId;
   const existing = (await tx.select().from(table as PgTable).where(eq(projectColumn, projectId))) as Record<string, unknown>[];
   const canonical = (list: Record<string, unknown>[]) => [...list].sort((a, b) => key(a).localeCompare(key(b))).map(stableJson).join('\n');
   const wanted = rows.map((r) => ({ ...r, projectId }));
-  if (canonical(existing) === canonical(wanted)) return;
+  if (canonical(existing) === canonical(wanted)) return false;
   await tx.delete(table as PgTable).where(eq(projectColumn, projectId));
   if (wanted.length) await tx.insert(table as PgTable).values(wanted as never);
+  return true;
 }
 
 /**
@@ -114,6 +117,8 @@ async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }
     if (typeof created === 'string' && !Number.isNaN(Date.parse(created))) createdAtOf.set(id, created);
   });
 
+  /** Whether this run wrote anything: the public page's cache key then moves with the commit. */
+  let wrote = false;
   await db.transaction(async (tx) => {
     const existing = await tx.select().from(planItem).where(eq(planItem.projectId, projectId));
     const before = new Map(existing.map((row) => [row.id, row]));
@@ -168,11 +173,14 @@ async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }
       else if (!(await inSavepoint(tx, item.id, item.title, write))) {
         // Its date changes go with it: they are recorded once its row can be written.
         for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.itemId === item.id) changes.splice(i, 1);
+        continue;
       }
+      wrote = true;
     }
 
     const removed = [...before.values()];
     if (removed.length) {
+      wrote = true;
       await tx.delete(planItem).where(and(eq(planItem.projectId, projectId), inArray(planItem.id, removed.map((r) => r.id))));
       for (const row of removed) {
         changes.push({ projectId, itemId: row.id, itemTitle: row.title, field: 'deleted', fromValue: row.endDate, toValue: null, actorId: actorFor(row.id, '*'), changedAt: now });
@@ -180,9 +188,12 @@ async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }
     }
     if (changes.length) await tx.insert(planDateChange).values(changes);
 
-    const piece = async (name: string, write: (writer: Tx) => Promise<unknown>) => {
-      if (!oneByOne) await write(tx);
-      else await inSavepoint(tx, name, name, write);
+    /** `write` answers whether it changed anything. */
+    const piece = async (name: string, write: (writer: Tx) => Promise<boolean>) => {
+      let changed = false;
+      if (!oneByOne) changed = await write(tx);
+      else await inSavepoint(tx, name, name, async (w) => (changed = await write(w)));
+      if (changed) wrote = true;
     };
     await piece('dependencies', (w) => replaceRows(w, planDependency, projectId, dependencies.map((d) => ({ id: d.id, fromId: d.fromId, toId: d.toId })), (r) => String(r.id)));
     await piece('baselines', (w) => replaceRows(w, planBaseline, projectId, baselines, (r) => String(r.id)));
@@ -211,8 +222,11 @@ async function projectPlan({ db, projectId, doc, authors, fallbackActorId, now }
           .values({ projectId, ...charter, updatedAt: now })
           .onConflictDoUpdate({ target: planCharter.projectId, set: { ...charter, updatedAt: now } });
       }
+      return charterChanged;
     });
+    if (wrote) await bumpPublicRevision(tx, projectId);
   });
+  if (wrote) notifyStatusChanged(projectId);
   return { skipped };
 
   /** Runs one write in a savepoint; when the database refuses it, reports it and goes on. */

@@ -14,6 +14,8 @@ import { storableValue } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
 import { issueReason, unstorableId, type ProjectionIssue, type ProjectionReport } from './issues';
 import { readRaidItems } from '../boards/riskDocument';
+import { bumpPublicRevision } from '../../data/status';
+import { notifyStatusChanged } from '../../status/statusEvents';
 import { recordRaidChanges } from './raidChanges';
 import { restoredItems } from './restoredItems';
 
@@ -40,6 +42,7 @@ async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now 
     skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
     return [];
   });
+  let wrote = false;
   await db.transaction(async (tx) => {
     const existing = await tx.select().from(raidItem).where(eq(raidItem.projectId, projectId));
     const before = new Map(existing.map((row) => [row.id, row]));
@@ -93,11 +96,13 @@ async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now 
       } else {
         await write(tx);
       }
+      wrote = true;
       changes.push(...itemChanges);
     }
 
     const removed = [...before.values()];
     if (removed.length) {
+      wrote = true;
       await tx.delete(raidItem).where(
         and(
           eq(raidItem.projectId, projectId),
@@ -120,6 +125,9 @@ async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now 
       }
     }
     await recordRaidChanges(tx, changes, now);
+    // Public risks are on the public page: its cache key moves with this commit.
+    if (wrote) await bumpPublicRevision(tx, projectId);
   });
+  if (wrote) notifyStatusChanged(projectId);
   return { skipped };
 }

@@ -1,0 +1,186 @@
+// Another project's records: every procedure that takes a record id (an update, a webhook, a risk or
+// plan item, an invite, a member, and whatever later issues add) is called by the owner of one
+// project, with that project's id and a record id of another project. Each answers NOT_FOUND (or,
+// for a filter, nothing of the other project's), and the other project, read back by its own owner,
+// is exactly as it was. The table is checked against the router: a procedure with an id in its
+// input and no row here fails this file.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@/server/routers/_app';
+import { callerFor } from '../support/factories';
+import { eventually } from '../collab/harness';
+import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
+import { createPeople, projectFor, rejection, useRouterDeps, type Team } from './harness';
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+
+/** The other project's records, by kind: what the rows pass as ids. */
+interface Theirs {
+  projectId: string;
+  publishedUpdateId: string;
+  draftId: string;
+  draftRevision: number;
+  webhookId: string;
+  inviteId: string;
+  riskId: string;
+  milestoneId: string;
+  /** A member of their project who is not one of ours. */
+  memberId: string;
+}
+
+interface Row {
+  /**
+   * `notFound`: the call must fail with NOT_FOUND. `nothing`: a filter, which answers with what the
+   * caller's own project has under that id; `check` says that none of theirs is in the answer.
+   */
+  expect: 'notFound' | 'nothing';
+  call: (me: Caller, mine: string, theirs: Theirs) => Promise<unknown>;
+  check?: (result: unknown) => void;
+}
+
+const noneOfTheirs = (result: unknown) => expect(result).toEqual([]);
+
+const content = () => updateContent({ healthReason: 'Written into the wrong project' });
+
+const rows: Record<string, Row> = {
+  'project.revokeInvite': { expect: 'notFound', call: (me, mine, t) => me.project.revokeInvite({ projectId: mine, inviteId: t.inviteId }) },
+  'project.createPasswordResetLink': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.project.createPasswordResetLink({ projectId: mine, userId: t.memberId }),
+  },
+  'project.setRole': { expect: 'notFound', call: (me, mine, t) => me.project.setRole({ projectId: mine, userId: t.memberId, role: 'owner' }) },
+  'project.removeMember': { expect: 'notFound', call: (me, mine, t) => me.project.removeMember({ projectId: mine, userId: t.memberId }) },
+  'raid.list': { expect: 'nothing', call: (me, mine, t) => me.raid.list({ projectId: mine, ownerId: t.memberId }), check: noneOfTheirs },
+  'raid.history': { expect: 'nothing', call: (me, mine, t) => me.raid.history({ projectId: mine, itemId: t.riskId }), check: noneOfTheirs },
+  'status.get': { expect: 'notFound', call: (me, mine, t) => me.status.get({ projectId: mine, updateId: t.publishedUpdateId }) },
+  'status.versions': { expect: 'notFound', call: (me, mine, t) => me.status.versions({ projectId: mine, updateId: t.publishedUpdateId }) },
+  'status.saveDraft': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.status.saveDraft({ projectId: mine, updateId: t.draftId, content: content(), baseRevision: t.draftRevision }),
+  },
+  'status.discardDraft': { expect: 'notFound', call: (me, mine, t) => me.status.discardDraft({ projectId: mine, updateId: t.draftId }) },
+  'status.publish': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.status.publish({ projectId: mine, updateId: t.draftId, content: content(), baseRevision: t.draftRevision }),
+  },
+  'status.correct': {
+    expect: 'notFound',
+    // Any revision: the update must not be found, whatever the caller claims to have read.
+    call: (me, mine, t) => me.status.correct({ projectId: mine, updateId: t.publishedUpdateId, content: content(), baseRevision: 2 }),
+  },
+  'status.removeWebhook': { expect: 'notFound', call: (me, mine, t) => me.status.removeWebhook({ projectId: mine, webhookId: t.webhookId }) },
+  'status.deliveries': { expect: 'nothing', call: (me, mine, t) => me.status.deliveries({ projectId: mine, webhookId: t.webhookId }), check: noneOfTheirs },
+  'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
+};
+
+/** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
+const scopeIds = new Set(['projectId', 'workspaceId']);
+
+/** A zod schema's object keys, through defaults, optionals and the like. */
+function inputKeys(schema: unknown): string[] {
+  let current = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
+  while (current && !current.shape && current.def?.innerType) current = current.def.innerType as typeof current;
+  return current?.shape ? Object.keys(current.shape) : [];
+}
+
+/** Procedures whose input names a record by id (a key `id` or ending in `Id`, other than the scope). */
+function proceduresTakingRecordIds(): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
+    const inputs = (procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs;
+    const ids = inputs.flatMap(inputKeys).filter((key) => (key === 'id' || key.endsWith('Id')) && !scopeIds.has(key));
+    if (ids.length) found[path] = ids;
+  }
+  return found;
+}
+
+const deps = useRouterDeps();
+let mine: Team;
+let theirs: Team;
+let records: Theirs;
+let me: Caller;
+let theirOwner: Caller;
+
+/** Everything of theirs the rows could touch, read back by their owner. */
+async function snapshotOfTheirs() {
+  const projectId = theirs.project.id;
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory] = await Promise.all([
+    theirOwner.project.get({ projectId }),
+    theirOwner.status.list({ projectId }),
+    theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
+    theirOwner.status.get({ projectId, updateId: records.draftId }),
+    theirOwner.status.versions({ projectId, updateId: records.publishedUpdateId }),
+    theirOwner.status.settings({ projectId }),
+    theirOwner.status.webhooks({ projectId }),
+    theirOwner.status.deliveries({ projectId }),
+    theirOwner.project.listInvites({ projectId }),
+    theirOwner.raid.list({ projectId }),
+    theirOwner.raid.history({ projectId, itemId: records.riskId }),
+    theirOwner.plan.get({ projectId }),
+    theirOwner.plan.dateHistory({ projectId }),
+  ]);
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory };
+}
+
+beforeAll(async () => {
+  const [ours, others] = await Promise.all([createPeople(deps), createPeople(deps)]);
+  [mine, theirs] = await Promise.all([projectFor(deps, ours, 'Mine'), projectFor(deps, others, 'Theirs')]);
+  me = await mine.as('owner');
+  theirOwner = await theirs.as('owner');
+  const projectId = theirs.project.id;
+
+  // Their records, one of each kind a row names, each with some history so a leak has something to show.
+  const riskId = 'R-theirs';
+  await addRisks(deps, theirs, [{ id: riskId, fields: { title: 'Their vendor risk', ownerId: theirs.users.editor.id, likelihood: 3, impact: 4, isPublic: true } }]);
+  const [milestoneId] = await addPlanItems(deps, theirs, [{ kind: 'milestone', title: 'Their launch', start: '2027-02-01', end: '2027-02-01', ownerId: theirs.users.editor.id }]);
+  await movePlanItems(deps, theirs, { [milestoneId!]: { start: '2027-02-08', end: '2027-02-08' } });
+  const webhook = await theirOwner.status.addWebhook({ projectId, url: 'http://127.0.0.1:9/theirs' });
+  const published = await publishUpdate(theirs, 'owner', updateContent());
+  await theirOwner.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: `${published.summary} (corrected)` }), baseRevision: published.revision });
+  const draft = await theirOwner.status.createDraft({ projectId });
+  const invite = await theirOwner.project.createInvite({ projectId, role: 'viewer' });
+  // The publish and the correction each go to their webhook: wait until every attempt is logged.
+  await eventually(async () => {
+    const log = await theirOwner.status.deliveries({ projectId });
+    expect(log).toHaveLength(6);
+    expect(log.every((d) => d.retryAt === null)).toBe(true);
+  }, 15_000);
+  records = {
+    projectId,
+    publishedUpdateId: published.id,
+    draftId: draft.id,
+    draftRevision: draft.revision,
+    webhookId: webhook.id,
+    inviteId: invite.id,
+    riskId,
+    milestoneId: milestoneId!,
+    memberId: theirs.users.editor.id,
+  };
+  // Sign-ups, the boards' projections and the webhook's retries: slow on a busy machine.
+}, 180_000);
+
+describe("another project's records", () => {
+  it('has a row for every procedure that takes a record id, and none for procedures that do not', () => {
+    const taking = proceduresTakingRecordIds();
+    expect(Object.keys(rows).sort()).toEqual(Object.keys(taking).sort());
+  });
+
+  it("their records are visible to their owner (the rows below test something real)", async () => {
+    const before = await snapshotOfTheirs();
+    expect(before.deliveries.length).toBeGreaterThan(0);
+    expect(before.versions.length).toBeGreaterThan(0);
+    expect(before.riskHistory.length).toBeGreaterThan(0);
+    expect(before.dateHistory.some((c) => c.itemId === records.milestoneId)).toBe(true);
+    expect(before.invites.some((i) => i.id === records.inviteId)).toBe(true);
+    expect(before.risks.some((r) => r.ownerId === records.memberId)).toBe(true);
+  });
+
+  for (const [path, row] of Object.entries(rows)) {
+    it(`${path}: with our project and their record's id, ${row.expect === 'notFound' ? 'NOT_FOUND' : 'nothing of theirs'}, and nothing of theirs changed`, async () => {
+      const before = await snapshotOfTheirs();
+      const call = row.call(me, mine.project.id, records);
+      if (row.expect === 'notFound') await rejection(call, 'NOT_FOUND');
+      else row.check!(await call);
+      expect(await snapshotOfTheirs()).toEqual(before);
+    });
+  }
+});
