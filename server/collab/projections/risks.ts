@@ -13,7 +13,8 @@ import { diffRaidItem } from '../../domain/riskHistory';
 import { storableValue, unstorableReason } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
 import { issueReason, type ProjectionIssue, type ProjectionReport } from './issues';
-import { readRaidItems } from '../boards/riskDocument';
+import { raidItemsMap, readRaidItem, type RaidDocItem } from '../boards/riskDocument';
+import { eachInSlices } from '../turns';
 import { recordRaidChanges } from './raidChanges';
 import { restoredItems } from './restoredItems';
 
@@ -34,11 +35,15 @@ export async function projectRiskBoard(input: ProjectionInput): Promise<Projecti
 
 async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
   const skipped: ProjectionIssue[] = [];
-  const items = readRaidItems(doc).flatMap((item) => {
+  // Read in slices, a big board's items would hold the event loop for a long time (issue 13). An
+  // item changed meanwhile is read as it is when reached, and the change schedules another run.
+  const items: RaidDocItem[] = [];
+  await eachInSlices(raidItemsMap(doc).entries(), ([id, value]) => {
+    const item = readRaidItem(id, value);
+    if (!item) return;
     const idProblem = unstorableReason(item.id) ?? (item.id.length > 200 ? 'is longer than 200 characters' : null);
-    if (!idProblem) return [{ ...item, fields: storableValue(item.fields) }];
-    skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
-    return [];
+    if (!idProblem) items.push({ ...item, fields: storableValue(item.fields) });
+    else skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
   });
   await db.transaction(async (tx) => {
     const existing = await tx.select().from(raidItem).where(eq(raidItem.projectId, projectId));
