@@ -57,7 +57,7 @@ const envSchema = z.object({
   /** The same bound for one socket's updates (so one fast sender leaves room on its board for others). */
   COLLAB_MAX_SOCKET_PENDING_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
   /** Rows of a big import (raid.importCsv, plan.import) applied to a live board per slice; other edits go through between slices. */
-  COLLAB_IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(10_000).default(200),
+  COLLAB_IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(10_000).default(100),
   COLLAB_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -279,7 +279,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           {refusal}
         </p>
       ) : null}
-      {isViewer ? null : <ProjectionIssues projectId={projectId} board="plan" />}
+      {isViewer ? null : <ProjectionIssues projectId={projectId} board="plan" boardContent={content} />}
 
       <section aria-labelledby="roadmap-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-end gap-3">

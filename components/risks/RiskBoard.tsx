@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
+import { storableText } from '@/server/domain/storableText';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -106,6 +107,15 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     setNewItemId(null);
     setOpenItemId(id);
   }, []);
+
+  // The notice names an item by its id as stored (server/domain/storableText), which may differ from the id in the document.
+  const openIssueItem = useCallback(
+    (storedId: string, opener: string) => {
+      const item = items.find((i) => storableText(i.id).slice(0, 200) === storedId);
+      if (item) openEditor(item.id, opener);
+    },
+    [items, openEditor],
+  );
 
   const closeEditor = useCallback(() => {
     setOpenItemId(null);
@@ -250,7 +260,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           {refusal}
         </p>
       ) : null}
-      {isViewer ? null : <ProjectionIssues projectId={projectId} board="risks" />}
+      {isViewer ? null : <ProjectionIssues projectId={projectId} board="risks" boardContent={items} onOpenItem={openIssueItem} />}
       {csvOutcome ? <CsvOutcomePanel outcome={csvOutcome} onDismiss={() => setCsvOutcome(null)} /> : null}
       {notice ? (
         <p role="status" className="rounded-lg border border-line bg-sunken px-4 py-2.5 text-sm text-muted">

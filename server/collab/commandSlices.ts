@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 export type CommandSlices<R> = Generator<void, R, void>;
 
 /** Rows of an import made per slice by default (COLLAB_IMPORT_SLICE_ROWS). */
-export const defaultImportSliceRows = 200;
+export const defaultImportSliceRows = 100;
 
 /** A command made in one slice. */
 export function* oneSlice<R>(run: () => R): CommandSlices<R> {

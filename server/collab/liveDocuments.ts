@@ -7,6 +7,7 @@ import { boards } from './boards';
 import type { BoardDefinition } from './boards/types';
 import { captureUpdate } from './captureUpdate';
 import { defaultImportSliceRows } from './commandSlices';
+import { nextTurn } from './turns';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind, LiveBoards } from './liveBoards';
 import { boardKinds, boardName } from './liveBoards';
 import { closeCodes } from './protocol';
@@ -36,9 +37,6 @@ export interface LiveDocumentsOptions {
   /** Rows of a big command (an import) applied per slice (COLLAB_IMPORT_SLICE_ROWS). */
   importSliceRows?: number;
 }
-
-/** Lets the event loop read sockets and run other boards' work before going on. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LiveDocuments implements LiveBoards {
   private readonly loading = new Map<string, Promise<LiveDocument>>();

@@ -2,6 +2,7 @@
 // Waymark's collaboration server (its real process composition, without Next) and Hocuspocus.
 // Both answer GET /stats and POST /stats/reset; clients for each live in clients.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { MainThreadBlocks } from './mainThreadBlocks';
 
 export type ServerKind = 'waymark' | 'hocuspocus';
 
@@ -25,6 +26,8 @@ export interface ServerStats {
   peakRssMb?: number;
   /** Waymark only: the longest event-loop delay since the last reset. */
   eventLoopMaxMs?: number;
+  /** Waymark only: the longest blocks of the main thread's CPU since the last reset (mainThreadBlocks.ts). */
+  mainThread?: MainThreadBlocks;
   /** Waymark only: updates applied but not yet committed. */
   unsaved?: number;
 }

@@ -3,15 +3,7 @@
 // dialog, selects that keep quick arrow keys, Threatens as labelled checkboxes). Two contexts
 // check that what one person does is what the other sees.
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
-
-async function raidTitles(page: Page, projectId: string): Promise<string[]> {
-  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
-  const response = await page.request.get(`/api/trpc/raid.list?input=${input}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  const body = (await response.json()) as { result: { data: { json: { title: string }[] } } };
-  return body.result.data.json.map((item) => item.title).sort();
-}
+import { addItem, addMember, createProject, editor, field, newPerson, openBoard, raidTitles, row, signedUpContext, tabTo } from './support';
 
 async function twoEditors(browser: Parameters<typeof signedUpContext>[0], baseURL: string, name: string) {
   const owner = newPerson('owner');
@@ -28,15 +20,6 @@ async function twoEditors(browser: Parameters<typeof signedUpContext>[0], baseUR
 async function openItem(page: Page, title: string) {
   await row(page, title).getByRole('button', { name: title, exact: true }).click();
   await expect(editor(page)).toBeVisible();
-}
-
-/** Presses Tab until the element with this accessible name (in the editor) has focus. */
-async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 60) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('never reached the control with Tab');
 }
 
 /**

@@ -110,3 +110,21 @@ export async function addItem(page: Page, title: string, likelihood: number, imp
   await expect(editor(page)).toBeHidden();
   await expect(row(page, title)).toBeVisible();
 }
+
+/** The titles `raid.list` answers for the project (what lists, exports and reports are built from), sorted. */
+export async function raidTitles(page: Page, projectId: string): Promise<string[]> {
+  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
+  const response = await page.request.get(`/api/trpc/raid.list?input=${input}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  const body = (await response.json()) as { result: { data: { json: { title: string }[] } } };
+  return body.result.data.json.map((item) => item.title).sort();
+}
+
+/** Presses Tab until `target` has focus (it fails if `limit` presses never reach it). */
+export async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('never reached the control with Tab');
+}

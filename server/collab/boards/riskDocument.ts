@@ -22,12 +22,21 @@ export function raidItemsMap(doc: Y.Doc): Y.Map<unknown> {
 export function readRaidItems(doc: Y.Doc): RaidDocItem[] {
   const items: RaidDocItem[] = [];
   raidItemsMap(doc).forEach((value, id) => {
-    if (!(value instanceof Y.Map)) return;
-    const raw = value.toJSON() as Record<string, unknown>;
-    const createdAt = typeof raw.createdAt === 'string' && !Number.isNaN(Date.parse(raw.createdAt)) ? raw.createdAt : null;
-    items.push({ id, fields: normalizeRaidFields(raw), createdAt });
+    const item = readRaidItem(id, value);
+    if (item) items.push(item);
   });
   return items;
+}
+
+/**
+ * One entry of the items map as an item, or null when it is not a well-formed one (not a Y.Map,
+ * or deleted since the entry was taken: a reader working in slices holds entries across turns).
+ */
+export function readRaidItem(id: string, value: unknown): RaidDocItem | null {
+  if (!(value instanceof Y.Map) || value._item?.deleted) return null;
+  const raw = value.toJSON() as Record<string, unknown>;
+  const createdAt = typeof raw.createdAt === 'string' && !Number.isNaN(Date.parse(raw.createdAt)) ? raw.createdAt : null;
+  return { id, fields: normalizeRaidFields(raw), createdAt };
 }
 
 /** Adds a new item with every field set; returns its id. */

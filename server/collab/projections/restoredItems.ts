@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { planDateChange, raidItemChange } from '@/db/schema';
+import { chunks } from '../turns';
 
 export async function restoredItems(
   tx: Executor,
@@ -12,11 +13,15 @@ export async function restoredItems(
   projectId: string,
   itemIds: readonly string[],
 ): Promise<Set<string>> {
-  if (!itemIds.length) return new Set();
-  const latest = await tx
-    .selectDistinctOn([history.itemId], { itemId: history.itemId, field: history.field })
-    .from(history)
-    .where(and(eq(history.projectId, projectId), inArray(history.itemId, [...itemIds]), inArray(history.field, ['created', 'deleted'])))
-    .orderBy(history.itemId, desc(history.id));
-  return new Set(latest.filter((change) => change.field === 'created').map((change) => change.itemId));
+  const restored = new Set<string>();
+  // In chunks, so a big import's thousands of new ids neither make one long query to build nor pass Postgres' parameter limit.
+  for (const ids of chunks(itemIds, 1_000)) {
+    const latest = await tx
+      .selectDistinctOn([history.itemId], { itemId: history.itemId, field: history.field })
+      .from(history)
+      .where(and(eq(history.projectId, projectId), inArray(history.itemId, ids), inArray(history.field, ['created', 'deleted'])))
+      .orderBy(history.itemId, desc(history.id));
+    for (const change of latest) if (change.field === 'created') restored.add(change.itemId);
+  }
+  return restored;
 }

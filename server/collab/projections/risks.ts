@@ -13,7 +13,8 @@ import { diffRaidItem } from '../../domain/riskHistory';
 import { storableValue } from '../../domain/storableText';
 import type { ProjectionInput } from '../boards/types';
 import { issueReason, unstorableId, type ProjectionIssue, type ProjectionReport } from './issues';
-import { readRaidItems } from '../boards/riskDocument';
+import { raidItemsMap, readRaidItem, type RaidDocItem } from '../boards/riskDocument';
+import { eachInSlices } from '../turns';
 import { bumpPublicRevision } from '../../data/status';
 import { notifyStatusChanged } from '../../status/statusEvents';
 import { recordRaidChanges } from './raidChanges';
@@ -36,11 +37,15 @@ export async function projectRiskBoard(input: ProjectionInput): Promise<Projecti
 
 async function projectRisks({ db, projectId, doc, authors, fallbackActorId, now }: ProjectionInput, oneByOne: boolean): Promise<ProjectionReport> {
   const skipped: ProjectionIssue[] = [];
-  const items = readRaidItems(doc).flatMap((item) => {
+  // Read in slices, a big board's items would hold the event loop for a long time (issue 13). An
+  // item changed meanwhile is read as it is when reached, and the change schedules another run.
+  const items: RaidDocItem[] = [];
+  await eachInSlices(raidItemsMap(doc).entries(), ([id, value]) => {
+    const item = readRaidItem(id, value);
+    if (!item) return;
     const idProblem = unstorableId(item.id);
-    if (!idProblem) return [{ ...item, fields: storableValue(item.fields) }];
-    skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
-    return [];
+    if (!idProblem) items.push({ ...item, fields: storableValue(item.fields) });
+    else skipped.push({ itemId: item.id, title: item.fields.title, reason: `its id ${idProblem}` });
   });
   let wrote = false;
   await db.transaction(async (tx) => {

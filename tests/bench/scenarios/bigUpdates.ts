@@ -1,7 +1,8 @@
 // Big updates and big imports: an honest editor's latency (edit -> arrival at another client on
 // the same board, 10 edits/s) with no other load (the baseline), while one socket sends twelve
 // 3 MiB updates as fast as it can, and while a 5,000-row CSV import runs through the live board;
-// with the server's RSS before / peak / after and its longest event-loop delay in each phase.
+// with the server's RSS before / peak / after, its longest event-loop delay and its longest block
+// of main-thread CPU (which a busy machine does not inflate) in each phase.
 // Waymark only: what it measures is Waymark's back-pressure and import slicing (issue 13 point 8).
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
@@ -17,6 +18,8 @@ export interface BigUpdatesPhase {
   rssPeakMb: number;
   rssAfterMb: number;
   eventLoopMaxMs: number;
+  /** The longest block of the server's main-thread CPU (ms): the event loop held by work, not by a busy machine. */
+  mainThreadCpuMaxMs: number;
   /** How long the hostile load took to be stored (ms); 0 for the baseline. */
   loadMs: number;
 }
@@ -118,6 +121,7 @@ async function phase(server: RunningServer, room: string, cookie: string, minMs:
     rssPeakMb: during.peakRssMb ?? during.rssMb,
     rssAfterMb: during.rssMb,
     eventLoopMaxMs: during.eventLoopMaxMs ?? 0,
+    mainThreadCpuMaxMs: during.mainThread?.maxCpuMs ?? 0,
     loadMs,
   };
 }
