@@ -151,10 +151,16 @@ describe('status webhooks', () => {
     receivers.push(r);
     await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
     await publishUpdate(team, 'owner', updateContent());
-    await vi.waitFor(async () => {
-      const log = await owner.status.deliveries({ projectId: team.project.id });
-      expect(log.map((d) => d.outcome)).toEqual(['gave_up', 'failed', 'failed']);
-    });
+    // Three attempts with back-off take longer than waitFor's default second on a slower database
+    // (PGlite, a busy machine): wait for them as the retry test above does, then for the log.
+    await vi.waitFor(() => expect(r.received).toHaveLength(3), { timeout: 5_000, interval: 20 });
+    await vi.waitFor(
+      async () => {
+        const log = await owner.status.deliveries({ projectId: team.project.id });
+        expect(log.map((d) => d.outcome)).toEqual(['gave_up', 'failed', 'failed']);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
   });
 
   it('webhooks: only http(s) URLs, and loopback or private addresses are refused unless the setting allows them', async () => {
