@@ -253,10 +253,12 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
         })
         .join('')}</tbody></table></section>`
     : '';
+  // The icon is named so browsers do not ask for /favicon.ico, which is not there (a 404 on every visit).
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(data.name)} status</title>
 <meta name="description" content="${e(`${data.name}: ${health ? healthLabels[health] : 'no update yet'}`)}">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="${e(data.name)} status updates" href="/status/${e(slug)}/feed.atom">
 <style>
 :root{color-scheme:light;--ink:#1c1917;--muted:#57534e;--line:#e7e5e4;--on_track:${healthColours.on_track};--at_risk:${healthColours.at_risk};--off_track:${healthColours.off_track}}
