@@ -1,6 +1,9 @@
 // End-to-end tests in Chromium against the production server (`npm run test:e2e` builds first).
 // The server gets a fresh embedded database per run unless DATABASE_URL points at Postgres.
 // Set E2E_BASE_URL to run the tests against a server you started yourself instead, E2E_PORT to move it.
+// A second server, on E2E_PORT + 10 with its own embedded database, holds the seeded demo workspace
+// for the accessibility gate (tests/e2e/a11y.spec.ts): real data in every state, and other tests'
+// projects never change what it checks. E2E_DEMO_URL points the gate at a demo you started yourself.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,20 @@ const baseURL = external ?? `http://localhost:${port}`;
 if (!external && !process.env.DATABASE_URL && !process.env.WAYMARK_E2E_DATA_DIR) {
   process.env.WAYMARK_E2E_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
 }
+// The demo's address reaches the tests as WAYMARK_E2E_DEMO_URL (E2E_DEMO_URL stays what a person set).
+const demoPort = port + 10;
+const externalDemo = process.env.E2E_DEMO_URL ?? external;
+const demoURL = externalDemo ?? `http://localhost:${demoPort}`;
+process.env.WAYMARK_E2E_DEMO_URL = demoURL;
+if (!externalDemo && !process.env.WAYMARK_E2E_DEMO_DIR) {
+  process.env.WAYMARK_E2E_DEMO_DIR = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-demo-'));
+}
+
+const serverEnv = {
+  NODE_ENV: 'production',
+  BETTER_AUTH_SECRET: 'waymark-e2e-secret-0123456789-abcdefghijklmnop',
+  AUTH_SIGN_IN_LIMIT: '10000',
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -43,26 +60,50 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: external
-    ? undefined
-    : {
-        command: 'npx tsx server/main.ts',
-        url: `${baseURL}/sign-in`,
-        reuseExistingServer: false,
-        timeout: 120_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-        gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-        env: {
-          NODE_ENV: 'production',
-          PORT: String(port),
-          APP_URL: baseURL,
-          SEED_DEMO: 'false',
-          BETTER_AUTH_SECRET: 'waymark-e2e-secret-0123456789-abcdefghijklmnop',
-          AUTH_SIGN_IN_LIMIT: '10000',
-          ...(process.env.DATABASE_URL
-            ? { DATABASE_URL: process.env.DATABASE_URL }
-            : { DATA_DIR: process.env.WAYMARK_E2E_DATA_DIR! }),
-        },
-      },
+  webServer: [
+    ...(external
+      ? []
+      : [
+          {
+            command: 'npx tsx server/main.ts',
+            url: `${baseURL}/sign-in`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 20_000 },
+            env: {
+              ...serverEnv,
+              PORT: String(port),
+              APP_URL: baseURL,
+              SEED_DEMO: 'false',
+              ...(process.env.DATABASE_URL
+                ? { DATABASE_URL: process.env.DATABASE_URL }
+                : { DATA_DIR: process.env.WAYMARK_E2E_DATA_DIR! }),
+            },
+          },
+        ]),
+    // The demo server always uses a fresh embedded database (the demo is seeded only into an empty
+    // one), so DATABASE_URL, which Playwright would pass down, is removed from its environment.
+    ...(externalDemo
+      ? []
+      : [
+          {
+            command: 'env -u DATABASE_URL npx tsx server/main.ts',
+            url: `${demoURL}/sign-in`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 20_000 },
+            env: {
+              ...serverEnv,
+              PORT: String(demoPort),
+              APP_URL: demoURL,
+              SEED_DEMO: 'true',
+              DATA_DIR: process.env.WAYMARK_E2E_DEMO_DIR!,
+            },
+          },
+        ]),
+  ],
 });
