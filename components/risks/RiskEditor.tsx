@@ -27,7 +27,7 @@ import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
-import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
+import { kindLabels, raidFieldLabels, ratingLabels, responseLabels, statusLabels, type ChangeByOthers, type PresencePeer } from './model';
 import { SharedTextInput } from '@/components/live/SharedTextInput';
 
 const ratingOptions = [1, 2, 3, 4, 5] as const;
@@ -53,6 +53,7 @@ export function RiskEditor({
   onDelete,
   onClose,
   editingPeers,
+  changedByOthers = null,
   autoFocusTitle,
   isDraft = false,
   planItems = [],
@@ -68,6 +69,8 @@ export function RiskEditor({
   onDelete: () => void;
   onClose: () => void;
   editingPeers: PresencePeer[];
+  /** Someone else's last change to this item: announced (politely, focus stays where it is). */
+  changedByOthers?: ChangeByOthers | null;
   /** Put the cursor in the title (a new item). */
   autoFocusTitle: boolean;
   /** A new item not on the board yet: it is added when it gets a title. */
@@ -130,6 +133,10 @@ export function RiskEditor({
           </svg>
         </Button>
       </div>
+
+      <p role="status" className="sr-only" data-testid="changed-by-others">
+        {changedByOthers ? changeAnnouncement(changedByOthers, editingPeers) : ''}
+      </p>
 
       <div className="flex-1 overflow-y-auto">
         <form className="flex flex-col gap-4 px-5 py-5" onSubmit={(e) => e.preventDefault()} aria-label="Item fields">
@@ -458,4 +465,13 @@ function ScoreLine({ label, score, band }: { label: string; score: number | null
       <BandChip band={band} />
     </p>
   );
+}
+
+/** "Sam Okafor changed Likelihood and Impact." (who, when exactly one other person has the item open). */
+function changeAnnouncement(change: ChangeByOthers, editingPeers: PresencePeer[]): string {
+  const people = new Map(editingPeers.map((peer) => [peer.user.id, peer.user.name]));
+  const who = people.size === 1 ? [...people.values()][0]! : 'Someone else';
+  const labels = change.fields.map((field) => raidFieldLabels[field]);
+  const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0];
+  return `${who} changed ${list}.`;
 }
