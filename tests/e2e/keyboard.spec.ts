@@ -150,14 +150,14 @@ test('live regions: "Saved" and "Offline" are announced politely while focus sta
   await openBoard(page, projectId);
   const status = page.getByTestId('save-status');
   await expect(status).toHaveAttribute('aria-live', 'polite');
-  const kind = page.getByLabel('Kind', { exact: true });
-  await kind.focus();
+  const newItem = page.getByRole('button', { name: 'New item' });
+  await newItem.focus();
   await context.setOffline(true);
   await expect(status).toContainText('Offline', { timeout: 45_000 });
-  await expect(kind).toBeFocused();
+  await expect(newItem).toBeFocused();
   await context.setOffline(false);
   await expect(status).toHaveText('Saved', { timeout: 45_000 });
-  await expect(kind).toBeFocused();
+  await expect(newItem).toBeFocused();
   await context.close();
 });
 
