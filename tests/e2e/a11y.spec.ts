@@ -26,6 +26,8 @@ test.describe('accessibility gate', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const state of a11yStates) {
       test(`axe, ${colorScheme}: ${state.name}`, async ({ browser }) => {
+        // axe walks the whole page; a busy CI machine can take most of a minute on the larger boards.
+        test.setTimeout(120_000);
         const context = await demoContext(browser, state.who, { colorScheme, ...(state.phone ? { viewport: phone } : {}) });
         try {
           const page = await context.newPage();

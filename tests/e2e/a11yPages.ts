@@ -75,7 +75,7 @@ export interface A11yState {
 }
 
 const boardSaved = async (page: Page) => {
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 });
 };
 
 const openTopRisk = async (page: Page) => {

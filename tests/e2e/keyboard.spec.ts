@@ -52,8 +52,8 @@ const focusPages: { name: string; who: Who; path: string; ready?: (page: Page) =
   { name: 'sign up', who: 'visitor', path: '/sign-up' },
   { name: 'public status page', who: 'visitor', path: '/status/atlas' },
   { name: 'projects', who: 'owner', path: '/projects' },
-  { name: 'plan', who: 'owner', path: '/p/[projectId]/plan', ready: (page) => expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 }) },
-  { name: 'risks', who: 'owner', path: '/p/[projectId]/risks', ready: (page) => expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 }) },
+  { name: 'plan', who: 'owner', path: '/p/[projectId]/plan', ready: (page) => expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 }) },
+  { name: 'risks', who: 'owner', path: '/p/[projectId]/risks', ready: (page) => expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 }) },
   { name: 'updates', who: 'owner', path: '/p/[projectId]/updates' },
   { name: 'members', who: 'owner', path: '/p/[projectId]/members' },
   { name: 'settings', who: 'owner', path: '/p/[projectId]/settings' },
@@ -107,7 +107,7 @@ test('keyboard: the calendar of a date opens with focus inside and Escape gives 
   const context = await demoContext(browser, 'owner');
   const page = await context.newPage();
   await openDemoPath(page, '/p/[projectId]/plan');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 });
   await page.getByTestId('timeline').getByRole('button', { name: 'Cut-over weekend' }).first().click();
   const calendarButton = page.getByRole('region', { name: /^Edit / }).getByRole('button', { name: 'Calendar' }).first();
   await calendarButton.focus();
@@ -125,7 +125,7 @@ test('screen reader: the heat map reads as a table of impact by likelihood with 
   const context = await demoContext(browser, 'viewer');
   const page = await context.newPage();
   await openDemoPath(page, '/p/[projectId]/risks');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 });
   const table = page.getByRole('table', { name: /^Heat map/ });
   await expect(table.getByRole('columnheader')).toHaveText(['Likelihood 1', 'Likelihood 2', 'Likelihood 3', 'Likelihood 4', 'Likelihood 5']);
   await expect(table.getByRole('rowheader')).toHaveText(['Impact 5', 'Impact 4', 'Impact 3', 'Impact 2', 'Impact 1']);
