@@ -4,7 +4,7 @@
 // (a11yPages.ts); checks that change a board use a new project on the main server. The risk
 // editor's focus trap is tested in risk-editor.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
-import { demoContext, openDemoPath, type Who } from './a11yPages';
+import { demoContext, liveConnectionSwitch, openDemoPath, type Who } from './a11yPages';
 import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
 
 /**
@@ -146,16 +146,17 @@ test('screen reader: the heat map reads as a table of impact by likelihood with 
 
 test('live regions: "Saved" and "Offline" are announced politely while focus stays where it was', async ({ browser, baseURL }) => {
   const { context, page } = await signedUpContext(browser, baseURL!, newPerson('owner'));
+  const network = await liveConnectionSwitch(context);
   const projectId = await createProject(page, 'Announced saves');
   await openBoard(page, projectId);
   const status = page.getByTestId('save-status');
   await expect(status).toHaveAttribute('aria-live', 'polite');
   const newItem = page.getByRole('button', { name: 'New item' });
   await newItem.focus();
-  await context.setOffline(true);
-  await expect(status).toContainText('Offline', { timeout: 45_000 });
+  await network.goOffline();
+  await expect(status).toContainText('Offline');
   await expect(newItem).toBeFocused();
-  await context.setOffline(false);
+  network.goOnline();
   await expect(status).toHaveText('Saved', { timeout: 45_000 });
   await expect(newItem).toBeFocused();
   await context.close();
