@@ -138,7 +138,8 @@ export function RiskEditor({
         {changedByOthers ? changeAnnouncement(changedByOthers, editingPeers) : ''}
       </p>
 
-      <div className="flex-1 overflow-y-auto">
+      {/* A viewer's fields are all disabled, so the scrolling body is a tab stop itself for the arrow keys. */}
+      <div className="flex-1 overflow-y-auto" tabIndex={disabled ? 0 : undefined} aria-label={disabled ? 'Item details' : undefined} role={disabled ? 'region' : undefined}>
         <form className="flex flex-col gap-4 px-5 py-5" onSubmit={(e) => e.preventDefault()} aria-label="Item fields">
           <div className="grid grid-cols-[8.5rem_1fr] gap-3">
             <Field label="Kind" htmlFor={id('kind')}>
@@ -424,7 +425,7 @@ function ThreatensChoice({
     }}>
       <legend className="mb-1.5 text-[13px] font-medium text-muted">Threatens (plan milestones and workstreams)</legend>
       {planItems.length ? (
-        <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-line-strong p-2">
+        <ul tabIndex={disabled ? 0 : undefined} aria-label={disabled ? 'Threatens' : undefined} className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-line-strong p-2">
           {planItems.map((p) => {
             const checkboxId = `${id}-${p.id}`;
             return (
