@@ -171,35 +171,39 @@ export function HeatMap({
 
 /** The same counts as a table for screen readers: one row per impact, one column per likelihood. */
 function HeatMapTable({ counts }: { counts: Map<string, number> }) {
+  // Hidden by its wrapper: a table grows to its content whatever its own width, so an sr-only
+  // table would still widen the page on a phone; the 1 px box around it clips it.
   return (
-    <table className="sr-only">
-      <caption>Heat map: open and mitigating items by impact and likelihood</caption>
-      <thead>
-        <tr>
-          <td />
-          {ratings.map((likelihood) => (
-            <th key={likelihood} scope="col">
-              Likelihood {likelihood}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {[...ratings].reverse().map((impact) => (
-          <tr key={impact}>
-            <th scope="row">Impact {impact}</th>
-            {ratings.map((likelihood) => {
-              const n = counts.get(`${likelihood}:${impact}`) ?? 0;
-              const band = severityBand(riskScore(likelihood, impact))!;
-              return (
-                <td key={likelihood}>
-                  {itemsLabel(n)}, {bandLabels[band]}
-                </td>
-              );
-            })}
+    <div className="sr-only">
+      <table>
+        <caption>Heat map: open and mitigating items by impact and likelihood</caption>
+        <thead>
+          <tr>
+            <td />
+            {ratings.map((likelihood) => (
+              <th key={likelihood} scope="col">
+                Likelihood {likelihood}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {[...ratings].reverse().map((impact) => (
+            <tr key={impact}>
+              <th scope="row">Impact {impact}</th>
+              {ratings.map((likelihood) => {
+                const n = counts.get(`${likelihood}:${impact}`) ?? 0;
+                const band = severityBand(riskScore(likelihood, impact))!;
+                return (
+                  <td key={likelihood}>
+                    {itemsLabel(n)}, {bandLabels[band]}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
