@@ -4,6 +4,8 @@
 // A second server (the `demo` project, port E2E_PORT + 10) starts the way the README's `npm start`
 // does: embedded PGlite in a fresh data directory, the demo workspace seeded on its first start. Its
 // specs (tests/e2e/demo*.spec.ts) read the demo; the other specs keep their own empty database.
+// The accessibility gate (a11y.spec.ts) and the keyboard tests open demo pages by its address too,
+// which reaches every worker as WAYMARK_E2E_DEMO_URL.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ const baseURL = external ?? `http://localhost:${port}`;
 // With E2E_BASE_URL, set E2E_DEMO_BASE_URL to a demo-seeded server of your own, or the demo specs are left out.
 const demoPort = port + 10;
 const demoBaseURL = external ? process.env.E2E_DEMO_BASE_URL : `http://localhost:${demoPort}`;
+if (demoBaseURL) process.env.WAYMARK_E2E_DEMO_URL = demoBaseURL;
 
 // The config is evaluated again in every worker; the directory made by the first evaluation is
 // handed down through the environment so all of them agree on it.
@@ -85,15 +88,16 @@ export default defineConfig({
         },
         {
           // `npm start` itself, with none of the settings above: no APP_URL, a generated auth secret,
-          // the default sign-in limit, SEED_DEMO left at its default. Only the port and data directory differ.
-          command: 'env -u DATABASE_URL -u APP_URL -u TRUSTED_ORIGINS -u BETTER_AUTH_SECRET -u SEED_DEMO -u AUTH_SIGN_IN_LIMIT npm start',
+          // SEED_DEMO left at its default. Only the port, the data directory and the sign-in limit differ
+          // (the gate signs the demo's three people in again after a failed test restarts its worker).
+          command: 'env -u DATABASE_URL -u APP_URL -u TRUSTED_ORIGINS -u BETTER_AUTH_SECRET -u SEED_DEMO npm start',
           url: `${demoBaseURL}/sign-in`,
           reuseExistingServer: false,
           timeout: 120_000,
           stdout: 'pipe',
           stderr: 'pipe',
           gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-          env: { NODE_ENV: 'production', PORT: String(demoPort), DATA_DIR: process.env.WAYMARK_E2E_DEMO_DATA_DIR! },
+          env: { NODE_ENV: 'production', PORT: String(demoPort), DATA_DIR: process.env.WAYMARK_E2E_DEMO_DATA_DIR!, AUTH_SIGN_IN_LIMIT: '1000' },
         },
     ],
 });

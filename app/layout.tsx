@@ -37,7 +37,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <TRPCReactProvider>
           <TopBar user={user} />
-          <main id="main" className="flex min-h-[calc(100dvh-3rem)] flex-col">
+          {/* Focusable from script only, so the skip link moves focus (not just the scroll) here. */}
+          <main id="main" tabIndex={-1} className="flex min-h-[calc(100dvh-3rem)] flex-col focus:outline-none">
             {children}
           </main>
         </TRPCReactProvider>

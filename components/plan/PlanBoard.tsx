@@ -63,7 +63,8 @@ function SlippageHistory({ projectId, contentKey, milestoneIds }: { projectId: s
       <h2 id="slippage-heading" className="text-base font-semibold">
         Date changes
       </h2>
-      <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto text-sm" aria-label="Date changes">
+      {/* A tab stop of its own: a long history scrolls, and the arrow keys must reach it. */}
+      <ul tabIndex={0} className="mt-2 max-h-72 space-y-1 overflow-y-auto text-sm" aria-label="Date changes">
         {rows.map((h) => (
           <li key={h.id}>
             <span className="font-medium">{h.itemTitle}</span>: {label(h)}

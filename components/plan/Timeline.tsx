@@ -170,7 +170,16 @@ export function Timeline(props: TimelineProps) {
   const height = rows.length * rowHeight;
 
   return (
-    <div ref={scroller} className={cn('overflow-x-auto rounded-lg border border-line bg-surface', labelColumnClasses)} data-testid="timeline">
+    // The box scrolls sideways, so it is a tab stop of its own: the arrow keys scroll it even where
+    // it holds nothing focusable (a viewer's roadmap, the scale and the bars' far ends).
+    <div
+      ref={scroller}
+      role="region"
+      aria-label="Roadmap"
+      tabIndex={0}
+      className={cn('overflow-x-auto rounded-lg border border-line bg-surface', labelColumnClasses)}
+      data-testid="timeline"
+    >
       <div className="relative" style={{ width: `calc(${labelColumn} + ${width}px)`, minHeight: headerHeight + Math.max(height, rowHeight) }}>
         {/* scale */}
         <div className="sticky top-0 z-10 flex border-b border-line bg-sunken text-[11px] text-muted" style={{ height: headerHeight }}>

@@ -1,7 +1,8 @@
 'use client';
 // The 5 x 5 likelihood x impact grid. Each cell is coloured by its severity band and shows how many
 // active items sit in it; pressing a cell filters the table to those items (press again to clear).
-// One cell is in the tab order; the arrow keys, Home and End move between cells.
+// One cell is in the tab order; the arrow keys, Home and End move between cells. Screen readers also
+// get the grid as a table (impact by likelihood, with headers), read cell by cell like any other.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { bandLabels, riskScore, severityBand, severityBands, type SeverityBand } from '@/server/domain/risk';
 import { cn } from '@/components/ui/cn';
@@ -10,10 +11,10 @@ import { itemsLabel, type HeatCell } from './model';
 const ratings = [1, 2, 3, 4, 5] as const;
 
 const emptyCell: Record<SeverityBand, string> = {
-  critical: 'bg-critical-soft text-critical-ink/60',
-  high: 'bg-high-soft text-high-ink/60',
-  medium: 'bg-medium-soft text-medium-ink/60',
-  low: 'bg-low-soft text-low-ink/60',
+  critical: 'bg-critical-soft text-critical-ink',
+  high: 'bg-high-soft text-high-ink',
+  medium: 'bg-medium-soft text-medium-ink',
+  low: 'bg-low-soft text-low-ink',
 };
 
 const filledCell: Record<SeverityBand, string> = {
@@ -155,6 +156,7 @@ export function HeatMap({
         <div />
         <p className="mt-0.5 text-center text-[11px] font-medium tracking-wide text-muted uppercase">Likelihood</p>
       </div>
+      <HeatMapTable counts={counts} />
       <ul className="mt-4 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-muted" aria-label="Active items by band">
         {severityBands.map((band) => (
           <li key={band} className="flex items-center gap-1.5">
@@ -164,5 +166,44 @@ export function HeatMap({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The same counts as a table for screen readers: one row per impact, one column per likelihood. */
+function HeatMapTable({ counts }: { counts: Map<string, number> }) {
+  // Hidden by its wrapper: a table grows to its content whatever its own width, so an sr-only
+  // table would still widen the page on a phone; the 1 px box around it clips it.
+  return (
+    <div className="sr-only">
+      <table>
+        <caption>Heat map: open and mitigating items by impact and likelihood</caption>
+        <thead>
+          <tr>
+            <td />
+            {ratings.map((likelihood) => (
+              <th key={likelihood} scope="col">
+                Likelihood {likelihood}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...ratings].reverse().map((impact) => (
+            <tr key={impact}>
+              <th scope="row">Impact {impact}</th>
+              {ratings.map((likelihood) => {
+                const n = counts.get(`${likelihood}:${impact}`) ?? 0;
+                const band = severityBand(riskScore(likelihood, impact))!;
+                return (
+                  <td key={likelihood}>
+                    {itemsLabel(n)}, {bandLabels[band]}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -6,9 +6,9 @@ import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { newEntryId, useLiveBoard, useReportState } from '@/components/live/useLiveBoard';
 import { insertRaidItem, raidItemText, updateRaidItem } from '@/server/collab/boards/riskDocument';
-import { deriveRaidScores, normalizeRaidFields, type RaidItem } from '@/server/domain/risk';
+import { deriveRaidScores, normalizeRaidFields, raidFieldNames, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import type { PresenceUser } from '@/components/live/presence';
-import type { LiveBoardState, RiskBoardActions } from './model';
+import type { ChangeByOthers, LiveBoardState, RiskBoardActions } from './model';
 
 const unknownDate = new Date(0);
 
@@ -32,6 +32,7 @@ export default function LiveRiskBoardConnector({
 }) {
   const { doc, awareness, presence, everSynced, setEditing, status, refusal } = useLiveBoard(`risks:${projectId}`, user);
   const [items, setItems] = useState<RaidItem[] | null>(null);
+  const [changedByOthers, setChangedByOthers] = useState<ChangeByOthers | null>(null);
 
   useEffect(() => {
     if (!doc) return;
@@ -47,7 +48,11 @@ export default function LiveRiskBoardConnector({
       }
       setItems(next);
     };
-    const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (!transaction.local) {
+        const change = changedFields(events);
+        if (change) setChangedByOthers((last) => ({ ...change, seq: (last?.seq ?? 0) + 1 }));
+      }
       for (const event of events) {
         if (event.target === map) for (const key of event.keys.keys()) cache.delete(key);
         else {
@@ -105,9 +110,29 @@ export default function LiveRiskBoardConnector({
   useReportState(
     onChange,
     // Writing before the first sync would edit a document we have not seen yet.
-    { items: everSynced ? items : null, actions: everSynced ? actions : null, presence, status, refusal },
-    [everSynced, items, actions, presence, status, refusal],
+    { items: everSynced ? items : null, actions: everSynced ? actions : null, presence, status, refusal, changedByOthers },
+    [everSynced, items, actions, presence, status, refusal, changedByOthers],
   );
 
   return null;
+}
+
+const fieldNames = new Set<string>(raidFieldNames);
+
+/**
+ * The fields of one existing item that an update from someone else changed: keys of the item's map
+ * (path [id]) and its shared texts (path [id, field]). Items added or removed are not a change of a
+ * field; an update touching several items is reported for the first.
+ */
+function changedFields(events: Y.YEvent<Y.AbstractType<unknown>>[]): Omit<ChangeByOthers, 'seq'> | null {
+  let itemId: string | null = null;
+  const fields = new Set<keyof RaidFields>();
+  for (const event of events) {
+    const [id, field] = event.path;
+    if (typeof id !== 'string' || (itemId !== null && id !== itemId)) continue;
+    const keys = event.path.length === 1 ? [...event.changes.keys.keys()] : typeof field === 'string' ? [field] : [];
+    for (const key of keys) if (fieldNames.has(key)) fields.add(key as keyof RaidFields);
+    if (fields.size) itemId = id;
+  }
+  return itemId ? { itemId, fields: [...fields] } : null;
 }

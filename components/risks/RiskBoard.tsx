@@ -25,6 +25,7 @@ import {
   noFilters,
   type BoardFilters,
   type BoardStatus,
+  type ChangeByOthers,
   type DeletedItem,
   type PresencePeer,
   type RiskBoardActions,
@@ -40,6 +41,8 @@ export interface RiskBoardProps {
   status: BoardStatus;
   refusal: string | null;
   planItems?: PlanItemOption[];
+  /** The last change someone else made to an item (the open one's is announced in its editor). */
+  changedByOthers?: ChangeByOthers | null;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -47,7 +50,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function RiskBoard({ projectId, role, members, items, actions, presence, status, refusal, planItems }: RiskBoardProps) {
+export function RiskBoard({ projectId, role, members, items, actions, presence, status, refusal, planItems, changedByOthers = null }: RiskBoardProps) {
   const [filters, setFilters] = useState<BoardFilters>(noFilters);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [newItemId, setNewItemId] = useState<string | null>(null);
@@ -297,6 +300,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           onDelete={deleteOpenItem}
           onClose={closeEditor}
           editingPeers={editingPeers.get(openItem.id) ?? []}
+          changedByOthers={changedByOthers?.itemId === openItem.id ? changedByOthers : null}
           autoFocusTitle={openItem.id === newItemId}
           isDraft={openItem === draft}
         />

@@ -15,7 +15,7 @@ import type { LiveBoardState } from './model';
 
 const LiveRiskBoardConnector = dynamic(() => import('./LiveRiskBoardConnector'), { ssr: false });
 
-const notConnected: LiveBoardState = { items: null, actions: null, presence: [], status: 'connecting', refusal: null };
+const notConnected: LiveBoardState = { items: null, actions: null, presence: [], status: 'connecting', refusal: null, changedByOthers: null };
 
 export function RiskBoardLive({
   projectId,
@@ -48,6 +48,7 @@ export function RiskBoardLive({
         presence={live.presence}
         status={live.status}
         refusal={live.refusal}
+        changedByOthers={live.changedByOthers}
         planItems={planItems}
       />
     </>

@@ -27,7 +27,7 @@ import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
-import { kindLabels, ratingLabels, responseLabels, statusLabels, type PresencePeer } from './model';
+import { kindLabels, raidFieldLabels, ratingLabels, responseLabels, statusLabels, type ChangeByOthers, type PresencePeer } from './model';
 import { SharedTextInput } from '@/components/live/SharedTextInput';
 
 const ratingOptions = [1, 2, 3, 4, 5] as const;
@@ -53,6 +53,7 @@ export function RiskEditor({
   onDelete,
   onClose,
   editingPeers,
+  changedByOthers = null,
   autoFocusTitle,
   isDraft = false,
   planItems = [],
@@ -68,6 +69,8 @@ export function RiskEditor({
   onDelete: () => void;
   onClose: () => void;
   editingPeers: PresencePeer[];
+  /** Someone else's last change to this item: announced (politely, focus stays where it is). */
+  changedByOthers?: ChangeByOthers | null;
   /** Put the cursor in the title (a new item). */
   autoFocusTitle: boolean;
   /** A new item not on the board yet: it is added when it gets a title. */
@@ -131,7 +134,12 @@ export function RiskEditor({
         </Button>
       </div>
 
-      <div className="flex-1 overflow-y-auto">
+      <p role="status" className="sr-only" data-testid="changed-by-others">
+        {changedByOthers ? changeAnnouncement(changedByOthers, editingPeers) : ''}
+      </p>
+
+      {/* A viewer's fields are all disabled, so the scrolling body is a tab stop itself for the arrow keys. */}
+      <div className="flex-1 overflow-y-auto" tabIndex={disabled ? 0 : undefined} aria-label={disabled ? 'Item details' : undefined} role={disabled ? 'region' : undefined}>
         <form className="flex flex-col gap-4 px-5 py-5" onSubmit={(e) => e.preventDefault()} aria-label="Item fields">
           <div className="grid grid-cols-[8.5rem_1fr] gap-3">
             <Field label="Kind" htmlFor={id('kind')}>
@@ -417,7 +425,7 @@ function ThreatensChoice({
     }}>
       <legend className="mb-1.5 text-[13px] font-medium text-muted">Threatens (plan milestones and workstreams)</legend>
       {planItems.length ? (
-        <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-line-strong p-2">
+        <ul tabIndex={disabled ? 0 : undefined} aria-label={disabled ? 'Threatens' : undefined} className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-line-strong p-2">
           {planItems.map((p) => {
             const checkboxId = `${id}-${p.id}`;
             return (
@@ -458,4 +466,13 @@ function ScoreLine({ label, score, band }: { label: string; score: number | null
       <BandChip band={band} />
     </p>
   );
+}
+
+/** "Sam Okafor changed Likelihood and Impact." (who, when exactly one other person has the item open). */
+function changeAnnouncement(change: ChangeByOthers, editingPeers: PresencePeer[]): string {
+  const people = new Map(editingPeers.map((peer) => [peer.user.id, peer.user.name]));
+  const who = people.size === 1 ? [...people.values()][0]! : 'Someone else';
+  const labels = change.fields.map((field) => raidFieldLabels[field]);
+  const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0];
+  return `${who} changed ${list}.`;
 }

@@ -49,7 +49,37 @@ export interface LiveBoardState {
   presence: PresencePeer[];
   status: BoardStatus;
   refusal: string | null;
+  /** The last change someone else made to an item, for the editor to announce. */
+  changedByOthers: ChangeByOthers | null;
 }
+
+/** Fields of one item that arrived from someone else in one update. */
+export interface ChangeByOthers {
+  itemId: string;
+  fields: (keyof RaidFields)[];
+  /** Tells two equal changes apart, so the second is announced too. */
+  seq: number;
+}
+
+/** What the editor calls each field (its labels), for announcements of others' changes. */
+export const raidFieldLabels: Record<keyof RaidFields, string> = {
+  kind: 'Kind',
+  title: 'Title',
+  description: 'Description',
+  category: 'Category',
+  ownerId: 'Owner',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  response: 'Response',
+  mitigation: 'Mitigation plan',
+  trigger: 'Trigger',
+  dueDate: 'Due date',
+  status: 'Status',
+  residualLikelihood: 'Residual likelihood',
+  residualImpact: 'Residual impact',
+  isPublic: 'Public',
+  threatens: 'Threatens',
+};
 
 export const kindLabels: Record<RaidKind, string> = {
   risk: 'Risk',

@@ -1,7 +1,7 @@
 // People as initials in a coloured circle; the colour is stable per user id.
 import { cn } from './cn';
 
-const palette = ['#6366f1', '#0ea5e9', '#14b8a6', '#22a35a', '#d97706', '#e11d48', '#a855f7', '#db2777', '#0891b2', '#65a30d'];
+const palette = ['#4f46e5', '#0369a1', '#0f766e', '#15803d', '#b45309', '#be123c', '#7e22ce', '#be185d', '#0e7490', '#4d7c0f'];
 
 /** A colour for a user, the same on every screen and every visit. */
 export function colorForUser(userId: string): string {

@@ -7,10 +7,10 @@ export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'dang
 export type ButtonSize = 'sm' | 'md';
 
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-accent text-white shadow-sm hover:bg-accent-hover disabled:hover:bg-accent',
+  primary: 'bg-accent text-on-accent shadow-sm hover:bg-accent-hover disabled:hover:bg-accent',
   secondary: 'border border-line-strong bg-surface text-ink shadow-xs hover:bg-hover disabled:hover:bg-surface',
   ghost: 'text-muted hover:bg-hover hover:text-ink disabled:hover:bg-transparent',
-  danger: 'bg-danger text-white shadow-sm hover:opacity-90 disabled:hover:opacity-100',
+  danger: 'bg-danger text-on-danger shadow-sm hover:opacity-90 disabled:hover:opacity-100',
   'danger-ghost': 'text-danger hover:bg-danger-soft disabled:hover:bg-transparent',
 };
 

@@ -12,7 +12,8 @@ export type Health = (typeof healths)[number];
 
 export const healthLabels: Record<Health, string> = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' };
 /** Colours shared by the app, the public page and the badge (green, amber, red). */
-export const healthColours: Record<Health, string> = { on_track: '#16a34a', at_risk: '#d97706', off_track: '#dc2626' };
+/** Fills behind white text (the status page's pill, the badge): each at least 4.5:1 against white (docs/accessibility.md). */
+export const healthColours: Record<Health, string> = { on_track: '#15803d', at_risk: '#b45309', off_track: '#dc2626' };
 
 const markdown = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 

@@ -265,7 +265,7 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
 *{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fafaf9;overflow-wrap:anywhere}
 main{max-width:46rem;margin:0 auto;padding:2rem 1rem 4rem}h1{font-size:1.6rem;margin:0 0 .25rem;letter-spacing:-.01em}h2{font-size:1.05rem;margin:2.5rem 0 .75rem}h3{font-size:.9rem;margin:1rem 0 .25rem;color:var(--muted)}
 .current{margin-top:1rem;padding:1rem 1.25rem;border-radius:.75rem;background:#fff;border:1px solid var(--line)}.current p{margin:.35rem 0 0;color:var(--muted)}
-.pill{display:inline-block;padding:.1rem .6rem;border-radius:999px;color:#fff;font-weight:600;font-size:.8rem}.pill.on_track{background:var(--on_track)}.pill.at_risk{background:var(--at_risk)}.pill.off_track{background:var(--off_track)}.pill.none{background:#a8a29e}
+.pill{display:inline-block;padding:.1rem .6rem;border-radius:999px;color:#fff;font-weight:600;font-size:.8rem}.pill.on_track{background:var(--on_track)}.pill.at_risk{background:var(--at_risk)}.pill.off_track{background:var(--off_track)}.pill.none{background:#78716c}
 .big{font-size:1rem;padding:.2rem .8rem}
 .strip{display:flex;gap:2px;list-style:none;padding:0;margin:.5rem 0 .25rem;height:2.25rem}.cell{flex:1;border-radius:2px;background:#d6d3d1}.cell.on_track{background:var(--on_track)}.cell.at_risk{background:var(--at_risk)}.cell.off_track{background:var(--off_track)}
 .legend{display:flex;justify-content:space-between;font-size:.75rem;color:var(--muted)}

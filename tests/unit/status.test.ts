@@ -58,7 +58,7 @@ describe('markdown', () => {
 
   it('badge: says the health in words and colour', () => {
     expect(renderBadge('at_risk')).toContain('aria-label="status: at risk"');
-    expect(renderBadge('at_risk')).toContain('#d97706');
+    expect(renderBadge('at_risk')).toContain('#b45309');
     expect(renderBadge(null)).toContain('no update');
   });
 });

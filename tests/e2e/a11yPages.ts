@@ -1,0 +1,290 @@
+// The pages and states the accessibility gate (a11y.spec.ts) checks on the seeded demo workspace,
+// one row each: who looks, at which page, at what size, after doing what. Every route folder under
+// app/ needs at least one row (appRoutes() and the spec's completeness test), so a new page fails
+// the gate until it is listed here, and passes only once axe finds nothing on it.
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type WebSocketRoute } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** The demo's people (db/seed.ts); `visitor` is nobody signed in. */
+export type Who = 'owner' | 'editor' | 'viewer' | 'visitor';
+
+export const demoSignIn: Record<Exclude<Who, 'visitor'>, string> = {
+  owner: 'dana@demo.waymark.dev',
+  editor: 'sam@demo.waymark.dev',
+  viewer: 'priya@demo.waymark.dev',
+};
+export const demoPassword = 'waymark-demo';
+export const demoProjectName = 'Atlas platform migration';
+export const demoStatusPath = '/status/atlas';
+/** The demo server (playwright.config.ts starts it and sets this). */
+export const demoURL = process.env.WAYMARK_E2E_DEMO_URL!;
+export const phone = { width: 390, height: 844 };
+
+/** Signed-in sessions per person, made once per worker. */
+const sessions = new Map<Who, Awaited<ReturnType<BrowserContext['storageState']>>>();
+let projectId: string | undefined;
+
+/** A browser context on the demo server, signed in as `who` (through the auth API). */
+export async function demoContext(browser: Browser, who: Who, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const own = { ...options, baseURL: demoURL };
+  if (who === 'visitor') return browser.newContext(own);
+  let session = sessions.get(who);
+  if (!session) {
+    const context = await browser.newContext(own);
+    const response = await context.request.post('/api/auth/sign-in/email', {
+      data: { email: demoSignIn[who], password: demoPassword },
+      headers: { origin: demoURL },
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+    session = await context.storageState();
+    sessions.set(who, session);
+    await context.close();
+  }
+  return browser.newContext({ ...own, storageState: session });
+}
+
+/** The demo project's id, found from the projects page by someone who is a member. */
+export async function demoProjectId(page: Page): Promise<string> {
+  if (!projectId) {
+    await page.goto('/projects');
+    await page.getByRole('link', { name: demoProjectName }).first().click();
+    await expect(page).toHaveURL(/\/p\/[0-9a-f-]{36}\//);
+    projectId = page.url().match(/\/p\/([0-9a-f-]{36})\//)![1]!;
+  }
+  return projectId;
+}
+
+/**
+ * Lets a test take a context's live-board sockets down and bring them back: Playwright's setOffline
+ * leaves open WebSockets alone (microsoft/playwright#4910). Sockets opened after this call are
+ * routed; while offline, new ones are closed at once, as a dropped network would.
+ */
+export async function liveConnectionSwitch(context: BrowserContext) {
+  let offline = false;
+  const open = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/collab/, (ws) => {
+    if (offline) return void ws.close();
+    const server = ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => {
+      open.delete(ws);
+      void server.close();
+    });
+    server.onClose(() => {
+      open.delete(ws);
+      void ws.close();
+    });
+  });
+  return {
+    async goOffline() {
+      offline = true;
+      await Promise.all([...open].map((ws) => ws.close()));
+    },
+    goOnline() {
+      offline = false;
+    },
+  };
+}
+
+/** Opens a path of a11yStates (with `[projectId]`) on the demo server. */
+export async function openDemoPath(page: Page, address: string) {
+  await page.goto(address.includes('[projectId]') ? address.replace('[projectId]', await demoProjectId(page)) : address);
+}
+
+export interface A11yState {
+  /** The test's name: the page and the state it is in. */
+  name: string;
+  /** The app/ route this row covers, as its folders spell it ('/p/[projectId]/plan'), or a path outside app/. */
+  route: string;
+  who: Who;
+  /** 390 x 844, the phone layout of mobile.spec.ts. */
+  phone?: boolean;
+  /** The address to open; `[projectId]` is replaced by the demo project's id. */
+  path: string;
+  /** Brings the page into the state to check, and waits until it is there. */
+  setup?: (page: Page) => Promise<void>;
+}
+
+const boardSaved = async (page: Page) => {
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 45_000 });
+};
+
+const openTopRisk = async (page: Page) => {
+  await boardSaved(page);
+  const title = 'Payment provider API v2 sunset before cut-over';
+  await page.getByRole('row').getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+};
+
+const openPlanItem = async (page: Page) => {
+  await boardSaved(page);
+  await page.getByTestId('timeline').getByRole('button', { name: 'Cut-over weekend' }).first().click();
+  await expect(page.getByRole('region', { name: /^Edit / })).toBeVisible();
+};
+
+const projectPages = (who: Who, phone = false): A11yState[] => {
+  const suffix = `${who}${phone ? ', 390 px' : ''}`;
+  return [
+    { name: `projects (${suffix})`, route: '/projects', who, phone, path: '/projects' },
+    { name: `plan (${suffix})`, route: '/p/[projectId]/plan', who, phone, path: '/p/[projectId]/plan', setup: boardSaved },
+    { name: `risks (${suffix})`, route: '/p/[projectId]/risks', who, phone, path: '/p/[projectId]/risks', setup: boardSaved },
+    { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
+    { name: `members (${suffix})`, route: '/p/[projectId]/members', who, phone, path: '/p/[projectId]/members' },
+    { name: `settings (${suffix})`, route: '/p/[projectId]/settings', who, phone, path: '/p/[projectId]/settings' },
+  ];
+};
+
+const visitorPages = (phone = false): A11yState[] => {
+  const suffix = phone ? ' (390 px)' : '';
+  return [
+    { name: `home${suffix}`, route: '/', who: 'visitor', phone, path: '/' },
+    { name: `sign in${suffix}`, route: '/sign-in', who: 'visitor', phone, path: '/sign-in' },
+    { name: `sign up${suffix}`, route: '/sign-up', who: 'visitor', phone, path: '/sign-up' },
+    { name: `public status page${suffix}`, route: demoStatusPath, who: 'visitor', phone, path: demoStatusPath },
+  ];
+};
+
+export const a11yStates: A11yState[] = [
+  ...visitorPages(),
+  ...visitorPages(true),
+  {
+    name: 'sign in: wrong password',
+    route: '/sign-in',
+    who: 'visitor',
+    path: '/sign-in',
+    setup: async (page) => {
+      await page.getByLabel('Email').fill(demoSignIn.owner);
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+    },
+  },
+  { name: 'forgot password', route: '/forgot-password', who: 'visitor', path: '/forgot-password' },
+  { name: 'reset password: the form', route: '/reset-password', who: 'visitor', path: '/reset-password?token=a-token-from-an-e-mail' },
+  { name: 'reset password: an expired link', route: '/reset-password', who: 'visitor', path: '/reset-password?error=INVALID_TOKEN' },
+  { name: 'invite: an unknown link', route: '/invite/[token]', who: 'visitor', path: `/invite/${'x'.repeat(43)}` },
+  { name: 'invite: an unknown link, signed in', route: '/invite/[token]', who: 'editor', path: `/invite/${'x'.repeat(43)}` },
+  { name: 'page not found', route: '(not found)', who: 'visitor', path: '/no-such-page' },
+  { name: 'sign out', route: '/sign-out', who: 'owner', path: '/sign-out' },
+  { name: 'project address (opens the plan)', route: '/p/[projectId]', who: 'owner', path: '/p/[projectId]', setup: boardSaved },
+
+  ...projectPages('owner'),
+  ...projectPages('owner', true),
+  ...projectPages('viewer'),
+  ...projectPages('editor'),
+
+  // States the first pass did not reach.
+  { name: 'plan: an item open (owner)', route: '/p/[projectId]/plan', who: 'owner', path: '/p/[projectId]/plan', setup: openPlanItem },
+  {
+    name: 'plan: the calendar open (owner)',
+    route: '/p/[projectId]/plan',
+    who: 'owner',
+    path: '/p/[projectId]/plan',
+    setup: async (page) => {
+      await openPlanItem(page);
+      await page.getByRole('region', { name: /^Edit / }).getByRole('button', { name: 'Calendar' }).first().click();
+      await expect(page.getByRole('dialog', { name: 'Choose a date' })).toBeVisible();
+    },
+  },
+  { name: 'plan: an item open (viewer)', route: '/p/[projectId]/plan', who: 'viewer', path: '/p/[projectId]/plan', setup: openPlanItem },
+  { name: 'risks: the editor open (owner)', route: '/p/[projectId]/risks', who: 'owner', path: '/p/[projectId]/risks', setup: openTopRisk },
+  { name: 'risks: the editor open (viewer)', route: '/p/[projectId]/risks', who: 'viewer', path: '/p/[projectId]/risks', setup: openTopRisk },
+  { name: 'risks: the editor open (owner, 390 px)', route: '/p/[projectId]/risks', who: 'owner', phone: true, path: '/p/[projectId]/risks', setup: openTopRisk },
+  {
+    name: 'risks: asked to confirm a delete (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      await openTopRisk(page);
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect(page.getByRole('group', { name: 'Delete this item?' })).toBeVisible();
+    },
+  },
+  {
+    name: 'risks: a heat map cell chosen (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      await boardSaved(page);
+      await page.getByRole('button', { name: /^Likelihood 5, impact 5: / }).click();
+      await expect(page.getByRole('button', { name: 'Remove the heat map cell filter' })).toBeVisible();
+    },
+  },
+  {
+    name: 'risks: a filter that matches nothing (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      await boardSaved(page);
+      await page.getByRole('button', { name: 'Likelihood 1, impact 5: 0 items' }).click();
+      await expect(page.getByRole('button', { name: 'Remove the heat map cell filter' })).toBeVisible();
+    },
+  },
+  {
+    name: 'risks: offline (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      const network = await liveConnectionSwitch(page.context());
+      await page.reload();
+      await boardSaved(page);
+      await network.goOffline();
+      await expect(page.getByTestId('save-status')).toContainText('Offline');
+    },
+  },
+  {
+    name: 'settings: asked to confirm archiving (owner)',
+    route: '/p/[projectId]/settings',
+    who: 'owner',
+    path: '/p/[projectId]/settings',
+    setup: async (page) => {
+      await page.getByRole('button', { name: 'Archive project' }).click();
+      await expect(page.getByRole('group', { name: /^Archive it\?/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'members: asked to confirm a removal (owner)',
+    route: '/p/[projectId]/members',
+    who: 'owner',
+    path: '/p/[projectId]/members',
+    setup: async (page) => {
+      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await expect(page.getByRole('group', { name: /^Remove .*\?$/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'updates: an older update unfolded (owner)',
+    route: '/p/[projectId]/updates',
+    who: 'owner',
+    path: '/p/[projectId]/updates',
+    setup: async (page) => {
+      const details = page.locator('details').first();
+      if ((await details.count()) === 0) return;
+      await details.locator('summary').click();
+      await expect(details).toHaveAttribute('open', '');
+    },
+  },
+];
+
+/**
+ * The routes app/ defines, as their folders spell them: every folder with a page.tsx (route groups
+ * in parentheses do not add to the path). Kept beside the list so the completeness test reads as one rule.
+ */
+export function appRoutes(appDir = path.resolve('app')): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string, route: string[]) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name === 'page.tsx') routes.push('/' + route.join('/'));
+      if (entry.isDirectory() && !entry.name.startsWith('_')) {
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? route : [...route, entry.name]);
+      }
+    }
+  };
+  walk(appDir, []);
+  return routes.sort();
+}
