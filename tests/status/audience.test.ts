@@ -152,4 +152,26 @@ describe('status update audience', () => {
     const confirmed = await editor.status.publish({ projectId, updateId: draft.id, content, baseRevision: draft.revision, audience: 'public', confirmPrivateMentions: true });
     expect(confirmed).toMatchObject({ audience: 'public', publishedAt: expect.any(Date) });
   });
+
+  it('status.correct: a correction that names a private item in a public update, or makes such an update public, asks for confirmation and changes nothing until then', async () => {
+    const editor = await team.as('editor');
+    const projectId = team.project.id;
+    const naming = { summary: `Blocked by ${privateRisk}.` };
+
+    const publicDraft = await editor.status.createDraft({ projectId, audience: 'public' });
+    const clean = updateContent();
+    const publicUpdate = await editor.status.publish({ projectId, updateId: publicDraft.id, content: clean, baseRevision: publicDraft.revision });
+    const edit = { projectId, updateId: publicUpdate.id, content: updateContent({ ...clean, ...naming }), baseRevision: publicUpdate.revision };
+    expect((await rejection(editor.status.correct(edit), 'PRECONDITION_FAILED')).message).toContain(`risk “${privateRisk}”`);
+    expect((await editor.status.get({ projectId, updateId: publicUpdate.id })).summary).toBe(clean.summary);
+
+    const internalDraft = await editor.status.createDraft({ projectId });
+    const internalContent = updateContent(naming);
+    const internal = await editor.status.publish({ projectId, updateId: internalDraft.id, content: internalContent, baseRevision: internalDraft.revision });
+    const goPublic = { projectId, updateId: internal.id, content: internalContent, baseRevision: internal.revision, audience: 'public' as const };
+    await rejection(editor.status.correct(goPublic), 'PRECONDITION_FAILED');
+    expect((await editor.status.get({ projectId, updateId: internal.id })).audience).toBe('internal');
+
+    expect(await editor.status.correct({ ...goPublic, confirmPrivateMentions: true })).toMatchObject({ audience: 'public' });
+  });
 });
