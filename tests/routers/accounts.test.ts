@@ -293,6 +293,18 @@ describe("a project's life", () => {
     await editor.raid.importCsv({ projectId, csv: 'id,title\nR-1,Lands now\n' });
   });
 
+  it('project.acceptInvite: an invite to an archived project is refused until it is unarchived', async () => {
+    const { owner, projectId, team } = await ownerOfNewProject('Shelved');
+    const invite = await owner.project.createInvite({ projectId, role: 'editor' });
+    await owner.project.archive({ projectId });
+    const token = inviteTokenOf(invite.link!);
+    expect((await (await callerFor(deps, null)).project.inviteDetails({ token })).refusal).toContain('is archived');
+    const newcomer = await callerFor(deps, await createUser(deps.auth, 'Late joiner'));
+    expect((await rejection(newcomer.project.acceptInvite({ token }), 'FORBIDDEN')).message).toContain(`“${team.project.name}” is archived`);
+    await owner.project.unarchive({ projectId });
+    expect(await newcomer.project.acceptInvite({ token })).toMatchObject({ projectId, role: 'editor', joined: true });
+  });
+
   it('project.unarchive and delete: owners only', async () => {
     const { team, owner, projectId } = await ownerOfNewProject('Guarded');
     await owner.project.archive({ projectId });
