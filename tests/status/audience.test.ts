@@ -135,6 +135,23 @@ describe('status update audience', () => {
     expect(received.join('\n')).not.toContain(marker);
   });
 
+  it('status.correct: a correction of an internal update stays in Waymark; one of a public update reaches the webhooks', async () => {
+    const editor = await team.as('editor');
+    const projectId = team.project.id;
+    const internalMarker = `Internal correction ${uniqueSuffix()}`;
+    const publicMarker = `Public correction ${uniqueSuffix()}`;
+    const internalDraft = await editor.status.createDraft({ projectId });
+    const internal = await editor.status.publish({ projectId, updateId: internalDraft.id, content: updateContent(), baseRevision: internalDraft.revision });
+    await editor.status.correct({ projectId, updateId: internal.id, content: updateContent({ summary: internalMarker }), baseRevision: internal.revision });
+    const publicDraft = await editor.status.createDraft({ projectId, audience: 'public' });
+    const published = await editor.status.publish({ projectId, updateId: publicDraft.id, content: updateContent(), baseRevision: publicDraft.revision });
+    await editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: publicMarker }), baseRevision: published.revision });
+    // Deliveries go out in order: once the later public correction has arrived, the internal one would have too.
+    await vi.waitFor(() => expect(received.some((b) => b.includes(publicMarker))).toBe(true), { timeout: 5_000, interval: 20 });
+    expect(received.join('\n')).not.toContain(internalMarker);
+    for (const [name, body] of Object.entries(await publicBodies(slug))) expect(body, name).not.toContain(internalMarker);
+  });
+
   it('status.publish: a public update that names a private risk or plan item asks for confirmation, listing them', async () => {
     const editor = await team.as('editor');
     const projectId = team.project.id;
