@@ -120,6 +120,12 @@ describe('private mentions', () => {
     }
   });
 
+  it('privateMentions: a title at the very end of one field or start of the text, or saved with spaces around it, is still found', () => {
+    expect(privateMentions(content({ healthReason: 'Watch the vendor exit', summary: 'Staffing is fine' }), [vendorExit])).toEqual([vendorExit]);
+    const spaced = { kind: 'risk', title: '  Vendor exit ' } as const;
+    expect(privateMentions(content({ healthReason: 'Vendor exit is near' }), [spaced])).toEqual([spaced]);
+  });
+
   it('privateMentions: a title inside another word, or shorter than three characters, is not a mention', () => {
     expect(privateMentions(content({ summary: 'No vendor exits, no vendor exit2.' }), [vendorExit])).toEqual([]);
     expect(privateMentions(content({ summary: 'Data migration v2' }), [migration])).toEqual([]);
