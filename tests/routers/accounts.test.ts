@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eq, like, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardUpdate, project, projectInvite, raidItem, verification } from '@/db/schema';
 import { createAuth } from '@/server/auth';
 import { sessionAccess } from '@/server/collab/authenticate';
@@ -291,6 +291,33 @@ describe("a project's life", () => {
     expect((await owner.project.list()).map((p) => p.id)).toContain(projectId);
     expect(await access.authorize({ id: people.editor.id, name: people.editor.name, sessionId: 'test-session' }, 'risks', projectId)).toEqual({ readOnly: false });
     await editor.raid.importCsv({ projectId, csv: 'id,title\nR-1,Lands now\n' });
+  });
+
+  // Needs two connections, so real Postgres: PGlite runs one transaction at a time.
+  it.skipIf(!process.env.DATABASE_URL)('project.acceptInvite: two people following a one-use link at the same moment: one joins, the other is refused', async () => {
+    const { owner, projectId } = await ownerOfNewProject('Contested');
+    const invite = await owner.project.createInvite({ projectId, role: 'editor' });
+    const token = inviteTokenOf(invite.link!);
+    const newcomers = await Promise.all(['First', 'Second'].map((name) => createUser(deps.auth, name)));
+    const callers = await Promise.all(newcomers.map((person) => callerFor(deps, person)));
+    let outcomes: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    await deps.db.transaction(async (tx) => {
+      await tx.select({ id: projectInvite.id }).from(projectInvite).where(eq(projectInvite.id, invite.id)).for('update');
+      // Both find the invite open, then both wait to claim it.
+      outcomes = Promise.allSettled(callers.map((as) => as.project.acceptInvite({ token })));
+      await vi.waitFor(async () => {
+        // The first waits for this transaction, the second for the first.
+        const waiting = await tx.execute(sql`
+          with first as (select pid from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)))
+          select pid from first union select pid from pg_stat_activity where pg_blocking_pids(pid) && array(select pid from first)`);
+        expect(waiting.length).toBe(2);
+      }, { timeout: 10_000, interval: 20 });
+    });
+    const settled = await outcomes!;
+    expect(settled.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(settled.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'FORBIDDEN' } });
+    const joined = (await owner.project.get({ projectId })).members.filter((m) => newcomers.some((person) => person.id === m.userId));
+    expect(joined).toHaveLength(1);
   });
 
   it('project.acceptInvite: an invite to an archived project is refused until it is unarchived', async () => {

@@ -218,8 +218,8 @@ describe('project.setRole', () => {
       // Their call passes the procedure's role check, then waits for the project row.
       change = demoted.project.setRole({ projectId, userId: team.users.viewer.id, role: 'owner' }).catch((error: unknown) => error);
       await vi.waitFor(async () => {
-        const waiting = await deps.db.execute(sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%no key update%'`);
-        expect(waiting.length).toBeGreaterThan(0);
+        const waiting = await tx.execute(sql`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`);
+        expect(waiting.length).toBe(1);
       }, { timeout: 10_000, interval: 20 });
       await tx.update(projectMember).set({ role: 'editor' }).where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, team.users.editor.id)));
     });
