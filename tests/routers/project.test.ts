@@ -218,7 +218,8 @@ describe('project.setRole', () => {
       // Their call passes the procedure's role check, then waits for the project row.
       change = demoted.project.setRole({ projectId, userId: team.users.viewer.id, role: 'owner' }).catch((error: unknown) => error);
       await vi.waitFor(async () => {
-        const waiting = await tx.execute(sql`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`);
+        // On postgres.js (this test runs only there) a raw query's result is its array of rows.
+        const waiting = (await tx.execute(sql`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`)) as unknown as unknown[];
         expect(waiting.length).toBe(1);
       }, { timeout: 10_000, interval: 20 });
       await tx.update(projectMember).set({ role: 'editor' }).where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, team.users.editor.id)));
