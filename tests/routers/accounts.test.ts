@@ -142,6 +142,7 @@ describe('project invites', () => {
 
     const unknown = await rejection((await callerFor(deps, late!)).project.acceptInvite({ token: 'x'.repeat(43) }), 'NOT_FOUND');
     expect(unknown.message).toMatch(/not valid/);
+    await rejection((await callerFor(deps, null)).project.inviteDetails({ token: 'x'.repeat(43) }), 'NOT_FOUND');
   });
 
   it('project.acceptInvite: an invite addressed to an e-mail is refused to anyone signed in with another', async () => {
