@@ -281,6 +281,10 @@ describe('access matrix', () => {
     const draft = await ownerDraft(team);
     expect((await callers.viewer.status.list({ projectId: team.project.id })).drafts).toEqual([]);
     await rejection(callers.viewer.status.get({ projectId: team.project.id, updateId: draft.id }), 'NOT_FOUND');
+    await rejection(callers.viewer.status.versions({ projectId: team.project.id, updateId: draft.id }), 'NOT_FOUND');
+    // Writers do see them.
+    expect(await callers.editor.status.get({ projectId: team.project.id, updateId: draft.id })).toMatchObject({ id: draft.id });
+    expect(await callers.editor.status.versions({ projectId: team.project.id, updateId: draft.id })).toEqual([]);
   });
 
   it('plan: refused baselines and feed rotations change nothing', async () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eq, like, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardUpdate, project, projectInvite, raidItem, verification } from '@/db/schema';
 import { createAuth } from '@/server/auth';
 import { sessionAccess } from '@/server/collab/authenticate';
@@ -143,6 +143,7 @@ describe('project invites', () => {
 
     const unknown = await rejection((await callerFor(deps, late!)).project.acceptInvite({ token: 'x'.repeat(43) }), 'NOT_FOUND');
     expect(unknown.message).toMatch(/not valid/);
+    await rejection((await callerFor(deps, null)).project.inviteDetails({ token: 'x'.repeat(43) }), 'NOT_FOUND');
   });
 
   it('project.acceptInvite: an invite addressed to an e-mail is refused to anyone signed in with another', async () => {
@@ -292,6 +293,46 @@ describe("a project's life", () => {
     expect((await owner.project.list()).map((p) => p.id)).toContain(projectId);
     expect(await access.authorize({ id: people.editor.id, name: people.editor.name, sessionId: 'test-session' }, 'risks', projectId)).toEqual({ readOnly: false });
     await editor.raid.importCsv({ projectId, csv: 'id,title\nR-1,Lands now\n' });
+  });
+
+  // Needs two connections, so real Postgres: PGlite runs one transaction at a time.
+  it.skipIf(!process.env.DATABASE_URL)('project.acceptInvite: two people following a one-use link at the same moment: one joins, the other is refused', async () => {
+    const { owner, projectId } = await ownerOfNewProject('Contested');
+    const invite = await owner.project.createInvite({ projectId, role: 'editor' });
+    const token = inviteTokenOf(invite.link!);
+    const newcomers = await Promise.all(['First', 'Second'].map((name) => createUser(deps.auth, name)));
+    const callers = await Promise.all(newcomers.map((person) => callerFor(deps, person)));
+    let outcomes: Promise<PromiseSettledResult<unknown>[]> | undefined;
+    await deps.db.transaction(async (tx) => {
+      await tx.select({ id: projectInvite.id }).from(projectInvite).where(eq(projectInvite.id, invite.id)).for('update');
+      // Both find the invite open, then both wait to claim it.
+      outcomes = Promise.allSettled(callers.map((as) => as.project.acceptInvite({ token })));
+      await vi.waitFor(async () => {
+        // The first waits for this transaction, the second for the first.
+        // On postgres.js (this test runs only there) a raw query's result is its array of rows.
+        const waiting = (await tx.execute(sql`
+          with first as (select pid from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid)))
+          select pid from first union select pid from pg_stat_activity where pg_blocking_pids(pid) && array(select pid from first)`)) as unknown as unknown[];
+        expect(waiting.length).toBe(2);
+      }, { timeout: 10_000, interval: 20 });
+    });
+    const settled = await outcomes!;
+    expect(settled.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(settled.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'FORBIDDEN' } });
+    const joined = (await owner.project.get({ projectId })).members.filter((m) => newcomers.some((person) => person.id === m.userId));
+    expect(joined).toHaveLength(1);
+  });
+
+  it('project.acceptInvite: an invite to an archived project is refused until it is unarchived', async () => {
+    const { owner, projectId, team } = await ownerOfNewProject('Shelved');
+    const invite = await owner.project.createInvite({ projectId, role: 'editor' });
+    await owner.project.archive({ projectId });
+    const token = inviteTokenOf(invite.link!);
+    expect((await (await callerFor(deps, null)).project.inviteDetails({ token })).refusal).toContain('is archived');
+    const newcomer = await callerFor(deps, await createUser(deps.auth, 'Late joiner'));
+    expect((await rejection(newcomer.project.acceptInvite({ token }), 'FORBIDDEN')).message).toContain(`“${team.project.name}” is archived`);
+    await owner.project.unarchive({ projectId });
+    expect(await newcomer.project.acceptInvite({ token })).toMatchObject({ projectId, role: 'editor', joined: true });
   });
 
   it('project.unarchive and delete: owners only', async () => {

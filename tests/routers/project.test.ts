@@ -1,6 +1,8 @@
 // Projects and members: where projects are created, slugs, and the owner's member management,
 // including the rules that keep at least one owner. Bad input gets a readable BAD_REQUEST.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { project, projectMember } from '@/db/schema';
 import { addToProject, callerFor, createUser, inviteTokenOf, type Persona } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
@@ -201,6 +203,29 @@ describe('project.setRole', () => {
       const roles = await rolesOf(await team.as('viewer'), projectId);
       expect(Object.values(roles).filter((r) => r === 'owner')).toHaveLength(1);
     }
+  });
+
+  // Needs two connections, so real Postgres: PGlite runs one transaction at a time.
+  it.skipIf(!process.env.DATABASE_URL)('project.setRole: an owner demoted while their change waits for the member lock is refused (the role is read again under the lock)', async () => {
+    const team = await projectFor(deps, people, 'Demoted');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    await owner.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
+    const demoted = await team.as('editor');
+    let change: Promise<unknown> | undefined;
+    await deps.db.transaction(async (tx) => {
+      await tx.select({ id: project.id }).from(project).where(eq(project.id, projectId)).for('update');
+      // Their call passes the procedure's role check, then waits for the project row.
+      change = demoted.project.setRole({ projectId, userId: team.users.viewer.id, role: 'owner' }).catch((error: unknown) => error);
+      await vi.waitFor(async () => {
+        // On postgres.js (this test runs only there) a raw query's result is its array of rows.
+        const waiting = (await tx.execute(sql`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`)) as unknown as unknown[];
+        expect(waiting.length).toBe(1);
+      }, { timeout: 10_000, interval: 20 });
+      await tx.update(projectMember).set({ role: 'editor' }).where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, team.users.editor.id)));
+    });
+    expect(await change).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await rolesOf(owner, projectId))[team.users.viewer.id]).toBe('viewer');
   });
 
   it('project.removeMember: two owners leaving at the same moment leave exactly one owner', async () => {

@@ -14,6 +14,26 @@ beforeAll(async () => {
 });
 
 describe('status updates', () => {
+  it('status writes: an update of another project is NOT_FOUND to an editor of this one, and stays as it was', async () => {
+    const mine = await projectFor(deps, people, 'Mine');
+    const theirs = await projectFor(deps, people, 'Theirs');
+    const theirEditor = await theirs.as('editor');
+    const draft = await theirEditor.status.createDraft({ projectId: theirs.project.id });
+    const published = await publishUpdate(theirs, 'editor', updateContent());
+    // The same people are editors of both projects: only the project id in the call differs.
+    const editor = await mine.as('editor');
+    const projectId = mine.project.id;
+    const content = updateContent({ summary: 'Written from the wrong project' });
+    await rejection(editor.status.saveDraft({ projectId, updateId: draft.id, content, baseRevision: draft.revision }), 'NOT_FOUND');
+    await rejection(editor.status.publish({ projectId, updateId: draft.id, content, baseRevision: draft.revision }), 'NOT_FOUND');
+    await rejection(editor.status.discardDraft({ projectId, updateId: draft.id }), 'NOT_FOUND');
+    await rejection(editor.status.correct({ projectId, updateId: published.id, content, baseRevision: published.revision }), 'NOT_FOUND');
+    await rejection(editor.status.get({ projectId, updateId: published.id }), 'NOT_FOUND');
+    await rejection(editor.status.versions({ projectId, updateId: published.id }), 'NOT_FOUND');
+    expect(await theirEditor.status.get({ projectId: theirs.project.id, updateId: draft.id })).toMatchObject({ revision: draft.revision, publishedAt: null });
+    expect(await theirEditor.status.get({ projectId: theirs.project.id, updateId: published.id })).toMatchObject({ revision: published.revision, summary: published.summary });
+  });
+
   it('status.createDraft: the draft lists risks added, escalated and closed since the last update, and the top open risks', async () => {
     const team = await projectFor(deps, people, 'Draft');
     const projectId = team.project.id;

@@ -136,6 +136,23 @@ describe('status update audience', () => {
     expect(received.join('\n')).not.toContain(marker);
   });
 
+  it('status.correct: a correction of an internal update stays in Waymark; one of a public update reaches the webhooks', async () => {
+    const editor = await team.as('editor');
+    const projectId = team.project.id;
+    const internalMarker = `Internal correction ${uniqueSuffix()}`;
+    const publicMarker = `Public correction ${uniqueSuffix()}`;
+    const internalDraft = await editor.status.createDraft({ projectId });
+    const internal = await editor.status.publish({ projectId, updateId: internalDraft.id, content: updateContent(), baseRevision: internalDraft.revision });
+    await editor.status.correct({ projectId, updateId: internal.id, content: updateContent({ summary: internalMarker }), baseRevision: internal.revision });
+    const publicDraft = await editor.status.createDraft({ projectId, audience: 'public' });
+    const published = await editor.status.publish({ projectId, updateId: publicDraft.id, content: updateContent(), baseRevision: publicDraft.revision });
+    await editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: publicMarker }), baseRevision: published.revision });
+    // Deliveries go out in order: once the later public correction has arrived, the internal one would have too.
+    await vi.waitFor(() => expect(received.some((b) => b.includes(publicMarker))).toBe(true), { timeout: 5_000, interval: 20 });
+    expect(received.join('\n')).not.toContain(internalMarker);
+    for (const [name, body] of Object.entries(await publicBodies(slug))) expect(body, name).not.toContain(internalMarker);
+  });
+
   it('status.publish: a public update that names a private risk or plan item asks for confirmation, listing them', async () => {
     const editor = await team.as('editor');
     const projectId = team.project.id;
@@ -152,5 +169,27 @@ describe('status update audience', () => {
     // Publishing it internally needs no confirmation; publicly, the author confirms.
     const confirmed = await editor.status.publish({ projectId, updateId: draft.id, content, baseRevision: draft.revision, audience: 'public', confirmPrivateMentions: true });
     expect(confirmed).toMatchObject({ audience: 'public', publishedAt: expect.any(Date) });
+  });
+
+  it('status.correct: a correction that names a private item in a public update, or makes such an update public, asks for confirmation and changes nothing until then', async () => {
+    const editor = await team.as('editor');
+    const projectId = team.project.id;
+    const naming = { summary: `Blocked by ${privateRisk}.` };
+
+    const publicDraft = await editor.status.createDraft({ projectId, audience: 'public' });
+    const clean = updateContent();
+    const publicUpdate = await editor.status.publish({ projectId, updateId: publicDraft.id, content: clean, baseRevision: publicDraft.revision });
+    const edit = { projectId, updateId: publicUpdate.id, content: updateContent({ ...clean, ...naming }), baseRevision: publicUpdate.revision };
+    expect((await rejection(editor.status.correct(edit), 'PRECONDITION_FAILED')).message).toContain(`risk “${privateRisk}”`);
+    expect((await editor.status.get({ projectId, updateId: publicUpdate.id })).summary).toBe(clean.summary);
+
+    const internalDraft = await editor.status.createDraft({ projectId });
+    const internalContent = updateContent(naming);
+    const internal = await editor.status.publish({ projectId, updateId: internalDraft.id, content: internalContent, baseRevision: internalDraft.revision });
+    const goPublic = { projectId, updateId: internal.id, content: internalContent, baseRevision: internal.revision, audience: 'public' as const };
+    await rejection(editor.status.correct(goPublic), 'PRECONDITION_FAILED');
+    expect((await editor.status.get({ projectId, updateId: internal.id })).audience).toBe('internal');
+
+    expect(await editor.status.correct({ ...goPublic, confirmPrivateMentions: true })).toMatchObject({ audience: 'public' });
   });
 });

@@ -1,7 +1,7 @@
 // Status rules: when the next update is due and when it is overdue, the 90-day health strip, and
 // Markdown that stays inert whatever is typed into it.
 import { describe, expect, it } from 'vitest';
-import { communicationStatus, draftFromProjectData, healthStrip, markdownText, milestoneChangesSince, nextUpdateDue } from '@/server/domain/status';
+import { communicationStatus, draftFromProjectData, healthStrip, markdownText, milestoneChangesSince, nextUpdateDue, privateMentions, type UpdateContent } from '@/server/domain/status';
 import { renderMarkdown } from '@/server/status/markdown';
 import { renderBadge } from '@/server/status/publicSite';
 
@@ -93,5 +93,48 @@ describe('draft: plan milestones', () => {
 
   it('says nothing of milestones when the project has no plan', () => {
     expect(draftFromProjectData([], [], since).summary).not.toContain('milestone');
+  });
+});
+
+describe('private mentions', () => {
+  const content = (overrides: Partial<UpdateContent>): UpdateContent => ({
+    health: 'on_track',
+    healthReason: '',
+    summary: '',
+    highlights: '',
+    lowlights: '',
+    asks: '',
+    nextSteps: '',
+    ...overrides,
+  });
+  const vendorExit = { kind: 'risk', title: 'Vendor exit' } as const;
+  const migration = { kind: 'plan item', title: 'Data migration (v2)' } as const;
+
+  it('privateMentions: finds a private title in any field, whatever its case, spacing or Markdown escapes', () => {
+    expect(privateMentions(content({ healthReason: 'VENDOR   EXIT looms' }), [vendorExit, migration])).toEqual([vendorExit]);
+    expect(privateMentions(content({ nextSteps: 'Finish **Data migration (v2)**' }), [vendorExit, migration])).toEqual([migration]);
+    const importJob = { kind: 'plan item', title: 'Import_job' } as const;
+    expect(privateMentions(content({ asks: 'Who owns import\\_job?' }), [importJob])).toEqual([importJob]);
+    for (const field of ['summary', 'highlights', 'lowlights', 'asks'] as const) {
+      expect(privateMentions(content({ [field]: 'The vendor exit.' }), [vendorExit]), field).toEqual([vendorExit]);
+    }
+  });
+
+  it('privateMentions: a title at the very end of one field or start of the text, or saved with spaces around it, is still found', () => {
+    expect(privateMentions(content({ healthReason: 'Watch the vendor exit', summary: 'Staffing is fine' }), [vendorExit])).toEqual([vendorExit]);
+    const spaced = { kind: 'risk', title: '  Vendor exit ' } as const;
+    expect(privateMentions(content({ healthReason: 'Vendor exit is near' }), [spaced])).toEqual([spaced]);
+  });
+
+  it('privateMentions: a title inside another word, or shorter than three characters, is not a mention', () => {
+    expect(privateMentions(content({ summary: 'No vendor exits, no vendor exit2.' }), [vendorExit])).toEqual([]);
+    expect(privateMentions(content({ summary: 'Data migration v2' }), [migration])).toEqual([]);
+    expect(privateMentions(content({ summary: 'Go to QA' }), [{ kind: 'risk', title: 'QA' }])).toEqual([]);
+    expect(privateMentions(content({ summary: 'The API is late' }), [{ kind: 'risk', title: 'API' }])).toEqual([{ kind: 'risk', title: 'API' }]);
+  });
+
+  it('privateMentions: two private items of the same kind and title are named once; the same title as a risk and a plan item, twice', () => {
+    const planTwin = { kind: 'plan item', title: 'Vendor exit' } as const;
+    expect(privateMentions(content({ summary: 'Vendor exit' }), [vendorExit, { ...vendorExit }, planTwin])).toEqual([vendorExit, planTwin]);
   });
 });
