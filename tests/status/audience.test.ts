@@ -148,7 +148,7 @@ describe('status update audience', () => {
     const published = await editor.status.publish({ projectId, updateId: publicDraft.id, content: updateContent(), baseRevision: publicDraft.revision });
     await editor.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: publicMarker }), baseRevision: published.revision });
     // Deliveries go out in order: once the later public correction has arrived, the internal one would have too.
-    await vi.waitFor(() => expect(received.some((b) => b.includes(publicMarker))).toBe(true), { timeout: 5_000, interval: 20 });
+    await eventually(() => expect(received.some((b) => b.includes(publicMarker))).toBe(true));
     expect(received.join('\n')).not.toContain(internalMarker);
     for (const [name, body] of Object.entries(await publicBodies(slug))) expect(body, name).not.toContain(internalMarker);
   });
