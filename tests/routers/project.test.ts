@@ -228,6 +228,27 @@ describe('project.setRole', () => {
     expect((await rolesOf(owner, projectId))[team.users.viewer.id]).toBe('viewer');
   });
 
+  it.skipIf(!process.env.DATABASE_URL)('project.removeMember: an owner demoted while their removal waits for the member lock is refused (the role is read again under the lock)', async () => {
+    const team = await projectFor(deps, people, 'Demoted remover');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    await owner.project.setRole({ projectId, userId: team.users.editor.id, role: 'owner' });
+    const demoted = await team.as('editor');
+    let removal: Promise<unknown> | undefined;
+    await deps.db.transaction(async (tx) => {
+      await tx.select({ id: project.id }).from(project).where(eq(project.id, projectId)).for('update');
+      // Their call passes the procedure's owner check, then waits for the project row.
+      removal = demoted.project.removeMember({ projectId, userId: team.users.viewer.id }).catch((error: unknown) => error);
+      await vi.waitFor(async () => {
+        const waiting = (await tx.execute(sql`select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`)) as unknown as unknown[];
+        expect(waiting.length).toBe(1);
+      }, { timeout: 10_000, interval: 20 });
+      await tx.update(projectMember).set({ role: 'editor' }).where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, team.users.editor.id)));
+    });
+    expect(await removal).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await rolesOf(owner, projectId))[team.users.viewer.id]).toBe('viewer');
+  });
+
   it('project.removeMember: two owners leaving at the same moment leave exactly one owner', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       const team = await projectFor(deps, people, 'Exodus');
