@@ -4,9 +4,10 @@
 // through the live documents (like any edit), so the projections and history fill in as usual.
 import { count } from 'drizzle-orm';
 import type { Database } from './index';
-import { project, projectMember, statusSettings, statusUpdate, statusUpdateAuthor, user } from './schema';
+import { project, projectMember, statusUpdate, statusUpdateAuthor, user } from './schema';
 import type { Auth } from '@/server/auth';
 import type { LiveBoards } from '@/server/collab/liveBoards';
+import { touchStatusSettings } from '@/server/data/status';
 import { personalWorkspace } from '@/server/data/workspaces';
 import type { RaidFields } from '@/server/domain/risk';
 import { addDays, formatISO, subDays } from 'date-fns';
@@ -120,5 +121,6 @@ async function seedStatusUpdates(db: Database, projectId: string, ids: Record<Wh
     }).returning({ id: statusUpdate.id });
     await db.insert(statusUpdateAuthor).values({ updateId: row!.id, userId: ids[w.author], firstSavedAt: at });
   }
-  await db.insert(statusSettings).values({ projectId, cadenceDays: 7, cadenceWeekday: 5, publicEnabled: true, publicSlug: demoStatusSlug, revision: 1 });
+  // The boards' projections may have made the row already (they bump the public revision).
+  await touchStatusSettings(db, projectId, { cadenceDays: 7, cadenceWeekday: 5, publicEnabled: true, publicSlug: demoStatusSlug });
 }
