@@ -111,21 +111,9 @@ export const ratingLabels: Record<number, string> = {
   5: '5 · Very high',
 };
 
+/** What the history calls each field: the editor's labels, spelled out where a label needs the editor around it. */
 export const fieldLabels: Record<keyof RaidFields | 'created' | 'deleted', string> = {
-  kind: 'Kind',
-  title: 'Title',
-  description: 'Description',
-  category: 'Category',
-  ownerId: 'Owner',
-  likelihood: 'Likelihood',
-  impact: 'Impact',
-  response: 'Response',
-  mitigation: 'Mitigation plan',
-  trigger: 'Trigger',
-  dueDate: 'Due date',
-  status: 'Status',
-  residualLikelihood: 'Residual likelihood',
-  residualImpact: 'Residual impact',
+  ...raidFieldLabels,
   isPublic: 'Shown on the public status page',
   threatens: 'Threatens (plan)',
   created: 'Created',

@@ -22,7 +22,7 @@ import {
 } from '@/server/collab/protocol';
 import { projectWithTeam } from '../support/factories';
 import { prng } from '../support/prng';
-import { connectClient, eventually, rawSocket, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
+import { connectClient, envelope, eventually, rawSocket, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
 
 const seed = 20261202;
 const framesPerSocket = 200;
@@ -48,14 +48,6 @@ interface Frame {
   bytes: Uint8Array;
   /** The server may close the socket for this frame (4422 or 4400), and for no other. */
   mayClose: boolean;
-}
-
-function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  if (sub !== null) encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
 }
 
 /** Random inputs from one seed, so a failing run can be replayed. */

@@ -2,6 +2,7 @@
 // clients that carry a session cookie, for the collaboration tests.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -157,6 +158,15 @@ export function rawSocket(url: string, headers: { cookie?: string; origin?: stri
     ws.once('error', reject);
   });
   return { ws, frames, closed, opened };
+}
+
+/** A protocol message: its type, a sub-type where it has one (sync steps), and its payload. */
+export function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  if (sub !== null) encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
 }
 
 /** Retries an assertion until it passes or the time runs out (no fixed sleeps). */

@@ -3,14 +3,13 @@
 // sent before authentication. The server stays up, only the offending socket is closed, promptly,
 // the other clients keep editing and the stored log stays loadable. Frames that get past the
 // envelope are fuzzed on admitted sockets in fuzz.test.ts.
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
 import { closeCodes, messageAwareness, messageSync, syncUpdate } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { projectWithTeam } from '../support/factories';
-import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { connectClient, envelope, eventually, rawSocket, startCollabServer, type Harness } from './harness';
 
 let h: Harness;
 let hanging: Harness;
@@ -30,14 +29,6 @@ afterAll(async () => {
   await h?.close();
   await hanging?.close();
 });
-
-function envelope(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  if (sub !== null) encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 
 async function admittedSocket(cookie = team.users.editor.cookie) {
