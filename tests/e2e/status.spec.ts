@@ -2,7 +2,11 @@
 // at once on the public page, badge and health strip; script and onerror payloads in every update
 // field and in a public risk's title are shown as text, in the app and on the public page.
 import { expect, test, type Page } from '@playwright/test';
+import { healthColours } from '@/server/domain/status';
 import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
+
+/** A #rrggbb colour as the browser reports a computed one. */
+const cssRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 async function turnOnPublicPage(page: Page, projectId: string, slug: string) {
   await page.goto(`/p/${projectId}/settings`);
@@ -56,7 +60,7 @@ test('status: an editor publishes an "at risk" update and a logged-out reader se
   const cells = publicPage.locator('.strip .cell');
   await expect(cells).toHaveCount(90);
   await expect(cells.last()).toHaveAttribute('data-health', 'at_risk');
-  await expect(cells.last()).toHaveCSS('background-color', 'rgb(217, 119, 6)');
+  await expect(cells.last()).toHaveCSS('background-color', cssRgb(healthColours.at_risk));
   const badge = await reader.request.get(`/status/${slug}/badge.svg`);
   expect(badge.headers()['content-type']).toMatch(/^image\/svg\+xml/);
   expect(await badge.text()).toContain('at risk');
