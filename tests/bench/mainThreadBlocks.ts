@@ -54,7 +54,7 @@ export function watchMainThreadBlocks(everyMs = 5) {
       busy.reset();
     },
     /** Leaves out the time since the last tick (e.g. a garbage collection the caller forced). */
-    skip() {
+    leaveOutSinceLastTick() {
       lastCpu = mainThreadCpuMs();
       lastWall = performance.now();
     },
