@@ -6,3 +6,4 @@ export * from './board';
 export * from './raid';
 export * from './status';
 export * from './plan';
+export * from './meeting';
