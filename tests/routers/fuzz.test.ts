@@ -15,7 +15,7 @@ import { appRouter } from '@/server/routers/_app';
 import { raidFieldsSchema, type RaidFields } from '@/server/domain/risk';
 import { internalErrorMessage } from '@/server/trpc';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from './harness';
-import { hostileTextGenerator, shown, type HostileText } from '../support/hostileText';
+import { hostileTextGenerator, shown, withoutLeadingBoms, type HostileText } from '../support/hostileText';
 import { uniqueSuffix } from '../support/factories';
 
 const deps = useRouterDeps();
@@ -315,7 +315,7 @@ async function fuzzProcedure(path: string, row: Row, as: Caller, team: Team): Pr
       }
       if (!target.readBack) continue;
       stored.add(target.name ?? target.field);
-      const expected = target.expected ? target.expected(sent) : field.schema.parse(sent);
+      const expected = target.expected ? target.expected(sent) : field.schema.parse(withoutLeadingBoms(sent));
       const readBack = await target.readBack({ as, team, input, result });
       if (readBack !== expected) problems.push(`${where}: stored ${shown(String(readBack))}, expected ${shown(String(expected))}`);
     }
