@@ -88,7 +88,7 @@ describe('profile limits at update-user', () => {
   });
 
   it('a name and a picture address starting with byte order marks are saved without them (inner ones kept), the same on either database', async () => {
-    const response = await post('update-user', { name: '\uFEFF\uFEFFAda\uFEFFLovelace', image: '\uFEFFhttps://example.test/ada.png' }, person.cookie);
+    const response = await post('update-user', { name: '\uFEFF\uFEFFAda\uFEFFLovelace', image: '\uFEFF\uFEFFhttps://example.test/ada.png' }, person.cookie);
     expect(response.status).toBe(200);
     expect(await storedUser(person.email)).toMatchObject({ name: 'Ada\uFEFFLovelace', image: 'https://example.test/ada.png' });
   });

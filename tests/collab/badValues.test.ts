@@ -84,7 +84,7 @@ describe('risk board: bad values from a client', () => {
     const other = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents }, 'Byte order marks');
     const client = connectClient(h.url, `risks:${other.project.id}`, other.users.editor.cookie);
     await client.synced;
-    writeRawItem(client.doc, 'bom-text', { title: new Y.Text('\uFEFF\uFEFFPasted title'), description: '\uFEFFfirst\uFEFFinner', category: '\u0000\uFEFF', kind: 'risk', status: 'open' });
+    writeRawItem(client.doc, 'bom-text', { title: new Y.Text('\uFEFF\uFEFFPasted title'), description: '\uFEFF\uFEFFfirst\uFEFFinner', category: '\u0000\uFEFF', kind: 'risk', status: 'open' });
     writeRawItem(client.doc, '\uFEFFbom-id', { title: new Y.Text('Id with a BOM'), kind: 'risk', status: 'open' });
 
     await eventually(async () => expect((await projectedRows(other.project.id)).map((r) => r.id)).toEqual(['bom-text']), 10_000);

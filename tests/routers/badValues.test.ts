@@ -66,7 +66,7 @@ describe('byte order marks at the start of a value', () => {
   });
 
   it('raid.importCsv: a file starting with byte order marks imports, its header and cells without them', async () => {
-    await editor.raid.importCsv({ projectId: team.project.id, csv: '\uFEFF\uFEFFtitle,description\nFrom a BOM file,\uFEFFFirst\uFEFFline\n' });
+    await editor.raid.importCsv({ projectId: team.project.id, csv: '\uFEFF\uFEFFtitle,description\nFrom a BOM file,\uFEFF\uFEFFFirst\uFEFFline\n' });
     await deps.live.flushProjections();
     const item = (await editor.raid.list({ projectId: team.project.id })).find((i) => i.title === 'From a BOM file');
     expect(item?.description).toBe('First\uFEFFline');
