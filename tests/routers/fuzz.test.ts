@@ -1,12 +1,14 @@
 // Fuzz (issue 13): seeded hostile text (NUL, lone surrogates, C0/C1 controls, bidi and zero-width
-// marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every string field of every
-// tRPC procedure, each time inside an otherwise valid input, so the text reaches the handler. Each
-// call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads back through the matching
-// read procedure as the field's own schema left it (trimmed, lower-cased: docs/security.md, "Bad
-// values"); never an internal error. The table of valid inputs is checked against the router's zod
-// schemas, so a procedure (or a field) with text and no row fails this file.
-// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed), FUZZ_SEED=<n>
-// replays a run (of the whole file: cases draw from one sequence).
+// marks, leading byte order marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every
+// string field of every tRPC procedure, each time inside an otherwise valid input, so the text
+// reaches the handler. Each call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads
+// back through the matching read procedure as the field's own schema left it once the byte order
+// marks it started with were stripped (trimmed, lower-cased: docs/security.md, "Bad values"); never
+// an internal error. The table of valid inputs is checked against the router's zod schemas, so a
+// procedure (or a field) with text and no row fails this file.
+// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed; CI runs one
+// such pass on PGlite, .ci/run), FUZZ_SEED=<n> replays a run (of the whole file: cases draw from one
+// sequence).
 import Papa from 'papaparse';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 // Hostile text for fuzz tests (issue 13): NUL, lone surrogates, C0/C1 controls, bidi and zero-width
-// marks, emoji, SQL- and HTML-looking text, 10 MB, and the longest a field allows. Seeded (prng), so a
-// failing run replays from its seed.
+// marks, leading byte order marks, emoji, SQL- and HTML-looking text, 10 MB, and the longest a field
+// allows. Seeded (prng), so a failing run replays from its seed.
 import { prng } from './prng';
 
 export const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
