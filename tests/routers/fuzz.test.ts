@@ -1,12 +1,14 @@
 // Fuzz (issue 13): seeded hostile text (NUL, lone surrogates, C0/C1 controls, bidi and zero-width
-// marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every string field of every
-// tRPC procedure, each time inside an otherwise valid input, so the text reaches the handler. Each
-// call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads back through the matching
-// read procedure as the field's own schema left it (trimmed, lower-cased: docs/security.md, "Bad
-// values"); never an internal error. The table of valid inputs is checked against the router's zod
-// schemas, so a procedure (or a field) with text and no row fails this file.
-// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed), FUZZ_SEED=<n>
-// replays a run (of the whole file: cases draw from one sequence).
+// marks, leading byte order marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every
+// string field of every tRPC procedure, each time inside an otherwise valid input, so the text
+// reaches the handler. Each call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads
+// back through the matching read procedure as the field's own schema left it once the byte order
+// marks it started with were stripped (trimmed, lower-cased: docs/security.md, "Bad values"); never
+// an internal error. The table of valid inputs is checked against the router's zod schemas, so a
+// procedure (or a field) with text and no row fails this file.
+// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed; CI runs one
+// such pass on PGlite, .ci/run), FUZZ_SEED=<n> replays a run (of the whole file: cases draw from one
+// sequence).
 import Papa from 'papaparse';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
@@ -15,7 +17,7 @@ import { appRouter } from '@/server/routers/_app';
 import { raidFieldsSchema, type RaidFields } from '@/server/domain/risk';
 import { internalErrorMessage } from '@/server/trpc';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from './harness';
-import { hostileTextGenerator, shown, type HostileText } from '../support/hostileText';
+import { hostileTextGenerator, shown, withoutLeadingBoms, type HostileText } from '../support/hostileText';
 import { uniqueSuffix } from '../support/factories';
 
 const deps = useRouterDeps();
@@ -315,7 +317,7 @@ async function fuzzProcedure(path: string, row: Row, as: Caller, team: Team): Pr
       }
       if (!target.readBack) continue;
       stored.add(target.name ?? target.field);
-      const expected = target.expected ? target.expected(sent) : field.schema.parse(sent);
+      const expected = target.expected ? target.expected(sent) : field.schema.parse(withoutLeadingBoms(sent));
       const readBack = await target.readBack({ as, team, input, result });
       if (readBack !== expected) problems.push(`${where}: stored ${shown(String(readBack))}, expected ${shown(String(expected))}`);
     }
