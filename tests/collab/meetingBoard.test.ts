@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { meetingAction } from '@/db/schema';
 import { insertAction, notesFragment, readActions, readMeta } from '@/server/collab/boards/meetingDocument';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { readProjectionIssues } from '@/server/collab/projections/issues';
 import { silentLogger } from '@/server/collab/logger';
 import { closeCodes } from '@/server/collab/protocol';
 import { projectWithTeam } from '../support/factories';
@@ -115,6 +116,26 @@ describe('meeting board', () => {
         [actionId, 'Send the vendor the contract', 'open', team.users.editor.id, '2027-02-05', meetingId],
       ]);
     }, 1_000);
+    editor.destroy();
+  });
+
+  it('one bad entry is left out of the projection and reported; the others, and bad values read as empty, are projected', async () => {
+    const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+    const meetingId = await meetingOf(team);
+    const editor = connectClient(h.url, `meeting:${meetingId}`, team.users.editor.cookie);
+    await editor.synced;
+    const badId = 'a'.repeat(201);
+    insertAction(editor.doc, { title: 'Id too long to store' }, team.users.editor.id, badId);
+    const goodId = insertAction(editor.doc, { title: 'Fine' }, team.users.editor.id);
+    // A value of the wrong type (a client bug): read as empty, never blocking the entry.
+    (editor.doc.getMap('actions').get(goodId) as Y.Map<unknown>).set('due', 'next tuesday');
+    const owner = await team.as('owner');
+    await eventually(async () => {
+      expect((await owner.action.list({ projectId: team.project.id })).map((a) => [a.id, a.due])).toEqual([[goodId, null]]);
+      const issues = await readProjectionIssues(h.db, team.project.id, `meeting:${meetingId}`);
+      // Recorded under its id's first 200 characters (projection_issue keeps no more).
+      expect(issues.map((i) => [i.itemId, i.title])).toEqual([[badId.slice(0, 200), 'Id too long to store']]);
+    });
     editor.destroy();
   });
 
