@@ -3,7 +3,7 @@
 // owner's reopen, still apply), the server-side commands behind the meeting.* and action.*
 // procedures, and the projection into meeting_action, meeting_decision and risk_review.
 import { eq } from 'drizzle-orm';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { meeting } from '@/db/schema';
 import { actionTextFieldNames, agendaTextFieldNames, decisionTextFieldNames } from '../../domain/meeting';
 import { actorOf, observeEntries } from '../attribution';
@@ -23,7 +23,8 @@ import {
 } from './meetingDocument';
 import type { BoardDefinition } from './types';
 
-const isEnded = (doc: Y.Doc) => readMeta(doc).state === 'ended';
+/** Read on every client update, so straight from the map (readMeta validates every field). */
+const isEnded = (doc: Y.Doc) => meetingMap(doc, 'meta').get('state') === 'ended';
 
 export const meetingBoard: BoardDefinition<'meeting'> = {
   kind: 'meeting',
