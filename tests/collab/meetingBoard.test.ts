@@ -6,8 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { meetingAction } from '@/db/schema';
-import { insertAction, notesFragment, readActions, readMeta } from '@/server/collab/boards/meetingDocument';
+import { meetingAction, riskReview } from '@/db/schema';
+import { insertAction, insertDecision, markRiskReviewed, notesFragment, readActions, readMeta } from '@/server/collab/boards/meetingDocument';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { readProjectionIssues } from '@/server/collab/projections/issues';
 import { silentLogger } from '@/server/collab/logger';
@@ -135,6 +135,23 @@ describe('meeting board', () => {
       const issues = await readProjectionIssues(h.db, team.project.id, `meeting:${meetingId}`);
       // Recorded under its id's first 200 characters (projection_issue keeps no more).
       expect(issues.map((i) => [i.itemId, i.title])).toEqual([[badId.slice(0, 200), 'Id too long to store']]);
+    });
+    editor.destroy();
+  });
+
+  it('a risk walked in review mode lands in risk_review, the decision with its links in the decision log', async () => {
+    const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+    const meetingId = await meetingOf(team);
+    const editor = connectClient(h.url, `meeting:${meetingId}`, team.users.editor.cookie);
+    await editor.synced;
+    markRiskReviewed(editor.doc, 'R-3', team.users.editor.id, new Date('2027-02-01T09:20:00Z'));
+    insertDecision(editor.doc, { text: 'Accept the risk', links: [{ kind: 'raid', id: 'R-3' }] }, team.users.editor.id);
+    const owner = await team.as('owner');
+    await eventually(async () => {
+      const reviews = await h.db.select().from(riskReview).where(eq(riskReview.meetingId, meetingId));
+      expect(reviews.map((r) => [r.riskId, r.reviewedAt.toISOString(), r.reviewedBy])).toEqual([['R-3', '2027-02-01T09:20:00.000Z', team.users.editor.id]]);
+      const decisions = await owner.decision.list({ projectId: team.project.id, link: { kind: 'raid', id: 'R-3' } });
+      expect(decisions.map((d) => [d.text, d.decidedAt])).toEqual([['Accept the risk', '2027-02-01']]);
     });
     editor.destroy();
   });
