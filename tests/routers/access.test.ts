@@ -1,6 +1,7 @@
 // Who may call what: every procedure of the app router, for each of the five personas. The table
 // is checked against the router itself, so a new procedure without a row fails this file.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meeting } from '@/db/schema';
 import { appRouter } from '@/server/routers/_app';
 import type { ProjectRole } from '@/server/domain/roles';
 import { addToProject, createUser, inviteTokenOf, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
@@ -181,9 +182,26 @@ const access: Record<string, Row> = {
     access: 'editor',
     call: (as, team) => as.plan.saveBaseline({ projectId: team.project.id, name: `Baseline ${uniqueSuffix()}` }),
   },
+  'meetingSince.get': { access: 'viewer', call: async (as, team) => as.meetingSince.get({ meetingId: await meetingOf(team) }) },
+  'meetingSince.statusDraft': { access: 'editor', call: async (as, team) => as.meetingSince.statusDraft({ meetingId: await meetingOf(team) }) },
   'plan.calendarFeed': { access: 'owner', call: (as, team) => as.plan.calendarFeed({ projectId: team.project.id }) },
   'plan.rotateCalendarToken': { access: 'owner', call: (as, team) => as.plan.rotateCalendarToken({ projectId: team.project.id }) },
 };
+
+const meetings = new WeakMap<Team, Promise<string>>();
+/** A meeting of the team's project, its row written directly (the meeting.* procedures are another router's). */
+function meetingOf(team: Team): Promise<string> {
+  let id = meetings.get(team);
+  if (!id) {
+    id = deps.db
+      .insert(meeting)
+      .values({ projectId: team.project.id, title: 'Weekly sync', series: 'weekly-sync', startsAt: new Date(), durationMinutes: 30 })
+      .returning({ id: meeting.id })
+      .then(([row]) => row!.id);
+    meetings.set(team, id);
+  }
+  return id;
+}
 
 function content(summary = `Summary ${uniqueSuffix()}`) {
   return { health: 'at_risk' as const, healthReason: 'Vendor is late', summary, highlights: '', lowlights: '', asks: '', nextSteps: '' };

@@ -5,6 +5,7 @@
 // is exactly as it was. The table is checked against the router: a procedure with an id in its
 // input and no row here fails this file.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meeting } from '@/db/schema';
 import { appRouter } from '@/server/routers/_app';
 import { callerFor } from '../support/factories';
 import { eventually } from '../collab/harness';
@@ -25,6 +26,8 @@ interface Theirs {
   milestoneId: string;
   /** A member of their project who is not one of ours. */
   memberId: string;
+  /** A meeting of their project (its row written directly: the meeting.* procedures are another helper's). */
+  meetingId: string;
 }
 
 interface Row {
@@ -70,6 +73,8 @@ const rows: Record<string, Row> = {
   'status.removeWebhook': { expect: 'notFound', call: (me, mine, t) => me.status.removeWebhook({ projectId: mine, webhookId: t.webhookId }) },
   'status.deliveries': { expect: 'nothing', call: (me, mine, t) => me.status.deliveries({ projectId: mine, webhookId: t.webhookId }), check: noneOfTheirs },
   'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
+  'meetingSince.get': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.get({ meetingId: t.meetingId }) },
+  'meetingSince.statusDraft': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.statusDraft({ meetingId: t.meetingId }) },
 };
 
 /** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
@@ -138,6 +143,10 @@ beforeAll(async () => {
   await theirOwner.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: `${published.summary} (corrected)` }), baseRevision: published.revision });
   const draft = await theirOwner.status.createDraft({ projectId });
   const invite = await theirOwner.project.createInvite({ projectId, role: 'viewer' });
+  const [meetingRow] = await deps.db
+    .insert(meeting)
+    .values({ projectId, title: 'Their weekly sync', series: 'weekly-sync', startsAt: new Date(), durationMinutes: 30 })
+    .returning({ id: meeting.id });
   // The publish and the correction each go to their webhook: wait until every attempt is logged.
   await eventually(async () => {
     const log = await theirOwner.status.deliveries({ projectId });
@@ -154,6 +163,7 @@ beforeAll(async () => {
     riskId,
     milestoneId: milestoneId!,
     memberId: theirs.users.editor.id,
+    meetingId: meetingRow!.id,
   };
   // Sign-ups, the boards' projections and the webhook's retries: slow on a busy machine.
 }, 180_000);
