@@ -58,7 +58,8 @@ export async function loadSinceLastMeeting(db: Executor, row: MeetingRow, now = 
     db
       .select({ itemId: planDateChange.itemId, itemTitle: planDateChange.itemTitle, field: planDateChange.field, fromValue: planDateChange.fromValue, toValue: planDateChange.toValue, changedAt: planDateChange.changedAt })
       .from(planDateChange)
-      .where(eq(planDateChange.projectId, projectId))
+      // The changes after the window's start are enough: a date at the start is the first change's `from`.
+      .where(and(eq(planDateChange.projectId, projectId), gt(planDateChange.changedAt, window.from)))
       .orderBy(asc(planDateChange.id))
       .limit(historyLimit),
     db

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { boardUpdate, meeting, meetingAction } from '@/db/schema';
 import { insertAction, insertAgendaItem, insertDecision, notesFragment } from '@/server/collab/boards/meetingDocument';
 import { meetingMinutesResponse } from '@/server/http/meetingMinutes';
-import { addRisks, publishUpdate, updateContent } from '../status/support';
+import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
 import { projectWithTeam } from '../support/factories';
 import { rejection, useRouterDeps, type Team } from './harness';
 
@@ -37,9 +37,11 @@ beforeAll(async () => {
 describe('meetingSince.get', () => {
   it('meetingSince.get: counts what happened since the previous meeting of the series, not before', async () => {
     await addRisks(deps, team, [{ id: 'R-before', fields: { title: 'Seen last week', likelihood: 2, impact: 2 } }]);
+    const [milestoneId] = await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Cut-over', start: '2027-02-01', end: '2027-02-01' }]);
     const previous = await addMeeting({ title: 'Sync 1', startsAt: new Date(Date.now() - 2 * hour), endedAt: new Date() });
     await addRisks(deps, team, [{ id: 'R-new', fields: { title: 'Vendor insolvency', likelihood: 4, impact: 5 } }]);
     await publishUpdate(team, 'owner', updateContent(), 'internal');
+    await movePlanItems(deps, team, { [milestoneId!]: { start: '2027-02-15', end: '2027-02-15' } });
     await deps.db.insert(meetingAction).values({
       projectId: team.project.id,
       meetingId: previous.id,
@@ -57,6 +59,7 @@ describe('meetingSince.get', () => {
     expect(since).toMatchObject({ basis: 'series', previous: { id: previous.id, title: 'Sync 1' }, projectId: team.project.id, meetingId: upcoming.id });
     expect(since.risks.added.map((r) => [r.id, r.title, r.band])).toEqual([['R-new', 'Vendor insolvency', 'critical']]);
     expect(since.updates).toHaveLength(1);
+    expect(since.milestones.slipped).toEqual([{ id: milestoneId, title: 'Cut-over', from: '2027-02-01', to: '2027-02-15', days: 14 }]);
     expect(since.actions.overdue.map((a) => a.id)).toEqual(['A-late']);
     expect(since.ownerNames[team.users.editor.id]).toBe(team.users.editor.name);
   });
