@@ -20,5 +20,3 @@ export async function readStoredDocument(db: Database, board: string): Promise<Y
   });
   return doc;
 }
-
-export const meetingBoardName = (meetingId: string) => `meeting:${meetingId}`;

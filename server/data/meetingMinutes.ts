@@ -1,11 +1,12 @@
 // Reads a meeting's minutes for the Markdown export and the status draft: the board as stored in the
 // update log (agenda, decisions, actions, notes), the names it refers to and its linked items' titles.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Executor } from '@/db';
+import type { Database } from '@/db';
 import { meeting, planGoal, planItem, projectMember, raidItem, user } from '@/db/schema';
 import { notesFragment, readMeetingBoard, type MeetingBoard } from '../collab/boards/meetingDocument';
 import { notesToMarkdown } from '../collab/boards/notesMarkdown';
-import { meetingBoardName, readStoredDocument } from '../collab/storedDocument';
+import { boardName } from '../collab/liveBoards';
+import { readStoredDocument } from '../collab/storedDocument';
 import type { ItemLink } from '../domain/meeting';
 import { linkKey, type MinutesContext, type MinutesMeeting } from '../domain/meetingMinutes';
 
@@ -16,14 +17,8 @@ export interface MeetingMinutesData {
   context: MinutesContext;
 }
 
-/** A meeting by id, or undefined; the caller checks the membership of its project. */
-export async function findMeetingById(db: Executor, meetingId: string) {
-  const [row] = await db.select().from(meeting).where(eq(meeting.id, meetingId));
-  return row;
-}
-
 export async function readMeetingMinutes(db: Database, row: typeof meeting.$inferSelect): Promise<MeetingMinutesData> {
-  const doc = await readStoredDocument(db, meetingBoardName(row.id));
+  const doc = await readStoredDocument(db, boardName('meeting', row.id));
   try {
     const board = readMeetingBoard(doc);
     const notesMarkdown = notesToMarkdown(notesFragment(doc));

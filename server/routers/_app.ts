@@ -1,5 +1,8 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { actionRouter } from './action';
+import { decisionRouter } from './decision';
+import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
@@ -13,6 +16,9 @@ export const appRouter = createTRPCRouter({
   raid: raidRouter,
   status: statusRouter,
   plan: planRouter,
+  meeting: meetingRouter,
+  action: actionRouter,
+  decision: decisionRouter,
   meetingSince: meetingSinceRouter,
 });
 

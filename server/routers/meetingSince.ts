@@ -1,36 +1,12 @@
 // What a meeting board shows and produces besides its live document: "Since last meeting" (computed
 // from the project's history), and a status update started from the minutes. Rights come from the
-// meeting's project: viewers read, editors write.
-import { TRPCError } from '@trpc/server';
+// meeting's project (meetingProcedure): viewers read, editors write; another project's meeting is NOT_FOUND.
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { z } from 'zod';
 import { statusUpdate, statusUpdateAuthor } from '@/db/schema';
-import { findMembership } from '../data/membership';
-import { findMeetingById, readMeetingMinutes } from '../data/meetingMinutes';
+import { readMeetingMinutes } from '../data/meetingMinutes';
 import { loadSinceLastMeeting } from '../data/meetingSince';
 import { statusDraftFromMinutes } from '../domain/meetingMinutes';
-import { roleAtLeast, type ProjectRole } from '../domain/roles';
-import { archivedMessage, createTRPCRouter, protectedProcedure } from '../trpc';
-
-const meetingIdInput = z.object({ meetingId: z.uuid('meetingId must be a meeting id') });
-
-/**
- * A procedure on one meeting: loads the meeting and the caller's membership of its project and
- * requires at least `minimum`. A meeting of a project the caller is not in is NOT_FOUND, as the
- * project itself would be; an archived project refuses every mutation.
- */
-function meetingProcedure(minimum: ProjectRole) {
-  return protectedProcedure.input(meetingIdInput).use(async ({ ctx, input, next, type }) => {
-    const row = await findMeetingById(ctx.db, input.meetingId);
-    const membership = row && (await findMembership(ctx.db, row.projectId, ctx.user.id));
-    if (!row || !membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'Meeting not found.' });
-    if (!roleAtLeast(membership.role, minimum)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; your role in this project is ${membership.role}.` });
-    }
-    if (membership.project.archivedAt && type !== 'query') throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(membership.project.name) });
-    return next({ ctx: { ...ctx, meeting: row, project: membership.project, role: membership.role } });
-  });
-}
+import { createTRPCRouter, meetingProcedure } from '../trpc';
 
 export const meetingSinceRouter = createTRPCRouter({
   /** "Since last meeting": what changed in the project since the previous meeting (docs/api.md). */

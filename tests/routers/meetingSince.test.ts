@@ -114,6 +114,16 @@ describe('GET /p/<projectId>/meetings/<meetingId>/minutes.md', () => {
     expect(body).toContain('Staging is shared until March.');
   });
 
+  it('minutes.md: a decision and an action written through meeting.addDecision / addAction are in the export', async () => {
+    const owner = await team.as('owner');
+    const { id } = await owner.meeting.create({ projectId: team.project.id, title: 'Sync with the live board', startsAt: new Date('2026-12-01T09:00:00Z') });
+    await owner.meeting.addDecision({ meetingId: id, text: 'Freeze the scope for Q1' });
+    await owner.meeting.addAction({ meetingId: id, title: 'Tell the vendor', ownerEmail: team.users.editor.email, due: '2026-12-08' });
+    const body = await (await get(team.users.viewer.headers, team.project.id, id)).text();
+    expect(body).toContain('- Freeze the scope for Q1');
+    expect(body).toContain(`- [ ] Tell the vendor (owner: ${team.users.editor.name}, due: 8 Dec 2026)`);
+  });
+
   it('minutes.md: a stranger, a signed-out caller and a wrong project all get the same 404', async () => {
     const row = await addMeeting({ title: 'Private sync', startsAt: new Date() });
     await storeBoard(row.id, (doc) => insertDecision(doc, { text: 'Secret decision' }, team.users.owner.id));
