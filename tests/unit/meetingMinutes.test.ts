@@ -82,8 +82,9 @@ function boardWithMinutes() {
   insertAgendaItem(doc, { title: 'Vendor status', presenterId: 'u-ada', timeBoxMinutes: 10, link: { kind: 'raid', id: 'R-1' } }, 'u-ada');
   insertAgendaItem(doc, { title: 'Open actions', link: { kind: 'milestone', id: 'M-gone' } }, 'u-ada');
   insertDecision(doc, { text: 'Go with vendor B', decidedBy: 'Steering committee', decidedOn: '2026-12-02', links: [{ kind: 'raid', id: 'R-1' }] }, 'u-ada');
-  insertAction(doc, { title: 'Sign the SOW', ownerId: 'u-ada', due: '2026-12-09' }, 'u-ada');
-  const done = insertAction(doc, { title: 'Share the slides', ownerId: 'u-gone', due: null }, 'u-ada');
+  // Ids in creation order: two actions made in one millisecond are ordered by id.
+  insertAction(doc, { title: 'Sign the SOW', ownerId: 'u-ada', due: '2026-12-09' }, 'u-ada', 'a1');
+  const done = insertAction(doc, { title: 'Share the slides', ownerId: 'u-gone', due: null }, 'u-ada', 'a2');
   setActionDone(doc, done, true, 'u-ada');
   return doc;
 }
