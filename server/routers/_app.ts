@@ -3,6 +3,7 @@ import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { actionRouter } from './action';
 import { decisionRouter } from './decision';
 import { meetingRouter } from './meeting';
+import { meetingSinceRouter } from './meetingSince';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   meeting: meetingRouter,
   action: actionRouter,
   decision: decisionRouter,
+  meetingSince: meetingSinceRouter,
 });
 
 export type AppRouter = typeof appRouter;

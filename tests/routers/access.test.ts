@@ -181,6 +181,8 @@ const access: Record<string, Row> = {
     access: 'editor',
     call: (as, team) => as.plan.saveBaseline({ projectId: team.project.id, name: `Baseline ${uniqueSuffix()}` }),
   },
+  'meetingSince.get': { access: 'viewer', call: async (as, team) => as.meetingSince.get({ meetingId: await ownerMeeting(team) }) },
+  'meetingSince.statusDraft': { access: 'editor', call: async (as, team) => as.meetingSince.statusDraft({ meetingId: await ownerMeeting(team) }) },
   'plan.calendarFeed': { access: 'owner', call: (as, team) => as.plan.calendarFeed({ projectId: team.project.id }) },
   'plan.rotateCalendarToken': { access: 'owner', call: (as, team) => as.plan.rotateCalendarToken({ projectId: team.project.id }) },
   'meeting.create': {

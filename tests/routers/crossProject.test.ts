@@ -80,6 +80,8 @@ const rows: Record<string, Row> = {
   'meeting.addDecision': { expect: 'notFound', call: (me, _mine, t) => me.meeting.addDecision({ meetingId: t.meetingId, text: 'Written into the wrong project' }) },
   'action.setDone': { expect: 'notFound', call: (me, _mine, t) => me.action.setDone({ meetingId: t.meetingId, actionId: t.actionId, done: true }) },
   'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
+  'meetingSince.get': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.get({ meetingId: t.meetingId }) },
+  'meetingSince.statusDraft': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.statusDraft({ meetingId: t.meetingId }) },
 };
 
 /** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
