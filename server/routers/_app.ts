@@ -1,5 +1,6 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   raid: raidRouter,
   status: statusRouter,
   plan: planRouter,
+  itemMeetings: itemMeetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
