@@ -183,6 +183,7 @@ const access: Record<string, Row> = {
   },
   'plan.calendarFeed': { access: 'owner', call: (as, team) => as.plan.calendarFeed({ projectId: team.project.id }) },
   'plan.rotateCalendarToken': { access: 'owner', call: (as, team) => as.plan.rotateCalendarToken({ projectId: team.project.id }) },
+  'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
 };
 
 function content(summary = `Summary ${uniqueSuffix()}`) {

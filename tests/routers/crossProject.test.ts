@@ -9,6 +9,7 @@ import { appRouter } from '@/server/routers/_app';
 import { callerFor } from '../support/factories';
 import { eventually } from '../collab/harness';
 import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
+import { insertDecisionRow, insertMeetingRow, insertRiskReviewRow } from '../support/meetingRows';
 import { createPeople, projectFor, rejection, useRouterDeps, type Team } from './harness';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -70,6 +71,11 @@ const rows: Record<string, Row> = {
   'status.removeWebhook': { expect: 'notFound', call: (me, mine, t) => me.status.removeWebhook({ projectId: mine, webhookId: t.webhookId }) },
   'status.deliveries': { expect: 'nothing', call: (me, mine, t) => me.status.deliveries({ projectId: mine, webhookId: t.webhookId }), check: noneOfTheirs },
   'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
+  'itemMeetings.forItem': {
+    expect: 'nothing',
+    call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
+    check: (result) => expect(result).toEqual({ decisions: [], lastReview: null }),
+  },
 };
 
 /** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
@@ -103,7 +109,7 @@ let theirOwner: Caller;
 /** Everything of theirs the rows could touch, read back by their owner. */
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory] = await Promise.all([
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, riskMeetings] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -117,8 +123,9 @@ async function snapshotOfTheirs() {
     theirOwner.raid.history({ projectId, itemId: records.riskId }),
     theirOwner.plan.get({ projectId }),
     theirOwner.plan.dateHistory({ projectId }),
+    theirOwner.itemMeetings.forItem({ projectId, kind: 'raid', itemId: records.riskId }),
   ]);
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory };
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, riskMeetings };
 }
 
 beforeAll(async () => {
@@ -138,6 +145,10 @@ beforeAll(async () => {
   await theirOwner.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: `${published.summary} (corrected)` }), baseRevision: published.revision });
   const draft = await theirOwner.status.createDraft({ projectId });
   const invite = await theirOwner.project.createInvite({ projectId, role: 'viewer' });
+  // A meeting of theirs that decided on their risk and reviewed it (rows as the meeting projection writes them).
+  const theirMeeting = await insertMeetingRow(deps.db, projectId, 'Their risk review');
+  await insertDecisionRow(deps.db, { projectId, meetingId: theirMeeting.id, text: 'Their decision on the vendor', decidedAt: '2027-03-01', links: [{ kind: 'raid', id: riskId }] });
+  await insertRiskReviewRow(deps.db, { projectId, meetingId: theirMeeting.id, riskId, reviewedAt: new Date('2027-03-01T09:30:00Z'), reviewedBy: theirs.users.owner.id });
   // The publish and the correction each go to their webhook: wait until every attempt is logged.
   await eventually(async () => {
     const log = await theirOwner.status.deliveries({ projectId });
@@ -172,6 +183,8 @@ describe("another project's records", () => {
     expect(before.dateHistory.some((c) => c.itemId === records.milestoneId)).toBe(true);
     expect(before.invites.some((i) => i.id === records.inviteId)).toBe(true);
     expect(before.risks.some((r) => r.ownerId === records.memberId)).toBe(true);
+    expect(before.riskMeetings.decisions).toHaveLength(1);
+    expect(before.riskMeetings.lastReview).not.toBeNull();
   });
 
   for (const [path, row] of Object.entries(rows)) {
