@@ -25,6 +25,7 @@ import { ModalPanel } from '@/components/ui/modal-panel';
 import { LiveSelect } from '@/components/live/LiveSelect';
 import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
+import { ItemDecisions } from '@/components/meetings/ItemDecisions';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
 import { kindLabels, raidFieldLabels, ratingLabels, responseLabels, statusLabels, type ChangeByOthers, type PresencePeer } from './model';
@@ -327,6 +328,7 @@ export function RiskEditor({
           </div>
         </form>
 
+        {isDraft ? null : <ItemDecisions projectId={projectId} kind="raid" itemId={item.id} className="border-t border-line px-5 py-5" />}
         {isDraft ? null : <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />}
       </div>
     </ModalPanel>
