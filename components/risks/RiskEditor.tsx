@@ -373,7 +373,8 @@ function LiveText({
   );
 }
 
-function RatingSelect({
+/** A 1-5 rating (likelihood, impact) as a live select; also used by the meeting's risk review. */
+export function RatingSelect({
   id,
   label,
   value,
@@ -458,7 +459,8 @@ function ThreatensChoice({
   );
 }
 
-function ScoreLine({ label, score, band }: { label: string; score: number | null; band: ReturnType<typeof severityBand> }) {
+/** The score of a rating pair and its band, announced politely as it changes. */
+export function ScoreLine({ label, score, band }: { label: string; score: number | null; band: ReturnType<typeof severityBand> }) {
   return (
     <p className="mt-3 flex items-center gap-2 text-sm" aria-live="polite" aria-atomic="true">
       <span className="text-muted">{label}</span>
