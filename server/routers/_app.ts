@@ -4,6 +4,7 @@ import { actionRouter } from './action';
 import { decisionRouter } from './decision';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
+import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   action: actionRouter,
   decision: decisionRouter,
   meetingSince: meetingSinceRouter,
+  itemMeetings: itemMeetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -222,6 +222,7 @@ const access: Record<string, Row> = {
     },
   },
   'decision.list': { access: 'viewer', call: (as, team) => as.decision.list({ projectId: team.project.id, query: 'ship' }) },
+  'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
 };
 
 /** A meeting made by the owner, for calls that act on one. */

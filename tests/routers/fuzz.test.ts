@@ -248,6 +248,7 @@ const table: Record<string, Row> = {
   'status.removeWebhook': { input: (_, team) => ({ projectId: team.project.id, webhookId: globalThis.crypto.randomUUID() }), targets: [{ field: 'webhookId' }] },
   'status.deliveries': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'webhookId' }] },
   'plan.dateHistory': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'itemId' }] },
+  'itemMeetings.forItem': { input: (_, team) => ({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }), targets: [{ field: 'itemId' }] },
   'plan.saveBaseline': {
     input: (_, team) => ({ projectId: team.project.id, name: 'Q1 agreed' }),
     targets: [
