@@ -1,0 +1,149 @@
+// The demo's meetings: a new user finds a weekly sync with two ended meetings (notes, decisions
+// linked to the demo's risks and milestones, actions of its members, one overdue), a steering
+// committee, and next week's sync, open, its agenda carrying the actions still open. The boards are
+// read back from the update log, as the collaboration server loads them; the notes must be what
+// Tiptap's editor itself would store.
+import { eq } from 'drizzle-orm';
+import { formatISO } from 'date-fns';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DatabaseHandle } from '@/db';
+import { meeting, planGoal, planItem, projectMember, raidItem } from '@/db/schema';
+import { seedDemoIfEmpty } from '@/db/seed';
+import { notesFragment, readMeetingBoard, type MeetingBoard } from '@/server/collab/boards/meetingDocument';
+import { meetingNotesSchema } from '@/server/collab/boards/meetingNotes';
+import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { silentLogger } from '@/server/collab/logger';
+import { UpdateLog } from '@/server/collab/updateLog';
+import { isOverdue, type ItemLink } from '@/server/domain/meeting';
+import { emptyDatabase } from '../support/database';
+import { createTestAuth } from '../support/factories';
+
+let handle: DatabaseHandle;
+let drop = async () => {};
+let projectId: string;
+let meetings: (typeof meeting.$inferSelect & { doc: Y.Doc; board: MeetingBoard })[];
+
+/** The seed needs an empty database. */
+beforeAll(async () => {
+  ({ handle, drop } = await emptyDatabase('demo_meetings'));
+  const documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
+  const seeded = await seedDemoIfEmpty(handle.db, createTestAuth(handle.db), documents);
+  await documents.flushProjections();
+  await documents.close();
+  projectId = seeded!.projectId;
+  const log = new UpdateLog(handle.db);
+  const rows = await handle.db.select().from(meeting).where(eq(meeting.projectId, projectId)).orderBy(meeting.startsAt);
+  meetings = await Promise.all(
+    rows.map(async (row) => {
+      const doc = new Y.Doc();
+      for (const update of (await log.load(`meeting:${row.id}`)).updates) Y.applyUpdate(doc, update.data);
+      return { ...row, doc, board: readMeetingBoard(doc) };
+    }),
+  );
+}, 120_000);
+afterAll(() => drop());
+
+const today = () => formatISO(new Date(), { representation: 'date' });
+const weeklySyncs = () => meetings.filter((m) => m.series === 'weekly-sync');
+
+/** Every node of a ProseMirror document, depth first. */
+function nodesOf(root: ProseMirrorNode): ProseMirrorNode[] {
+  const nodes: ProseMirrorNode[] = [];
+  root.descendants((node) => {
+    nodes.push(node);
+  });
+  return nodes;
+}
+
+describe('demo meetings', () => {
+  it('a weekly sync met two weeks and one week ago and meets again next, and a steering committee met', () => {
+    const now = Date.now();
+    const syncs = weeklySyncs();
+    expect(syncs.map((m) => m.state)).toEqual(['ended', 'ended', 'open']);
+    expect(syncs.slice(0, 2).every((m) => m.startsAt.getTime() < now && m.board.meta.state === 'ended')).toBe(true);
+    expect(syncs[2]!.startsAt.getTime()).toBeGreaterThan(now);
+    expect(syncs[2]!.board.meta.state).toBe('open');
+    expect(syncs[2]!.board.agenda.length).toBeGreaterThanOrEqual(3);
+    expect(meetings.filter((m) => m.series === 'steering-committee').map((m) => m.state)).toEqual(['ended']);
+    for (const m of meetings.filter((m) => m.state === 'ended')) {
+      expect(m.board.agenda.length, m.title).toBeGreaterThanOrEqual(3);
+      expect(m.board.decisions.length, m.title).toBeGreaterThanOrEqual(1);
+      expect(m.board.actions.length, m.title).toBeGreaterThanOrEqual(1);
+      // Written during the meeting, not when the demo was seeded.
+      for (const entry of [...m.board.decisions, ...m.board.actions]) expect(Date.parse(entry.createdAt!)).toBeLessThan(now);
+    }
+    expect(meetings.some((m) => m.board.reviews.length >= 2)).toBe(true);
+  });
+
+  it('its actions belong to members: some done, one overdue, the rest open', async () => {
+    const members = new Set((await handle.db.select().from(projectMember).where(eq(projectMember.projectId, projectId))).map((m) => m.userId));
+    const actions = meetings.flatMap((m) => m.board.actions);
+    expect(actions.every((a) => a.fields.ownerId !== null && members.has(a.fields.ownerId))).toBe(true);
+    expect(actions.filter((a) => a.fields.status === 'done').length).toBeGreaterThanOrEqual(2);
+    expect(actions.filter((a) => isOverdue(a.fields, today()))).toHaveLength(1);
+    expect(actions.filter((a) => a.fields.status === 'open' && !isOverdue(a.fields, today())).length).toBeGreaterThanOrEqual(2);
+    const presenters = meetings.flatMap((m) => m.board.agenda.map((item) => item.fields.presenterId));
+    expect(presenters.every((id) => id !== null && members.has(id))).toBe(true);
+  });
+
+  it('the next sync carries every action still open into its "Open actions" item, the overdue one too', () => {
+    const [first, second, upcoming] = weeklySyncs();
+    const open = [first!, second!].flatMap((m) => m.board.actions).filter((a) => a.fields.status === 'open');
+    const carried = upcoming!.board.agenda.find((item) => item.fields.title === 'Open actions')?.fields.carriedActionIds;
+    expect(new Set(carried)).toEqual(new Set(open.map((a) => a.id)));
+    expect(open.some((a) => isOverdue(a.fields, today()))).toBe(true);
+    // Last week's sync had carried the action still open from the one before.
+    const carriedBefore = second!.board.agenda.find((item) => item.fields.title === 'Open actions')?.fields.carriedActionIds;
+    expect(carriedBefore).toEqual(first!.board.actions.filter((a) => open.includes(a)).map((a) => a.id));
+  });
+
+  it('its decisions, agenda and actions link to risks, milestones, workstreams and goals of the demo', async () => {
+    const raid = new Set((await handle.db.select().from(raidItem).where(eq(raidItem.projectId, projectId))).map((r) => r.id));
+    const plan = await handle.db.select().from(planItem).where(eq(planItem.projectId, projectId));
+    const goals = new Set((await handle.db.select().from(planGoal).where(eq(planGoal.projectId, projectId))).map((g) => g.id));
+    const exists = (link: ItemLink) =>
+      link.kind === 'raid' ? raid.has(link.id) : link.kind === 'goal' ? goals.has(link.id) : plan.some((p) => p.id === link.id && p.kind === link.kind);
+    const decisions = meetings.flatMap((m) => m.board.decisions);
+    const links = [
+      ...decisions.flatMap((d) => d.fields.links),
+      ...meetings.flatMap((m) => [...m.board.agenda, ...m.board.actions].map((e) => e.fields.link)).filter((l) => l !== null),
+    ];
+    expect(links.filter((l) => !exists(l))).toEqual([]);
+    expect(decisions.some((d) => d.fields.links.some((l) => l.kind === 'raid') && d.fields.links.some((l) => l.kind === 'milestone'))).toBe(true);
+    expect(new Set(links.map((l) => l.kind))).toEqual(new Set(['raid', 'milestone', 'workstream', 'goal']));
+    for (const review of meetings.flatMap((m) => m.board.reviews)) expect(raid.has(review.riskId)).toBe(true);
+  });
+
+  it('the notes of past meetings are rich text exactly as the Tiptap editor stores it: headings, lists, a task list, links and mentions', async () => {
+    const members = new Set((await handle.db.select().from(projectMember).where(eq(projectMember.projectId, projectId))).map((m) => m.userId));
+    const schema = meetingNotesSchema();
+    for (const m of meetings.filter((m) => m.state === 'ended')) {
+      const fragment = notesFragment(m.doc);
+      const stored = fragment.toJSON();
+      // The editor's binding reads it without dropping anything, and would write back the same shape.
+      const root = yXmlFragmentToProseMirrorRootNode(fragment, schema);
+      root.check();
+      expect(fragment.toJSON()).toBe(stored);
+      expect(prosemirrorJSONToYXmlFragment(schema, root.toJSON(), new Y.Doc().getXmlFragment('notes')).toJSON()).toBe(stored);
+
+      const nodes = nodesOf(root);
+      expect(nodes.some((n) => n.type.name === 'heading' && n.attrs.level === 2), m.title).toBe(true);
+      expect(nodes.some((n) => n.type.name === 'bulletList'), m.title).toBe(true);
+      const mentions = nodes.filter((n) => n.type.name === 'mention');
+      expect(mentions.length, m.title).toBeGreaterThanOrEqual(1);
+      expect(mentions.every((n) => members.has(n.attrs.id) && typeof n.attrs.label === 'string' && n.attrs.label.length > 0)).toBe(true);
+      expect(nodes.some((n) => n.marks.some((mark) => mark.type.name === 'link' && String(mark.attrs.href).startsWith(`/p/${projectId}/`))), m.title).toBe(true);
+    }
+    const syncNotes = weeklySyncs()
+      .filter((m) => m.state === 'ended')
+      .map((m) => nodesOf(yXmlFragmentToProseMirrorRootNode(notesFragment(m.doc), schema)));
+    for (const nodes of syncNotes) {
+      const tasks = nodes.filter((n) => n.type.name === 'taskItem');
+      expect(nodes.some((n) => n.type.name === 'taskList')).toBe(true);
+      expect(new Set(tasks.map((n) => n.attrs.checked))).toEqual(new Set([true, false]));
+    }
+  });
+});
