@@ -12,8 +12,12 @@ import type { Schema } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { notesFragment } from './meetingDocument';
 
-/** Paragraphs, headings, bullet, ordered and task lists, links (StarterKit has Link) and mentions of members. */
-export const meetingNotesExtensions = [StarterKit, TaskList, TaskItem, Mention];
+/**
+ * Paragraphs, headings, bullet, ordered and task lists, links (StarterKit has Link) and mentions of
+ * members: the extensions of the board's editor (components/meetings/MeetingNotes.tsx) that give
+ * the notes' nodes and marks, without its behaviour (collaboration, carets, the mention menu).
+ */
+export const meetingNotesExtensions = [StarterKit, TaskList, TaskItem.configure({ nested: true }), Mention];
 
 let schema: Schema | undefined;
 export function meetingNotesSchema(): Schema {
