@@ -1,7 +1,7 @@
 // The demo project's meetings, so a new user sees meeting boards at work: the weekly sync two weeks
 // and one week ago (ended: agenda with presenters and time boxes, notes, decisions linked to the
 // risks and milestones they settle, actions, one of them overdue, and a walk of the top risks),
-// the steering committee in between, and next week's sync, open, its agenda prefilled with the
+// the steering committee in between, and the next sync (tomorrow, a week after the last), open, its agenda prefilled with the
 // actions still open. The boards are written with the meeting document's helpers, like any edit.
 import { addDays, addMinutes, formatISO } from 'date-fns';
 import type { JSONContent } from '@tiptap/core';
@@ -42,6 +42,7 @@ export interface DemoMeeting {
   startsAt: Date;
   durationMinutes: number;
   attendees: MeetingAttendee[];
+  createdAt: Date;
   board: Y.Doc;
 }
 
@@ -83,9 +84,11 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
   const supportLeads: MeetingAttendee = { stakeholderId: plan.stakeholders.support, name: 'Customer support leads' };
 
   const meetings: DemoMeeting[] = [];
-  function newMeeting(series: MeetingSeries, title: string, startsAt: Date, attendees: MeetingAttendee[]): { board: Y.Doc; during: (minutes: number) => Date } {
+  /** `createdAt`: by default a week ahead; a meeting that carries actions is made once the one before has ended. */
+  function newMeeting(series: MeetingSeries, title: string, startsAt: Date, attendees: MeetingAttendee[], createdAt = addDays(startsAt, -7)): { board: Y.Doc; during: (minutes: number) => Date } {
     const board = new Y.Doc();
-    meetings.push({ id: globalThis.crypto.randomUUID(), series, title, startsAt, durationMinutes: seriesDefaults[series].durationMinutes, attendees, board });
+    const durationMinutes = seriesDefaults[series].durationMinutes;
+    meetings.push({ id: globalThis.crypto.randomUUID(), series, title, startsAt, durationMinutes, attendees, createdAt, board });
     writeMeta(board, { facilitatorId: ids.owner });
     return { board, during: (minutes) => addMinutes(startsAt, minutes) };
   }
@@ -152,7 +155,7 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
   }
 
   // Weekly sync, last week: the open action carried over, a walk of the top risks, staging and SSO.
-  const second = newMeeting('weekly-sync', 'Atlas weekly sync', at(-6, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads]);
+  const second = newMeeting('weekly-sync', 'Atlas weekly sync', at(-6, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads], at(-13, 16));
   const stillOpen: string[] = [];
   {
     const { board, during } = second;
@@ -192,8 +195,8 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
     stillOpen.push(...carried.filter((id) => isOpen(first.board, id)), ...openActions(board));
   }
 
-  // Weekly sync, next week: open, its agenda prefilled; the open actions carried into it.
-  const upcoming = newMeeting('weekly-sync', 'Atlas weekly sync', at(1, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads]);
+  // Weekly sync, tomorrow (a week after the last): open, its agenda prefilled; the open actions carried into it.
+  const upcoming = newMeeting('weekly-sync', 'Atlas weekly sync', at(1, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads], at(-6, 16));
   {
     const { board } = upcoming;
     insertAgendaItem(board, { title: 'Open actions', presenterId: ids.owner, timeBoxMinutes: 5, carriedActionIds: stillOpen }, ids.owner);
@@ -227,7 +230,7 @@ export async function seedDemoMeetings(db: Database, input: DemoMeetingsInput, s
       durationMinutes: m.durationMinutes,
       attendees: m.attendees,
       createdBy: input.ids.owner,
-      createdAt: addDays(m.startsAt, -7),
+      createdAt: m.createdAt,
     })),
   );
   for (const m of meetings) await storeBoard(m);

@@ -1,6 +1,6 @@
 // The demo's meetings: a new user finds a weekly sync with two ended meetings (notes, decisions
 // linked to the demo's risks and milestones, actions of its members, one overdue), a steering
-// committee, and next week's sync, open, its agenda carrying the actions still open. The boards are
+// committee, and the next sync, open, its agenda carrying the actions still open. The boards are
 // read back from the update log, as the collaboration server loads them; the notes must be what
 // Tiptap's editor itself would store.
 import { eq } from 'drizzle-orm';
