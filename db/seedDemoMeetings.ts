@@ -1,8 +1,9 @@
 // The demo project's meetings, so a new user sees meeting boards at work: the weekly sync two weeks
 // and one week ago (ended: agenda with presenters and time boxes, notes, decisions linked to the
 // risks and milestones they settle, actions, one of them overdue, and a walk of the top risks),
-// the steering committee in between, and the next sync (tomorrow, a week after the last), open, its agenda prefilled with the
-// actions still open. The boards are written with the meeting document's helpers, like any edit.
+// the steering committee in between, and the next sync (tomorrow, a week after the last), open,
+// its agenda prefilled with the actions still open. The boards are written with the meeting
+// document's helpers, like any edit.
 import { addDays, addMinutes, formatISO } from 'date-fns';
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
