@@ -2,19 +2,16 @@
 // executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
 // severity band whose top risks threaten plan items, and status updates. Plan and items are written
 // through the live documents (like any edit), so the projections and history fill in as usual.
-import { count, eq } from 'drizzle-orm';
-import * as Y from 'yjs';
+import { count } from 'drizzle-orm';
 import type { Database } from './index';
-import { meeting, project, projectMember, statusUpdate, statusUpdateAuthor, user } from './schema';
+import { project, projectMember, statusUpdate, statusUpdateAuthor, user } from './schema';
 import type { Auth } from '@/server/auth';
 import type { LiveBoards } from '@/server/collab/liveBoards';
 import { touchStatusSettings } from '@/server/data/status';
 import { personalWorkspace } from '@/server/data/workspaces';
 import type { RaidFields } from '@/server/domain/risk';
 import { addDays, formatISO, subDays } from 'date-fns';
-import { seedDemoMeetings, type DemoMeeting, type DemoRaidKey } from './seedDemoMeetings';
-import { readMeta } from '@/server/collab/boards/meetingDocument';
-import { UpdateLog } from '@/server/collab/updateLog';
+import { seedDemoMeetings, type DemoRaidKey } from './seedDemoMeetings';
 import { seedDemoPlan, type DemoPlanItem } from './seedDemoPlan';
 
 export const demoPassword = 'waymark-demo';
@@ -93,7 +90,7 @@ export async function seedDemoIfEmpty(
   );
   await seedStatusUpdates(db, demo!.id, ids, today);
   const names = { owner: demoUsers.owner.name, editor: demoUsers.editor.name, viewer: demoUsers.viewer.name };
-  await seedDemoMeetings(db, { projectId: demo!.id, ids, names, raid, plan, today }, storeMeetingBoard(db));
+  await seedDemoMeetings(db, live, { projectId: demo!.id, ids, names, raid, plan, today });
   return { email: demoUsers.owner.email, password: demoPassword, projectId: demo!.id, statusPath: `/status/${demoStatusSlug}` };
 }
 
@@ -135,14 +132,4 @@ async function seedStatusUpdates(db: Database, projectId: string, ids: Record<Wh
   }
   // The boards' projections may have made the row already (they bump the public revision).
   await touchStatusSettings(db, projectId, { cadenceDays: 7, cadenceWeekday: 5, publicEnabled: true, publicSlug: demoStatusSlug });
-}
-
-/** Until the meeting board kind lands: the board's update log and the meeting's state, as its projection would write it. */
-function storeMeetingBoard(db: Database) {
-  const log = new UpdateLog(db);
-  return async (m: DemoMeeting) => {
-    const meta = readMeta(m.board);
-    await log.append(`meeting:${m.id}`, [{ data: Y.encodeStateAsUpdate(m.board), userId: meta.facilitatorId }]);
-    await db.update(meeting).set({ state: meta.state, endedAt: meta.endedAt ? new Date(meta.endedAt) : null }).where(eq(meeting.id, m.id));
-  };
 }

@@ -16,10 +16,13 @@ import {
   insertDecision,
   markRiskReviewed,
   meetingMap,
+  readActions,
   setActionDone,
   writeMeta,
 } from '@/server/collab/boards/meetingDocument';
 import { seriesDefaults, type MeetingSeries } from '@/server/domain/meeting';
+import { carryOverOpenActions } from '@/server/domain/meetingSeries';
+import type { LiveBoards } from '@/server/collab/liveBoards';
 import type { DemoPlan } from './seedDemoPlan';
 
 type Who = 'owner' | 'editor' | 'viewer';
@@ -35,7 +38,7 @@ export interface DemoMeetingsInput {
   today: Date;
 }
 
-/** A meeting of the demo: its row, and its board as the document the seed built. */
+/** A meeting of the demo: its row, and its board as the document the seed builds. */
 export interface DemoMeeting {
   id: string;
   series: MeetingSeries;
@@ -99,8 +102,20 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
     return id;
   }
 
+  /**
+   * The agenda item a new meeting of a series starts with: the previous meeting's actions still
+   * open when it is made, by the rule meeting.create applies (server/domain/meetingSeries.ts).
+   */
+  function carryOpenActions(previous: Y.Doc, next: Y.Doc, when: Date): void {
+    const actions = readActions(previous).map((action) => ({ id: action.id, status: action.fields.status }));
+    for (const item of carryOverOpenActions(actions)) {
+      writtenAt(next, 'agenda', insertAgendaItem(next, { ...item, presenterId: ids.owner, timeBoxMinutes: 5 }, ids.owner), when);
+    }
+  }
+
   // Weekly sync, two weeks ago: the provider's new date and the plan to move payments first.
   const first = newMeeting('weekly-sync', 'Atlas weekly sync', at(-13, 15), [member('owner'), member('editor'), paymentsLeads]);
+  const firstActions: Record<'sendPlan' | 'dualWrite' | 'splitBatch', string> = { sendPlan: '', dualWrite: '', splitBatch: '' };
   {
     const { board, during } = first;
     const before = addDays(during(0), -1);
@@ -122,13 +137,12 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
     );
     writtenAt(board, 'decisions', insertDecision(board, { text: 'Move refunds and payouts to API v3 with dual-write behind a flag, tenant by tenant; no big-bang switch.', decidedBy: `${names.owner} with Payments leadership`, decidedOn: day(-13), links: [{ kind: 'raid', id: raid.sunset }, { kind: 'milestone', id: plan.paymentsOnV3 }] }, ids.owner), during(14));
     writtenAt(board, 'decisions', insertDecision(board, { text: 'Rehearse the largest tenants in a batch of their own, on a production-size copy.', decidedBy: names.editor, decidedOn: day(-13), links: [{ kind: 'raid', id: raid.migrationWindow }, { kind: 'milestone', id: plan.rehearsal }] }, ids.editor), during(27));
-    const sendPlan = writtenAt(board, 'actions', insertAction(board, { title: 'Send the provider our v3 cut-over plan', ownerId: ids.owner, due: day(-11), link: { kind: 'raid', id: raid.sunset } }, ids.owner), during(9));
-    const dualWrite = writtenAt(board, 'actions', insertAction(board, { title: 'Turn on dual-write for 5% of refunds', ownerId: ids.editor, due: day(-8), link: { kind: 'workstream', id: plan.refunds } }, ids.owner), during(18));
-    writtenAt(board, 'actions', insertAction(board, { title: 'Book a production-size database copy for the rehearsal', ownerId: ids.editor, due: day(-4), link: { kind: 'milestone', id: plan.rehearsal } }, ids.editor), during(28));
+    firstActions.sendPlan = writtenAt(board, 'actions', insertAction(board, { title: 'Send the provider our v3 cut-over plan', ownerId: ids.owner, due: day(-11), link: { kind: 'raid', id: raid.sunset } }, ids.owner), during(9));
+    firstActions.dualWrite = writtenAt(board, 'actions', insertAction(board, { title: 'Turn on dual-write for 5% of refunds', ownerId: ids.editor, due: day(-8), link: { kind: 'workstream', id: plan.refunds } }, ids.owner), during(18));
+    firstActions.splitBatch = writtenAt(board, 'actions', insertAction(board, { title: 'Split the largest tenants into their own rehearsal batch', ownerId: ids.editor, due: day(-7), link: { kind: 'milestone', id: plan.rehearsal } }, ids.editor), during(28));
     endMeeting(board, during(31));
-    setActionDone(board, sendPlan, true, ids.owner, at(-12, 10));
-    setActionDone(board, dualWrite, true, ids.editor, at(-8, 16));
   }
+  setActionDone(first.board, firstActions.sendPlan, true, ids.owner, at(-12, 10));
 
   // Steering committee, between the syncs: the sponsor holds the date and funds staging.
   const steering = newMeeting('steering-committee', 'Atlas steering committee', at(-9, 16), [member('viewer'), member('owner'), paymentsLeads, supportLeads]);
@@ -154,18 +168,20 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
     endMeeting(board, during(58));
     setActionDone(board, timeline, true, ids.owner, at(-7, 11));
   }
+  setActionDone(first.board, firstActions.dualWrite, true, ids.editor, at(-8, 16));
 
-  // Weekly sync, last week: the open action carried over, a walk of the top risks, staging and SSO.
-  const second = newMeeting('weekly-sync', 'Atlas weekly sync', at(-6, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads], at(-13, 16));
-  const stillOpen: string[] = [];
+  // Weekly sync, last week: made the day before (the tenant split still open, so carried), a walk
+  // of the top risks, staging and SSO.
+  const second = newMeeting('weekly-sync', 'Atlas weekly sync', at(-6, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads], at(-7, 9));
+  let quotaApproval = '';
   {
     const { board, during } = second;
     const before = addDays(during(0), -1);
-    const carried = openActions(first.board);
-    writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Open actions', presenterId: ids.owner, timeBoxMinutes: 5, carriedActionIds: carried }, ids.owner), before);
+    carryOpenActions(first.board, board, before);
     writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Top risks, by score', presenterId: ids.owner, timeBoxMinutes: 10, link: { kind: 'raid', id: raid.sunset } }, ids.owner), before);
     writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Staging capacity and the search load tests', presenterId: ids.editor, timeBoxMinutes: 10, link: { kind: 'raid', id: raid.staging } }, ids.editor), before);
     writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Partner SSO with the identity team', presenterId: ids.owner, timeBoxMinutes: 5, link: { kind: 'workstream', id: plan.sso } }, ids.owner), before);
+    setActionDone(first.board, firstActions.splitBatch, true, ids.editor, during(3));
     markRiskReviewed(board, raid.sunset, ids.owner, during(7));
     markRiskReviewed(board, raid.migrationWindow, ids.owner, during(10));
     markRiskReviewed(board, raid.reconciliation, ids.owner, during(13));
@@ -173,7 +189,7 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
       board,
       notes.doc(
         notes.heading(2, 'Open actions'),
-        notes.paragraph('The production-size copy is not booked yet: infrastructure has no slot before next week. ', person('editor'), ' keeps it.'),
+        notes.paragraph('The largest tenants have their own rehearsal batch. The production-size copy is not booked yet: infrastructure has a slot next week. ', person('editor'), ' books it.'),
         notes.heading(2, 'Top risks'),
         notes.bullets(
           [notes.link('API v2 sunset', risks), ': dual-write runs for 5% of refunds with no mismatches; stays critical until refunds are on v3'],
@@ -181,45 +197,40 @@ export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoM
           ['Reconciliation job: still one person; ', person('owner'), ' pairs with ', person('editor'), ' on it'],
         ),
         notes.heading(2, 'Staging'),
-        notes.paragraph('Load tests of the new search service wait for two staging nodes. The node pool is approved; quota request sent.'),
+        notes.paragraph('Load tests of the new search service wait for two staging nodes. The node pool is funded; the quota request needs approval.'),
         notes.heading(3, 'Before next week'),
-        notes.tasks([true, 'Node pool approved'], [false, 'Load tests run on the new pool'], [false, 'Identity team gives a date for partner SAML']),
+        notes.tasks([true, 'Node pool funded'], [false, 'Load tests run on the new pool'], [false, 'Identity team gives a date for partner SAML']),
       ),
     );
     writtenAt(board, 'decisions', insertDecision(board, { text: 'Keep the cut-over date; revisit if partner SSO slips past the identity team’s sprint 14.', decidedBy: names.owner, decidedOn: day(-6), links: [{ kind: 'raid', id: raid.partnerSso }, { kind: 'milestone', id: plan.cutOver }] }, ids.owner), during(29));
-    const nodePool = writtenAt(board, 'actions', insertAction(board, { title: 'Approve the quota increase for the staging cluster', ownerId: ids.viewer, due: day(-3), link: { kind: 'raid', id: raid.staging } }, ids.owner), during(20));
+    writtenAt(board, 'actions', insertAction(board, { title: 'Book the production-size copy for the rehearsal', ownerId: ids.editor, due: day(-2), link: { kind: 'milestone', id: plan.rehearsal } }, ids.editor), during(4));
+    quotaApproval = writtenAt(board, 'actions', insertAction(board, { title: 'Approve the quota increase for the staging cluster', ownerId: ids.viewer, due: day(-3), link: { kind: 'raid', id: raid.staging } }, ids.owner), during(20));
     writtenAt(board, 'actions', insertAction(board, { title: 'Run the search load tests on the new node pool', ownerId: ids.editor, due: day(4), link: { kind: 'raid', id: raid.staging } }, ids.editor), during(21));
     writtenAt(board, 'actions', insertAction(board, { title: 'Ask the identity team for a date for partner SAML support', ownerId: ids.owner, due: day(2), link: { kind: 'raid', id: raid.partnerSso } }, ids.owner), during(27));
     writtenAt(board, 'actions', insertAction(board, { title: 'Draft the reconciliation job runbook together', ownerId: ids.owner, due: day(8), link: { kind: 'raid', id: raid.reconciliation } }, ids.owner), during(28));
     endMeeting(board, during(30));
-    setActionDone(board, nodePool, true, ids.viewer, at(-4, 9, 30));
-    stillOpen.push(...carried.filter((id) => isOpen(first.board, id)), ...openActions(board));
   }
 
-  // Weekly sync, tomorrow (a week after the last): open, its agenda prefilled; the open actions carried into it.
+  // Weekly sync, tomorrow (a week after the last): made right after it, so every action of last
+  // week's sync is carried; since then the quota was approved and the copy is still not booked.
   const upcoming = newMeeting('weekly-sync', 'Atlas weekly sync', at(1, 15), [member('owner'), member('editor'), member('viewer'), paymentsLeads], at(-6, 16));
   {
     const { board } = upcoming;
-    insertAgendaItem(board, { title: 'Open actions', presenterId: ids.owner, timeBoxMinutes: 5, carriedActionIds: stillOpen }, ids.owner);
-    insertAgendaItem(board, { title: 'Rehearsal readiness', presenterId: ids.editor, timeBoxMinutes: 10, link: { kind: 'milestone', id: plan.rehearsal } }, ids.owner);
-    insertAgendaItem(board, { title: 'Refunds on API v3: dual-write to 25%', presenterId: ids.owner, timeBoxMinutes: 10, link: { kind: 'workstream', id: plan.refunds } }, ids.owner);
-    insertAgendaItem(board, { title: 'Goal check: checkout off API v2', presenterId: ids.owner, timeBoxMinutes: 5, link: { kind: 'goal', id: plan.goals.checkout } }, ids.owner);
+    const before = at(-6, 16);
+    carryOpenActions(second.board, board, before);
+    writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Rehearsal readiness', presenterId: ids.editor, timeBoxMinutes: 10, link: { kind: 'milestone', id: plan.rehearsal } }, ids.owner), before);
+    writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Refunds on API v3: dual-write to 25%', presenterId: ids.owner, timeBoxMinutes: 10, link: { kind: 'workstream', id: plan.refunds } }, ids.owner), before);
+    writtenAt(board, 'agenda', insertAgendaItem(board, { title: 'Goal check: checkout off API v2', presenterId: ids.owner, timeBoxMinutes: 5, link: { kind: 'goal', id: plan.goals.checkout } }, ids.owner), before);
   }
+  setActionDone(second.board, quotaApproval, true, ids.viewer, at(-4, 9, 30));
   return meetings;
 }
 
-function isOpen(board: Y.Doc, actionId: string): boolean {
-  const action = meetingMap(board, 'actions').get(actionId);
-  return action instanceof Y.Map && action.get('status') === 'open';
-}
-
-/** Ids of a board's actions not done yet. */
-function openActions(board: Y.Doc): string[] {
-  return [...meetingMap(board, 'actions').keys()].filter((id) => isOpen(board, id));
-}
-
-/** Seeds the demo's meetings: their rows, then their boards. */
-export async function seedDemoMeetings(db: Database, input: DemoMeetingsInput, storeBoard: (meeting: DemoMeeting) => Promise<void>): Promise<DemoMeeting[]> {
+/**
+ * Seeds the demo's meetings: their rows, then each board through its live document as one edit
+ * (`meeting.import`), so the projection fills the action lists, the decision log and the reviews.
+ */
+export async function seedDemoMeetings(db: Database, live: LiveBoards, input: DemoMeetingsInput): Promise<DemoMeeting[]> {
   const meetings = await buildDemoMeetings(input);
   await db.insert(meeting).values(
     meetings.map((m) => ({
@@ -234,6 +245,6 @@ export async function seedDemoMeetings(db: Database, input: DemoMeetingsInput, s
       createdAt: m.createdAt,
     })),
   );
-  for (const m of meetings) await storeBoard(m);
+  for (const m of meetings) await live.apply('meeting', m.id, { type: 'meeting.import', update: Y.encodeStateAsUpdate(m.board) }, input.ids.owner);
   return meetings;
 }
