@@ -158,4 +158,19 @@ describe('demo meetings', () => {
       expect(new Set(tasks.map((n) => n.attrs.checked))).toEqual(new Set([true, false]));
     }
   });
+
+  it('meeting.import fills only a new board: on one with content it throws and changes nothing', async () => {
+    const documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
+    const upcoming = weeklySyncs().at(-1)!;
+    const other = new Y.Doc();
+    other.getMap('meta').set('state', 'ended');
+    await expect(documents.apply('meeting', upcoming.id, { type: 'meeting.import', update: Y.encodeStateAsUpdate(other) }, upcoming.createdBy!)).rejects.toThrow(/only a new, empty board/);
+    await documents.close();
+    const [row] = await handle.db.select().from(meeting).where(eq(meeting.id, upcoming.id));
+    expect(row!.state).toBe('open');
+    const log = await new UpdateLog(handle.db).load(`meeting:${upcoming.id}`);
+    const doc = new Y.Doc();
+    for (const update of log.updates) Y.applyUpdate(doc, update.data);
+    expect(readMeetingBoard(doc).meta.state).toBe('open');
+  });
 });
