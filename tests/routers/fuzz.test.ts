@@ -257,7 +257,60 @@ const table: Record<string, Row> = {
       },
     ],
   },
+  'meeting.create': {
+    input: (_, team) => ({ projectId: team.project.id, title: 'Weekly sync', startsAt: new Date('2027-03-01T09:00:00Z') }),
+    targets: [{ field: 'title', readBack: async (c) => (await c.as.meeting.get({ meetingId: (c.result as { id: string }).id })).title }],
+  },
+  'meeting.get': { input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team) }), targets: [{ field: 'meetingId' }] },
+  'meeting.delete': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.end': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.reopen': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.update': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), title: 'Renamed sync' }),
+    targets: [{ field: 'meetingId' }, { field: 'title', readBack: async (c) => (await c.as.meeting.get({ meetingId: c.input.meetingId as string })).title }],
+  },
+  'meeting.addAction': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), title: 'Call the vendor', ownerEmail: team.users.editor.email, due: '2027-03-08', link: { kind: 'raid', id: 'R-1' } }),
+    targets: [
+      { field: 'meetingId' },
+      { field: 'title', readBack: async (c) => (await projectedAction(c))?.title },
+      { field: 'ownerEmail', place: inEmail, formatRefusesAll: true },
+      { field: 'due' },
+      { field: 'link.id', readBack: async (c) => (await projectedAction(c))?.link?.id },
+    ],
+  },
+  'meeting.addDecision': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), text: 'Ship in March', decidedBy: 'Steering committee', decidedOn: '2027-03-01', links: [{ kind: 'raid', id: 'R-1' }] }),
+    targets: [
+      { field: 'meetingId' },
+      { field: 'text', readBack: async (c) => (await projectedDecision(c))?.text },
+      { field: 'decidedBy', readBack: async (c) => (await projectedDecision(c))?.decidedBy },
+      { field: 'decidedOn' },
+      { field: 'links[].id', readBack: async (c) => (await projectedDecision(c))?.links[0]?.id },
+    ],
+  },
+  'action.setDone': { input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), actionId: 'A-1', done: true }), targets: [{ field: 'meetingId' }, { field: 'actionId' }] },
+  'decision.list': { input: (_, team) => ({ projectId: team.project.id, query: 'ship', link: { kind: 'raid', id: 'R-1' } }), targets: [{ field: 'query' }, { field: 'link.id' }] },
 };
+
+/** One meeting of the fuzzed project, made once, that the meeting rows write into. */
+let fuzzMeetingId: string | undefined;
+async function fuzzMeeting(as: Caller, team: Team): Promise<string> {
+  fuzzMeetingId ??= (await as.meeting.create({ projectId: team.project.id, title: 'Fuzz sync', startsAt: new Date('2027-03-01T09:00:00Z') })).id;
+  return fuzzMeetingId;
+}
+
+async function projectedAction(c: Case) {
+  await deps.live.flushProjections();
+  const { id } = c.result as { id: string };
+  return (await c.as.action.list({ projectId: c.team.project.id })).find((a) => a.id === id);
+}
+
+async function projectedDecision(c: Case) {
+  await deps.live.flushProjections();
+  const { id } = c.result as { id: string };
+  return (await c.as.decision.list({ projectId: c.team.project.id })).find((d) => d.id === id);
+}
 
 /** Procedures whose only text is `projectId` need no row: their input is `{ projectId }`. */
 const projectIdOnly: Row = { input: (_, team) => ({ projectId: team.project.id }), targets: [] };
@@ -271,7 +324,8 @@ function withField(input: Input, path: string, value: string): Input {
   const copy = structuredClone(input);
   const keys = path.split('.');
   let at: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  // `links[].id`: the field of the array's first element.
+  for (const key of keys.slice(0, -1)) at = (key.endsWith('[]') ? (at[key.slice(0, -2)] as unknown[])[0] : at[key]) as Record<string, unknown>;
   at[keys.at(-1)!] = value;
   return copy;
 }
