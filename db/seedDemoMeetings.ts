@@ -68,10 +68,10 @@ const notes = {
 };
 
 /**
- * Builds the demo's meeting boards (not stored yet: `storeBoard` does that). Dates are relative to
+ * Builds the demo's meeting boards in memory (seedDemoMeetings stores them). Dates are relative to
  * `today`; one action of the last sync is past its due date and still open.
  */
-export async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoMeeting[]> {
+async function buildDemoMeetings(input: DemoMeetingsInput): Promise<DemoMeeting[]> {
   // Tiptap is loaded only when there is a demo to seed, not at every start.
   const { writeMeetingNotes } = await import('@/server/collab/boards/meetingNotes');
   const { ids, names, raid, plan, today, projectId } = input;
