@@ -1,7 +1,8 @@
 // The demo workspace seeded on the first start of an empty database: a TPM, an engineer and an
 // executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
-// severity band whose top risks threaten plan items, and status updates. Plan and items are written
-// through the live documents (like any edit), so the projections and history fill in as usual.
+// severity band whose top risks threaten plan items, status updates, and meetings
+// (db/seedDemoMeetings.ts). Plan, items and meeting boards are written through the live documents
+// (like any edit), so the projections and history fill in as usual.
 import { count } from 'drizzle-orm';
 import type { Database } from './index';
 import { project, projectMember, statusUpdate, statusUpdateAuthor, user } from './schema';

@@ -15,7 +15,6 @@ export interface DemoPlan {
   paymentsOnV3: string;
   cutOver: string;
   refunds: string;
-  tooling: string;
   sso: string;
   goals: { tenants: string; cutOverHours: string; checkout: string };
   stakeholders: { payments: string; support: string };
@@ -105,7 +104,6 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
     paymentsOnV3: item.paymentsOnV3,
     cutOver: item.cutOver,
     refunds: item.refunds,
-    tooling: item.tooling,
     sso: item.sso,
     goals: goal,
     stakeholders: { payments: who.payments, support: who.support },
