@@ -3,7 +3,7 @@
 // owner's reopen, still apply), the server-side commands behind the meeting.* and action.*
 // procedures, and the projection into meeting_action, meeting_decision and risk_review.
 import { eq } from 'drizzle-orm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { meeting } from '@/db/schema';
 import { actionTextFieldNames, agendaTextFieldNames, decisionTextFieldNames } from '../../domain/meeting';
 import { actorOf, observeEntries } from '../attribution';
