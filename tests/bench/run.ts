@@ -228,11 +228,11 @@ if (r.meeting) {
     `${w.typists} people typing in one meeting's notes (Tiptap's shape: paragraphs of Y.XmlText in the Y.XmlFragment \`notes\`), ${w.keystrokesPerSecond} keystrokes/s each, own and shared paragraphs, the caret in presence after every keystroke; ${w.rounds} round(s) of ${w.measuredSeconds / w.rounds} s per server, the servers taking turns, merged. Latency (ms, p50 / p99 / max) from a keystroke to its arrival at the last other typist; lost: typed characters missing or out of order on any typist's copy or the server's; target p99 ≤ 50 ms, nothing lost, copies equal.`,
     '',
   );
-  lines.push('| server | keystrokes | to the last other typist | p99 per round | to the first | applied by the last | undelivered · lost · copies differing | server CPU (per keystroke) | server RSS | generator CPU | receive→commit p50 / p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('| server | keystrokes (per typist per s) | to the last other typist | p99 per round | to the first | applied by the last | undelivered · lost · copies differing | server CPU (per keystroke) | server RSS | generator CPU | receive→commit p50 / p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const kind of kinds) {
     const m = r.meeting[kind];
     lines.push(
-      `| ${kind} | ${m.keystrokes.toLocaleString('en')} | ${lat(m.latency)} | ${m.roundsP99.map(ms).join(', ')} | ${lat(m.firstLatency)} | ${lat(m.appliedLatency)} | ${m.undelivered} · ${m.lost} · ${m.copiesDiffering} | ${m.serverCpuPercent}% (${m.serverCpuUsPerKeystroke} µs) | ${m.serverRssMb} MB | ${m.generatorCpuPercent}% | ${kind === 'waymark' ? `${ms(m.timeToDurable.p50)} / ${ms(m.timeToDurable.p99)}` : 'stores on a 2-10 s debounce'} |`,
+      `| ${kind} | ${m.keystrokes.toLocaleString('en')} (${(m.keystrokes / m.typists / m.measuredSeconds).toFixed(1)}) | ${lat(m.latency)} | ${m.roundsP99.map(ms).join(', ')} | ${lat(m.firstLatency)} | ${lat(m.appliedLatency)} | ${m.undelivered} · ${m.lost} · ${m.copiesDiffering} | ${m.serverCpuPercent}% (${m.serverCpuUsPerKeystroke} µs) | ${m.serverRssMb} MB | ${m.generatorCpuPercent}% | ${kind === 'waymark' ? `${ms(m.timeToDurable.p50)} / ${ms(m.timeToDurable.p99)}` : 'stores on a 2-10 s debounce'} |`,
     );
   }
   lines.push(`p99 ratio W / H: ${ratio(w.latency.p99, r.meeting.hocuspocus.latency.p99)}; server CPU per keystroke W / H: ${ratio(w.serverCpuUsPerKeystroke, r.meeting.hocuspocus.serverCpuUsPerKeystroke)}.`, '');

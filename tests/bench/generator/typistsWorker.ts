@@ -71,8 +71,10 @@ const started: Typist[] = typists.map((index) => {
     const text = paragraphText(doc, paragraph);
     const cursor = cursors.get(paragraph);
     const at = (cursor && Y.createAbsolutePositionFromRelativePosition(cursor, doc)?.index) ?? text.length;
+    // Timed before the insert: the provider sends the update from inside it.
+    const typedAt = now();
     text.insert(at, char);
-    sent.push([doc.clientID, Y.getState(doc.store, doc.clientID), now()]);
+    sent.push([doc.clientID, Y.getState(doc.store, doc.clientID), typedAt]);
     typed[paragraph] = (typed[paragraph] ?? '') + char;
     // The caret sticks to the character just typed (assoc -1), as the editor's selection does.
     const caret = Y.createRelativePositionFromTypeIndex(text, at + 1, -1);
