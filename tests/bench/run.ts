@@ -101,7 +101,7 @@ try {
     if (scenario === 'meeting') {
       // 30 typists at 5 keystrokes/s for 30 s per round, the servers taking turns (W H, H W).
       const rounds = quick ? 1 : 2;
-      const options = quick ? { warmupMs: 1_000, measureMs: 8_000 } : {};
+      const options = { databaseUrl: db.url, ...(quick ? { warmupMs: 1_000, measureMs: 8_000 } : {}) };
       const runs = Object.fromEntries(kinds.map((kind) => [kind, [] as MeetingRound[]]));
       for (let round = 0; round < rounds; round++) {
         for (const kind of round % 2 ? [...kinds].reverse() : kinds) runs[kind]!.push(await withServer(kind, (server) => meeting(server, options)));
@@ -228,11 +228,11 @@ if (r.meeting) {
     `${w.typists} people typing in one meeting's notes (Tiptap's shape: paragraphs of Y.XmlText in the Y.XmlFragment \`notes\`), ${w.keystrokesPerSecond} keystrokes/s each, own and shared paragraphs, the caret in presence after every keystroke; ${w.rounds} round(s) of ${w.measuredSeconds / w.rounds} s per server, the servers taking turns, merged. Latency (ms, p50 / p99 / max) from a keystroke to its arrival at the last other typist; lost: typed characters missing or out of order on any typist's copy or the server's; target p99 ≤ 50 ms, nothing lost, copies equal.`,
     '',
   );
-  lines.push('| server | keystrokes (per typist per s) | to the last other typist | p99 per round | to the first | applied by the last | undelivered · lost · copies differing | server CPU (per keystroke) | server RSS | generator CPU | receive→commit p50 / p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('| server | keystrokes (per typist per s) | to the last other typist | p99 per round | to the first | applied by the last | undelivered · lost · copies differing | server CPU (per keystroke) | its Postgres backends: CPU per keystroke | server RSS | generator CPU | receive→commit p50 / p99 | longest event-loop delay · main-thread CPU block |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const kind of kinds) {
     const m = r.meeting[kind];
     lines.push(
-      `| ${kind} | ${m.keystrokes.toLocaleString('en')} (${(m.keystrokes / m.typists / m.measuredSeconds).toFixed(1)}) | ${lat(m.latency)} | ${m.roundsP99.map(ms).join(', ')} | ${lat(m.firstLatency)} | ${lat(m.appliedLatency)} | ${m.undelivered} · ${m.lost} · ${m.copiesDiffering} | ${m.serverCpuPercent}% (${m.serverCpuUsPerKeystroke} µs) | ${m.serverRssMb} MB | ${m.generatorCpuPercent}% | ${kind === 'waymark' ? `${ms(m.timeToDurable.p50)} / ${ms(m.timeToDurable.p99)}` : 'stores on a 2-10 s debounce'} |`,
+      `| ${kind} | ${m.keystrokes.toLocaleString('en')} (${(m.keystrokes / m.typists / m.measuredSeconds).toFixed(1)}) | ${lat(m.latency)} | ${m.roundsP99.map(ms).join(', ')} | ${lat(m.firstLatency)} | ${lat(m.appliedLatency)} | ${m.undelivered} · ${m.lost} · ${m.copiesDiffering} | ${m.serverCpuPercent}% (${m.serverCpuUsPerKeystroke} µs) | ${m.postgresCpuUsPerKeystroke === null ? 'n/a' : `${m.postgresCpuUsPerKeystroke} µs`} | ${m.serverRssMb} MB | ${m.generatorCpuPercent}% | ${kind === 'waymark' ? `${ms(m.timeToDurable.p50)} / ${ms(m.timeToDurable.p99)}` : 'stores on a 2-10 s debounce'} | ${m.eventLoopMaxMs === null ? '-' : `${ms(m.eventLoopMaxMs)} · ${ms(m.mainThreadCpuMaxMs)} ms`} |`,
     );
   }
   lines.push(`p99 ratio W / H: ${ratio(w.latency.p99, r.meeting.hocuspocus.latency.p99)}; server CPU per keystroke W / H: ${ratio(w.serverCpuUsPerKeystroke, r.meeting.hocuspocus.serverCpuUsPerKeystroke)}.`, '');
