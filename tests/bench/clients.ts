@@ -77,7 +77,16 @@ export function connectBenchClient(
   server: RunningServer,
   room: string,
   cookie: string,
-  options: { jitter?: boolean; onAttempt?: () => void; stampArrivals?: boolean } = {},
+  options: {
+    jitter?: boolean;
+    onAttempt?: () => void;
+    stampArrivals?: boolean;
+    /**
+     * y-websocket sends every awareness change it applies back to the server, other clients'
+     * included (HocuspocusProvider skips those); `false` sends only this client's own (Waymark only).
+     */
+    echoAwareness?: boolean;
+  } = {},
 ): BenchClient {
   const doc = new Y.Doc();
   const delivering = { arrivedAt: undefined as number | undefined };
@@ -95,6 +104,11 @@ export function connectBenchClient(
       disableBc: true,
     });
     if (options.jitter) jitterReconnects(provider);
+    if (options.echoAwareness === false) {
+      const send = provider._awarenessUpdateHandler;
+      provider.awareness.off('update', send);
+      provider.awareness.on('update', (changes: unknown, origin: unknown) => origin !== provider && send(changes, origin));
+    }
     return {
       doc,
       awareness: provider.awareness,

@@ -12,7 +12,7 @@ import type { RunningServer } from '../servers';
 import { authoredText, notesSummary, ownParagraph, paragraphCount, paragraphText, sharedParagraph } from './notesLayout';
 import type { TypistsCommand, TypistsReport, TypistsWorkerData } from './typists';
 
-const { server, cookie, room, layout, typists, keystrokesPerSecond } = workerData as TypistsWorkerData;
+const { server, cookie, room, layout, typists, keystrokesPerSecond, echoAwareness } = workerData as TypistsWorkerData;
 const now = () => performance.timeOrigin + performance.now();
 const target = { kind: server.kind, port: server.port } as RunningServer;
 process.setMaxListeners(typists.length + 10);
@@ -33,17 +33,20 @@ function seeded(seed: number) {
 let sent: [number, number, number][] = [];
 let seen: [number, number, number, number, number][] = [];
 const timers: NodeJS.Timeout[] = [];
+const watchers: NodeJS.Timeout[] = [];
 
 interface Typist {
   index: number;
   client: BenchClient;
+  /** Times its socket was seen closed after it first synced (polled every 50 ms). */
+  drops: number;
   /** What it typed, per paragraph index. */
   typed: Record<number, string>;
   start(): void;
 }
 
 const started: Typist[] = typists.map((index) => {
-  const client = connectBenchClient(target, room, cookie, { stampArrivals: true });
+  const client = connectBenchClient(target, room, cookie, { stampArrivals: true, echoAwareness });
   const { doc, awareness } = client;
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
     if (transaction.local) return;
@@ -83,13 +86,24 @@ const started: Typist[] = typists.map((index) => {
     awareness.setLocalStateField('cursor', { anchor: json, head: json });
   };
   awareness.setLocalStateField('user', { name: `Typist ${index + 1}`, color: '#1d4ed8' });
-  return {
+  const typist = {
     index,
     client,
+    drops: 0,
     typed,
     // Spread the typists' keystrokes over the interval instead of firing them all at once.
     start: () => void timers.push(setTimeout(() => timers.push(setInterval(keystroke, 1000 / keystrokesPerSecond)), Math.random() * (1000 / keystrokesPerSecond))),
   };
+  let wasConnected = false;
+  void client.synced.then(() => (wasConnected = true));
+  const watch = setInterval(() => {
+    const connected = client.connected();
+    if (wasConnected && !connected) typist.drops++;
+    if (connected) wasConnected = true;
+    else wasConnected = false;
+  }, 50);
+  watchers.push(watch);
+  return typist;
 });
 
 const flush = () => {
@@ -117,12 +131,13 @@ parentPort!.on('message', (command: TypistsCommand) => {
     flush();
     parentPort!.postMessage({
       type: 'copies',
-      copies: started.map((t) => ({ index: t.index, clientId: t.client.doc.clientID, typed: t.typed, summary: notesSummary(t.client.doc), authored: authoredText(t.client.doc) })),
+      copies: started.map((t) => ({ index: t.index, clientId: t.client.doc.clientID, drops: t.drops, typed: t.typed, summary: notesSummary(t.client.doc), authored: authoredText(t.client.doc) })),
     } satisfies TypistsReport);
   }
   if (command.type === 'close') {
     timers.forEach((t) => clearInterval(t));
     clearInterval(flusher);
+    watchers.forEach((w) => clearInterval(w));
     flush();
     for (const t of started) t.client.destroy();
     parentPort!.postMessage({ type: 'closed' } satisfies TypistsReport);

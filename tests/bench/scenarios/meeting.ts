@@ -24,6 +24,8 @@ export interface MeetingResult {
   appliedLatency: LatencySummary;
   /** Keystrokes some other typist had not received 15 s after typing stopped. */
   undelivered: number;
+  /** Times a typist's socket closed after it had synced, all typists together. */
+  drops: number;
   /** Whether every keystroke reached every other typist within 15 s of typing stopping. */
   drained: boolean;
   /** Characters typed (warm-up included) missing, or out of their typist's order, on some copy or on the server. */
@@ -107,6 +109,10 @@ export async function meeting(
     await waitFor(() => notesSummary(checker.doc).stateVector === expected, 10_000, "the server's copy").catch(() => {});
     const serverCopy = { summary: notesSummary(checker.doc), authored: authoredText(checker.doc) };
     checker.destroy();
+    if (process.env.BENCH_DEBUG) {
+      for (const c of copies) console.log('copy', c.index, 'drops', c.drops, 'lost', lostCharacters(copies, [c.authored]), 'same as server', c.summary.xml === serverCopy.summary.xml, c.summary.stateVector === serverCopy.summary.stateVector);
+      console.log('server lost', lostCharacters(copies, [serverCopy.authored]), 'drained', drained, 'stats', JSON.stringify(stats));
+    }
 
     return {
       typists,
@@ -119,6 +125,7 @@ export async function meeting(
       histograms: { latency: measured.latency, first: measured.firstLatency, applied: measured.appliedLatency },
       undelivered: measured.undelivered,
       drained,
+      drops: copies.reduce((sum, c) => sum + c.drops, 0),
       lost: lostCharacters(copies, [...copies.map((c) => c.authored), serverCopy.authored]),
       copiesDiffering: copies.filter((c) => c.summary.xml !== serverCopy.summary.xml || c.summary.stateVector !== serverCopy.summary.stateVector).length,
       serverCpuPercent: stats.cpuPercent,
@@ -158,6 +165,7 @@ export function combineMeetingRounds(rounds: MeetingRound[]): MeetingResult & { 
     appliedLatency: summarize(merged.applied),
     undelivered: sum((r) => r.undelivered),
     drained: rounds.every((r) => r.drained),
+    drops: sum((r) => r.drops),
     lost: sum((r) => r.lost),
     copiesDiffering: sum((r) => r.copiesDiffering),
     serverCpuPercent: mean((r) => r.serverCpuPercent),
