@@ -4,6 +4,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { jitterReconnects } from '@/components/live/backoff';
@@ -11,6 +12,7 @@ import type { RunningServer } from './servers';
 
 /** What the Hocuspocus peer's client (tests/bench/peers/hocuspocusClient.ts) gives back. */
 export interface PeerClient {
+  awareness: Awareness;
   synced: Promise<void>;
   connected(): boolean;
   destroy(): void;
@@ -26,6 +28,8 @@ const { connectHocuspocusClient } = (await import(peerClientModule).catch((error
 
 export interface BenchClient {
   doc: Y.Doc;
+  /** Presence (cursors), as the editor's caret extension sets it. */
+  awareness: Awareness;
   /**
    * With `stampArrivals`: when the message the client is applying right now reached its socket
    * (epoch ms, as `performance.timeOrigin + performance.now()`); undefined outside such a message.
@@ -73,7 +77,16 @@ export function connectBenchClient(
   server: RunningServer,
   room: string,
   cookie: string,
-  options: { jitter?: boolean; onAttempt?: () => void; stampArrivals?: boolean } = {},
+  options: {
+    jitter?: boolean;
+    onAttempt?: () => void;
+    stampArrivals?: boolean;
+    /**
+     * y-websocket sends every awareness change it applies back to the server, other clients'
+     * included (HocuspocusProvider skips those); `false` sends only this client's own (Waymark only).
+     */
+    echoAwareness?: boolean;
+  } = {},
 ): BenchClient {
   const doc = new Y.Doc();
   const delivering = { arrivedAt: undefined as number | undefined };
@@ -91,8 +104,14 @@ export function connectBenchClient(
       disableBc: true,
     });
     if (options.jitter) jitterReconnects(provider);
+    if (options.echoAwareness === false) {
+      const send = provider._awarenessUpdateHandler;
+      provider.awareness.off('update', send);
+      provider.awareness.on('update', (changes: unknown, origin: unknown) => origin !== provider && send(changes, origin));
+    }
     return {
       doc,
+      awareness: provider.awareness,
       deliveringArrivedAt,
       synced: new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
       connected: () => provider.wsconnected && provider.synced,
@@ -105,6 +124,7 @@ export function connectBenchClient(
   const peer = connectHocuspocusClient(server.port, room, doc, socketClass(WebSocket));
   return {
     doc,
+    awareness: peer.awareness,
     deliveringArrivedAt,
     synced: peer.synced,
     connected: peer.connected,
