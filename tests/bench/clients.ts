@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { jitterReconnects } from '@/components/live/backoff';
+import { sendOnlyOwnPresence } from '../../components/live/ownPresence';
 import type { RunningServer } from './servers';
 
 /** What the Hocuspocus peer's client (tests/bench/peers/hocuspocusClient.ts) gives back. */
@@ -81,11 +82,6 @@ export function connectBenchClient(
     jitter?: boolean;
     onAttempt?: () => void;
     stampArrivals?: boolean;
-    /**
-     * y-websocket sends every awareness change it applies back to the server, other clients'
-     * included (HocuspocusProvider skips those); `false` sends only this client's own (Waymark only).
-     */
-    echoAwareness?: boolean;
   } = {},
 ): BenchClient {
   const doc = new Y.Doc();
@@ -104,11 +100,8 @@ export function connectBenchClient(
       disableBc: true,
     });
     if (options.jitter) jitterReconnects(provider);
-    if (options.echoAwareness === false) {
-      const send = provider._awarenessUpdateHandler;
-      provider.awareness.off('update', send);
-      provider.awareness.on('update', (changes: unknown, origin: unknown) => origin !== provider && send(changes, origin));
-    }
+    // As the app's client does (components/live/useLiveDoc.ts).
+    sendOnlyOwnPresence(provider);
     return {
       doc,
       awareness: provider.awareness,

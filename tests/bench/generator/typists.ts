@@ -18,8 +18,6 @@ export interface TypistsWorkerData {
   /** The typists this worker runs (0-based indices). */
   typists: number[];
   keystrokesPerSecond: number;
-  /** See clients.ts: false stops y-websocket sending other clients' presence back (BENCH_AWARENESS_ECHO=0). */
-  echoAwareness: boolean;
 }
 export type TypistsCommand = { type: 'start' } | { type: 'stop' } | { type: 'report' } | { type: 'close' };
 /** One typist's copy at the end: what it typed, the notes' summary and who wrote what where. */
@@ -104,7 +102,7 @@ export function startTypists(
   let copies: TypistCopy[] = [];
   const workers = Array.from({ length: options.threads }, (_, t) => {
     const mine = Array.from({ length: layout.typists }, (_, i) => i).filter((i) => i % options.threads === t);
-    const data: TypistsWorkerData = { server: { kind: server.kind, port: server.port }, cookie, room, layout, typists: mine, keystrokesPerSecond: options.keystrokesPerSecond, echoAwareness: process.env.BENCH_AWARENESS_ECHO !== '0' };
+    const data: TypistsWorkerData = { server: { kind: server.kind, port: server.port }, cookie, room, layout, typists: mine, keystrokesPerSecond: options.keystrokesPerSecond };
     return new Worker(new URL('./tsWorker.mjs', import.meta.url), { workerData: { ...data, module: new URL('./typistsWorker.ts', import.meta.url).href } });
   });
   const synced = Promise.all(

@@ -12,7 +12,7 @@ import type { RunningServer } from '../servers';
 import { authoredText, notesSummary, ownParagraph, paragraphCount, paragraphText, sharedParagraph } from './notesLayout';
 import type { TypistsCommand, TypistsReport, TypistsWorkerData } from './typists';
 
-const { server, cookie, room, layout, typists, keystrokesPerSecond, echoAwareness } = workerData as TypistsWorkerData;
+const { server, cookie, room, layout, typists, keystrokesPerSecond } = workerData as TypistsWorkerData;
 const now = () => performance.timeOrigin + performance.now();
 const target = { kind: server.kind, port: server.port } as RunningServer;
 process.setMaxListeners(typists.length + 10);
@@ -46,7 +46,7 @@ interface Typist {
 }
 
 const started: Typist[] = typists.map((index) => {
-  const client = connectBenchClient(target, room, cookie, { stampArrivals: true, echoAwareness });
+  const client = connectBenchClient(target, room, cookie, { stampArrivals: true });
   const { doc, awareness } = client;
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
     if (transaction.local) return;
