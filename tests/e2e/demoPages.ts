@@ -11,6 +11,8 @@ export const demoOwner = { ...demoUsers.owner, password: demoPassword };
 
 export interface Demo {
   projectId: string;
+  /** The first meeting listed on the demo project's meetings page (the seed's series), if any. */
+  meetingId: string | null;
   statusSlug: string;
   /** The demo owner's signed-in state, for `browser.newContext({ storageState })`. */
   session: Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -108,6 +110,57 @@ export const demoPages: DemoPage[] = [
     shows: async (page) => {
       await text(page, 'Staging capacity blocks load tests');
       await expect(page.getByText('The first rehearsal moved 10% of tenants in 38 minutes.')).toBeVisible();
+    },
+  },
+  {
+    name: 'Meetings',
+    route: '/p/[projectId]/meetings',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/meetings`,
+    shows: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Weekly sync' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Upcoming' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Past' })).toBeVisible();
+    },
+  },
+  {
+    name: 'Meeting board',
+    route: '/p/[projectId]/meetings/[meetingId]',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/meetings/${demo.meetingId ?? 'no-meeting-seeded'}`,
+    shows: async (page) => {
+      await liveBoardSaved(page);
+      await expect(page.getByRole('list', { name: 'Agenda items' })).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toBeVisible();
+    },
+  },
+  {
+    name: 'Action list',
+    route: '/p/[projectId]/actions',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/actions`,
+    shows: async (page) => {
+      await page.getByRole('button', { name: /^All/ }).click();
+      await expect(page.getByTestId('action-row').first()).toBeVisible();
+      await expect(page.getByText('Overdue', { exact: true }).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Decision log',
+    route: '/p/[projectId]/decisions',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/decisions`,
+    shows: (page) => expect(page.getByTestId('decision-row').first()).toBeVisible(),
+  },
+  {
+    name: 'My actions',
+    route: '/actions',
+    signedIn: true,
+    path: () => '/actions',
+    shows: async (page) => {
+      await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+      await page.getByRole('button', { name: /^All/ }).click();
+      await expect(page.getByTestId('action-row').first()).toBeVisible();
     },
   },
   {
@@ -214,7 +267,9 @@ export async function findDemo(page: Page): Promise<Omit<Demo, 'session'>> {
   const href = await link.getAttribute('href');
   const projectId = href?.match(/\/p\/([0-9a-f-]{36})/)?.[1];
   expect(projectId, `link of ${demoProjectName}: ${href}`).toBeTruthy();
-  return { projectId: projectId!, statusSlug: demoStatusSlug };
+  await page.goto(`/p/${projectId}/meetings`);
+  const meeting = await page.locator('main a[href*="/meetings/"]').first().getAttribute('href', { timeout: 5_000 }).catch(() => null);
+  return { projectId: projectId!, meetingId: meeting?.match(/\/meetings\/([0-9a-f-]{36})/)?.[1] ?? null, statusSlug: demoStatusSlug };
 }
 
 /**
