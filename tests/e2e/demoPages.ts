@@ -119,8 +119,8 @@ export const demoPages: DemoPage[] = [
     path: (demo) => `/p/${demo.projectId}/meetings`,
     shows: async (page) => {
       await expect(page.getByRole('heading', { name: 'Weekly sync' })).toBeVisible();
-      await expect(page.getByRole('heading', { name: 'Upcoming' })).toBeVisible();
-      await expect(page.getByRole('heading', { name: 'Past' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Steering committee' })).toBeVisible();
+      await expect(page.getByRole('link', { name: /Atlas weekly sync/ })).toHaveCount(3);
     },
   },
   {
@@ -130,7 +130,9 @@ export const demoPages: DemoPage[] = [
     path: (demo) => `/p/${demo.projectId}/meetings/${demo.meetingId ?? 'no-meeting-seeded'}`,
     shows: async (page) => {
       await liveBoardSaved(page);
-      await expect(page.getByRole('list', { name: 'Agenda items' })).toBeVisible();
+      // The first listed meeting is next week's sync, with the open actions carried into its agenda.
+      await expect(page.getByRole('listitem', { name: /^Item 1: Open actions/ })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Carried open actions' }).getByRole('listitem').first()).toBeVisible();
       await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toBeVisible();
     },
   },
@@ -150,7 +152,7 @@ export const demoPages: DemoPage[] = [
     route: '/p/[projectId]/decisions',
     signedIn: true,
     path: (demo) => `/p/${demo.projectId}/decisions`,
-    shows: (page) => expect(page.getByTestId('decision-row').first()).toBeVisible(),
+    shows: (page) => text(page, 'Hold the cut-over weekend; all payments move to API v3 before it.'),
   },
   {
     name: 'My actions',

@@ -118,3 +118,38 @@ test('meetings: three people run one meeting; its decision and action reach the 
 
   for (const { context } of [facilitator, writer, actionOwner]) await context.close();
 });
+
+test('meetings: the agenda is reordered from the keyboard, and a viewer follows it read-only', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const ownerPerson = newPerson('owner');
+  const viewerPerson = newPerson('viewer');
+  const owner = await signedUpContext(browser, baseURL!, ownerPerson);
+  const viewer = await signedUpContext(browser, baseURL!, viewerPerson);
+  const projectId = await createProject(owner.page, 'Keyboard meeting');
+  await addMember(owner.page, projectId, viewerPerson, 'Viewer');
+
+  const meetingId = await createMeeting(owner.page, projectId, 'Risk walk');
+  for (const title of ['Welcome', 'Budget', 'Hiring']) await addAgendaItem(owner.page, title);
+  await viewer.page.goto(`/p/${projectId}/meetings/${meetingId}`);
+  await boardLive(viewer.page);
+  const order = (page: Page) => page.getByRole('list', { name: 'Agenda items' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-labelledby') && document.getElementById(i.getAttribute('aria-labelledby')!)?.textContent));
+
+  // Alt+ArrowUp on "Hiring" moves it above "Budget", for everyone.
+  await owner.page.getByLabel('Title of agenda item 3').focus();
+  await owner.page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => order(viewer.page)).toEqual(['Item 1: Welcome', 'Item 2: Hiring', 'Item 3: Budget']);
+  // The drag handle with the keyboard: Space picks up, arrow moves, Space drops.
+  await owner.page.getByRole('button', { name: /^Move Welcome/ }).focus();
+  await owner.page.keyboard.press('Space');
+  await owner.page.keyboard.press('ArrowDown');
+  await owner.page.keyboard.press('Space');
+  await expect.poll(() => order(viewer.page)).toEqual(['Item 1: Hiring', 'Item 2: Welcome', 'Item 3: Budget']);
+
+  // The viewer reads everything and changes nothing.
+  await expect(viewer.page.getByLabel('Title of agenda item 1')).toBeDisabled();
+  await expect(viewer.page.getByRole('textbox', { name: 'Meeting notes' })).toHaveAttribute('contenteditable', 'false');
+  await expect(viewer.page.getByLabel('New agenda item')).toHaveCount(0);
+  await expect(viewer.page.getByRole('button', { name: 'Run the agenda' })).toHaveCount(0);
+
+  for (const { context } of [owner, viewer]) await context.close();
+});
