@@ -20,6 +20,7 @@ const liveBoardsNotRunning: LiveBoards = {
   },
   accessChanged() {},
   async closeProject() {},
+  async closeBoard() {},
 };
 
 export function services() {

@@ -2,9 +2,11 @@
 // Authorization happens here and in each procedure, never only in the UI.
 import { randomBytes } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Database } from '@/db';
+import { meeting } from '@/db/schema';
 import type { Auth, AuthSession } from './auth';
 import type { LiveBoards } from './collab/liveBoards';
 import type { Mailer } from './mail';
@@ -144,5 +146,27 @@ export function projectProcedure(minimum: ProjectRole, options: { whileArchived?
       throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(row.project.name) });
     }
     return next({ ctx: { ...ctx, project: row.project, role: row.role } });
+  });
+}
+
+export const meetingIdInput = z.object({ meetingId: z.uuid('meetingId must be a meeting id') });
+
+/**
+ * A procedure on one meeting: loads the meeting and the caller's membership of its project, and
+ * requires at least `minimum`, as projectProcedure does for a project. An unknown meeting and a
+ * meeting of a project the caller is not a member of are both NOT_FOUND.
+ */
+export function meetingProcedure(minimum: ProjectRole) {
+  return protectedProcedure.input(meetingIdInput).use(async ({ ctx, input, next, type }) => {
+    const [found] = await ctx.db.select().from(meeting).where(eq(meeting.id, input.meetingId)).limit(1);
+    const row = found && (await findMembership(ctx.db, found.projectId, ctx.user.id));
+    if (!found || !row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Meeting not found.' });
+    if (!roleAtLeast(row.role, minimum)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; your role in this project is ${row.role}.` });
+    }
+    if (row.project.archivedAt && type !== 'query') {
+      throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(row.project.name) });
+    }
+    return next({ ctx: { ...ctx, project: row.project, role: row.role, meeting: found } });
   });
 }

@@ -56,7 +56,7 @@ export const projectionIssue = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => project.id, { onDelete: 'cascade' }),
-    /** The board kind: `risks` or `plan`. */
+    /** The board kind (`risks`, `plan`), or the room name of a meeting's board (`meeting:<meetingId>`). */
     board: text('board').notNull(),
     /** The skipped item's id; empty for the board as a whole. */
     itemId: text('item_id').notNull(),

@@ -8,6 +8,7 @@ import { session as sessionTable } from '@/db/schema';
 import type { Auth } from '../auth';
 import { findMembership } from '../data/membership';
 import { canEditBoards } from '../domain/roles';
+import { boards } from './boards';
 import type { BoardKind } from './liveBoards';
 
 export interface CollabUser {
@@ -20,8 +21,11 @@ export interface CollabUser {
 export interface CollabAccess {
   /** Authenticates the request from its cookie; null when there is no valid session. */
   authenticate(req: IncomingMessage): Promise<CollabUser | null>;
-  /** The user's access to a board; null when they are not a member (or it does not exist). */
-  authorize(user: CollabUser, kind: BoardKind, projectId: string): Promise<{ readOnly: boolean } | null>;
+  /**
+   * The user's access to a board (`boardId`: the project's id, or the meeting's for a meeting board,
+   * whose project is looked up); null when they are not a member of its project, or it does not exist.
+   */
+  authorize(user: CollabUser, kind: BoardKind, boardId: string): Promise<{ readOnly: boolean } | null>;
   /** Which of these sessions still exist and have not expired. */
   liveSessions(sessionIds: readonly string[]): Promise<Set<string>>;
 }
@@ -41,7 +45,10 @@ export function sessionAccess(db: Database, auth: Auth): CollabAccess {
       const session = await auth.api.getSession({ headers: headersOf(req) });
       return session ? { id: session.user.id, name: session.user.name, sessionId: session.session.id } : null;
     },
-    async authorize(user, _kind, projectId) {
+    async authorize(user, kind, boardId) {
+      const projectOf = boards[kind].projectOf;
+      const projectId = projectOf ? await projectOf(db, boardId) : boardId;
+      if (!projectId) return null;
       const membership = await findMembership(db, projectId, user.id);
       if (!membership) return null;
       // An archived project is read-only for everyone until an owner unarchives it.

@@ -1,10 +1,13 @@
 // What the rest of the server may ask of the live boards. Commands are plain data so that callers
 // (tRPC procedures in Next's module graph) never touch Yjs objects from another copy of yjs.
+import type { ActionFields, ActionStatus, DecisionFields } from '../domain/meeting';
 import type { PlanImport } from '../domain/planImport';
 import type { RaidFields } from '../domain/risk';
 
-export const boardKinds = ['risks', 'plan'] as const;
+export const boardKinds = ['risks', 'plan', 'meeting'] as const;
 export type BoardKind = (typeof boardKinds)[number];
+/** Kinds with one board per project, named `<kind>:<projectId>`; the others name a record (`meeting:<meetingId>`). */
+export const projectBoardKinds = ['risks', 'plan'] as const satisfies readonly BoardKind[];
 
 /**
  * Each kind of board has its own commands, each with its own result, so a command cannot reach
@@ -21,6 +24,19 @@ export interface BoardCommands {
     'plan.saveBaseline': { command: { name: string }; result: { baselineId: string; itemCount: number } };
     'plan.import': { command: PlanImport; result: { created: number; updated: number; dependencies: number } };
   };
+  meeting: {
+    /** The first agenda items of a new meeting: the previous meeting's open actions (domain/meetingSeries.ts). */
+    'meeting.seedAgenda': { command: { items: { title: string; carriedActionIds: string[] }[] }; result: { agendaItemIds: string[] } };
+    /** Changes nothing: the board's actions as it holds them now (the projection may be a moment behind). */
+    'meeting.readActions': { command: Record<never, never>; result: { actions: { id: string; status: ActionStatus }[] } };
+    /** Refused (`ended: true`, nothing written) once the meeting has ended. */
+    'meeting.addAction': { command: { fields: Partial<ActionFields> }; result: { actionId: string | null; ended: boolean } };
+    'meeting.addDecision': { command: { fields: Partial<DecisionFields> }; result: { decisionId: string | null; ended: boolean } };
+    /** Applies on an ended meeting too; `found: false` when the action is not on the board. */
+    'meeting.setActionDone': { command: { actionId: string; done: boolean }; result: { found: boolean } };
+    'meeting.end': { command: Record<never, never>; result: { endedAt: string } };
+    'meeting.reopen': { command: Record<never, never>; result: { reopened: boolean } };
+  };
 }
 
 export type BoardCommandType<K extends BoardKind> = keyof BoardCommands[K] & string;
@@ -32,9 +48,10 @@ export type BoardCommandResult<K extends BoardKind, T extends BoardCommandType<K
 
 export interface LiveBoards {
   /** Applies a change through the live document: persisted, then broadcast to connected clients. */
-  apply<K extends BoardKind, T extends BoardCommandType<K>>(kind: K, projectId: string, command: BoardCommand<K, T>, actorId: string): Promise<BoardCommandResult<K, T>>;
+  apply<K extends BoardKind, T extends BoardCommandType<K>>(kind: K, boardId: string, command: BoardCommand<K, T>, actorId: string): Promise<BoardCommandResult<K, T>>;
   /**
-   * A member's role changed or they were removed: their open sockets on the project's boards are
+   * A member's role changed or they were removed: their open sockets on the project's boards (its
+   * meetings' included) are
    * closed with 4509 so they reconnect and are authorized again (a removed member is then refused).
    */
   accessChanged(projectId: string, userId: string): void;
@@ -43,8 +60,11 @@ export interface LiveBoards {
    * resolves once the boards' pending writes and projections are stored, so its history can go.
    */
   closeProject(projectId: string): Promise<void>;
+  /** One board is about to be deleted (a meeting): as closeProject, for that board alone. */
+  closeBoard(kind: BoardKind, boardId: string): Promise<void>;
 }
 
-export function boardName(kind: BoardKind, projectId: string): string {
-  return `${kind}:${projectId}`;
+/** A board's room name: `<kind>:<boardId>`, the board id being the project's for risks and plan, the meeting's for a meeting. */
+export function boardName(kind: BoardKind, boardId: string): string {
+  return `${kind}:${boardId}`;
 }

@@ -98,6 +98,9 @@ interface PendingUpdate {
 
 export class MalformedMessageError extends Error {}
 
+/** The record a board is keyed by (a meeting) does not exist. */
+export class BoardNotFoundError extends Error {}
+
 /** The Yjs clients a state vector has seen something of. */
 function stateVectorClients(stateVector: Uint8Array): number[] {
   return [...Y.decodeStateVector(stateVector)].filter(([, clock]) => clock > 0).map(([client]) => client);
@@ -164,14 +167,19 @@ export class LiveDocument {
   private holds = 0;
   destroyed = false;
 
+  /** The project the board belongs to: known at once for a project's board, once loaded for a meeting's. */
+  projectId: string;
+
   constructor(
     readonly name: string,
-    readonly projectId: string,
+    /** What the room names after its kind (the project's id, or the meeting's). */
+    readonly boardId: string,
     private readonly board: BoardDefinition,
     private readonly deps: { db: Database; log: UpdateLog; logger: Logger; options: LiveDocumentOptions },
     /** Called whenever the document may have become idle (no sockets, holds or pending work). */
     private readonly onMaybeIdle: (doc: LiveDocument) => void,
   ) {
+    this.projectId = board.projectOf ? '' : boardId;
     this.adopt(new Y.Doc());
   }
 
@@ -216,6 +224,11 @@ export class LiveDocument {
 
   /** Reads the log into the document, compacts a long log, and catches the projection up. */
   async load(): Promise<void> {
+    if (this.board.projectOf) {
+      const projectId = await this.board.projectOf(this.deps.db, this.boardId);
+      if (!projectId) throw new BoardNotFoundError(`${this.name} does not exist`);
+      this.projectId = projectId;
+    }
     const [{ updates, lastId }, generations] = await Promise.all([this.deps.log.load(this.name), this.deps.log.generations(this.name)]);
     this.generations = generations.map((g) => ({ generation: g.generation, clients: new Set(Y.decodeStateVector(g.baseStateVector).keys()) }));
     // At most one stored row (a compacted board) is already the whole document, encoded: sockets
@@ -458,7 +471,7 @@ export class LiveDocument {
     const seq = ++connection.updatesReceived;
     const stale = this.staleClients.get(connection);
     if (stale) return this.carryOver(connection, stale, update, seq);
-    if (connection.readOnly) {
+    if (this.refusesEdits(connection)) {
       // Never applied nor stored; acknowledged so the sender's bookkeeping stays in step.
       if (connection.wantsSaved) connection.send(encodeSaved(seq));
       return;
@@ -479,6 +492,14 @@ export class LiveDocument {
     }
     this.enqueue({ update, actorId: connection.userId, connection, seq });
     this.convertPlainText();
+  }
+
+  /**
+   * Whether a socket's edits are refused: a viewer's always (decided at authentication), anyone's
+   * while the board itself refuses client edits (an ended meeting, checked at each update).
+   */
+  private refusesEdits(connection: Connection): boolean {
+    return connection.readOnly || (this.board.refusesClientEdits?.(this.doc) ?? false);
   }
 
   /** Applies, stores and broadcasts an update made on the server (e.g. a CSV import); resolves once durable. */
@@ -588,7 +609,7 @@ export class LiveDocument {
     stale.pending++;
     stale.work = stale.work
       .then(async () => {
-        if (!connection.readOnly) {
+        if (!this.refusesEdits(connection)) {
           const lastState = await this.olderGeneration(stale.generation);
           if (this.destroyed) return;
           // Computed and made in one turn, so that no other client's update comes in between.
@@ -809,6 +830,7 @@ export class LiveDocument {
           const report = await this.board.project({
             db: this.deps.db,
             projectId: this.projectId,
+            boardId: this.boardId,
             doc: this.doc,
             authors,
             fallbackActorId: this.lastActorId,
@@ -843,7 +865,7 @@ export class LiveDocument {
   private async recordIssues(issues: ProjectionIssue[], now: Date): Promise<void> {
     if (!issues.length && !this.hadProjectionIssues) return;
     try {
-      await recordProjectionIssues(this.deps.db, this.projectId, this.board.kind, issues, now);
+      await recordProjectionIssues(this.deps.db, this.projectId, this.board.projectOf ? this.name : this.board.kind, issues, now);
       this.hadProjectionIssues = issues.length > 0;
     } catch (error) {
       this.deps.logger.error(`${this.name}: could not record the projection's issues`, error);

@@ -9,7 +9,7 @@ import { captureUpdate } from './captureUpdate';
 import { defaultImportSliceRows } from './commandSlices';
 import { nextTurn } from './turns';
 import type { BoardCommand, BoardCommandResult, BoardCommandType, BoardKind, LiveBoards } from './liveBoards';
-import { boardKinds, boardName } from './liveBoards';
+import { boardName } from './liveBoards';
 import { closeCodes } from './protocol';
 import { LiveDocument, type LiveDocumentOptions } from './liveDocument';
 import { consoleLogger, type Logger } from './logger';
@@ -62,14 +62,14 @@ export class LiveDocuments implements LiveBoards {
    * attached its connection or finished its change. If the board is still loading, `onStoredDocument`
    * may get it early, straight from the log (see LiveDocument.onStoredDocument).
    */
-  async open(kind: BoardKind, projectId: string, onStoredDocument?: (syncStep2: Uint8Array) => void): Promise<LiveDocument> {
+  async open(kind: BoardKind, boardId: string, onStoredDocument?: (syncStep2: Uint8Array) => void): Promise<LiveDocument> {
     if (this.closed) throw new Error('live boards are shutting down');
-    const name = boardName(kind, projectId);
+    const name = boardName(kind, boardId);
     let loading = this.loading.get(name);
     if (!loading) {
       const document = new LiveDocument(
         name,
-        projectId,
+        boardId,
         boards[kind],
         {
           db: this.options.db,
@@ -113,11 +113,11 @@ export class LiveDocuments implements LiveBoards {
 
   async apply<K extends BoardKind, T extends BoardCommandType<K>>(
     kind: K,
-    projectId: string,
+    boardId: string,
     command: BoardCommand<K, T>,
     actorId: string,
   ): Promise<BoardCommandResult<K, T>> {
-    const document = await this.open(kind, projectId);
+    const document = await this.open(kind, boardId);
     try {
       // Compute the change on a copy, so that a command that throws leaves the board untouched; a
       // big one in slices, each its own update, yielding to other work in between.
@@ -150,23 +150,38 @@ export class LiveDocuments implements LiveBoards {
     }
   }
 
+  /** The project's loaded boards (and those still loading, once loaded): its risks, plan and meetings. */
+  private async boardsOf(projectId: string): Promise<LiveDocument[]> {
+    const documents = await Promise.allSettled([...this.loading.values()]);
+    return documents.flatMap((d) => (d.status === 'fulfilled' && d.value.projectId === projectId ? [d.value] : []));
+  }
+
   accessChanged(projectId: string, userId: string): void {
-    for (const kind of boardKinds) {
-      void this.loading.get(boardName(kind, projectId))?.then((document) => {
+    void this.boardsOf(projectId).then((documents) => {
+      for (const document of documents) {
         for (const connection of document.sockets) {
           if (connection.userId === userId) connection.close(closeCodes.accessChanged);
         }
-      });
-    }
+      }
+    });
   }
 
   async closeProject(projectId: string): Promise<void> {
-    for (const kind of boardKinds) {
-      const document = await this.loading.get(boardName(kind, projectId))?.catch(() => undefined);
-      if (!document) continue;
+    for (const document of await this.boardsOf(projectId)) {
       for (const connection of document.sockets) connection.close(closeCodes.accessChanged);
       await document.settle();
     }
+  }
+
+  /**
+   * One board is about to be deleted (a meeting): its sockets are closed (4509: reconnecting, they
+   * are refused) and this resolves once its pending writes and projection are stored.
+   */
+  async closeBoard(kind: BoardKind, boardId: string): Promise<void> {
+    const document = await this.loading.get(boardName(kind, boardId))?.catch(() => undefined);
+    if (!document) return;
+    for (const connection of document.sockets) connection.close(closeCodes.accessChanged);
+    await document.settle();
   }
 
   /** Updates applied on some board but not yet committed (0: everything anyone saw is durable). */

@@ -16,7 +16,14 @@ const boards = await database.db.selectDistinct({ board: boardUpdate.board }).fr
 for (const { board } of boards) {
   const parsed = parseBoardName(board);
   if (!parsed) continue;
-  const document = await documents.open(parsed.kind, parsed.projectId);
+  let document;
+  try {
+    document = await documents.open(parsed.kind, parsed.boardId);
+  } catch (error) {
+    // A meeting's log left behind by a deleted meeting: nothing to project.
+    console.warn(`skipped ${board}: ${error instanceof Error ? error.message : String(error)}`);
+    continue;
+  }
   await document.settle();
   document.release();
   console.log(`reprojected ${board}`);

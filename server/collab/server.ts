@@ -1,4 +1,5 @@
-// The collaboration server: takes `/collab/<board>:<projectId>` upgrades (ws in noServer mode,
+// The collaboration server: takes `/collab/<kind>:<boardId>` upgrades (`risks:<projectId>`,
+// `plan:<projectId>`, `meeting:<meetingId>`) (ws in noServer mode,
 // every other path is left to its owner, such as Next's dev socket), authenticates each socket
 // before any document byte is sent, and hands it to its live document. A socket lives no longer
 // than its session: it is closed when the session is ended through the app, and when a periodic
@@ -135,14 +136,14 @@ export class CollabServer {
     connection.sessionId = user.sessionId;
     const board = parseBoardName(decodeURIComponent(url.pathname.slice(collabPathPrefix.length)));
     if (!board) return connection.close(closeCodes.boardNotFound);
-    const access = await this.options.access.authorize(user, board.kind, board.projectId);
+    const access = await this.options.access.authorize(user, board.kind, board.boardId);
     if (connection.closed) return;
     if (!access) return connection.close(closeCodes.boardNotFound);
     connection.userId = user.id;
     connection.userName = user.name;
     connection.readOnly = access.readOnly;
 
-    const document = await this.options.documents.open(board.kind, board.projectId, (syncStep2) => this.answerFromStore(connection, syncStep2));
+    const document = await this.options.documents.open(board.kind, board.boardId, (syncStep2) => this.answerFromStore(connection, syncStep2));
     try {
       if (connection.closed) return;
       document.addConnection(connection);

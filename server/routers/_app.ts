@@ -1,5 +1,8 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { actionRouter } from './action';
+import { decisionRouter } from './decision';
+import { meetingRouter } from './meeting';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
@@ -12,6 +15,9 @@ export const appRouter = createTRPCRouter({
   raid: raidRouter,
   status: statusRouter,
   plan: planRouter,
+  meeting: meetingRouter,
+  action: actionRouter,
+  decision: decisionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,8 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { boardGeneration, boardUpdate, project, projectMember, raidItem, user, workspace } from '@/db/schema';
-import { boardKinds, boardName } from '../collab/liveBoards';
+import { boardGeneration, boardUpdate, meeting, project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardName, projectBoardKinds } from '../collab/liveBoards';
 import { bumpPublicRevision, communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
 import { activeStatuses } from '../domain/risk';
@@ -212,9 +212,10 @@ export const projectRouter = createTRPCRouter({
       await ctx.db.update(project).set({ archivedAt: sql`coalesce(${project.archivedAt}, now())` }).where(eq(project.id, ctx.project.id));
       await ctx.live.closeProject(ctx.project.id);
       await ctx.db.transaction(async (tx) => {
-        // The boards' update logs are keyed by board name; every other table that belongs to a
-        // project references it with ON DELETE CASCADE.
-        const boards = boardKinds.map((kind) => boardName(kind, ctx.project.id));
+        // The boards' update logs are keyed by board name (the project's boards and each of its
+        // meetings'); every other table that belongs to a project references it with ON DELETE CASCADE.
+        const meetings = await tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.projectId, ctx.project.id));
+        const boards = [...projectBoardKinds.map((kind) => boardName(kind, ctx.project.id)), ...meetings.map((m) => boardName('meeting', m.id))];
         await tx.delete(boardUpdate).where(inArray(boardUpdate.board, boards));
         await tx.delete(boardGeneration).where(inArray(boardGeneration.board, boards));
         await tx.delete(project).where(eq(project.id, ctx.project.id));

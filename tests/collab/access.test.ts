@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardKinds } from '@/server/collab/liveBoards';
 import { closeCodes } from '@/server/collab/protocol';
 import { projectWithTeam } from '../support/factories';
-import { connectClient, eventually, handledSoFar, rawSocket, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
+import { connectClient, eventually, handledSoFar, rawSocket, roomOf, serverBoard, startCollabServer, storedBoard, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('access changes on open sockets', () => {
   for (const kind of boardKinds) {
     it(`${kind}: an editor demoted to viewer is reconnected read-only; once removed, refused; others stay`, async () => {
       const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
-      const room = `${kind}:${team.project.id}`;
+      const room = await roomOf(kind, team);
       const owner = await team.as('owner');
       const editorSocket = await admitted(room, team.users.editor.cookie);
       const bystander = await admitted(room, team.users.viewer.cookie);
@@ -84,7 +84,7 @@ describe('access changes on open sockets', () => {
 
     it(`${kind}: a viewer promoted to editor is reconnected and may write`, async () => {
       const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
-      const room = `${kind}:${team.project.id}`;
+      const room = await roomOf(kind, team);
       const owner = await team.as('owner');
       const viewerSocket = await admitted(room, team.users.viewer.cookie);
       expect(await writeIsApplied(room, team.users.viewer.cookie, team.users.owner.cookie)).toBe(false);
@@ -98,7 +98,8 @@ describe('access changes on open sockets', () => {
   it("a role change closes the member's sockets on every board of the project at once", async () => {
     const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
     const owner = await team.as('owner');
-    const sockets = await Promise.all(boardKinds.map((kind) => admitted(`${kind}:${team.project.id}`, team.users.editor.cookie)));
+    const rooms = await Promise.all(boardKinds.map((kind) => roomOf(kind, team)));
+    const sockets = await Promise.all(rooms.map((room) => admitted(room, team.users.editor.cookie)));
     await owner.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'viewer' });
     expect(await Promise.all(sockets.map((s) => closeCode(s)))).toEqual(boardKinds.map(() => closeCodes.accessChanged));
   });

@@ -6,7 +6,7 @@ import { boardKinds, type BoardKind } from '@/server/collab/liveBoards';
 import { closeCodes } from '@/server/collab/protocol';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { personas, projectWithTeam, type Persona } from '../support/factories';
-import { connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { connectClient, eventually, rawSocket, roomOf, startCollabServer, type Harness } from './harness';
 
 type Outcome = { refused: number } | 'reads' | 'reads and writes';
 
@@ -20,13 +20,16 @@ const everyBoard: Record<Persona, Outcome> = {
 const expected: Record<BoardKind, Record<Persona, Outcome>> = {
   risks: everyBoard,
   plan: everyBoard,
+  meeting: everyBoard,
 };
 
 let h: Harness;
 let team: Awaited<ReturnType<typeof projectWithTeam>>;
+const rooms = {} as Record<BoardKind, string>;
 beforeAll(async () => {
   h = await startCollabServer();
   team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+  for (const kind of boardKinds) rooms[kind] = await roomOf(kind, team);
 });
 afterAll(async () => {
   await h?.close();
@@ -42,7 +45,7 @@ describe('live board access matrix', () => {
     for (const persona of personas) {
       const outcome = expected[kind][persona];
       it(`${kind}: ${persona} ${typeof outcome === 'string' ? outcome : `is refused with ${outcome.refused}`}`, async () => {
-        const room = `${kind}:${team.project.id}`;
+        const room = rooms[kind];
         const cookie = persona === 'anonymous' ? undefined : team.users[persona].cookie;
         if (typeof outcome === 'object') {
           const s = rawSocket(`${h.url}/${room}`, { cookie });

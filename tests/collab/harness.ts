@@ -17,6 +17,7 @@ import type { RebuildPolicy } from '@/server/collab/rebuild';
 import { CollabServer } from '@/server/collab/server';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { parseBoardName } from '@/server/collab/boards';
+import type { BoardKind } from '@/server/collab/liveBoards';
 import { eventually } from '../support/eventually';
 import { testDatabase } from '../support/database';
 import type { OriginPolicy } from '@/server/http/origin';
@@ -190,7 +191,7 @@ export async function handledSoFar(client: Client, observer: Client): Promise<vo
 export async function serverBoard(h: Harness, room: string): Promise<Y.Doc> {
   const board = parseBoardName(room);
   if (!board) throw new Error(`not a board: ${room}`);
-  const document = await h.documents.open(board.kind, board.projectId);
+  const document = await h.documents.open(board.kind, board.boardId);
   try {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(document.doc));
@@ -205,4 +206,15 @@ export async function storedBoard(db: Database, room: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
   for (const { data } of (await new UpdateLog(db).load(room)).updates) Y.applyUpdate(doc, data);
   return doc;
+}
+
+/**
+ * The room of a board of kind `kind` in the team's project: the project's own board, or for a
+ * meeting, a new meeting of the project (made by its owner).
+ */
+export async function roomOf(kind: BoardKind, team: { project: { id: string }; as(persona: 'owner'): Promise<{ meeting: { create(input: { projectId: string; title: string; startsAt: Date }): Promise<{ id: string }> } }> }): Promise<string> {
+  if (kind !== 'meeting') return `${kind}:${team.project.id}`;
+  const owner = await team.as('owner');
+  const { id } = await owner.meeting.create({ projectId: team.project.id, title: 'Weekly sync', startsAt: new Date('2027-02-01T09:00:00Z') });
+  return `meeting:${id}`;
 }

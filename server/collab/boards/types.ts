@@ -11,6 +11,8 @@ import type { ProjectionReport } from '../projections/issues';
 export interface ProjectionInput {
   db: Database;
   projectId: string;
+  /** What the room names after its kind: the project's id, or the meeting's for a meeting board. */
+  boardId: string;
   doc: Y.Doc;
   authors: AttributionSnapshot;
   /** Author to credit when a change has no recorded author (e.g. after a restart). */
@@ -20,6 +22,13 @@ export interface ProjectionInput {
 
 export interface BoardDefinition<K extends BoardKind = BoardKind> {
   kind: K;
+  /**
+   * The project a board belongs to, for boards keyed by a record (a meeting); null when that record
+   * does not exist. Boards without it are keyed by their project's id.
+   */
+  projectOf?(db: Database, boardId: string): Promise<string | null>;
+  /** Whether the board, as it is now, refuses every client's edit (an ended meeting); commands still apply. */
+  refusesClientEdits?(doc: Y.Doc): boolean;
   /** Where it keeps free text (Y.Text; plain strings found there are converted). */
   textFields: TextFields;
   /** Starts recording who changes what in a loaded document. */

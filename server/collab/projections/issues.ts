@@ -5,7 +5,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { projectionIssue } from '@/db/schema';
 import { storableText, unstorableReason } from '../../domain/storableText';
-import type { BoardKind } from '../liveBoards';
 
 export interface ProjectionIssue {
   /** The skipped item's id; empty for the board as a whole. */
@@ -38,8 +37,12 @@ export function issueReason(error: unknown): string {
   return storableText(reason).slice(0, 300) || 'the database refused the row';
 }
 
-/** Makes `issues` the board's whole list of issues. */
-export async function recordProjectionIssues(db: Database, projectId: string, board: BoardKind, issues: readonly ProjectionIssue[], now: Date): Promise<void> {
+/**
+ * Makes `issues` the board's whole list of issues. `board` is the kind of a project's board
+ * (`risks`, `plan`), or the room name of a board keyed by a record (`meeting:<meetingId>`), so that
+ * each meeting keeps its own list.
+ */
+export async function recordProjectionIssues(db: Database, projectId: string, board: string, issues: readonly ProjectionIssue[], now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(projectionIssue).where(and(eq(projectionIssue.projectId, projectId), eq(projectionIssue.board, board)));
     const unique = new Map(issues.map((issue) => [storableText(issue.itemId).slice(0, 200), issue]));
@@ -51,7 +54,7 @@ export async function recordProjectionIssues(db: Database, projectId: string, bo
 }
 
 /** The board's current issues, the whole-board one first. */
-export async function readProjectionIssues(db: Database, projectId: string, board: BoardKind) {
+export async function readProjectionIssues(db: Database, projectId: string, board: string) {
   return db
     .select({ itemId: projectionIssue.itemId, title: projectionIssue.title, reason: projectionIssue.reason, seenAt: projectionIssue.seenAt })
     .from(projectionIssue)
