@@ -31,7 +31,7 @@ export default async function MyActionsPage() {
           meetingId: a.meetingId,
           meetingTitle: a.meetingTitle,
           projectId: a.projectId,
-          projectName: a.projectName,
+          projectName: a.projectName ?? null,
           canClose: true,
         }))}
       />

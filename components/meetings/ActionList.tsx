@@ -52,7 +52,7 @@ export function ActionList({ entries, groupBy, today, emptyText }: { entries: Ac
 
   const toggle = (entry: ActionListEntry, done: boolean) => {
     setChanged((c) => ({ ...c, [entry.id]: done ? 'done' : 'open' }));
-    setDone.mutate({ actionId: entry.id, done }, { onError: () => setChanged((c) => ({ ...c, [entry.id]: entry.status })) });
+    setDone.mutate({ meetingId: entry.meetingId, actionId: entry.id, done }, { onError: () => setChanged((c) => ({ ...c, [entry.id]: entry.status })) });
   };
 
   return (

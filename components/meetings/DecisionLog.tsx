@@ -59,7 +59,7 @@ export function DecisionLog({ projectId, decisions, targets, initialLink }: { pr
               <p className="text-sm whitespace-pre-wrap text-ink">{d.text}</p>
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
                 {d.decidedBy ? <span>By {d.decidedBy}</span> : null}
-                {d.decidedAt ? <span>{formatDay(d.decidedAt.slice(0, 10))}</span> : null}
+                {d.decidedAt ? <span>{formatDay(d.decidedAt)}</span> : null}
                 <Link href={`/p/${projectId}/meetings/${d.meetingId}`} className="text-accent-ink hover:underline">
                   {d.meetingTitle ?? 'Meeting'}
                 </Link>

@@ -1,10 +1,10 @@
 'use client';
 // The live side of a meeting board, and the one module of it (with the notes editor) that imports
 // Yjs. Opens the room `meeting:<meetingId>`, reads the board on every change and hands it up with
-// the actions that write to the document (server/collab/boards/meetingDocument.ts).
+// the actions that write to the document (server/collab/boards/meetingDocument.ts). Ending and
+// reopening the meeting go through the server (meeting.end / meeting.reopen), not from here.
 import { useEffect, useMemo, useState } from 'react';
 import {
-  endMeeting,
   insertAction,
   insertAgendaItem,
   insertDecision,
@@ -68,7 +68,6 @@ export default function LiveMeetingConnector({
       updateAction: (id, patch) => void updateAction(doc, id, patch),
       setActionDone: (id, done) => void setActionDone(doc, id, done, user.id),
       removeAction: (id) => void removeEntry(doc, 'actions', id),
-      endMeeting: () => endMeeting(doc),
       setEditing,
     };
   }, [doc, awareness, user.id, setEditing]);

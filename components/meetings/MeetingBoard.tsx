@@ -6,7 +6,6 @@ import type { ReactNode } from 'react';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
 import { ErrorMessage } from '@/components/ui/alert';
-import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { ProjectRole } from '@/server/domain/roles';
 import { ActionsPanel } from './ActionsPanel';
 import { AgendaList, type KnownAction } from './AgendaList';
@@ -25,6 +24,7 @@ export function MeetingBoard({
   today,
   notes,
   endedTools,
+  endMeeting,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -37,6 +37,8 @@ export function MeetingBoard({
   notes: ReactNode;
   /** Export and reopen, shown once the meeting has ended. */
   endedTools: ReactNode;
+  /** "End meeting", for editors and owners (null for viewers). */
+  endMeeting: ReactNode;
 }) {
   const { board, actions } = live;
   const ended = board?.meta.state === 'ended';
@@ -87,17 +89,7 @@ export function MeetingBoard({
               <ActionsPanel items={board.actions} canEdit={canEdit} actions={actions} members={members} targets={targets} today={today} />
             </div>
           </div>
-          {role !== 'viewer' && !ended && actions ? (
-            <div className="flex justify-end border-t border-line pt-4">
-              <ConfirmButton
-                label="End meeting"
-                question="End the meeting? The minutes become read-only."
-                confirmLabel="End meeting"
-                size="md"
-                onConfirm={() => actions.endMeeting()}
-              />
-            </div>
-          ) : null}
+          {endMeeting && !ended && actions ? <div className="flex justify-end border-t border-line pt-4">{endMeeting}</div> : null}
         </>
       ) : (
         <p className="rounded-lg border border-dashed border-line px-4 py-10 text-center text-sm text-muted" aria-busy="true">

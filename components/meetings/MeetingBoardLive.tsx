@@ -28,6 +28,7 @@ export function MeetingBoardLive({
   knownActions,
   today,
   endedTools,
+  endMeeting,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -37,6 +38,7 @@ export function MeetingBoardLive({
   knownActions: KnownAction[];
   today: string;
   endedTools: ReactNode;
+  endMeeting: ReactNode;
 }) {
   const [live, setLive] = useState<LiveMeetingState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -63,6 +65,7 @@ export function MeetingBoardLive({
         today={today}
         notes={notes}
         endedTools={endedTools}
+        endMeeting={endMeeting}
       />
     </>
   );

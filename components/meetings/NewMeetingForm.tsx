@@ -36,13 +36,15 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
     setPrefill(null);
     try {
       const proposal = await client.meeting.nextInSeries.query({ projectId, series: next });
-      // A series without a previous meeting proposes only its usual length.
-      if (!proposal) return void setDuration(String(seriesDefaults[next].durationMinutes));
-      const startsAt = new Date(proposal.startsAt);
-      setTitle(proposal.title);
-      setDate(format(startsAt, 'yyyy-MM-dd'));
-      setTime(format(startsAt, 'HH:mm'));
       setDuration(String(proposal.durationMinutes));
+      // A series without a previous meeting proposes its name and usual length; a title typed already stays.
+      if (!proposal.previousMeetingId) return void setTitle((typed) => typed || proposal.title);
+      setTitle(proposal.title);
+      if (proposal.startsAt) {
+        const startsAt = new Date(proposal.startsAt);
+        setDate(format(startsAt, 'yyyy-MM-dd'));
+        setTime(format(startsAt, 'HH:mm'));
+      }
       setPrefill(`Filled in from the previous ${seriesLabels[next].toLowerCase()}.`);
     } catch {
       setDuration(String(seriesDefaults[next].durationMinutes));
@@ -55,7 +57,7 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
     if (!title.trim()) return setProblem('A meeting needs a title.');
     if (!date || !/^\d{2}:\d{2}$/.test(time)) return setProblem('Choose the day and time the meeting starts.');
     const minutes = Number(duration);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > durationMinutesMax) return setProblem(`The duration must be 1 to ${durationMinutesMax} minutes.`);
+    if (!Number.isInteger(minutes) || minutes < 5 || minutes > durationMinutesMax) return setProblem(`The duration must be 5 to ${durationMinutesMax} minutes.`);
     // The date and time as this person reads them, in their own time zone.
     const startsAt = new Date(`${date}T${time}`).toISOString();
     create.mutate({ projectId, title: title.trim(), startsAt, durationMinutes: minutes, series });
@@ -91,7 +93,7 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
         </Field>
       </div>
       <Field label="Duration (minutes)" htmlFor="meeting-duration">
-        <Input id="meeting-duration" type="number" inputMode="numeric" min={1} max={durationMinutesMax} value={duration} onChange={(e) => setDuration(e.target.value)} />
+        <Input id="meeting-duration" type="number" inputMode="numeric" min={5} max={durationMinutesMax} value={duration} onChange={(e) => setDuration(e.target.value)} />
       </Field>
       <ErrorMessage>{problem ?? create.error?.message}</ErrorMessage>
       <Button type="submit" variant="primary" disabled={!hydrated || busy}>

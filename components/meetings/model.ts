@@ -45,7 +45,6 @@ export interface MeetingBoardActions {
   updateAction(id: string, patch: Partial<ActionFields>): void;
   setActionDone(id: string, done: boolean): void;
   removeAction(id: string): void;
-  endMeeting(): void;
   setEditing(id: string | null): void;
 }
 

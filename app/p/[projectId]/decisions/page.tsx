@@ -30,7 +30,7 @@ export default async function DecisionsPage({ params, searchParams }: { params: 
           id: d.id,
           text: d.text,
           decidedBy: d.decidedBy,
-          decidedAt: d.decidedAt ? new Date(d.decidedAt).toISOString() : null,
+          decidedAt: d.decidedAt,
           links: d.links,
           meetingId: d.meetingId,
           meetingTitle: titles.get(d.meetingId) ?? null,

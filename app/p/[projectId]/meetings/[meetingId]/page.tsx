@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { format } from 'date-fns';
 import { linkTargets } from '@/components/meetings/linkTargets';
 import { MeetingBoardLive } from '@/components/meetings/MeetingBoardLive';
+import { EndMeetingButton } from '@/components/meetings/EndMeetingButton';
 import { MeetingEndedTools } from '@/components/meetings/MeetingEndedTools';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 import { loadProject } from '../../load-project';
@@ -17,11 +18,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ projec
   const { projectId, meetingId } = await params;
   const project = await loadProject(projectId);
   const caller = await serverCaller();
-  const meeting = await caller.meeting.get({ projectId: project.id, meetingId }).catch((error: unknown) => {
-    // Another project's meeting, or none: as unknown as a project you are not a member of.
+  const meeting = await caller.meeting.get({ meetingId }).catch((error: unknown) => {
+    // None, or one you may not see: as unknown as a project you are not a member of.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
   });
+  // Another project's meeting under this project's address is not one of its pages.
+  if (meeting.projectId !== project.id) notFound();
   const [session, raid, plan, actions] = await Promise.all([
     currentSession(),
     caller.raid.list({ projectId: project.id }),
@@ -47,6 +50,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ projec
       knownActions={actions.map((a) => ({ id: a.id, title: a.title, status: a.status }))}
       today={format(new Date(), 'yyyy-MM-dd')}
       endedTools={<MeetingEndedTools projectId={project.id} meetingId={meeting.id} canReopen={role === 'owner'} />}
+      endMeeting={role === 'viewer' ? null : <EndMeetingButton meetingId={meeting.id} />}
     />
   );
 }
