@@ -9,11 +9,14 @@ const boardLive = (page: Page) => expect(page.getByTestId('save-status')).toHave
 const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' });
 const currentItem = (page: Page) => page.getByTestId('current-item');
 
+/** Creates a meeting of the weekly sync series; without a title, the form is filled from the series' previous meeting. */
 async function createMeeting(page: Page, projectId: string, title: string | null) {
   await page.goto(`/p/${projectId}/meetings`);
   const form = page.getByRole('form', { name: 'New meeting' });
+  await form.getByLabel('Series').selectOption({ label: 'Risk review' });
   await form.getByLabel('Series').selectOption({ label: 'Weekly sync' });
   if (title) await form.getByLabel('Title').fill(title);
+  else await expect(form.getByRole('status')).toHaveText('Filled in from the previous weekly sync.');
   await form.getByRole('button', { name: 'Create meeting' }).click();
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   await boardLive(page);
@@ -114,6 +117,8 @@ test('meetings: three people run one meeting; its decision and action reach the 
 
   // The next meeting of the series carries the open action into its agenda.
   await createMeeting(facilitator.page, projectId, null);
+  await expect(facilitator.page.getByRole('heading', { name: 'Weekly sync 1' })).toBeVisible();
+  await expect(facilitator.page.getByRole('listitem', { name: /^Item 1: Open actions/ })).toBeVisible();
   await expect(facilitator.page.getByRole('list', { name: 'Carried open actions' })).toContainText(action);
 
   for (const { context } of [facilitator, writer, actionOwner]) await context.close();
@@ -139,9 +144,13 @@ test('meetings: the agenda is reordered from the keyboard, and a viewer follows 
   await owner.page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => order(viewer.page)).toEqual(['Item 1: Welcome', 'Item 2: Hiring', 'Item 3: Budget']);
   // The drag handle with the keyboard: Space picks up, arrow moves, Space drops.
-  await owner.page.getByRole('button', { name: /^Move Welcome/ }).focus();
+  const handle = owner.page.getByRole('button', { name: /^Move Welcome/ });
+  await handle.focus();
   await owner.page.keyboard.press('Space');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
   await owner.page.keyboard.press('ArrowDown');
+  // Each step is announced to screen readers.
+  await expect(owner.page.getByRole('status').filter({ hasText: 'Welcome is now at position 2 of 3.' })).toBeAttached();
   await owner.page.keyboard.press('Space');
   await expect.poll(() => order(viewer.page)).toEqual(['Item 1: Hiring', 'Item 2: Welcome', 'Item 3: Budget']);
 
