@@ -27,7 +27,7 @@ export function LinkedItem({ link, targets, className }: { link: ItemLink; targe
     >
       <span className="sr-only">{linkKindLabels[link.kind]}: </span>
       <span className="truncate font-medium">{target.title}</span>
-      <span className="shrink-0 opacity-80">· {target.state}</span>
+      <span className="shrink-0">· {target.state}</span>
     </Link>
   );
 }
