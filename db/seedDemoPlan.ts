@@ -9,13 +9,18 @@ import type { PlanItemFields } from '@/server/domain/plan';
 
 type Who = 'owner' | 'editor' | 'viewer';
 
-/** The ids of the demo's plan items, for risks that threaten them. */
+/** The ids of the demo's plan items, goals and stakeholders, for risks that threaten them and meetings that discuss them. */
 export interface DemoPlan {
   rehearsal: string;
   paymentsOnV3: string;
   cutOver: string;
   refunds: string;
+  sso: string;
+  goals: { tenants: string; cutOverHours: string; checkout: string };
+  stakeholders: { payments: string; support: string };
 }
+/** The plan items a risk may threaten. */
+export type DemoPlanItem = Exclude<keyof DemoPlan, 'goals' | 'stakeholders'>;
 
 export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Record<Who, string>, today: Date): Promise<DemoPlan> {
   const day = (offset: number) => formatISO(addDays(today, offset), { representation: 'date' });
@@ -94,5 +99,13 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
     },
     ids.editor,
   );
-  return { rehearsal: item.rehearsal, paymentsOnV3: item.paymentsOnV3, cutOver: item.cutOver, refunds: item.refunds };
+  return {
+    rehearsal: item.rehearsal,
+    paymentsOnV3: item.paymentsOnV3,
+    cutOver: item.cutOver,
+    refunds: item.refunds,
+    sso: item.sso,
+    goals: goal,
+    stakeholders: { payments: who.payments, support: who.support },
+  };
 }

@@ -7,6 +7,7 @@ import { APIError } from 'better-auth/api';
 import type { z } from 'zod';
 import type { Database } from '@/db';
 import * as schema from '@/db/schema';
+import { withoutLeadingByteOrderMark } from './domain/storableText';
 import { userEmailSchema, userImageSchema, userNameSchema } from './domain/userProfile';
 import type { Config } from './env';
 import { acceptedOrigins } from './http/origin';
@@ -20,9 +21,13 @@ export interface AuthEvents {
   sessionEnded?(session: { id: string; userId: string }): void;
 }
 
-/** Checks one profile field; better-auth answers 400 with the message (e.g. "A name can be at most 100 characters."). */
+/**
+ * Checks one profile field; better-auth answers 400 with the message (e.g. "A name can be at most
+ * 100 characters."). Byte order marks it starts with are stripped first, as for every tRPC input
+ * (docs/security.md, "Bad values").
+ */
 function checked<T>(schema: z.ZodType<T>, value: unknown, code: string): T {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(typeof value === 'string' ? withoutLeadingByteOrderMark(value) : value);
   if (!result.success) throw new APIError('BAD_REQUEST', { message: result.error.issues[0]!.message, code });
   return result.data;
 }

@@ -13,7 +13,7 @@ import type { Mailer } from './mail';
 import type { WebhookSender } from './status/webhooks';
 import { findMembership } from './data/membership';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
-import { findUnstorableText } from './domain/storableText';
+import { findUnstorableText, withoutLeadingByteOrderMarks } from './domain/storableText';
 
 export interface TRPCContext {
   db: Database;
@@ -104,15 +104,19 @@ const readableInputErrors = t.middleware(async ({ next }) => {
 
 /**
  * Refuses any input string Postgres could not store (a NUL character, a lone surrogate), whatever
- * the procedure: one bad value must never reach a live board (docs/security.md, "Bad values").
+ * the procedure: one bad value must never reach a live board. Strips the byte order marks a string
+ * starts with (the embedded database would not read them back), before the procedure's own schema
+ * sees the input (docs/security.md, "Bad values").
  */
 const storableInput = t.middleware(async ({ getRawInput, next }) => {
-  const found = findUnstorableText(await getRawInput());
+  const raw = await getRawInput();
+  const found = findUnstorableText(raw);
   if (found) {
     const where = found.path.length ? found.path.join('.') : 'input';
     throw new TRPCError({ code: 'BAD_REQUEST', message: `${where}: ${found.reason}` });
   }
-  return next();
+  const cleaned = withoutLeadingByteOrderMarks(raw);
+  return next({ getRawInput: async () => cleaned });
 });
 
 export const publicProcedure = t.procedure.use(readableInputErrors).use(storableInput);

@@ -17,6 +17,7 @@ import { Button } from '@/components/ui/button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { LiveSelect } from '@/components/live/LiveSelect';
+import { ItemDecisions } from '@/components/meetings/ItemDecisions';
 import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
@@ -82,6 +83,7 @@ function SlippageHistory({ projectId, contentKey, milestoneIds }: { projectId: s
 }
 
 function ItemEditor({
+  projectId,
   item,
   items,
   members,
@@ -89,6 +91,7 @@ function ItemEditor({
   risks,
   onClose,
 }: {
+  projectId: string;
   item: PlanItem;
   items: PlanItem[];
   members: { userId: string; name: string }[];
@@ -189,6 +192,7 @@ function ItemEditor({
           </ul>
         </div>
       ) : null}
+      <ItemDecisions projectId={projectId} kind={item.kind} itemId={item.id} className="mt-3 border-t border-line pt-3" />
       {actions ? (
         <div className="mt-3">
           <Button
@@ -365,7 +369,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
 
         {selected ? (
-          <ItemEditor item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} onClose={() => setSelectedId(null)} />
+          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} onClose={() => setSelectedId(null)} />
         ) : null}
 
         {editable ? (

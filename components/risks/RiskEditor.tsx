@@ -25,6 +25,7 @@ import { ModalPanel } from '@/components/ui/modal-panel';
 import { LiveSelect } from '@/components/live/LiveSelect';
 import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
+import { ItemDecisions } from '@/components/meetings/ItemDecisions';
 import { RiskHistory } from './RiskHistory';
 import type { MemberOption } from './RiskTable';
 import { kindLabels, raidFieldLabels, ratingLabels, responseLabels, statusLabels, type ChangeByOthers, type PresencePeer } from './model';
@@ -327,6 +328,7 @@ export function RiskEditor({
           </div>
         </form>
 
+        {isDraft ? null : <ItemDecisions projectId={projectId} kind="raid" itemId={item.id} className="border-t border-line px-5 py-5" />}
         {isDraft ? null : <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />}
       </div>
     </ModalPanel>
@@ -371,7 +373,8 @@ function LiveText({
   );
 }
 
-function RatingSelect({
+/** A 1-5 rating (likelihood, impact) as a live select; also used by the meeting's risk review. */
+export function RatingSelect({
   id,
   label,
   value,
@@ -456,7 +459,8 @@ function ThreatensChoice({
   );
 }
 
-function ScoreLine({ label, score, band }: { label: string; score: number | null; band: ReturnType<typeof severityBand> }) {
+/** The score of a rating pair and its band, announced politely as it changes. */
+export function ScoreLine({ label, score, band }: { label: string; score: number | null; band: ReturnType<typeof severityBand> }) {
   return (
     <p className="mt-3 flex items-center gap-2 text-sm" aria-live="polite" aria-atomic="true">
       <span className="text-muted">{label}</span>

@@ -36,6 +36,8 @@ export interface BoardCommands {
     'meeting.setActionDone': { command: { actionId: string; done: boolean }; result: { found: boolean } };
     'meeting.end': { command: Record<never, never>; result: { endedAt: string } };
     'meeting.reopen': { command: Record<never, never>; result: { reopened: boolean } };
+    /** Fills a new, empty board with a whole document made on the server (the demo's meetings, db/seedDemoMeetings.ts); throws on a board with content. */
+    'meeting.import': { command: { update: Uint8Array }; result: Record<never, never> };
   };
 }
 

@@ -24,3 +24,26 @@ export async function eachInSlices<T>(entries: Iterable<T>, work: (entry: T) => 
 export function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
+
+/**
+ * `items` in order, cut into runs of at most `limit` bytes (by `bytesOf`); an item bigger than the
+ * limit is a run of its own. For work whose cost grows with its bytes and cannot be sliced, e.g.
+ * merging updates or encoding a statement's parameters.
+ */
+export function byteRuns<T>(items: readonly T[], bytesOf: (item: T) => number, limit: number): T[][] {
+  const runs: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = bytesOf(item);
+    if (current.length && bytes + size > limit) {
+      runs.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}

@@ -3,6 +3,8 @@ import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { actionRouter } from './action';
 import { decisionRouter } from './decision';
 import { meetingRouter } from './meeting';
+import { meetingSinceRouter } from './meetingSince';
+import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   meeting: meetingRouter,
   action: actionRouter,
   decision: decisionRouter,
+  meetingSince: meetingSinceRouter,
+  itemMeetings: itemMeetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 // Names (and the other profile strings other members are shown) are bounded at the source: sign-up
 // and update-user, through better-auth's real HTTP handler, refuse an over-long name or one with
-// control characters with a clear 400, and nothing is stored.
+// control characters with a clear 400, and nothing is stored. Byte order marks starting a value are
+// stripped (PGlite would drop them on read, Postgres not).
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
@@ -84,6 +85,12 @@ describe('profile limits at update-user', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toContain(message);
     expect((await storedUser(person.email))?.name).toBe(before);
+  });
+
+  it('a name and a picture address starting with byte order marks are saved without them (inner ones kept), the same on either database', async () => {
+    const response = await post('update-user', { name: '\uFEFF\uFEFFAda\uFEFFLovelace', image: '\uFEFF\uFEFFhttps://example.test/ada.png' }, person.cookie);
+    expect(response.status).toBe(200);
+    expect(await storedUser(person.email)).toMatchObject({ name: 'Ada\uFEFFLovelace', image: 'https://example.test/ada.png' });
   });
 
   it('an over-long picture address is refused', async () => {

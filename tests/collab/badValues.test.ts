@@ -80,6 +80,26 @@ describe('risk board: bad values from a client', () => {
     client.destroy();
   });
 
+  it('byte order marks starting a text are stripped and inner ones kept, the same on either database; an id starting with one is skipped and reported', async () => {
+    const other = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents }, 'Byte order marks');
+    const client = connectClient(h.url, `risks:${other.project.id}`, other.users.editor.cookie);
+    try {
+      await client.synced;
+      writeRawItem(client.doc, 'bom-text', { title: new Y.Text('\uFEFF\uFEFFPasted title'), description: '\uFEFF\uFEFFfirst\uFEFFinner', category: '\u0000\uFEFF', kind: 'risk', status: 'open' });
+      writeRawItem(client.doc, '\uFEFFbom-id', { title: new Y.Text('Id with a BOM'), kind: 'risk', status: 'open' });
+
+      await eventually(async () => expect((await projectedRows(other.project.id)).map((r) => r.id)).toEqual(['bom-text']), 10_000);
+      const [row] = await projectedRows(other.project.id);
+      expect(row).toMatchObject({ title: 'Pasted title', description: 'first\uFEFFinner', category: '' });
+      await eventually(async () => {
+        const issues = await readProjectionIssues(h.db, other.project.id, 'risks');
+        expect(issues).toEqual([expect.objectContaining({ itemId: 'bom-id', title: 'Id with a BOM', reason: expect.stringContaining('byte order mark') })]);
+      });
+    } finally {
+      client.destroy(); // also when it fails, so the next test finds no board loaded
+    }
+  });
+
   it('a projection the database keeps refusing backs off, stops, is reported, the board unloads, and the next edit resumes it', async () => {
     const other = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents }, 'Refused');
     const room = `risks:${other.project.id}`;

@@ -1,12 +1,13 @@
 // Fuzz (issue 13) of the live boards: a real client writes seeded hostile values (NUL, lone
-// surrogates, C0/C1 controls, bidi marks, emoji, far over every limit, impossible dates, wrong
-// types, hostile ids) into every text and date field of risk items and of the plan's items,
-// dependencies, baselines, goals, stakeholders, RACI cells and charter. Each value is either stored as the documented
-// cleaning leaves it (docs/security.md, "Bad values": normalised as the board reads it, NUL removed,
-// lone surrogates replaced) and read back through raid.list / plan.get, or its item is reported
-// through raid.projectionIssues / plan.projectionIssues; and a good item written afterwards still
-// reaches the projection (never frozen). The seed is fixed, so CI is repeatable;
-// FUZZ_SEED=random draws a new one (printed), FUZZ_SEED=<n> replays that run of the file.
+// surrogates, C0/C1 controls, bidi marks, leading byte order marks, emoji, far over every limit,
+// impossible dates, wrong types, hostile ids) into every text and date field of risk items and of
+// the plan's items, dependencies, baselines, goals, stakeholders, RACI cells and charter. Each value
+// is either stored as the documented cleaning leaves it (docs/security.md, "Bad values": normalised
+// as the board reads it, NUL removed, lone surrogates replaced, leading byte order marks stripped)
+// and read back through raid.list / plan.get, or its item is reported through raid.projectionIssues
+// / plan.projectionIssues; and a good item written afterwards still reaches the projection (never
+// frozen). The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed; CI
+// runs one such pass on PGlite, .ci/run), FUZZ_SEED=<n> replays that run of the file.
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRaidItem, raidItemsMap, readRaidItems } from '@/server/collab/boards/riskDocument';

@@ -56,4 +56,27 @@ describe('update log group commit', () => {
       await refused.remove();
     }
   });
+
+  it('big updates go in several INSERTs of one transaction: all stored in order, or none of a failed commit', async () => {
+    const { db } = await testDatabase();
+    const refused = await refusedAppends(db);
+    const big = (n: number) => ({ data: new Uint8Array(700 * 1024).fill(n), userId: null });
+    try {
+      await refused.refuse(`big-refused-${run}`);
+      const log = new UpdateLog(db, 50);
+      const [good, bad] = await Promise.allSettled([log.append(`big-${run}`, [big(1), big(2), update(3)]), log.append(`big-refused-${run}`, [big(4)])]);
+      expect(good.status).toBe('fulfilled');
+      expect(bad.status).toBe('rejected');
+      // The first try held both boards and failed on the last statement: had its earlier INSERTs
+      // been kept, the retry of the healthy board alone would have stored its rows twice.
+      const stored = (await log.load(`big-${run}`)).updates.map((u) => [u.data.byteLength, u.data[0]]);
+      expect(stored).toEqual([
+        [700 * 1024, 1],
+        [700 * 1024, 2],
+        [1, 3],
+      ]);
+    } finally {
+      await refused.remove();
+    }
+  });
 });

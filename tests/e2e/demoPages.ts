@@ -249,6 +249,8 @@ export const notDemoRoutes: Record<string, string> = {
   '/invite/[token]': 'needs an invite token (tests/e2e/accounts.spec.ts)',
   '/api/auth/[...all]': 'the auth API, called by the sign-in page',
   '/api/trpc/[trpc]': 'the API every page above calls',
+  // Until the demo seed has meetings (Demo then needs a meeting id): tested in tests/routers/meetingSince.test.ts.
+  '/p/[projectId]/meetings/[meetingId]/minutes.md': 'needs a demo meeting id; the export is tested in tests/routers/meetingSince.test.ts',
 };
 
 /** Signs in as the demo owner through the auth API; the context carries the session. */

@@ -181,9 +181,56 @@ const access: Record<string, Row> = {
     access: 'editor',
     call: (as, team) => as.plan.saveBaseline({ projectId: team.project.id, name: `Baseline ${uniqueSuffix()}` }),
   },
+  'meetingSince.get': { access: 'viewer', call: async (as, team) => as.meetingSince.get({ meetingId: await ownerMeeting(team) }) },
+  'meetingSince.statusDraft': { access: 'editor', call: async (as, team) => as.meetingSince.statusDraft({ meetingId: await ownerMeeting(team) }) },
   'plan.calendarFeed': { access: 'owner', call: (as, team) => as.plan.calendarFeed({ projectId: team.project.id }) },
   'plan.rotateCalendarToken': { access: 'owner', call: (as, team) => as.plan.rotateCalendarToken({ projectId: team.project.id }) },
+  'meeting.create': {
+    access: 'editor',
+    call: (as, team) => as.meeting.create({ projectId: team.project.id, title: `Sync ${uniqueSuffix()}`, startsAt: new Date('2027-03-01T09:00:00Z'), series: 'weekly-sync' }),
+  },
+  'meeting.nextInSeries': { access: 'viewer', call: (as, team) => as.meeting.nextInSeries({ projectId: team.project.id, series: 'weekly-sync' }) },
+  'meeting.list': { access: 'viewer', call: (as, team) => as.meeting.list({ projectId: team.project.id }) },
+  'meeting.get': { access: 'viewer', call: async (as, team) => as.meeting.get({ meetingId: await ownerMeeting(team) }) },
+  'meeting.update': { access: 'editor', call: async (as, team) => as.meeting.update({ meetingId: await ownerMeeting(team), title: `Renamed ${uniqueSuffix()}` }) },
+  'meeting.delete': { access: 'owner', call: async (as, team) => as.meeting.delete({ meetingId: await ownerMeeting(team) }) },
+  'meeting.end': { access: 'editor', call: async (as, team) => as.meeting.end({ meetingId: await ownerMeeting(team) }) },
+  'meeting.reopen': {
+    access: 'owner',
+    call: async (as, team) => {
+      const meetingId = await ownerMeeting(team);
+      await (await team.as('owner')).meeting.end({ meetingId });
+      return as.meeting.reopen({ meetingId });
+    },
+  },
+  'meeting.addAction': {
+    access: 'editor',
+    call: async (as, team) => as.meeting.addAction({ meetingId: await ownerMeeting(team), title: 'Send the vendor contract', ownerEmail: team.users.editor.email, due: '2027-03-08' }),
+  },
+  'meeting.addDecision': { access: 'editor', call: async (as, team) => as.meeting.addDecision({ meetingId: await ownerMeeting(team), text: 'Ship in March' }) },
+  'action.list': { access: 'viewer', call: (as, team) => as.action.list({ projectId: team.project.id }) },
+  'action.mine': { access: 'signedIn', call: (as) => as.action.mine() },
+  // An action the owner owns: closing it needs the editor role (or being its owner, action.test.ts).
+  'action.setDone': {
+    access: 'editor',
+    call: async (as, team) => {
+      const meetingId = await ownerMeeting(team);
+      const owner = await team.as('owner');
+      const action = await owner.meeting.addAction({ meetingId, title: 'Book the room', ownerEmail: team.users.owner.email });
+      await deps.live.flushProjections();
+      return as.action.setDone({ meetingId, actionId: action.id, done: true });
+    },
+  },
+  'decision.list': { access: 'viewer', call: (as, team) => as.decision.list({ projectId: team.project.id, query: 'ship' }) },
+  'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
 };
+
+/** A meeting made by the owner, for calls that act on one. */
+async function ownerMeeting(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.meeting.create({ projectId: team.project.id, title: `Sync ${uniqueSuffix()}`, startsAt: new Date('2027-03-01T09:00:00Z') });
+  return id;
+}
 
 function content(summary = `Summary ${uniqueSuffix()}`) {
   return { health: 'at_risk' as const, healthReason: 'Vendor is late', summary, highlights: '', lowlights: '', asks: '', nextSteps: '' };

@@ -1,8 +1,10 @@
 // Bad values through the API (issue 13, point 1): text Postgres cannot store (a NUL character, a
 // lone surrogate) is refused with a clear BAD_REQUEST, a year-0 date is refused, and none of it ever
-// freezes the projection: a good item sent afterwards is listed.
+// freezes the projection: a good item sent afterwards is listed. Byte order marks that start a value
+// are stripped, so it reads back the same on Postgres and on PGlite (which would drop them).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
+import { updateContent } from '../status/support';
 
 const deps = useRouterDeps();
 let people: People;
@@ -48,6 +50,26 @@ describe('plan.saveBaseline with values Postgres cannot store', () => {
     await deps.live.flushProjections();
     const plan = await editor.plan.get({ projectId: team.project.id });
     expect(plan.baselines.map((b) => b.name)).toEqual(['Q1 agreed']);
+  });
+});
+
+describe('byte order marks at the start of a value', () => {
+  it('status.saveDraft: leading byte order marks are stripped, one inside is kept, and the text reads back the same on either database', async () => {
+    const projectId = team.project.id;
+    const draft = await editor.status.createDraft({ projectId });
+    const content = updateContent({ summary: '\uFEFF\uFEFFPasted from a file\uFEFF with a BOM.', asks: '\uFEFF' });
+    const saved = await editor.status.saveDraft({ projectId, updateId: draft.id, content, baseRevision: draft.revision });
+    const stored = await editor.status.get({ projectId, updateId: saved.id });
+    expect(stored.summary).toBe('Pasted from a file\uFEFF with a BOM.');
+    expect(stored.asks).toBe('');
+    await editor.status.discardDraft({ projectId, updateId: saved.id });
+  });
+
+  it('raid.importCsv: a file starting with byte order marks imports, its header and cells without them', async () => {
+    await editor.raid.importCsv({ projectId: team.project.id, csv: '\uFEFF\uFEFFtitle,description\nFrom a BOM file,\uFEFF\uFEFFFirst\uFEFFline\n' });
+    await deps.live.flushProjections();
+    const item = (await editor.raid.list({ projectId: team.project.id })).find((i) => i.title === 'From a BOM file');
+    expect(item?.description).toBe('First\uFEFFline');
   });
 });
 

@@ -9,6 +9,7 @@ import { appRouter } from '@/server/routers/_app';
 import { callerFor } from '../support/factories';
 import { eventually } from '../collab/harness';
 import { addPlanItems, addRisks, movePlanItems, publishUpdate, updateContent } from '../status/support';
+import { insertDecisionRow, insertMeetingRow, insertRiskReviewRow } from '../support/meetingRows';
 import { createPeople, projectFor, rejection, useRouterDeps, type Team } from './harness';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -25,6 +26,8 @@ interface Theirs {
   milestoneId: string;
   /** A member of their project who is not one of ours. */
   memberId: string;
+  meetingId: string;
+  actionId: string;
 }
 
 interface Row {
@@ -69,7 +72,22 @@ const rows: Record<string, Row> = {
   },
   'status.removeWebhook': { expect: 'notFound', call: (me, mine, t) => me.status.removeWebhook({ projectId: mine, webhookId: t.webhookId }) },
   'status.deliveries': { expect: 'nothing', call: (me, mine, t) => me.status.deliveries({ projectId: mine, webhookId: t.webhookId }), check: noneOfTheirs },
+  'meeting.get': { expect: 'notFound', call: (me, _mine, t) => me.meeting.get({ meetingId: t.meetingId }) },
+  'meeting.update': { expect: 'notFound', call: (me, _mine, t) => me.meeting.update({ meetingId: t.meetingId, title: 'Taken over' }) },
+  'meeting.delete': { expect: 'notFound', call: (me, _mine, t) => me.meeting.delete({ meetingId: t.meetingId }) },
+  'meeting.end': { expect: 'notFound', call: (me, _mine, t) => me.meeting.end({ meetingId: t.meetingId }) },
+  'meeting.reopen': { expect: 'notFound', call: (me, _mine, t) => me.meeting.reopen({ meetingId: t.meetingId }) },
+  'meeting.addAction': { expect: 'notFound', call: (me, _mine, t) => me.meeting.addAction({ meetingId: t.meetingId, title: 'Written into the wrong project' }) },
+  'meeting.addDecision': { expect: 'notFound', call: (me, _mine, t) => me.meeting.addDecision({ meetingId: t.meetingId, text: 'Written into the wrong project' }) },
+  'action.setDone': { expect: 'notFound', call: (me, _mine, t) => me.action.setDone({ meetingId: t.meetingId, actionId: t.actionId, done: true }) },
   'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
+  'meetingSince.get': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.get({ meetingId: t.meetingId }) },
+  'meetingSince.statusDraft': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.statusDraft({ meetingId: t.meetingId }) },
+  'itemMeetings.forItem': {
+    expect: 'nothing',
+    call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
+    check: (result) => expect(result).toEqual({ decisions: [], lastReview: null }),
+  },
 };
 
 /** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
@@ -103,7 +121,7 @@ let theirOwner: Caller;
 /** Everything of theirs the rows could touch, read back by their owner. */
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory] = await Promise.all([
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -117,8 +135,15 @@ async function snapshotOfTheirs() {
     theirOwner.raid.history({ projectId, itemId: records.riskId }),
     theirOwner.plan.get({ projectId }),
     theirOwner.plan.dateHistory({ projectId }),
+    theirOwner.meeting.list({ projectId }),
+    theirOwner.meeting.get({ meetingId: records.meetingId }),
+    theirOwner.action.list({ projectId }),
+    theirOwner.decision.list({ projectId }),
+    theirOwner.itemMeetings.forItem({ projectId, kind: 'raid', itemId: records.riskId }),
   ]);
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory };
+  // Through the board too: a refused write must not reach their live document either.
+  await deps.live.flushProjections();
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings };
 }
 
 beforeAll(async () => {
@@ -138,6 +163,14 @@ beforeAll(async () => {
   await theirOwner.status.correct({ projectId, updateId: published.id, content: updateContent({ summary: `${published.summary} (corrected)` }), baseRevision: published.revision });
   const draft = await theirOwner.status.createDraft({ projectId });
   const invite = await theirOwner.project.createInvite({ projectId, role: 'viewer' });
+  const meeting = await theirOwner.meeting.create({ projectId, title: 'Their weekly sync', startsAt: new Date('2027-02-01T09:00:00Z'), series: 'weekly-sync' });
+  const action = await theirOwner.meeting.addAction({ meetingId: meeting.id, title: 'Their action', ownerEmail: theirs.users.editor.email, due: '2027-02-05' });
+  await theirOwner.meeting.addDecision({ meetingId: meeting.id, text: 'Their decision' });
+  await deps.live.flushProjections();
+  // A meeting of theirs that decided on their risk and reviewed it (rows as the meeting projection writes them).
+  const theirMeeting = await insertMeetingRow(deps.db, projectId, 'Their risk review');
+  await insertDecisionRow(deps.db, { projectId, meetingId: theirMeeting.id, text: 'Their decision on the vendor', decidedAt: '2027-03-01', links: [{ kind: 'raid', id: riskId }] });
+  await insertRiskReviewRow(deps.db, { projectId, meetingId: theirMeeting.id, riskId, reviewedAt: new Date('2027-03-01T09:30:00Z'), reviewedBy: theirs.users.owner.id });
   // The publish and the correction each go to their webhook: wait until every attempt is logged.
   await eventually(async () => {
     const log = await theirOwner.status.deliveries({ projectId });
@@ -154,6 +187,8 @@ beforeAll(async () => {
     riskId,
     milestoneId: milestoneId!,
     memberId: theirs.users.editor.id,
+    meetingId: meeting.id,
+    actionId: action.id,
   };
   // Sign-ups, the boards' projections and the webhook's retries: slow on a busy machine.
 }, 180_000);
@@ -172,6 +207,11 @@ describe("another project's records", () => {
     expect(before.dateHistory.some((c) => c.itemId === records.milestoneId)).toBe(true);
     expect(before.invites.some((i) => i.id === records.inviteId)).toBe(true);
     expect(before.risks.some((r) => r.ownerId === records.memberId)).toBe(true);
+    expect(before.actions.some((a) => a.id === records.actionId && a.status === 'open')).toBe(true);
+    expect(before.decisions).toHaveLength(2);
+    expect(before.meetingDetail.state).toBe('open');
+    expect(before.riskMeetings.decisions).toHaveLength(1);
+    expect(before.riskMeetings.lastReview).not.toBeNull();
   });
 
   for (const [path, row] of Object.entries(rows)) {

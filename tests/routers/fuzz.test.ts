@@ -1,12 +1,14 @@
 // Fuzz (issue 13): seeded hostile text (NUL, lone surrogates, C0/C1 controls, bidi and zero-width
-// marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every string field of every
-// tRPC procedure, each time inside an otherwise valid input, so the text reaches the handler. Each
-// call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads back through the matching
-// read procedure as the field's own schema left it (trimmed, lower-cased: docs/security.md, "Bad
-// values"); never an internal error. The table of valid inputs is checked against the router's zod
-// schemas, so a procedure (or a field) with text and no row fails this file.
-// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed), FUZZ_SEED=<n>
-// replays a run (of the whole file: cases draw from one sequence).
+// marks, leading byte order marks, emoji, SQL/HTML lookalikes, 10 MB, the longest allowed) in every
+// string field of every tRPC procedure, each time inside an otherwise valid input, so the text
+// reaches the handler. Each call ends in a clear BAD_REQUEST or succeeds, and what succeeds reads
+// back through the matching read procedure as the field's own schema left it once the byte order
+// marks it started with were stripped (trimmed, lower-cased: docs/security.md, "Bad values"); never
+// an internal error. The table of valid inputs is checked against the router's zod schemas, so a
+// procedure (or a field) with text and no row fails this file.
+// The seed is fixed, so CI is repeatable; FUZZ_SEED=random draws a new one (printed; CI runs one
+// such pass on PGlite, .ci/run), FUZZ_SEED=<n> replays a run (of the whole file: cases draw from one
+// sequence).
 import Papa from 'papaparse';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
@@ -15,7 +17,7 @@ import { appRouter } from '@/server/routers/_app';
 import { raidFieldsSchema, type RaidFields } from '@/server/domain/risk';
 import { internalErrorMessage } from '@/server/trpc';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from './harness';
-import { hostileTextGenerator, shown, type HostileText } from '../support/hostileText';
+import { hostileTextGenerator, shown, withoutLeadingBoms, type HostileText } from '../support/hostileText';
 import { uniqueSuffix } from '../support/factories';
 
 const deps = useRouterDeps();
@@ -196,6 +198,8 @@ const table: Record<string, Row> = {
   'raid.list': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'ownerId' }] },
   'raid.history': { input: (_, team) => ({ projectId: team.project.id, itemId: 'R-1' }), targets: [{ field: 'itemId' }] },
   'raid.importCsv': { input: (_, team) => ({ projectId: team.project.id, csv: 'title\nVendor late\n' }), targets: csvTargets },
+  'meetingSince.get': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meetingSince.statusDraft': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
   'status.get': { input: (_, team) => ({ projectId: team.project.id, updateId: globalThis.crypto.randomUUID() }), targets: [{ field: 'updateId' }] },
   'status.versions': { input: (_, team) => ({ projectId: team.project.id, updateId: globalThis.crypto.randomUUID() }), targets: [{ field: 'updateId' }] },
   'status.discardDraft': { input: (_, team) => ({ projectId: team.project.id, updateId: globalThis.crypto.randomUUID() }), targets: [{ field: 'updateId' }] },
@@ -244,6 +248,7 @@ const table: Record<string, Row> = {
   'status.removeWebhook': { input: (_, team) => ({ projectId: team.project.id, webhookId: globalThis.crypto.randomUUID() }), targets: [{ field: 'webhookId' }] },
   'status.deliveries': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'webhookId' }] },
   'plan.dateHistory': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'itemId' }] },
+  'itemMeetings.forItem': { input: (_, team) => ({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }), targets: [{ field: 'itemId' }] },
   'plan.saveBaseline': {
     input: (_, team) => ({ projectId: team.project.id, name: 'Q1 agreed' }),
     targets: [
@@ -257,7 +262,60 @@ const table: Record<string, Row> = {
       },
     ],
   },
+  'meeting.create': {
+    input: (_, team) => ({ projectId: team.project.id, title: 'Weekly sync', startsAt: new Date('2027-03-01T09:00:00Z') }),
+    targets: [{ field: 'title', readBack: async (c) => (await c.as.meeting.get({ meetingId: (c.result as { id: string }).id })).title }],
+  },
+  'meeting.get': { input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team) }), targets: [{ field: 'meetingId' }] },
+  'meeting.delete': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.end': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.reopen': { input: () => ({ meetingId: globalThis.crypto.randomUUID() }), targets: [{ field: 'meetingId' }] },
+  'meeting.update': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), title: 'Renamed sync' }),
+    targets: [{ field: 'meetingId' }, { field: 'title', readBack: async (c) => (await c.as.meeting.get({ meetingId: c.input.meetingId as string })).title }],
+  },
+  'meeting.addAction': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), title: 'Call the vendor', ownerEmail: team.users.editor.email, due: '2027-03-08', link: { kind: 'raid', id: 'R-1' } }),
+    targets: [
+      { field: 'meetingId' },
+      { field: 'title', readBack: async (c) => (await projectedAction(c))?.title },
+      { field: 'ownerEmail', place: inEmail, formatRefusesAll: true },
+      { field: 'due' },
+      { field: 'link.id', readBack: async (c) => (await projectedAction(c))?.link?.id },
+    ],
+  },
+  'meeting.addDecision': {
+    input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), text: 'Ship in March', decidedBy: 'Steering committee', decidedOn: '2027-03-01', links: [{ kind: 'raid', id: 'R-1' }] }),
+    targets: [
+      { field: 'meetingId' },
+      { field: 'text', readBack: async (c) => (await projectedDecision(c))?.text },
+      { field: 'decidedBy', readBack: async (c) => (await projectedDecision(c))?.decidedBy },
+      { field: 'decidedOn' },
+      { field: 'links[].id', readBack: async (c) => (await projectedDecision(c))?.links[0]?.id },
+    ],
+  },
+  'action.setDone': { input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), actionId: 'A-1', done: true }), targets: [{ field: 'meetingId' }, { field: 'actionId' }] },
+  'decision.list': { input: (_, team) => ({ projectId: team.project.id, query: 'ship', link: { kind: 'raid', id: 'R-1' } }), targets: [{ field: 'query' }, { field: 'link.id' }] },
 };
+
+/** One meeting of the fuzzed project, made once, that the meeting rows write into. */
+let fuzzMeetingId: string | undefined;
+async function fuzzMeeting(as: Caller, team: Team): Promise<string> {
+  fuzzMeetingId ??= (await as.meeting.create({ projectId: team.project.id, title: 'Fuzz sync', startsAt: new Date('2027-03-01T09:00:00Z') })).id;
+  return fuzzMeetingId;
+}
+
+async function projectedAction(c: Case) {
+  await deps.live.flushProjections();
+  const { id } = c.result as { id: string };
+  return (await c.as.action.list({ projectId: c.team.project.id })).find((a) => a.id === id);
+}
+
+async function projectedDecision(c: Case) {
+  await deps.live.flushProjections();
+  const { id } = c.result as { id: string };
+  return (await c.as.decision.list({ projectId: c.team.project.id })).find((d) => d.id === id);
+}
 
 /** Procedures whose only text is `projectId` need no row: their input is `{ projectId }`. */
 const projectIdOnly: Row = { input: (_, team) => ({ projectId: team.project.id }), targets: [] };
@@ -271,7 +329,8 @@ function withField(input: Input, path: string, value: string): Input {
   const copy = structuredClone(input);
   const keys = path.split('.');
   let at: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  // `links[].id`: the field of the array's first element.
+  for (const key of keys.slice(0, -1)) at = (key.endsWith('[]') ? (at[key.slice(0, -2)] as unknown[])[0] : at[key]) as Record<string, unknown>;
   at[keys.at(-1)!] = value;
   return copy;
 }
@@ -315,7 +374,7 @@ async function fuzzProcedure(path: string, row: Row, as: Caller, team: Team): Pr
       }
       if (!target.readBack) continue;
       stored.add(target.name ?? target.field);
-      const expected = target.expected ? target.expected(sent) : field.schema.parse(sent);
+      const expected = target.expected ? target.expected(sent) : field.schema.parse(withoutLeadingBoms(sent));
       const readBack = await target.readBack({ as, team, input, result });
       if (readBack !== expected) problems.push(`${where}: stored ${shown(String(readBack))}, expected ${shown(String(expected))}`);
     }

@@ -2,44 +2,24 @@
 // from) and a RAID log spanning every kind and band whose top risks threaten plan items, written
 // through the live documents so the projections and history are filled; never twice.
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
+import type { DatabaseHandle } from '@/db';
 import { planDateChange, planDependency, planGoal, planItem, planRaci, planStakeholder, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
 import { demoStatusSlug, demoUsers, seedDemoIfEmpty } from '@/db/seed';
 import { StatusSite } from '@/server/status/publicSite';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { silentLogger } from '@/server/collab/logger';
-import { createTestAuth, uniqueSuffix } from '../support/factories';
+import { emptyDatabase } from '../support/database';
+import { createTestAuth } from '../support/factories';
 
 let handle: DatabaseHandle;
-let dropDatabase = async () => {};
+let drop = async () => {};
 
-/** The seed needs an empty database: a fresh Postgres database, or a fresh in-memory PGlite. */
-async function freshDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ pgliteDir: 'memory://' });
-  const name = `waymark_seed_${uniqueSuffix()}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  dropDatabase = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return openDatabase({ url: fresh.toString(), max: 2 });
-}
-
+/** The seed needs an empty database. */
 beforeAll(async () => {
-  handle = await freshDatabase();
-  await migrateDatabase(handle);
+  ({ handle, drop } = await emptyDatabase('seed'));
 }, 60_000);
-afterAll(async () => {
-  await handle?.close();
-  await dropDatabase();
-});
+afterAll(() => drop());
 
 describe('demo seed', () => {
   it('seeds a realistic project once, through the live document', async () => {

@@ -16,6 +16,7 @@ import {
   insertDecision,
   meetingMap,
   meetingMaps,
+  notesFragment,
   readActions,
   readMeta,
   reopenMeeting,
@@ -23,7 +24,8 @@ import {
 } from './meetingDocument';
 import type { BoardDefinition } from './types';
 
-const isEnded = (doc: Y.Doc) => readMeta(doc).state === 'ended';
+/** Read on every client update, so straight from the map (readMeta validates every field). */
+const isEnded = (doc: Y.Doc) => meetingMap(doc, 'meta').get('state') === 'ended';
 
 export const meetingBoard: BoardDefinition<'meeting'> = {
   kind: 'meeting',
@@ -75,6 +77,13 @@ export const meetingBoard: BoardDefinition<'meeting'> = {
         const wasEnded = isEnded(doc);
         if (wasEnded) reopenMeeting(doc);
         return { reopened: wasEnded };
+      }),
+    'meeting.import': (doc, command) =>
+      oneSlice(() => {
+        const empty = Object.keys(meetingMaps).every((name) => meetingMap(doc, name as keyof typeof meetingMaps).size === 0) && notesFragment(doc).length === 0;
+        if (!empty) throw new Error('meeting.import fills only a new, empty board');
+        Y.applyUpdate(doc, command.update);
+        return {};
       }),
   },
 

@@ -20,9 +20,11 @@ export interface ProjectionReport {
 /**
  * Why an entry's id (an item's, a goal's, a RACI cell's) cannot be a key as written, or null. Such an
  * entry is left out and reported rather than cleaned: a cleaned id could collide with another
- * entry's, and the one duplicate key would refuse its whole table.
+ * entry's, and the one duplicate key would refuse its whole table. An id starting with a byte order
+ * mark is one of them: the embedded database would read it back without it.
  */
 export function unstorableId(id: string): string | null {
+  if (id.startsWith('\uFEFF')) return 'starts with a byte order mark (\\uFEFF)';
   return unstorableReason(id) ?? (id.length > 200 ? 'is longer than 200 characters' : null);
 }
 

@@ -84,7 +84,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ projec
         </div>
 
         {list.drafts.map((d) => (
-          <section key={d.id} aria-label="Draft" className="mt-6 rounded-lg border border-accent/30 bg-surface p-5">
+          <section key={d.id} id={`update-${d.id}`} aria-label="Draft" className="mt-6 rounded-lg border border-accent/30 bg-surface p-5">
             <h3 className="mb-1 text-sm font-semibold">Draft</h3>
             <p className="mb-4 text-xs text-muted" data-testid="draft-byline">
               Started by {d.authorName ?? 'a former member'} on {format(d.createdAt, 'd MMM yyyy')}
@@ -102,7 +102,7 @@ export default async function UpdatesPage({ params }: { params: Promise<{ projec
           {list.published.length ? (
             <ol className="flex flex-col gap-4">
               {list.published.map((u) => (
-                <li key={u.id}>
+                <li key={u.id} id={`update-${u.id}`}>
                   <article aria-label={`Update of ${format(u.publishedAt!, 'd MMMM yyyy')}`} className="rounded-lg border border-line bg-surface p-5">
                     <CorrectableUpdate projectId={project.id} updateId={u.id} content={updateContentOf(u)} revision={u.revision} audience={u.audience} canEdit={canEdit}>
                       <header className="mb-3 flex flex-wrap items-center gap-2 text-xs text-muted">
