@@ -25,6 +25,8 @@ export function MeetingBoard({
   notes,
   endedTools,
   endMeeting,
+  since,
+  riskReview,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -39,6 +41,10 @@ export function MeetingBoard({
   endedTools: ReactNode;
   /** "End meeting", for editors and owners (null for viewers). */
   endMeeting: ReactNode;
+  /** "Since last meeting", computed on the server. */
+  since?: ReactNode;
+  /** Risk review mode (loaded in the browser only), under the agenda. */
+  riskReview?: ReactNode;
 }) {
   const { board, actions } = live;
   const ended = board?.meta.state === 'ended';
@@ -62,6 +68,7 @@ export function MeetingBoard({
         </div>
       ) : null}
 
+      {since}
       {board ? (
         <>
           <RunControls board={board} canEdit={canEdit} actions={actions} />
@@ -77,6 +84,7 @@ export function MeetingBoard({
                 targets={targets}
                 knownActions={knownActions}
               />
+              {riskReview}
               <section aria-labelledby="notes-heading" className="space-y-3">
                 <h2 id="notes-heading" className="text-sm font-semibold text-ink">
                   Notes

@@ -17,6 +17,8 @@ const MeetingNotes = dynamic(() => import('./MeetingNotes'), {
   loading: () => <p className="rounded-lg border border-line bg-surface px-4 py-6 text-sm text-muted">Opening the notes…</p>,
 });
 
+const RiskReview = dynamic(() => import('./RiskReview'), { ssr: false });
+
 const notConnected: LiveMeetingState = { board: null, actions: null, doc: null, awareness: null, presence: [], status: 'connecting', refusal: null };
 
 export function MeetingBoardLive({
@@ -29,6 +31,7 @@ export function MeetingBoardLive({
   today,
   endedTools,
   endMeeting,
+  since,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -39,10 +42,12 @@ export function MeetingBoardLive({
   today: string;
   endedTools: ReactNode;
   endMeeting: ReactNode;
+  since?: ReactNode;
 }) {
   const [live, setLive] = useState<LiveMeetingState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
   useRefreshOnReconnect(live.status, live.board !== null);
+  const [reviewing, setReviewing] = useState(false);
 
   const editable = role !== 'viewer' && live.board?.meta.state === 'open';
   const notes =
@@ -51,6 +56,20 @@ export function MeetingBoardLive({
     ) : (
       <p className="rounded-lg border border-line bg-surface px-4 py-6 text-sm text-muted">Opening the notes…</p>
     );
+
+  const riskReview = live.doc ? (
+    <section aria-label="Risk review" className="space-y-3">
+      <button
+        type="button"
+        aria-expanded={reviewing}
+        onClick={() => setReviewing((open) => !open)}
+        className="text-sm font-semibold text-accent-ink hover:underline"
+      >
+        {reviewing ? 'Close the risk review' : 'Review risks one by one'}
+      </button>
+      {reviewing ? <RiskReview projectId={meeting.projectId} meetingDoc={live.doc} user={user} members={members} canEdit={editable} /> : null}
+    </section>
+  ) : null;
 
   return (
     <>
@@ -66,6 +85,8 @@ export function MeetingBoardLive({
         notes={notes}
         endedTools={endedTools}
         endMeeting={endMeeting}
+        since={since}
+        riskReview={riskReview}
       />
     </>
   );

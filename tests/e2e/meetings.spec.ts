@@ -3,7 +3,8 @@
 // decision and an action are recorded and flow into the decision log, the owner's /actions and the
 // next meeting's agenda; ending the meeting freezes the notes.
 import { expect, test, type Page } from '@playwright/test';
-import { addItem, addMember, createProject, newPerson, openBoard, signedUpContext } from './support';
+import { readFile } from 'node:fs/promises';
+import { addItem, addMember, createProject, editor, newPerson, openBoard, row, signedUpContext } from './support';
 
 const boardLive = (page: Page) => expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
 const notes = (page: Page) => page.getByRole('textbox', { name: 'Meeting notes' });
@@ -106,9 +107,19 @@ test('meetings: three people run one meeting; its decision and action reach the 
   await expect(mine.getByTestId('decision-row')).toHaveCount(1);
   await expect(mine.getByTestId('decision-row')).toContainText(decision);
 
+  // And on the risk's own detail.
+  await openBoard(mine, projectId);
+  await row(mine, risk).getByRole('button', { name: risk, exact: true }).click();
+  await expect(editor(mine).getByRole('list', { name: 'Decisions, newest first' })).toContainText(decision);
+
   // Ending the meeting freezes the notes for everyone.
   await facilitator.page.getByRole('button', { name: 'End meeting' }).click();
   await facilitator.page.getByRole('button', { name: 'End meeting' }).last().click();
+  await expect(facilitator.page.getByText('This meeting has ended')).toBeVisible();
+  // The minutes, exported as Markdown, hold the decision.
+  const download = facilitator.page.waitForEvent('download');
+  await facilitator.page.getByRole('link', { name: 'Export minutes (Markdown)' }).click();
+  expect(await readFile((await (await download).path())!, 'utf8')).toContain(decision);
   for (const { page } of [facilitator, writer]) {
     await expect(page.getByText('This meeting has ended')).toBeVisible();
     await expect(notes(page)).toHaveAttribute('contenteditable', 'false');

@@ -8,6 +8,7 @@ import { linkTargets } from '@/components/meetings/linkTargets';
 import { MeetingBoardLive } from '@/components/meetings/MeetingBoardLive';
 import { EndMeetingButton } from '@/components/meetings/EndMeetingButton';
 import { MeetingEndedTools } from '@/components/meetings/MeetingEndedTools';
+import { SinceLastMeeting } from '@/components/meetings/SinceLastMeeting';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 import { loadProject } from '../../load-project';
 
@@ -25,11 +26,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ projec
   });
   // Another project's meeting under this project's address is not one of its pages.
   if (meeting.projectId !== project.id) notFound();
-  const [session, raid, plan, actions] = await Promise.all([
+  const [session, raid, plan, actions, since] = await Promise.all([
     currentSession(),
     caller.raid.list({ projectId: project.id }),
     caller.plan.get({ projectId: project.id }),
     caller.action.list({ projectId: project.id }),
+    caller.meetingSince.get({ meetingId: meeting.id }),
   ]);
   // An archived project's board is read-only for everyone: shown as to a viewer.
   const role = project.archivedAt ? 'viewer' : project.role;
@@ -49,7 +51,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ projec
       targets={linkTargets(project.id, raid, plan)}
       knownActions={actions.map((a) => ({ id: a.id, title: a.title, status: a.status }))}
       today={format(new Date(), 'yyyy-MM-dd')}
-      endedTools={<MeetingEndedTools projectId={project.id} meetingId={meeting.id} canReopen={role === 'owner'} />}
+      endedTools={<MeetingEndedTools projectId={project.id} meetingId={meeting.id} canReopen={role === 'owner'} canDraftUpdate={role !== 'viewer'} />}
+      since={<SinceLastMeeting since={since} />}
       endMeeting={role === 'viewer' ? null : <EndMeetingButton meetingId={meeting.id} />}
     />
   );
