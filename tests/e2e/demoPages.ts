@@ -108,7 +108,7 @@ export const demoPages: DemoPage[] = [
     signedIn: true,
     path: (demo) => `/p/${demo.projectId}/updates`,
     shows: async (page) => {
-      await text(page, 'Staging capacity blocks load tests');
+      await text(page, 'Rehearsal waits for a production-size copy');
       await expect(page.getByText('The first rehearsal moved 10% of tenants in 38 minutes.')).toBeVisible();
     },
   },
@@ -193,7 +193,7 @@ export const demoPages: DemoPage[] = [
     shows: async (page) => {
       await expect(page.getByRole('heading', { name: demoProjectName })).toBeVisible();
       await text(page, 'Payment provider API v2 sunset before cut-over');
-      await expect(page.getByText('Dual-write runs for 5% of refunds with no mismatches.', { exact: false }).first()).toBeVisible();
+      await expect(page.getByText('The temporary node pool is live and the search load tests run on it.', { exact: false }).first()).toBeVisible();
       // Only what the owner marked public.
       await expect(page.getByText('Only one engineer knows the billing reconciliation job')).toHaveCount(0);
     },
@@ -216,7 +216,7 @@ export const demoFiles: DemoFile[] = [
     signedIn: false,
     path: (demo) => `/status/${demo.statusSlug}/feed.atom`,
     contentType: /^application\/atom\+xml/,
-    contains: ['<feed', 'Staging capacity blocks load tests', 'Design signed off; rehearsal plan agreed'],
+    contains: ['<feed', 'Rehearsal waits for a production-size copy', 'Design signed off; rehearsal plan agreed'],
   },
   {
     name: 'Public milestones calendar',
