@@ -195,6 +195,24 @@ describe('project invites', () => {
       expect((await (await callerFor(deps, invitee)).project.get({ projectId: team.project.id })).role).toBe('editor');
     });
 
+    it('project.createInvite: when the e-mail cannot be sent, the owner is told so and gets the link to send themselves', async () => {
+      const closed = startMailbox();
+      const smtpUrl = await closed.ready;
+      await closed.close(); // nothing listens there any more: the connection is refused
+      const failing = createMailer({ smtpUrl, from: 'Waymark <waymark@example.test>' });
+      const team = await projectFor(deps, people, 'Unmailed');
+      const owner = await callerFor({ ...deps, mailer: failing }, people.owner);
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const invite = await owner.project.createInvite({ projectId: team.project.id, role: 'viewer', email: 'unreached@example.test' });
+        expect(invite).toMatchObject({ emailed: false, emailError: 'The invite e-mail could not be sent; copy the link and send it yourself.' });
+        expect(invite.link).toMatch(new RegExp(`^${testAppUrl}/invite/`));
+        expect(quiet).toHaveBeenCalledWith('Invite e-mail failed:', expect.any(String));
+      } finally {
+        quiet.mockRestore();
+      }
+    });
+
     it("password reset: better-auth's reset e-mail carries a link that works once", async () => {
       const auth = createAuth(deps.db, {
         appUrl: testAppUrl,
