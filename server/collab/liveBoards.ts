@@ -1,6 +1,7 @@
 // What the rest of the server may ask of the live boards. Commands are plain data so that callers
 // (tRPC procedures in Next's module graph) never touch Yjs objects from another copy of yjs.
 import type { ActionFields, ActionStatus, DecisionFields } from '../domain/meeting';
+import type { MeetingBoard } from './boards/meetingDocument';
 import type { PlanImport } from '../domain/planImport';
 import type { RaidFields } from '../domain/risk';
 
@@ -29,6 +30,8 @@ export interface BoardCommands {
     'meeting.seedAgenda': { command: { items: { title: string; carriedActionIds: string[] }[] }; result: { agendaItemIds: string[] } };
     /** Changes nothing: the board's actions as it holds them now (the projection may be a moment behind). */
     'meeting.readActions': { command: Record<never, never>; result: { actions: { id: string; status: ActionStatus }[] } };
+    /** The board as it is now, as plain data, and its notes as Markdown (the minutes export and the status draft). */
+    'meeting.readMinutes': { command: Record<never, never>; result: { board: MeetingBoard; notesMarkdown: string } };
     /** Refused (`ended: true`, nothing written) once the meeting has ended. */
     'meeting.addAction': { command: { fields: Partial<ActionFields> }; result: { actionId: string | null; ended: boolean } };
     'meeting.addDecision': { command: { fields: Partial<DecisionFields> }; result: { decisionId: string | null; ended: boolean } };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database } from '@/db';
 import { meeting } from '@/db/schema';
 import type { Auth } from '../auth';
+import type { LiveBoards } from '../collab/liveBoards';
 import { findMembership } from '../data/membership';
 import { readMeetingMinutes } from '../data/meetingMinutes';
 import { meetingMinutesMarkdown, minutesFileName } from '../domain/meetingMinutes';
@@ -13,7 +14,7 @@ import { meetingMinutesMarkdown, minutesFileName } from '../domain/meetingMinute
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
 const ids = z.object({ projectId: z.uuid(), meetingId: z.uuid() });
 
-export async function meetingMinutesResponse(deps: { db: Database; auth: Pick<Auth, 'api'> }, req: Request, params: { projectId: string; meetingId: string }): Promise<Response> {
+export async function meetingMinutesResponse(deps: { db: Database; live: LiveBoards; auth: Pick<Auth, 'api'> }, req: Request, params: { projectId: string; meetingId: string }): Promise<Response> {
   const parsed = ids.safeParse(params);
   if (!parsed.success) return notFound();
   const { projectId, meetingId } = parsed.data;
@@ -24,7 +25,7 @@ export async function meetingMinutesResponse(deps: { db: Database; auth: Pick<Au
     .from(meeting)
     .where(and(eq(meeting.projectId, projectId), eq(meeting.id, meetingId)));
   if (!row) return notFound();
-  const minutes = await readMeetingMinutes(deps.db, row);
+  const minutes = await readMeetingMinutes(deps.db, deps.live, row, session.user.id);
   const body = meetingMinutesMarkdown(minutes.meeting, minutes.board, minutes.notesMarkdown, minutes.context);
   const fileName = minutesFileName(row);
   return new Response(body, {

@@ -18,7 +18,7 @@ export const meetingSinceRouter = createTRPCRouter({
    * draft opens on the updates page.
    */
   statusDraft: meetingProcedure('editor').mutation(async ({ ctx }) => {
-    const minutes = await readMeetingMinutes(ctx.db, ctx.meeting);
+    const minutes = await readMeetingMinutes(ctx.db, ctx.live, ctx.meeting, ctx.user.id);
     return ctx.db.transaction(async (tx) => {
       const [last] = await tx
         .select({ health: statusUpdate.health, healthReason: statusUpdate.healthReason })

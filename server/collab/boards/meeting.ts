@@ -18,10 +18,12 @@ import {
   meetingMaps,
   notesFragment,
   readActions,
+  readMeetingBoard,
   readMeta,
   reopenMeeting,
   setActionDone,
 } from './meetingDocument';
+import { notesToMarkdown } from './notesMarkdown';
 import type { BoardDefinition } from './types';
 
 /** Read on every client update, so straight from the map (readMeta validates every field). */
@@ -62,6 +64,7 @@ export const meetingBoard: BoardDefinition<'meeting'> = {
         agendaItemIds: command.items.map((item) => insertAgendaItem(doc, { title: item.title, carriedActionIds: item.carriedActionIds }, actorId)),
       })),
     'meeting.readActions': (doc) => oneSlice(() => ({ actions: readActions(doc).map((action) => ({ id: action.id, status: action.fields.status })) })),
+    'meeting.readMinutes': (doc) => oneSlice(() => ({ board: readMeetingBoard(doc), notesMarkdown: notesToMarkdown(notesFragment(doc)) })),
     'meeting.addAction': (doc, command, actorId) =>
       oneSlice(() => (isEnded(doc) ? { actionId: null, ended: true } : { actionId: insertAction(doc, { ...command.fields, status: 'open' }, actorId), ended: false })),
     'meeting.addDecision': (doc, command, actorId) =>

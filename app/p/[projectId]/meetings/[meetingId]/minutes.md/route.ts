@@ -6,6 +6,6 @@ import { services } from '@/server/services';
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ projectId: string; meetingId: string }> }) {
-  const { db, auth } = services();
-  return meetingMinutesResponse({ db, auth }, req, await params);
+  const { db, live, auth } = services();
+  return meetingMinutesResponse({ db, live, auth }, req, await params);
 }
