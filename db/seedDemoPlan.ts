@@ -1,11 +1,14 @@
 // The demo project's plan: charter, goals, stakeholders with their RACI, and a roadmap of
-// milestones and workstreams with dependencies, written through the live plan like any edit. A
-// baseline is saved at kick-off, then the vendor's news slips the rehearsal and the migration
-// tooling by a week, so the slippage view has a story (and the runbooks now start before the
-// rehearsal they depend on).
+// milestones and workstreams with dependencies, written through the live plan like any edit, each
+// step dated to when it happened (db/seedDemoHistory.ts). A baseline is saved at kick-off eight
+// weeks ago; the design is signed off; three weeks ago the vendor's news slips the rehearsal and the
+// migration tooling by a week (so the runbooks now start before the rehearsal they depend on); after
+// the steering committee a milestone for the staging node pool is added and met; and since the last
+// weekly sync the rehearsal slipped again, waiting for its production-size copy.
 import { addDays, formatISO } from 'date-fns';
-import type { LiveBoards } from '@/server/collab/liveBoards';
 import type { PlanItemFields } from '@/server/domain/plan';
+import type { PlanImport } from '@/server/domain/planImport';
+import type { DemoHistory, SettlingBoards } from './seedDemoHistory';
 
 type Who = 'owner' | 'editor' | 'viewer';
 
@@ -22,10 +25,12 @@ export interface DemoPlan {
 /** The plan items a risk may threaten. */
 export type DemoPlanItem = Exclude<keyof DemoPlan, 'goals' | 'stakeholders'>;
 
-export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Record<Who, string>, today: Date): Promise<DemoPlan> {
+export async function seedDemoPlan(live: SettlingBoards, history: DemoHistory, projectId: string, ids: Record<Who, string>, today: Date): Promise<DemoPlan> {
   const day = (offset: number) => formatISO(addDays(today, offset), { representation: 'date' });
+  /** A time on the day `offset` days from today, in UTC. */
+  const at = (offset: number, hours: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset, hours));
   const id = () => globalThis.crypto.randomUUID();
-  const item = { designSignedOff: id(), rehearsal: id(), paymentsOnV3: id(), cutOver: id(), tooling: id(), refunds: id(), sso: id(), runbooks: id() };
+  const item = { designSignedOff: id(), rehearsal: id(), paymentsOnV3: id(), cutOver: id(), tooling: id(), refunds: id(), sso: id(), runbooks: id(), nodePool: id() };
   const goal = { tenants: id(), cutOverHours: id(), checkout: id() };
   const who = { sponsor: id(), tpm: id(), engineering: id(), payments: id(), support: id(), partners: id() };
   type Role = 'R' | 'A' | 'C' | 'I';
@@ -40,8 +45,8 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
     {
       type: 'plan.import',
       items: [
-        { id: item.designSignedOff, fields: milestone(-40, { title: 'Design signed off', status: 'done', ownerId: ids.owner }) },
-        { id: item.rehearsal, fields: milestone(20, { title: 'Rehearsal on a production-size copy', status: 'at_risk', ownerId: ids.editor }) },
+        { id: item.designSignedOff, fields: milestone(-45, { title: 'Design signed off', ownerId: ids.owner }) },
+        { id: item.rehearsal, fields: milestone(20, { title: 'Rehearsal on a production-size copy', ownerId: ids.editor }) },
         { id: item.paymentsOnV3, fields: milestone(35, { title: 'All payments on API v3', ownerId: ids.owner }) },
         { id: item.cutOver, fields: milestone(60, { title: 'Cut-over weekend', ownerId: ids.owner, description: 'Read-only from Saturday 06:00; back by Sunday 10:00 at the latest.' }) },
         { id: item.tooling, fields: workstream(-35, 15, { title: 'Tenant data migration tooling', ownerId: ids.editor, progress: 70, milestoneId: item.rehearsal }) },
@@ -86,19 +91,27 @@ export async function seedDemoPlan(live: LiveBoards, projectId: string, ids: Rec
     ids.owner,
   );
   await live.apply('plan', projectId, { type: 'plan.saveBaseline', name: 'Kick-off plan' }, ids.owner);
+  await history.happened(at(-56, 10));
+  const change = async (when: Date, who: Who, plan: PlanImport) => {
+    await live.apply('plan', projectId, { type: 'plan.import', ...plan }, ids[who]);
+    await history.happened(when);
+  };
+  await change(at(-45, 16), 'owner', { items: [{ id: item.designSignedOff, fields: { status: 'done' } }] });
   // The payment provider moved the v2 sunset forward: the rehearsal and the tooling it needs slip a week.
-  await live.apply(
-    'plan',
-    projectId,
-    {
-      type: 'plan.import',
-      items: [
-        { id: item.rehearsal, fields: { start: day(27), end: day(27) } },
-        { id: item.tooling, fields: { end: day(22) } },
-      ],
-    },
-    ids.editor,
-  );
+  await change(at(-21, 11), 'editor', {
+    items: [
+      { id: item.rehearsal, fields: { start: day(27), end: day(27), status: 'at_risk' } },
+      { id: item.tooling, fields: { end: day(22) } },
+    ],
+  });
+  // The steering committee funded a temporary node pool for staging; it went live this week.
+  await change(at(-9, 18), 'owner', {
+    items: [{ id: item.nodePool, fields: milestone(-3, { title: 'Temporary staging node pool live', ownerId: ids.editor }) }],
+    raci: raci(item.nodePool, { tpm: 'A', engineering: 'R', sponsor: 'I' }),
+  });
+  await change(at(-3, 14), 'editor', { items: [{ id: item.nodePool, fields: { status: 'done' } }] });
+  // Infrastructure's first slot for the production-size copy is later than the rehearsal needed.
+  await change(at(-2, 10), 'editor', { items: [{ id: item.rehearsal, fields: { start: day(31), end: day(31) } }] });
   return {
     rehearsal: item.rehearsal,
     paymentsOnV3: item.paymentsOnV3,

@@ -1,4 +1,5 @@
-// The bar on every page: the product name (home), and who is signed in with a way out.
+// The bar on every page: the product name (home), your projects and your actions across them,
+// and who is signed in with a way out.
 import Link from 'next/link';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
 import { buttonClasses } from '@/components/ui/button';
@@ -15,9 +16,12 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
           Waymark
         </Link>
         {user ? (
-          <nav aria-label="Main" className="ml-2 hidden sm:block">
-            <Link href="/projects" className="rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink">
+          <nav aria-label="Main" className="ml-1 flex items-center sm:ml-2">
+            <Link href="/projects" className="hidden rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink sm:inline">
               Projects
+            </Link>
+            <Link href="/actions" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink">
+              My actions
             </Link>
           </nav>
         ) : null}
@@ -26,7 +30,7 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
             <>
               <span className="flex min-w-0 items-center gap-2 text-sm text-ink">
                 <Avatar name={user.name} color={colorForUser(user.id)} size="sm" label="" />
-                <span className="max-w-[9rem] truncate sm:max-w-[16rem]" data-testid="current-user">
+                <span className="max-w-[5rem] truncate sm:max-w-[16rem]" data-testid="current-user">
                   {user.name}
                 </span>
               </span>

@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { closeCodes } from '@/server/collab/protocol';
 import { jitterReconnects } from './backoff';
+import { sendOnlyOwnPresence } from './ownPresence';
 import { saveStatus } from './presence';
 import { trackedWebSocket } from './trackedSocket';
 
@@ -73,6 +74,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
     });
     // Jittered back-off so a server restart is not met by every client at the same moment.
     jitterReconnects(provider);
+    sendOnlyOwnPresence(provider);
     provider.awareness.setLocalStateField('user', { id, name, color });
     provider.on('status', ({ status: s }: { status: string }) => {
       connected = s === 'connected';

@@ -10,6 +10,9 @@ export function ProjectNav({ projectId }: { projectId: string }) {
   const sections = [
     { href: `/p/${projectId}/plan`, label: 'Plan' },
     { href: `/p/${projectId}/risks`, label: 'Risks' },
+    { href: `/p/${projectId}/meetings`, label: 'Meetings' },
+    { href: `/p/${projectId}/actions`, label: 'Actions' },
+    { href: `/p/${projectId}/decisions`, label: 'Decisions' },
     { href: `/p/${projectId}/updates`, label: 'Updates' },
     { href: `/p/${projectId}/members`, label: 'Members' },
     { href: `/p/${projectId}/settings`, label: 'Settings' },

@@ -12,11 +12,8 @@ export interface OriginPolicy {
 
 /** The Host header in the form URL.host has for the same address (lower case, no default port). */
 function normalizedHost(protocol: string, host: string): string | null {
-  try {
-    return new URL(`${protocol}//${host}`).host;
-  } catch {
-    return null;
-  }
+  const address = `${protocol}//${host}`;
+  return URL.canParse(address) ? new URL(address).host : null;
 }
 
 /**

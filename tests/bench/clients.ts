@@ -4,13 +4,16 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { jitterReconnects } from '@/components/live/backoff';
+import { sendOnlyOwnPresence } from '../../components/live/ownPresence';
 import type { RunningServer } from './servers';
 
 /** What the Hocuspocus peer's client (tests/bench/peers/hocuspocusClient.ts) gives back. */
 export interface PeerClient {
+  awareness: Awareness;
   synced: Promise<void>;
   connected(): boolean;
   destroy(): void;
@@ -26,6 +29,8 @@ const { connectHocuspocusClient } = (await import(peerClientModule).catch((error
 
 export interface BenchClient {
   doc: Y.Doc;
+  /** Presence (cursors), as the editor's caret extension sets it. */
+  awareness: Awareness;
   /**
    * With `stampArrivals`: when the message the client is applying right now reached its socket
    * (epoch ms, as `performance.timeOrigin + performance.now()`); undefined outside such a message.
@@ -73,7 +78,11 @@ export function connectBenchClient(
   server: RunningServer,
   room: string,
   cookie: string,
-  options: { jitter?: boolean; onAttempt?: () => void; stampArrivals?: boolean } = {},
+  options: {
+    jitter?: boolean;
+    onAttempt?: () => void;
+    stampArrivals?: boolean;
+  } = {},
 ): BenchClient {
   const doc = new Y.Doc();
   const delivering = { arrivedAt: undefined as number | undefined };
@@ -91,8 +100,11 @@ export function connectBenchClient(
       disableBc: true,
     });
     if (options.jitter) jitterReconnects(provider);
+    // As the app's client does (components/live/useLiveDoc.ts).
+    sendOnlyOwnPresence(provider);
     return {
       doc,
+      awareness: provider.awareness,
       deliveringArrivedAt,
       synced: new Promise((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve()))),
       connected: () => provider.wsconnected && provider.synced,
@@ -105,6 +117,7 @@ export function connectBenchClient(
   const peer = connectHocuspocusClient(server.port, room, doc, socketClass(WebSocket));
   return {
     doc,
+    awareness: peer.awareness,
     deliveringArrivedAt,
     synced: peer.synced,
     connected: peer.connected,

@@ -1,7 +1,7 @@
 // `npm run bench [scenario ...]`: Waymark's collaboration server side by side with Hocuspocus on
 // the same Postgres, with the same load generator, one after the other in one run. Prints a table,
 // writes tests/bench/results/latest.json and the figures section of docs/benchmarks.md.
-// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill, big.
+// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill, big, meeting.
 // BENCH_QUICK=1 shortens every scenario (for trying the bench, not for figures). BENCH_PIN=1 runs
 // each server on CPU 0 and the load generator on the others (servers.ts), as if on their own machines.
 import { execSync, spawnSync } from 'node:child_process';
@@ -15,12 +15,13 @@ import { bigUpdates } from './scenarios/bigUpdates';
 import { ceiling } from './scenarios/ceiling';
 import { density } from './scenarios/density';
 import { history } from './scenarios/history';
+import { combineMeetingRounds, meeting, type MeetingRound } from './scenarios/meeting';
 import { combineRounds, propagation, type PropagationRound } from './scenarios/propagation';
 import { reconnectStorm } from './scenarios/reconnectStorm';
 import { render } from './scenarios/render';
 import { startServer, type ServerKind } from './servers';
 
-const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill', 'big'] as const;
+const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill', 'big', 'meeting'] as const;
 type Scenario = (typeof all)[number];
 const asked = process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)) as Scenario[];
 const selected: Scenario[] = asked.length ? asked : [...all];
@@ -30,6 +31,7 @@ const kinds: ServerKind[] = ['waymark', 'hocuspocus'];
 const pinned = process.env.BENCH_PIN === '1';
 // Threads started later (the generator's workers) inherit this process's CPUs.
 if (pinned) execSync(`taskset -a -p -c 1-${os.cpus().length - 1} ${process.pid}`);
+const loadBefore = os.loadavg();
 const db = await freshBenchDatabase();
 const env = { DATABASE_URL: db.url };
 const results: Record<string, unknown> = {};
@@ -96,6 +98,16 @@ try {
     if (scenario === 'big') {
       results.big = { waymark: await withServer('waymark', (server) => bigUpdates(server, { baselineMs: quick ? 3_000 : 10_000 })) };
     }
+    if (scenario === 'meeting') {
+      // 30 typists at 5 keystrokes/s for 30 s per round, the servers taking turns (W H, H W).
+      const rounds = quick ? 1 : 2;
+      const options = { databaseUrl: db.url, ...(quick ? { warmupMs: 1_000, measureMs: 8_000 } : {}) };
+      const runs = Object.fromEntries(kinds.map((kind) => [kind, [] as MeetingRound[]]));
+      for (let round = 0; round < rounds; round++) {
+        for (const kind of round % 2 ? [...kinds].reverse() : kinds) runs[kind]!.push(await withServer(kind, (server) => meeting(server, options)));
+      }
+      results.meeting = Object.fromEntries(kinds.map((kind) => [kind, { rounds, ...combineMeetingRounds(runs[kind]!) }]));
+    }
     if (scenario === 'kill') {
       results.kill = { waymark: await runKillLoop({ database: env, kills: quick ? 3 : 20, clients: 4, seed: 20261125 }) };
     }
@@ -118,6 +130,8 @@ const machine = {
   commit: execSync('git rev-parse --short HEAD').toString().trim(),
   quick,
   pinned,
+  /** 1-minute load average when the run started and ended (other work on the machine). */
+  loadAverage: [loadBefore[0]!, os.loadavg()[0]!].map((l) => Math.round(l * 10) / 10),
 };
 mkdirSync('tests/bench/results', { recursive: true });
 writeFileSync('tests/bench/results/latest.json', JSON.stringify({ machine, results }, null, 2));
@@ -127,7 +141,7 @@ const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)}`;
 const lat = (l: Latency) => `${ms(l.p50)} / ${ms(l.p99)} / ${ms(l.max)}`;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 const lines: string[] = [];
-lines.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}, Postgres ${machine.postgres} (commit ${machine.commit}${quick ? ', QUICK run' : ''}${pinned ? ', servers pinned to CPU 0' : ''}).`, '');
+lines.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}, Postgres ${machine.postgres} (commit ${machine.commit}${quick ? ', QUICK run' : ''}${pinned ? ', servers pinned to CPU 0' : ''}; load average ${machine.loadAverage.join(' → ')}).`, '');
 const r = results as Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 if (r.propagation) {
   lines.push(
@@ -205,6 +219,23 @@ if (r.big) {
     lines.push(`| ${label} | ${lat(p.honest)} | ${p.rssBeforeMb} → ${p.rssPeakMb} → ${p.rssAfterMb} MB | ${ms(p.eventLoopMaxMs)} ms | ${ms(p.mainThreadCpuMaxMs)} ms${p.mainThreadCpuMaxMs > 50 ? ' (over 50 ms)' : ''} | ${key === 'baseline' ? '-' : `${(p.loadMs / 1000).toFixed(1)} s`} |`);
   }
   lines.push('');
+}
+if (r.meeting) {
+  const w = r.meeting.waymark;
+  lines.push(
+    '### Meeting notes',
+    '',
+    `${w.typists} people typing in one meeting's notes (Tiptap's shape: paragraphs of Y.XmlText in the Y.XmlFragment \`notes\`), ${w.keystrokesPerSecond} keystrokes/s each, own and shared paragraphs, the caret in presence after every keystroke (Waymark's clients send only their own presence, as the app does); ${w.rounds} round(s) of ${w.measuredSeconds / w.rounds} s per server, the servers taking turns, merged. Latency (ms, p50 / p99 / max) from a keystroke to its arrival at the last other typist; lost: typed characters missing or out of order on any typist's copy or the server's; target p99 ≤ 50 ms, nothing lost, copies equal.`,
+    '',
+  );
+  lines.push('| server | keystrokes (per typist per s) | to the last other typist | p99 per round | to the first | applied by the last | undelivered · lost · copies differing · socket drops | server CPU (per keystroke) | its Postgres backends: CPU per keystroke | server RSS | generator CPU | receive→commit p50 / p99 | longest event-loop delay · main-thread CPU block |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const kind of kinds) {
+    const m = r.meeting[kind];
+    lines.push(
+      `| ${kind} | ${m.keystrokes.toLocaleString('en')} (${(m.keystrokes / m.typists / m.measuredSeconds).toFixed(1)}) | ${lat(m.latency)} | ${m.roundsP99.map(ms).join(', ')} | ${lat(m.firstLatency)} | ${lat(m.appliedLatency)} | ${m.undelivered} · ${m.lost} · ${m.copiesDiffering} · ${m.drops} | ${m.serverCpuPercent}% (${m.serverCpuUsPerKeystroke} µs) | ${m.postgresCpuUsPerKeystroke === null ? 'n/a' : `${m.postgresCpuUsPerKeystroke} µs`} | ${m.serverRssMb} MB | ${m.generatorCpuPercent}% | ${kind === 'waymark' ? `${ms(m.timeToDurable.p50)} / ${ms(m.timeToDurable.p99)}` : 'stores on a 2-10 s debounce'} | ${m.eventLoopMaxMs === null ? '-' : `${ms(m.eventLoopMaxMs)} · ${ms(m.mainThreadCpuMaxMs)} ms`} |`,
+    );
+  }
+  lines.push(`p99 ratio W / H: ${ratio(w.latency.p99, r.meeting.hocuspocus.latency.p99)}; server CPU per keystroke W / H: ${ratio(w.serverCpuUsPerKeystroke, r.meeting.hocuspocus.serverCpuUsPerKeystroke)}.`, '');
 }
 const report = lines.join('\n');
 console.log('\n' + report);

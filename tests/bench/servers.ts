@@ -19,6 +19,8 @@ export interface RunningServer {
 export interface ServerStats {
   rssMb: number;
   cpuPercent: number;
+  /** Server CPU (user + system) since the last reset, ms. */
+  cpuMs: number;
   sockets: number;
   boards: number;
   receiveToCommit: { count: number; p50: number; p95: number; p99: number; max: number };
@@ -75,14 +77,19 @@ export function startServer(kind: ServerKind, env: Record<string, string>, port 
   });
 }
 
-/** Rooms to use on a server: Waymark needs real projects (with a member's cookie); Hocuspocus any name. */
-export async function prepareRooms(server: RunningServer, count: number): Promise<{ rooms: string[]; cookie: string }> {
+/**
+ * Rooms to use on a server: Waymark needs real projects (with a member's cookie), and for `meeting`
+ * rooms a meeting in one; Hocuspocus takes any name.
+ */
+export async function prepareRooms(server: RunningServer, count: number, kind: 'risks' | 'meeting' = 'risks'): Promise<{ rooms: string[]; cookie: string }> {
   if (server.kind === 'hocuspocus') {
     const run = Math.random().toString(36).slice(2, 8);
-    return { rooms: Array.from({ length: count }, (_, i) => `bench-${run}-${i}`), cookie: '' };
+    return { rooms: Array.from({ length: count }, (_, i) => `bench-${kind}-${run}-${i}`), cookie: '' };
   }
-  const response = await fetch(`http://127.0.0.1:${server.port}/team?projects=${count}`, { method: 'POST' });
-  if (!response.ok) throw new Error(`could not create projects: ${response.status} ${await response.text()}`);
-  const team = (await response.json()) as { projectIds: string[]; ownerCookie: string };
-  return { rooms: team.projectIds.map((id) => `risks:${id}`), cookie: team.ownerCookie };
+  const query = kind === 'meeting' ? `meetings=${count}` : `projects=${count}`;
+  const response = await fetch(`http://127.0.0.1:${server.port}/team?${query}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`could not create ${kind === 'meeting' ? 'meetings' : 'projects'}: ${response.status} ${await response.text()}`);
+  const team = (await response.json()) as { projectIds: string[]; meetingIds: string[]; ownerCookie: string };
+  const rooms = kind === 'meeting' ? team.meetingIds.map((id) => `meeting:${id}`) : team.projectIds.map((id) => `risks:${id}`);
+  return { rooms, cookie: team.ownerCookie };
 }

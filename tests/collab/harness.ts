@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { sendOnlyOwnPresence } from '@/components/live/ownPresence';
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { Auth } from '@/server/auth';
@@ -131,6 +132,8 @@ export function connectClient(
     disableBc: true,
     ...options,
   });
+  // As the app's client does (components/live/useLiveDoc.ts).
+  sendOnlyOwnPresence(provider);
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     provider.once('sync', () => resolve());

@@ -65,6 +65,33 @@ function presenceOf(client: Client, clientId: number) {
   return client.provider.awareness.getStates().get(clientId);
 }
 
+describe("the app's client", () => {
+  it("sends only its own presence: others' caret moves it receives are not sent back", async () => {
+    const mover = connectClient(h.url, room, team.users.editor.cookie);
+    const listener = connectClient(h.url, room, team.users.owner.cookie);
+    await Promise.all([mover.synced, listener.synced]);
+    const ws = listener.provider.ws!;
+    const sent: Uint8Array[] = [];
+    const send = ws.send.bind(ws);
+    ws.send = ((data: Uint8Array) => {
+      sent.push(new Uint8Array(data));
+      send(data);
+    }) as typeof ws.send;
+    const awarenessSent = () => sent.filter((frame) => frame[0] === messageAwareness).length;
+
+    for (let i = 1; i <= 20; i++) mover.provider.awareness.setLocalStateField('editing', `caret-${i}`);
+    await eventually(() => expect(presenceOf(listener, mover.doc.clientID)?.editing).toBe('caret-20'));
+    expect(awarenessSent()).toBe(0);
+
+    // Its own changes still go out, and reach the others.
+    listener.provider.awareness.setLocalStateField('editing', 'mine');
+    await eventually(() => expect(presenceOf(mover, listener.doc.clientID)?.editing).toBe('mine'));
+    expect(awarenessSent()).toBe(1);
+    mover.destroy();
+    listener.destroy();
+  });
+});
+
 describe('presence spoofing', () => {
   it("a viewer's socket cannot change, remove or add presence for other client ids; a third member sees the victim unchanged", async () => {
     const victim = connectClient(h.url, room, team.users.editor.cookie);

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { session } from '@/db/schema';
 import { insertRaidItem, raidItemsMap } from '@/server/collab/boards/riskDocument';
-import { closeCodes, messageSync, syncUpdate } from '@/server/collab/protocol';
+import { closeCodes, messageSync, syncStep1, syncUpdate } from '@/server/collab/protocol';
 import { sessionEndedReason } from '@/server/collab/server';
 import { UpdateLog } from '@/server/collab/updateLog';
 import { addToProject, createUser, projectWithTeam, type TestUser } from '../support/factories';
-import { appUrl, connectClient, eventually, rawSocket, startCollabServer, type Harness } from './harness';
+import { appUrl, connectClient, envelope, eventually, rawSocket, startCollabServer, type Harness } from './harness';
 
 let h: Harness;
 let checked: Harness;
@@ -162,7 +162,16 @@ describe('a socket lives no longer than its session', () => {
     await checked.db.update(session).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(session.id, expiringSession.id));
 
     expect(await expiringSocket.closed).toEqual({ code: closeCodes.unauthenticated, reason: sessionEndedReason });
-    // The check that closed it looked at the other socket's session too.
+    // The check that closed it looked at the other socket's session too. Had it closed that socket,
+    // its close frame would come before any answer to a request sent now: so an answer proves it stayed.
+    const framesBefore = stayingSocket.frames.length;
+    stayingSocket.ws.send(envelope(messageSync, syncStep1, Y.encodeStateVector(new Y.Doc())));
+    await Promise.race([
+      eventually(() => expect(stayingSocket.frames.length).toBeGreaterThan(framesBefore)),
+      stayingSocket.closed.then(({ code }) => {
+        throw new Error(`the staying session's socket was closed (${code})`);
+      }),
+    ]);
     expect(stayingSocket.ws.readyState).toBe(stayingSocket.ws.OPEN);
     stayingSocket.ws.close();
   });

@@ -123,12 +123,25 @@ const openPlanItem = async (page: Page) => {
   await expect(page.getByRole('region', { name: /^Edit / })).toBeVisible();
 };
 
+/** Opens the demo's first meeting from the meetings list (ids are random per seed) and waits until its board is live. */
+const openFirstMeeting = async (page: Page) => {
+  await page.locator('main a[href*="/meetings/"]').first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await boardSaved(page);
+  await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toBeVisible();
+};
+
 const projectPages = (who: Who, phone = false): A11yState[] => {
   const suffix = `${who}${phone ? ', 390 px' : ''}`;
   return [
     { name: `projects (${suffix})`, route: '/projects', who, phone, path: '/projects' },
     { name: `plan (${suffix})`, route: '/p/[projectId]/plan', who, phone, path: '/p/[projectId]/plan', setup: boardSaved },
     { name: `risks (${suffix})`, route: '/p/[projectId]/risks', who, phone, path: '/p/[projectId]/risks', setup: boardSaved },
+    { name: `meetings (${suffix})`, route: '/p/[projectId]/meetings', who, phone, path: '/p/[projectId]/meetings' },
+    { name: `meeting board (${suffix})`, route: '/p/[projectId]/meetings/[meetingId]', who, phone, path: '/p/[projectId]/meetings', setup: openFirstMeeting },
+    { name: `actions (${suffix})`, route: '/p/[projectId]/actions', who, phone, path: '/p/[projectId]/actions' },
+    { name: `decisions (${suffix})`, route: '/p/[projectId]/decisions', who, phone, path: '/p/[projectId]/decisions' },
+    { name: `my actions (${suffix})`, route: '/actions', who, phone, path: '/actions' },
     { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
     { name: `members (${suffix})`, route: '/p/[projectId]/members', who, phone, path: '/p/[projectId]/members' },
     { name: `settings (${suffix})`, route: '/p/[projectId]/settings', who, phone, path: '/p/[projectId]/settings' },
@@ -235,6 +248,33 @@ export const a11yStates: A11yState[] = [
       await boardSaved(page);
       await network.goOffline();
       await expect(page.getByTestId('save-status')).toContainText('Offline');
+    },
+  },
+  {
+    name: 'meeting board: a mention being chosen in the notes (owner)',
+    route: '/p/[projectId]/meetings/[meetingId]',
+    who: 'owner',
+    path: '/p/[projectId]/meetings',
+    setup: async (page) => {
+      await openFirstMeeting(page);
+      const notes = page.getByRole('textbox', { name: 'Meeting notes' });
+      if ((await notes.getAttribute('contenteditable')) !== 'true') return;
+      await notes.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' @');
+      await expect(page.getByRole('listbox', { name: 'Mention a member' })).toBeVisible();
+    },
+  },
+  {
+    name: 'meetings: the new meeting form filled from its series (owner, 390 px)',
+    route: '/p/[projectId]/meetings',
+    who: 'owner',
+    phone: true,
+    path: '/p/[projectId]/meetings',
+    setup: async (page) => {
+      await page.getByLabel('Series').selectOption({ label: 'Risk review' });
+      await page.getByLabel('Series').selectOption({ label: 'Weekly sync' });
+      await expect(page.getByLabel('Title')).not.toHaveValue('');
     },
   },
   {

@@ -11,6 +11,8 @@ export const demoOwner = { ...demoUsers.owner, password: demoPassword };
 
 export interface Demo {
   projectId: string;
+  /** The first meeting listed on the demo project's meetings page (the seed's series), if any. */
+  meetingId: string | null;
   statusSlug: string;
   /** The demo owner's signed-in state, for `browser.newContext({ storageState })`. */
   session: Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -106,8 +108,61 @@ export const demoPages: DemoPage[] = [
     signedIn: true,
     path: (demo) => `/p/${demo.projectId}/updates`,
     shows: async (page) => {
-      await text(page, 'Staging capacity blocks load tests');
+      await text(page, 'Rehearsal waits for a production-size copy');
       await expect(page.getByText('The first rehearsal moved 10% of tenants in 38 minutes.')).toBeVisible();
+    },
+  },
+  {
+    name: 'Meetings',
+    route: '/p/[projectId]/meetings',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/meetings`,
+    shows: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Weekly sync' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Steering committee' })).toBeVisible();
+      await expect(page.getByRole('link', { name: /Atlas weekly sync/ })).toHaveCount(3);
+    },
+  },
+  {
+    name: 'Meeting board',
+    route: '/p/[projectId]/meetings/[meetingId]',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/meetings/${demo.meetingId ?? 'no-meeting-seeded'}`,
+    shows: async (page) => {
+      await liveBoardSaved(page);
+      // The first listed meeting is next week's sync, with the open actions carried into its agenda.
+      await expect(page.getByRole('listitem', { name: /^Item 1: Open actions/ })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Carried open actions' }).getByRole('listitem').first()).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toBeVisible();
+    },
+  },
+  {
+    name: 'Action list',
+    route: '/p/[projectId]/actions',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/actions`,
+    shows: async (page) => {
+      await page.getByRole('button', { name: /^All/ }).click();
+      await expect(page.getByTestId('action-row').first()).toBeVisible();
+      await expect(page.getByText('Overdue', { exact: true }).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Decision log',
+    route: '/p/[projectId]/decisions',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/decisions`,
+    shows: (page) => text(page, 'Hold the cut-over weekend; all payments move to API v3 before it.'),
+  },
+  {
+    name: 'My actions',
+    route: '/actions',
+    signedIn: true,
+    path: () => '/actions',
+    shows: async (page) => {
+      await expect(page.getByRole('heading', { name: 'My actions' })).toBeVisible();
+      await page.getByRole('button', { name: /^All/ }).click();
+      await expect(page.getByTestId('action-row').first()).toBeVisible();
     },
   },
   {
@@ -138,7 +193,7 @@ export const demoPages: DemoPage[] = [
     shows: async (page) => {
       await expect(page.getByRole('heading', { name: demoProjectName })).toBeVisible();
       await text(page, 'Payment provider API v2 sunset before cut-over');
-      await expect(page.getByText('Dual-write runs for 5% of refunds with no mismatches.', { exact: false }).first()).toBeVisible();
+      await expect(page.getByText('The temporary node pool is live and the search load tests run on it.', { exact: false }).first()).toBeVisible();
       // Only what the owner marked public.
       await expect(page.getByText('Only one engineer knows the billing reconciliation job')).toHaveCount(0);
     },
@@ -161,7 +216,7 @@ export const demoFiles: DemoFile[] = [
     signedIn: false,
     path: (demo) => `/status/${demo.statusSlug}/feed.atom`,
     contentType: /^application\/atom\+xml/,
-    contains: ['<feed', 'Staging capacity blocks load tests', 'Design signed off; rehearsal plan agreed'],
+    contains: ['<feed', 'Rehearsal waits for a production-size copy', 'Design signed off; rehearsal plan agreed'],
   },
   {
     name: 'Public milestones calendar',
@@ -216,7 +271,9 @@ export async function findDemo(page: Page): Promise<Omit<Demo, 'session'>> {
   const href = await link.getAttribute('href');
   const projectId = href?.match(/\/p\/([0-9a-f-]{36})/)?.[1];
   expect(projectId, `link of ${demoProjectName}: ${href}`).toBeTruthy();
-  return { projectId: projectId!, statusSlug: demoStatusSlug };
+  await page.goto(`/p/${projectId}/meetings`);
+  const meeting = await page.locator('main a[href*="/meetings/"]').first().getAttribute('href', { timeout: 5_000 }).catch(() => null);
+  return { projectId: projectId!, meetingId: meeting?.match(/\/meetings\/([0-9a-f-]{36})/)?.[1] ?? null, statusSlug: demoStatusSlug };
 }
 
 /**

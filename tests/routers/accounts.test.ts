@@ -94,6 +94,11 @@ describe('project invites', () => {
     const kept = await owner.project.createInvite({ projectId, role: 'viewer', email: 'kept@example.test' });
     const revoked = await owner.project.createInvite({ projectId, role: 'editor' });
     expect((await owner.project.listInvites({ projectId })).map((i) => i.id).sort()).toEqual([kept.id, revoked.id].sort());
+    const lapsed = await owner.project.createInvite({ projectId, role: 'viewer' });
+    await deps.db.update(projectInvite).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(projectInvite.id, lapsed.id));
+    const listed = await owner.project.listInvites({ projectId });
+    expect(Object.fromEntries(listed.map((i) => [i.id, i.expired]))).toEqual({ [kept.id]: false, [revoked.id]: false, [lapsed.id]: true });
+    await owner.project.revokeInvite({ projectId, inviteId: lapsed.id });
     await owner.project.revokeInvite({ projectId, inviteId: revoked.id });
     expect((await owner.project.listInvites({ projectId })).map((i) => i.id)).toEqual([kept.id]);
     await rejection(owner.project.revokeInvite({ projectId, inviteId: revoked.id }), 'NOT_FOUND');
@@ -146,6 +151,20 @@ describe('project invites', () => {
     await rejection((await callerFor(deps, null)).project.inviteDetails({ token: 'x'.repeat(43) }), 'NOT_FOUND');
   });
 
+  it('project.acceptInvite: a member following an invite keeps their role, and the invite stays open for someone else', async () => {
+    const { owner, projectId, team } = await ownerOfNewProject();
+    const invite = await owner.project.createInvite({ projectId, role: 'viewer' });
+    const editor = await team.as('editor');
+    expect(await editor.project.acceptInvite({ token: inviteTokenOf(invite.link!) })).toEqual({
+      projectId,
+      projectName: team.project.name,
+      role: 'editor',
+      joined: false,
+    });
+    expect((await editor.project.get({ projectId })).role).toBe('editor');
+    expect((await owner.project.listInvites({ projectId })).map((i) => i.id)).toEqual([invite.id]);
+  });
+
   it('project.acceptInvite: an invite addressed to an e-mail is refused to anyone signed in with another', async () => {
     const { owner, projectId } = await ownerOfNewProject();
     const invite = await owner.project.createInvite({ projectId, role: 'viewer', email: 'someone-else@example.test' });
@@ -174,6 +193,24 @@ describe('project invites', () => {
       const link = mail.match(new RegExp(`${testAppUrl}/invite/[A-Za-z0-9_-]+`))![0];
       await (await callerFor(deps, invitee)).project.acceptInvite({ token: inviteTokenOf(link) });
       expect((await (await callerFor(deps, invitee)).project.get({ projectId: team.project.id })).role).toBe('editor');
+    });
+
+    it('project.createInvite: when the e-mail cannot be sent, the owner is told so and gets the link to send themselves', async () => {
+      const closed = startMailbox();
+      const smtpUrl = await closed.ready;
+      await closed.close(); // nothing listens there any more: the connection is refused
+      const failing = createMailer({ smtpUrl, from: 'Waymark <waymark@example.test>' });
+      const team = await projectFor(deps, people, 'Unmailed');
+      const owner = await callerFor({ ...deps, mailer: failing }, people.owner);
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const invite = await owner.project.createInvite({ projectId: team.project.id, role: 'viewer', email: 'unreached@example.test' });
+        expect(invite).toMatchObject({ emailed: false, emailError: 'The invite e-mail could not be sent; copy the link and send it yourself.' });
+        expect(invite.link).toMatch(new RegExp(`^${testAppUrl}/invite/`));
+        expect(quiet).toHaveBeenCalledWith('Invite e-mail failed:', expect.any(String));
+      } finally {
+        quiet.mockRestore();
+      }
     });
 
     it("password reset: better-auth's reset e-mail carries a link that works once", async () => {
@@ -213,7 +250,8 @@ describe('owner-made password reset links (no SMTP)', () => {
 
   it('project.createPasswordResetLink: the link sets a new password once', async () => {
     const { member, projectId, owner } = await memberOnlyHere();
-    const { link } = await owner.project.createPasswordResetLink({ projectId, userId: member.id });
+    const { link, name } = await owner.project.createPasswordResetLink({ projectId, userId: member.id });
+    expect(name).toBe(member.name);
     expect(link).toMatch(new RegExp(`^${testAppUrl}/reset-password\\?token=`));
     const token = new URL(link).searchParams.get('token')!;
     expect(await resetWith(deps.auth, token, 'chosen-by-the-member')).toBe(true);
@@ -236,7 +274,7 @@ describe('owner-made password reset links (no SMTP)', () => {
     await addToProject(deps, people.owner, projectId, elsewhere, 'viewer');
     await (await callerFor(deps, elsewhere)).project.create({ name: `Their own ${uniqueSuffix()}` });
     const projects = await rejection(owner.project.createPasswordResetLink({ projectId, userId: elsewhere.id }), 'FORBIDDEN');
-    expect(projects.message).toContain('projects you do not own');
+    expect(projects.message).toBe(`${elsewhere.name}: They also belong to projects you do not own, so only they can reset their password.`);
 
     const sharer = await createUser(deps.auth, 'Sharer');
     await addToProject(deps, people.owner, projectId, sharer, 'viewer');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '@/server/env';
-import { isAppOrigin } from '@/server/http/origin';
+import { acceptedOrigins, isAppOrigin } from '@/server/http/origin';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -80,6 +80,22 @@ describe("the app's own origins", () => {
     expect(isAppOrigin('http://127.0.0.1:3000.evil.example', '127.0.0.1:3000', origins)).toBe(false);
     expect(isAppOrigin('null', '127.0.0.1:3000', origins)).toBe(false);
     expect(isAppOrigin('http://127.0.0.1:3000', undefined, origins)).toBe(false);
+  });
+
+  it('without APP_URL: an Origin that names the host over another scheme (ws:, ftp:) is refused', () => {
+    const { origins } = loadConfig({ DATA_DIR: dir() });
+    expect(isAppOrigin('ws://127.0.0.1:3000', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('ftp://127.0.0.1:3000', '127.0.0.1:3000', origins)).toBe(false);
+    expect(isAppOrigin('https://127.0.0.1:3000', '127.0.0.1:3000', origins)).toBe(true);
+  });
+
+  it("better-auth's trusted origins: without APP_URL, the request's host over http and https; with it, only the trusted list", () => {
+    const open = loadConfig({ DATA_DIR: dir() }).origins;
+    expect(acceptedOrigins(open, 'PM-Laptop:80')).toEqual([...open.trusted, 'http://pm-laptop', 'https://pm-laptop:80']);
+    expect(acceptedOrigins(open, null)).toEqual(open.trusted);
+    expect(acceptedOrigins(open, 'not a host')).toEqual(open.trusted);
+    const fixed = loadConfig({ DATA_DIR: dir(), APP_URL: 'https://waymark.example.com' }).origins;
+    expect(acceptedOrigins(fixed, 'evil.example')).toEqual(['https://waymark.example.com']);
   });
 
   it('with APP_URL: only it and TRUSTED_ORIGINS, not the host a request happened to name', () => {

@@ -157,7 +157,8 @@ describe('status update audience', () => {
     const editor = await team.as('editor');
     const projectId = team.project.id;
     const draft = await editor.status.createDraft({ projectId });
-    const content = updateContent({ summary: `The ${privateRisk.toLowerCase()} hit **${privatePlanItem}**.` });
+    // The public risk and the milestone are on the public page already: naming them asks nothing.
+    const content = updateContent({ summary: `The ${privateRisk.toLowerCase()} hit **${privatePlanItem}**, ahead of Launch ${secret}; ${publicRisk} holds.` });
     expect((await editor.status.checkPrivateMentions({ projectId, content })).privateMentions).toEqual([
       { kind: 'risk', title: privateRisk },
       { kind: 'plan item', title: privatePlanItem },

@@ -1,7 +1,18 @@
 // Status rules: when the next update is due and when it is overdue, the 90-day health strip, and
 // Markdown that stays inert whatever is typed into it.
 import { describe, expect, it } from 'vitest';
-import { communicationStatus, draftFromProjectData, healthStrip, markdownText, milestoneChangesSince, nextUpdateDue, privateMentions, type UpdateContent } from '@/server/domain/status';
+import {
+  communicationStatus,
+  describePrivateItems,
+  draftFromProjectData,
+  healthStrip,
+  markdownText,
+  milestoneChangesSince,
+  nextUpdateDue,
+  privateMentions,
+  updateContentOf,
+  type UpdateContent,
+} from '@/server/domain/status';
 import { renderMarkdown } from '@/server/status/markdown';
 import { renderBadge } from '@/server/status/publicSite';
 
@@ -136,5 +147,16 @@ describe('private mentions', () => {
   it('privateMentions: two private items of the same kind and title are named once; the same title as a risk and a plan item, twice', () => {
     const planTwin = { kind: 'plan item', title: 'Vendor exit' } as const;
     expect(privateMentions(content({ summary: 'Vendor exit' }), [vendorExit, { ...vendorExit }, planTwin])).toEqual([vendorExit, planTwin]);
+  });
+
+  it('describePrivateItems: names each item with its kind, for the message asking to confirm', () => {
+    expect(describePrivateItems([vendorExit, migration])).toBe('risk “Vendor exit”, plan item “Data migration (v2)”');
+    expect(describePrivateItems([])).toBe('');
+  });
+
+  it('updateContentOf: only the written fields of an update row, nothing else it carries', () => {
+    const written = content({ health: 'at_risk', healthReason: 'Late', summary: 'S', highlights: 'H', lowlights: 'L', asks: 'A', nextSteps: 'N' });
+    const row = { ...written, id: 'u1', projectId: 'p1', createdBy: 'someone', revision: 3 };
+    expect(updateContentOf(row)).toEqual(written);
   });
 });

@@ -40,6 +40,7 @@ const server = new Server({
         JSON.stringify({
           rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
           cpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallSince)) * 1000) / 10,
+          cpuMs: Math.round((cpu.user + cpu.system) / 1000),
           sockets: server.hocuspocus.getConnectionsCount(),
           boards: server.hocuspocus.getDocumentsCount(),
           receiveToCommit: summarize(durable),

@@ -11,6 +11,7 @@ export function connectHocuspocusClient(port: number, room: string, doc: Y.Doc, 
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token: 'bench' });
   provider.attach();
   return {
+    awareness: provider.awareness!,
     synced: new Promise((resolve) => (provider.isSynced ? resolve() : provider.on('synced', () => resolve()))),
     connected: () => socket.status === 'connected',
     destroy: () => {
