@@ -3,6 +3,7 @@
 // latest baseline, workstreams with their dates, goals with their due date. Pure: the pages pass
 // what raid.list and plan.get returned.
 import { formatDay } from '@/server/domain/dates';
+import { planItemHref, riskItemHref } from '@/server/domain/itemLinks';
 import { milestoneSlippage, type PlanItem } from '@/server/domain/plan';
 import { bandLabels, type RaidItem } from '@/server/domain/risk';
 import type { LinkTarget } from './model';
@@ -29,7 +30,7 @@ export function linkTargets(projectId: string, raid: RaidItem[], plan: PlanRead)
         title: r.title,
         state: `${r.band ? `${bandLabels[r.band]} · score ${r.score}` : 'Unrated'} · ${r.status}`,
         band: r.band,
-        href: `/p/${projectId}/risks`,
+        href: riskItemHref(projectId, r.id),
       }),
     ),
     ...plan.items.map(
@@ -38,7 +39,7 @@ export function linkTargets(projectId: string, raid: RaidItem[], plan: PlanRead)
         id: item.id,
         title: item.title,
         state: item.kind === 'milestone' ? `${formatDay(item.end)}${baseline ? ` · ${slipWords(slips.get(item.id))}` : ''}` : `${formatDay(item.start)} – ${formatDay(item.end)}`,
-        href: `/p/${projectId}/plan`,
+        href: planItemHref(projectId, item.id),
       }),
     ),
     ...plan.goals.map((g): LinkTarget => ({ kind: 'goal', id: g.id, title: g.title, state: g.dueDate ? `Due ${formatDay(g.dueDate)}` : 'No due date', href: `/p/${projectId}/plan` })),

@@ -2,15 +2,17 @@
 // The plan page: who is here and whether edits are saved, the roadmap (timeline, milestones and
 // workstreams, dependencies, critical path, baselines and slippage), the charter with goals, and
 // the stakeholders with RACI. It knows nothing of Yjs: it draws plain PlanContent and calls actions.
+// The item open in the editor is kept in the address (`?item=<id>`, components/live/useItemInAddress).
 import { useQuery } from '@tanstack/react-query';
 import { format, formatDistanceToNow, parseISO } from 'date-fns';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { criticalPath, describeCycle, milestoneSlippage, milestoneStatuses, violatedDependencies, type PlanDependency, type PlanItem } from '@/server/domain/plan';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import type { PlanRisk } from '@/server/routers/plan';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
+import { useItemInAddress } from '@/components/live/useItemInAddress';
 import type { BoardStatus, PresencePeer } from '@/components/live/presence';
 import { useTRPC } from '@/components/trpc/client';
 import { Button } from '@/components/ui/button';
@@ -102,7 +104,7 @@ function ItemEditor({
   const readOnly = !actions;
   const isMilestone = item.kind === 'milestone';
   return (
-    <section aria-label={`Edit ${item.title}`} className="rounded-lg border border-accent/40 bg-surface p-4">
+    <section id="plan-item-editor" aria-label={`Edit ${item.title}`} className="scroll-mt-4 rounded-lg border border-accent/40 bg-surface p-4">
       <div className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">{isMilestone ? 'Milestone' : 'Workstream'}</h3>
         <Button size="sm" variant="ghost" onClick={onClose}>
@@ -228,6 +230,11 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
   const [workstreamDraft, setWorkstreamDraft] = useState({ title: '', start: today, end: today });
   const [dependencyDraft, setDependencyDraft] = useState({ fromId: '', toId: '' });
   const [baselineName, setBaselineName] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { itemInAddress, showInAddress } = useItemInAddress();
+  // An item the address asks for, opened once the live plan has it (the first paint is read-only).
+  const [requestedId, setRequestedId] = useState<string | null>(null);
+  const seenInAddress = useRef<string | null>(null);
 
   const titles = useMemo(() => new Map(items.map((i) => [i.id, i.title])), [items]);
   const milestones = useMemo(() => items.filter((i) => i.kind === 'milestone').sort((a, b) => a.end.localeCompare(b.end)), [items]);
@@ -259,6 +266,47 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
     editable?.setEditing(selected ? selected.id : null);
   }, [editable, selected]);
 
+  const selectItem = useCallback(
+    (id: string) => {
+      setNotice(null);
+      setSelectedId(id);
+      showInAddress(id, 'push');
+    },
+    [showInAddress],
+  );
+  const closeItem = useCallback(() => {
+    setSelectedId(null);
+    showInAddress(null, 'replace');
+  }, [showInAddress]);
+
+  // The address changed under the plan (a link, Back or Forward): follow it. Changes the plan made
+  // itself already match the open item and are left alone.
+  useEffect(() => {
+    if (itemInAddress === seenInAddress.current) return;
+    seenInAddress.current = itemInAddress;
+    if (itemInAddress === selectedId) return;
+    if (itemInAddress) setRequestedId(itemInAddress);
+    else setSelectedId(null);
+  }, [itemInAddress, selectedId]);
+
+  useEffect(() => {
+    if (!requestedId || (!actions && !refusal)) return;
+    setRequestedId(null);
+    if (items.some((i) => i.id === requestedId)) {
+      setNotice(null);
+      setSelectedId(requestedId);
+      requestAnimationFrame(() => document.getElementById('plan-item-editor')?.scrollIntoView({ block: 'nearest' }));
+    } else {
+      showInAddress(null, 'replace');
+      setNotice('This milestone or workstream no longer exists: it may have been deleted.');
+    }
+  }, [requestedId, actions, refusal, items, showInAddress]);
+
+  // The open item was deleted (here or by someone else): its editor goes, and so does its address.
+  useEffect(() => {
+    if (selectedId && !requestedId && actions && !items.some((i) => i.id === selectedId)) closeItem();
+  }, [selectedId, requestedId, actions, items, closeItem]);
+
   function addDependency() {
     if (!editable || !dependencyDraft.fromId || !dependencyDraft.toId) return;
     const result = editable.addDependency(dependencyDraft.fromId, dependencyDraft.toId);
@@ -285,6 +333,11 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         </p>
       ) : null}
       {isViewer ? null : <ProjectionIssues projectId={projectId} board="plan" boardContent={content} />}
+      {notice ? (
+        <p role="status" className="rounded-md border border-line bg-sunken px-3 py-2 text-sm text-muted">
+          {notice}
+        </p>
+      ) : null}
 
       <section aria-labelledby="roadmap-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-end gap-3">
@@ -344,7 +397,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           selectedId={selectedId}
           editingPeers={editingPeers}
           openRisks={openRisks}
-          onSelect={setSelectedId}
+          onSelect={selectItem}
           movedByOthers={movedByOthers}
           onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
           onDrop={(id, dates) => editable?.updateItem(id, dates)}
@@ -369,7 +422,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
 
         {selected ? (
-          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} onClose={() => setSelectedId(null)} />
+          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} onClose={closeItem} />
         ) : null}
 
         {editable ? (

@@ -2,7 +2,8 @@
 // The risk board: heat map, filtered table and the item editor, drawn from plain items. It knows
 // nothing of Yjs: the live connection hands it items, actions, presence and a save status, and
 // until then it shows the server's items read-only. New item opens a draft that only this tab
-// sees; it joins the board when it gets a title. A delete can be undone for a few seconds.
+// sees; it joins the board when it gets a title. A delete can be undone for a few seconds. The open
+// item is kept in the address (`?item=<id>`) so a link opens it (components/live/useItemInAddress).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
@@ -11,6 +12,7 @@ import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { UndoToast } from '@/components/ui/undo-toast';
+import { useItemInAddress } from '@/components/live/useItemInAddress';
 import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
@@ -63,6 +65,10 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
   // keystrokes are flushed as it closes).
   const unwrittenDraft = useRef<RaidItem | null>(null);
   const [lastDeleted, setLastDeleted] = useState<DeletedItem | null>(null);
+  const { itemInAddress, showInAddress } = useItemInAddress();
+  // An item the address asks for, opened once the live board has it (the first paint is read-only).
+  const [requestedId, setRequestedId] = useState<string | null>(null);
+  const seenInAddress = useRef<string | null>(null);
 
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
@@ -95,21 +101,26 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     else if (openItemId && seenOpen.current === openItemId) {
       seenOpen.current = null;
       setOpenItemId(null);
+      showInAddress(null, 'replace');
       setNotice('The item you had open was deleted.');
     }
-  }, [openItem, openItemId]);
+  }, [openItem, openItemId, showInAddress]);
 
   // Tell the others which item is open here (viewers only read, so they are not "editing").
   useEffect(() => {
     actions?.setEditing(canEdit ? openItemId : null);
   }, [actions, canEdit, openItemId]);
 
-  const openEditor = useCallback((id: string, opener: string) => {
-    returnFocusTo.current = opener;
-    setNotice(null);
-    setNewItemId(null);
-    setOpenItemId(id);
-  }, []);
+  const openEditor = useCallback(
+    (id: string, opener: string) => {
+      returnFocusTo.current = opener;
+      setNotice(null);
+      setNewItemId(null);
+      setOpenItemId(id);
+      showInAddress(id, 'push');
+    },
+    [showInAddress],
+  );
 
   // The notice names an item by its id as stored (server/domain/storableText), which may differ from the id in the document.
   const openIssueItem = useCallback(
@@ -125,11 +136,36 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     setNewItemId(null);
     // An untouched draft simply goes: nothing was written, so nobody else saw it.
     setDraft(null);
+    showInAddress(null, 'replace');
     const target = returnFocusTo.current;
     requestAnimationFrame(() => {
       if (target) document.getElementById(target)?.focus();
     });
-  }, []);
+  }, [showInAddress]);
+
+  // The address changed under the board (a link, Back or Forward): follow it. Changes the board
+  // made itself already match the open item and are left alone.
+  useEffect(() => {
+    if (itemInAddress === seenInAddress.current) return;
+    seenInAddress.current = itemInAddress;
+    if (itemInAddress === openItemId) return;
+    if (itemInAddress) setRequestedId(itemInAddress);
+    else if (openItemId) closeEditor();
+  }, [itemInAddress, openItemId, closeEditor]);
+
+  useEffect(() => {
+    if (!requestedId || (!actions && !refusal)) return;
+    setRequestedId(null);
+    if (items.some((i) => i.id === requestedId)) {
+      returnFocusTo.current = `open-item-${requestedId}`;
+      setNotice(null);
+      setNewItemId(null);
+      setOpenItemId(requestedId);
+    } else {
+      showInAddress(null, 'replace');
+      setNotice('This risk no longer exists: it may have been deleted.');
+    }
+  }, [requestedId, actions, refusal, items, showInAddress]);
 
   const createItem = useCallback(() => {
     if (!actions || !canEdit) return;

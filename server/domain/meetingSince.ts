@@ -5,6 +5,7 @@
 import { differenceInCalendarDays, formatISO, subDays } from 'date-fns';
 import { activeStatuses, riskScore, severityBand, type RaidStatus, type SeverityBand } from './risk';
 import type { MeetingSeries } from './meeting';
+import { planItemHref, riskItemHref } from './itemLinks';
 
 // ---- The window ----
 
@@ -333,8 +334,8 @@ export function sinceLastMeeting(input: SinceInput): SinceLastMeeting {
 
 /** Where each entry opens: the risk board with the item open, the plan with the milestone, the updates page at the update. */
 export const sinceLinks = {
-  risk: (projectId: string, itemId: string) => `/p/${projectId}/risks?item=${encodeURIComponent(itemId)}`,
-  milestone: (projectId: string, itemId: string) => `/p/${projectId}/plan?item=${encodeURIComponent(itemId)}`,
+  risk: riskItemHref,
+  milestone: planItemHref,
   update: (projectId: string, updateId: string) => `/p/${projectId}/updates#update-${encodeURIComponent(updateId)}`,
   actions: (projectId: string) => `/p/${projectId}/actions`,
 };

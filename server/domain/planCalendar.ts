@@ -1,6 +1,7 @@
 // The milestones of a plan as an iCalendar file (RFC 5545), generated with the `ics` package: one
 // all-day event per milestone, with a stable UID so calendar apps update rather than duplicate.
 import { createEvents, type EventAttributes } from 'ics';
+import { planItemHref } from './itemLinks';
 import type { PlanItem } from './plan';
 
 const statusLabels: Record<PlanItem['status'], string> = { planned: 'Planned', at_risk: 'At risk', done: 'Done', missed: 'Missed' };
@@ -8,15 +9,16 @@ const statusLabels: Record<PlanItem['status'], string> = { planned: 'Planned', a
 export type CalendarMilestone = Pick<PlanItem, 'id' | 'kind' | 'title' | 'description' | 'status' | 'end'>;
 
 /**
- * `url` is where each event links to: the plan for members (the default), or the public status
- * page for the public calendar, which also passes milestones without their descriptions.
+ * `urlOf` is where each event links to: the plan with that milestone open for members (the
+ * default), or the public status page for the public calendar, which also passes milestones
+ * without their descriptions.
  */
 export function milestonesCalendar<T extends CalendarMilestone>(
   projectName: string,
   projectId: string,
   items: readonly T[],
   appUrl: string,
-  url = `${appUrl}/p/${projectId}/plan`,
+  urlOf: (milestone: T) => string = (m) => `${appUrl}${planItemHref(projectId, m.id)}`,
 ): string {
   const milestones = items.filter((i) => i.kind === 'milestone');
   const events: EventAttributes[] = milestones.map((m) => {
@@ -27,7 +29,7 @@ export function milestonesCalendar<T extends CalendarMilestone>(
       description: [`Status: ${statusLabels[m.status]}`, m.description].filter(Boolean).join('\n\n'),
       start: [y, mo, d],
       duration: { days: 1 },
-      url,
+      url: urlOf(m),
       calName: `${projectName} · milestones`,
       productId: 'waymark/plan',
       status: m.status === 'missed' ? 'CANCELLED' : 'CONFIRMED',

@@ -322,7 +322,7 @@ export function renderMilestonesCalendar(data: PublicPageData, pageUrl: string):
     `status-${pageUrl.split('/').pop()}`,
     data.milestones.map((m) => ({ id: m.id, kind: 'milestone' as const, title: m.title, description: '', status: m.status, end: m.date })),
     pageUrl,
-    pageUrl,
+    () => pageUrl,
   );
 }
 

@@ -45,6 +45,12 @@ describe('meeting links', () => {
     expect(targets.find((t) => t.id === 'g1')).toMatchObject({ kind: 'goal', state: 'No due date' });
   });
 
+  it('a risk and a milestone link to their own editor (docs/api.md, "Links to items"); a goal to the plan', () => {
+    expect(targets.find((t) => t.id === 'r1')!.href).toBe('/p/p1/risks?item=r1');
+    expect(targets.find((t) => t.id === 'm1')!.href).toBe('/p/p1/plan?item=m1');
+    expect(targets.find((t) => t.id === 'g1')!.href).toBe('/p/p1/plan');
+  });
+
   it('a link to an item that is gone shows "deleted"', () => {
     render(createElement(LinkedItem, { link: { kind: 'raid', id: 'gone' }, targets }));
     expect(screen.getByTestId('linked-item').textContent).toBe('RAID item deleted');

@@ -152,5 +152,7 @@ describe('plan', () => {
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate])).toEqual([['Public launch', '2026-09-01', true]]);
     expect(events[0]!.uid).toBe('m1@waymark-plan-00000000-0000-4000-8000-000000000000');
+    // Each event opens its own milestone on the plan (docs/api.md, "Links to items").
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('url')).toBe('https://waymark.test/p/00000000-0000-4000-8000-000000000000/plan?item=m1');
   });
 });
