@@ -28,6 +28,11 @@ describe('typed dates', () => {
     expect(isPlanDate('0006-12-15')).toBe(false);
     expect(isPlanDate('2026-02-30')).toBe(false);
     expect(planDateSchema.safeParse('3500-01-01').success).toBe(false);
+    // The first and last years themselves, and the years just outside them.
+    for (const [date, inRange] of [['1900-01-01', true], ['2999-12-31', true], ['1899-12-31', false], ['3000-01-01', false]] as const) {
+      expect(isPlanDate(date), date).toBe(inRange);
+      expect(planDateSchema.safeParse(date).success, date).toBe(inRange);
+    }
     expect(normalizePlanItemFields({ kind: 'milestone', end: '0006-12-15' }, '2026-05-01').end).toBe('2026-05-01');
     expect(normalizeRaidFields({ title: 'Vendor late', dueDate: '0006-12-15' }).dueDate).toBeNull();
   });
