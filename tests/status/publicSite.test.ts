@@ -194,6 +194,26 @@ describe('public status page', () => {
     expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(200);
   });
 
+  it('public status page: a page turned off is not served from the last good copy when the database then fails', async () => {
+    const { slug: s, owner, team: t } = await publicProject('OffThenDown');
+    let down = false;
+    const flaky: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (down && property === 'select') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: flaky, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(200);
+    await owner.status.setPublicPage({ projectId: t.project.id, enabled: false });
+    for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(404);
+    down = true;
+    for (const { kind, response } of await fetchAll(site, s)) {
+      expect(response.status, kind).toBe(503);
+      expect(response.body, kind).not.toContain('OffThenDown');
+    }
+  });
+
   it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {
     const { team: t, slug: s } = await publicProject('Xss');
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
