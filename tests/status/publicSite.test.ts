@@ -1,9 +1,12 @@
 // The public status page, feed, calendar and badge: only what the owner chose to show, valid formats,
 // caching with ETags, fresh right after a publish, gone at once when turned off, and the last good
 // page served while the database is unreachable.
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ical from 'node-ical';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db';
 import { StatusSite, type PublicKind } from '@/server/status/publicSite';
 import { uniqueSuffix } from '../support/factories';
@@ -30,6 +33,17 @@ function fetchAll(site: StatusSite, slug: string) {
   return Promise.all(
     (Object.keys(files) as PublicKind[]).map(async (kind) => ({ kind, response: await site.respond(`/status/${slug}${files[kind]}`, undefined) })),
   );
+}
+
+/** A raw HTTP request (fetch would unzip the body and hide the encoding). */
+function get(url: string, headers: Record<string, string>, method = 'GET') {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
 }
 
 describe('public status page', () => {
@@ -211,6 +225,52 @@ describe('public status page', () => {
     for (const { kind, response } of await fetchAll(site, s)) {
       expect(response.status, kind).toBe(503);
       expect(response.body, kind).not.toContain('OffThenDown');
+    }
+  });
+
+  it('public status page: over HTTP only GET and HEAD are answered, gzip on request, and a failure tells nothing', async () => {
+    // The page key is read, then reading the page fails, with nothing cached to fall back on.
+    let selects = 0;
+    const failing: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select' && ++selects > 1) throw new Error(`SECRET-DETAIL-${secret}`);
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const broken = new StatusSite({ db: failing, appUrl: 'http://status.test' });
+    const servers = [site, broken].map((s) => createServer((req, res) => void s.handle(req, res)));
+    try {
+      const [base, brokenBase] = await Promise.all(servers.map((server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))));
+      const post = await fetch(`${base}/status/${slug}`, { method: 'POST' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+
+      const page = await get(`${base}/status/${slug}?utm=x`, {});
+      expect(page.status).toBe(200);
+      expect(page.headers['content-encoding']).toBeUndefined();
+      expect(page.body.toString()).toContain(publicTitle);
+      expect(Number(page.headers['content-length'])).toBe(page.body.byteLength);
+
+      const zipped = await get(`${base}/status/${slug}`, { 'accept-encoding': 'br, gzip' });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength);
+      expect(gunzipSync(zipped.body).toString()).toBe(page.body.toString());
+      expect((await get(`${base}/status/${slug}`, { 'accept-encoding': 'gzipx' })).headers['content-encoding']).toBeUndefined();
+
+      const head = await get(`${base}/status/${slug}`, {}, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(page.headers['content-length']);
+      expect(head.body.byteLength).toBe(0);
+
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const failed = await get(`${brokenBase}/status/${slug}`, { 'accept-encoding': 'gzip' });
+      quiet.mockRestore();
+      expect(failed.status).toBe(500);
+      expect(failed.headers['cache-control']).toBe('no-store');
+      expect(failed.body.toString()).toBe('Something went wrong.\n');
+    } finally {
+      for (const server of servers) server.close();
     }
   });
 
