@@ -274,6 +274,36 @@ describe('public status page', () => {
     }
   });
 
+  it('public status page: a new day shows at once even within the trust window', async () => {
+    let today = new Date('2026-11-25T23:59:00Z');
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', now: () => today, revalidateAfterMs: 60_000 });
+    const lastDay = (body: string) => [...body.matchAll(/<li class="cell [a-z_]+" data-health="[a-z_]+" title="([0-9-]+):/g)].at(-1)?.[1];
+    expect(lastDay((await site.respond(`/status/${slug}`, undefined)).body)).toBe('2026-11-25');
+    today = new Date('2026-11-26T00:01:00Z');
+    expect(lastDay((await site.respond(`/status/${slug}`, undefined)).body)).toBe('2026-11-26');
+    site.close();
+  });
+
+  it('public status page: an ETag sent back weak or in a list still gets 304; the page and badge forbid scripts', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const page = await site.respond(`/status/${slug}`, undefined);
+    const etag = page.headers.etag!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect((await site.respond(`/status/${slug}`, `W/${etag}`)).status).toBe(304);
+    expect((await site.respond(`/status/${slug}`, `"other", ${etag}`)).status).toBe(304);
+    expect((await site.respond(`/status/${slug}`, '"other"')).status).toBe(200);
+    expect((await site.respond(`/status/${slug}/badge.svg`, etag)).status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const badge = await site.respond(`/status/${slug}/badge.svg`, undefined);
+    expect(badge.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(badge.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    const feed = await site.respond(`/status/${slug}/feed.atom`, undefined);
+    expect(feed.headers['content-security-policy']).toBeUndefined();
+    expect(feed.headers['cache-control']).toBe('public, max-age=60, stale-if-error=86400');
+  });
+
   it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {
     const { team: t, slug: s } = await publicProject('Xss');
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
