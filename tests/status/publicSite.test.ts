@@ -203,7 +203,10 @@ describe('public status page', () => {
     expect(stale.status).toBe(200);
     expect(stale.body).toBe(good.body);
     expect(stale.headers['x-waymark-stale']).toBe('1');
-    expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(503);
+    const unavailable = await site.respond(`/status/${slug}/badge.svg`, undefined);
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers['cache-control']).toBe('no-store');
+    expect(unavailable.headers['retry-after']).toBe('10');
     down = false;
     expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(200);
   });
@@ -302,6 +305,49 @@ describe('public status page', () => {
     const feed = await site.respond(`/status/${slug}/feed.atom`, undefined);
     expect(feed.headers['content-security-policy']).toBeUndefined();
     expect(feed.headers['cache-control']).toBe('public, max-age=60, stale-if-error=86400');
+  });
+
+  it('public status page: only /status/<slug>[/<file>] is served; anything else is a plain 404', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    expect((await site.respond(`/status/${slug}/`, undefined)).status).toBe(200);
+    for (const path of [`/x/status/${slug}`, `/status/${slug}/badge.svg/x`, `/status/${slug}/other.txt`, `/status/${slug}/feed.atom.x`, '/status/a', '/elsewhere', '/']) {
+      const response = await site.respond(path, undefined);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).toBe('No public status page here.\n');
+    }
+  });
+
+  it('public status page: a checked page is trusted for the whole window, and a publish elsewhere does not end it', async () => {
+    const { team: other } = await publicProject('Elsewhere');
+    let selects = 0;
+    const counting: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select') selects++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const start = Date.now();
+    let clock = start;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const site = new StatusSite({ db: counting, appUrl: 'http://status.test', revalidateAfterMs: 10_000 });
+    const queriesFor = async (at: number) => {
+      clock = start + at;
+      const before = selects;
+      expect((await site.respond(`/status/${slug}`, undefined)).status).toBe(200);
+      return selects - before;
+    };
+    try {
+      expect(await queriesFor(0)).toBeGreaterThan(1);
+      expect(await queriesFor(5_000)).toBe(0);
+      // The window is over: the key is read again, unchanged, so the page is not rebuilt.
+      expect(await queriesFor(20_000)).toBe(1);
+      expect(await queriesFor(25_000)).toBe(0);
+      await publishUpdate(other, 'owner', updateContent({ healthReason: 'Another project' }));
+      expect(await queriesFor(26_000)).toBe(0);
+    } finally {
+      now.mockRestore();
+      site.close();
+    }
   });
 
   it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {
