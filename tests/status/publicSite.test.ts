@@ -350,6 +350,58 @@ describe('public status page', () => {
     }
   });
 
+  it('public status page: a render that finishes after a newer one never becomes the copy served while the database is down', async () => {
+    const { team: t, slug: s } = await publicProject('Race');
+    const owner = await t.as('owner');
+    // Holds the answer of every query started while `holding` (the query itself runs), until `release`.
+    let holding = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (held = resolve));
+    let down = false;
+    const gated = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(object, property, receiver) {
+          const value = Reflect.get(object, property, receiver);
+          if (property === 'then' && typeof value === 'function') {
+            return (ok: (v: unknown) => void, fail: (e: unknown) => void) => value.call(object, (v: unknown) => gate.then(() => ok(v)), fail);
+          }
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const out = value.apply(object, args);
+            return out && typeof out === 'object' ? gated(out) : out;
+          };
+        },
+      });
+    const db: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (down && property === 'select') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        const value = Reflect.get(target, property, receiver);
+        if (holding && typeof property === 'string' && property.startsWith('select') && typeof value === 'function') {
+          held();
+          return (...args: unknown[]) => gated(value.apply(target, args));
+        }
+        return value;
+      },
+    });
+    const site = new StatusSite({ db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    // The first request reads the key at once (synchronously), then the project's name, answered late.
+    const slow = site.respond(`/status/${s}`, undefined);
+    holding = true;
+    await firstHeld;
+    holding = false;
+    await owner.project.rename({ projectId: t.project.id, name: `Renamed ${s}` });
+    expect((await site.respond(`/status/${s}`, undefined)).body).toContain(`Renamed ${s}`);
+    release();
+    expect((await slow).body).not.toContain(`Renamed ${s}`);
+    down = true;
+    const stale = await site.respond(`/status/${s}`, undefined);
+    expect(stale.headers['x-waymark-stale']).toBe('1');
+    expect(stale.body).toContain(`Renamed ${s}`);
+    site.close();
+  });
+
   it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {
     const { team: t, slug: s } = await publicProject('Xss');
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
