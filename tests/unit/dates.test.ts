@@ -18,6 +18,11 @@ describe('typed dates', () => {
       expect(result.ok, typed).toBe(false);
       if (!result.ok) expect(result.message).toContain('5 Feb 2027');
     }
+    // A two- or five-digit year is not read as the year 26 or 20270: the text is not a date at all.
+    for (const typed of ['30 Dec 26', '30 Dec 20270']) expect(parseTypedDate(typed)).toEqual({ ok: false, message: expect.stringContaining(`“${typed}” is not a date`) });
+    // Long text is quoted back cut to 40 characters.
+    const long = 'x'.repeat(100);
+    expect(parseTypedDate(long)).toEqual({ ok: false, message: expect.stringMatching(new RegExp(`^“x{40}” is not a date`)) });
   });
 
   it('dates: years outside 1900-2999 are refused everywhere', () => {
