@@ -18,8 +18,10 @@ const yearOutOfRange = `must be a year from ${minYear} to ${maxYear}`;
 
 /** True for a real calendar date `yyyy-MM-dd` whose year is from 1900 to 2999. */
 export function isPlanDate(value: string): boolean {
+  // Stryker disable next-line Regex,ConditionalExpression: a quick first test only; the round trip below (format(date) === value) refuses anything but yyyy-MM-dd, anchored or not.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = parseISO(value);
+  // Stryker disable next-line ConditionalExpression: after the pattern above, parseISO only fails on impossible days (Invalid Date, whose year NaN is out of range): each check alone refuses the same strings.
   if (!isValid(date) || format(date, 'yyyy-MM-dd') !== value) return false;
   const year = date.getFullYear();
   return year >= minYear && year <= maxYear;

@@ -1,9 +1,12 @@
 // The public status page, feed, calendar and badge: only what the owner chose to show, valid formats,
 // caching with ETags, fresh right after a publish, gone at once when turned off, and the last good
 // page served while the database is unreachable.
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ical from 'node-ical';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db';
 import { StatusSite, type PublicKind } from '@/server/status/publicSite';
 import { uniqueSuffix } from '../support/factories';
@@ -30,6 +33,17 @@ function fetchAll(site: StatusSite, slug: string) {
   return Promise.all(
     (Object.keys(files) as PublicKind[]).map(async (kind) => ({ kind, response: await site.respond(`/status/${slug}${files[kind]}`, undefined) })),
   );
+}
+
+/** A raw HTTP request (fetch would unzip the body and hide the encoding). */
+function get(url: string, headers: Record<string, string>, method = 'GET') {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
 }
 
 describe('public status page', () => {
@@ -189,9 +203,203 @@ describe('public status page', () => {
     expect(stale.status).toBe(200);
     expect(stale.body).toBe(good.body);
     expect(stale.headers['x-waymark-stale']).toBe('1');
-    expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(503);
+    const unavailable = await site.respond(`/status/${slug}/badge.svg`, undefined);
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers['cache-control']).toBe('no-store');
+    expect(unavailable.headers['retry-after']).toBe('10');
     down = false;
     expect((await site.respond(`/status/${slug}/badge.svg`, undefined)).status).toBe(200);
+  });
+
+  it('public status page: a page turned off is not served from the last good copy when the database then fails', async () => {
+    const { slug: s, owner, team: t } = await publicProject('OffThenDown');
+    let down = false;
+    const flaky: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (down && property === 'select') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: flaky, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(200);
+    await owner.status.setPublicPage({ projectId: t.project.id, enabled: false });
+    for (const { response } of await fetchAll(site, s)) expect(response.status).toBe(404);
+    down = true;
+    for (const { kind, response } of await fetchAll(site, s)) {
+      expect(response.status, kind).toBe(503);
+      expect(response.body, kind).not.toContain('OffThenDown');
+    }
+  });
+
+  it('public status page: over HTTP only GET and HEAD are answered, gzip on request, and a failure tells nothing', async () => {
+    // The page key is read, then reading the page fails, with nothing cached to fall back on.
+    let selects = 0;
+    const failing: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select' && ++selects > 1) throw new Error(`SECRET-DETAIL-${secret}`);
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const broken = new StatusSite({ db: failing, appUrl: 'http://status.test' });
+    const servers = [site, broken].map((s) => createServer((req, res) => void s.handle(req, res)));
+    try {
+      const [base, brokenBase] = await Promise.all(servers.map((server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))));
+      const post = await fetch(`${base}/status/${slug}`, { method: 'POST' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+
+      const page = await get(`${base}/status/${slug}?utm=x`, {});
+      expect(page.status).toBe(200);
+      expect(page.headers['content-encoding']).toBeUndefined();
+      expect(page.body.toString()).toContain(publicTitle);
+      expect(Number(page.headers['content-length'])).toBe(page.body.byteLength);
+
+      const zipped = await get(`${base}/status/${slug}`, { 'accept-encoding': 'br, gzip' });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength);
+      expect(gunzipSync(zipped.body).toString()).toBe(page.body.toString());
+      expect((await get(`${base}/status/${slug}`, { 'accept-encoding': 'gzipx' })).headers['content-encoding']).toBeUndefined();
+
+      const head = await get(`${base}/status/${slug}`, {}, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(page.headers['content-length']);
+      expect(head.body.byteLength).toBe(0);
+
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const failed = await get(`${brokenBase}/status/${slug}`, { 'accept-encoding': 'gzip' });
+      quiet.mockRestore();
+      expect(failed.status).toBe(500);
+      expect(failed.headers['cache-control']).toBe('no-store');
+      expect(failed.body.toString()).toBe('Something went wrong.\n');
+    } finally {
+      for (const server of servers) server.close();
+    }
+  });
+
+  it('public status page: a new day shows at once even within the trust window', async () => {
+    let today = new Date('2026-11-25T23:59:00Z');
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test', now: () => today, revalidateAfterMs: 60_000 });
+    const lastDay = (body: string) => [...body.matchAll(/<li class="cell [a-z_]+" data-health="[a-z_]+" title="([0-9-]+):/g)].at(-1)?.[1];
+    expect(lastDay((await site.respond(`/status/${slug}`, undefined)).body)).toBe('2026-11-25');
+    today = new Date('2026-11-26T00:01:00Z');
+    expect(lastDay((await site.respond(`/status/${slug}`, undefined)).body)).toBe('2026-11-26');
+    site.close();
+  });
+
+  it('public status page: an ETag sent back weak or in a list still gets 304; the page and badge forbid scripts', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    const page = await site.respond(`/status/${slug}`, undefined);
+    const etag = page.headers.etag!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect((await site.respond(`/status/${slug}`, `W/${etag}`)).status).toBe(304);
+    expect((await site.respond(`/status/${slug}`, `"other", ${etag}`)).status).toBe(304);
+    expect((await site.respond(`/status/${slug}`, '"other"')).status).toBe(200);
+    expect((await site.respond(`/status/${slug}/badge.svg`, etag)).status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const badge = await site.respond(`/status/${slug}/badge.svg`, undefined);
+    expect(badge.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(badge.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    const feed = await site.respond(`/status/${slug}/feed.atom`, undefined);
+    expect(feed.headers['content-security-policy']).toBeUndefined();
+    expect(feed.headers['cache-control']).toBe('public, max-age=60, stale-if-error=86400');
+  });
+
+  it('public status page: only /status/<slug>[/<file>] is served; anything else is a plain 404', async () => {
+    const site = new StatusSite({ db: deps.db, appUrl: 'http://status.test' });
+    expect((await site.respond(`/status/${slug}/`, undefined)).status).toBe(200);
+    for (const path of [`/x/status/${slug}`, `/status/${slug}/badge.svg/x`, `/status/${slug}/other.txt`, `/status/${slug}/feed.atom.x`, '/status/a', '/elsewhere', '/']) {
+      const response = await site.respond(path, undefined);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).toBe('No public status page here.\n');
+    }
+  });
+
+  it('public status page: a checked page is trusted for the whole window, and a publish elsewhere does not end it', async () => {
+    const { team: other } = await publicProject('Elsewhere');
+    let selects = 0;
+    const counting: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select') selects++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const start = Date.now();
+    let clock = start;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const site = new StatusSite({ db: counting, appUrl: 'http://status.test', revalidateAfterMs: 10_000 });
+    const queriesFor = async (at: number) => {
+      clock = start + at;
+      const before = selects;
+      expect((await site.respond(`/status/${slug}`, undefined)).status).toBe(200);
+      return selects - before;
+    };
+    try {
+      expect(await queriesFor(0)).toBeGreaterThan(1);
+      expect(await queriesFor(5_000)).toBe(0);
+      // The window is over: the key is read again, unchanged, so the page is not rebuilt.
+      expect(await queriesFor(20_000)).toBe(1);
+      expect(await queriesFor(25_000)).toBe(0);
+      await publishUpdate(other, 'owner', updateContent({ healthReason: 'Another project' }));
+      expect(await queriesFor(26_000)).toBe(0);
+    } finally {
+      now.mockRestore();
+      site.close();
+    }
+  });
+
+  it('public status page: a render that finishes after a newer one never becomes the copy served while the database is down', async () => {
+    const { team: t, slug: s } = await publicProject('Race');
+    const owner = await t.as('owner');
+    // Holds the answer of every query started while `holding` (the query itself runs), until `release`.
+    let holding = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (held = resolve));
+    let down = false;
+    const gated = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(object, property, receiver) {
+          const value = Reflect.get(object, property, receiver);
+          if (property === 'then' && typeof value === 'function') {
+            return (ok: (v: unknown) => void, fail: (e: unknown) => void) => value.call(object, (v: unknown) => gate.then(() => ok(v)), fail);
+          }
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const out = value.apply(object, args);
+            return out && typeof out === 'object' ? gated(out) : out;
+          };
+        },
+      });
+    const db: Database = new Proxy(deps.db, {
+      get(target, property, receiver) {
+        if (down && property === 'select') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        const value = Reflect.get(target, property, receiver);
+        if (holding && typeof property === 'string' && property.startsWith('select') && typeof value === 'function') {
+          held();
+          return (...args: unknown[]) => gated(value.apply(target, args));
+        }
+        return value;
+      },
+    });
+    const site = new StatusSite({ db, appUrl: 'http://status.test', revalidateAfterMs: 0 });
+    // The first request reads the key at once (synchronously), then the project's name, answered late.
+    const slow = site.respond(`/status/${s}`, undefined);
+    holding = true;
+    await firstHeld;
+    holding = false;
+    await owner.project.rename({ projectId: t.project.id, name: `Renamed ${s}` });
+    expect((await site.respond(`/status/${s}`, undefined)).body).toContain(`Renamed ${s}`);
+    release();
+    expect((await slow).body).not.toContain(`Renamed ${s}`);
+    down = true;
+    const stale = await site.respond(`/status/${s}`, undefined);
+    expect(stale.headers['x-waymark-stale']).toBe('1');
+    expect(stale.body).toContain(`Renamed ${s}`);
+    site.close();
   });
 
   it('public status page: script and onerror payloads in updates and risk titles are shown as text', async () => {

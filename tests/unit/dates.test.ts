@@ -18,6 +18,11 @@ describe('typed dates', () => {
       expect(result.ok, typed).toBe(false);
       if (!result.ok) expect(result.message).toContain('5 Feb 2027');
     }
+    // A two- or five-digit year is not read as the year 26 or 20270: the text is not a date at all.
+    for (const typed of ['30 Dec 26', '30 Dec 20270']) expect(parseTypedDate(typed)).toEqual({ ok: false, message: expect.stringContaining(`“${typed}” is not a date`) });
+    // Long text is quoted back cut to 40 characters.
+    const long = 'x'.repeat(100);
+    expect(parseTypedDate(long)).toEqual({ ok: false, message: expect.stringMatching(new RegExp(`^“x{40}” is not a date`)) });
   });
 
   it('dates: years outside 1900-2999 are refused everywhere', () => {
@@ -28,6 +33,11 @@ describe('typed dates', () => {
     expect(isPlanDate('0006-12-15')).toBe(false);
     expect(isPlanDate('2026-02-30')).toBe(false);
     expect(planDateSchema.safeParse('3500-01-01').success).toBe(false);
+    // The first and last years themselves, and the years just outside them.
+    for (const [date, inRange] of [['1900-01-01', true], ['2999-12-31', true], ['1899-12-31', false], ['3000-01-01', false]] as const) {
+      expect(isPlanDate(date), date).toBe(inRange);
+      expect(planDateSchema.safeParse(date).success, date).toBe(inRange);
+    }
     expect(normalizePlanItemFields({ kind: 'milestone', end: '0006-12-15' }, '2026-05-01').end).toBe('2026-05-01');
     expect(normalizeRaidFields({ title: 'Vendor late', dueDate: '0006-12-15' }).dueDate).toBeNull();
   });
