@@ -90,7 +90,7 @@ export function AttendeePicker({
         <fieldset
           ref={panel}
           id={panelId}
-          aria-label={`Choose ${label.toLowerCase()}`}
+          aria-label="Choose attendees"
           className="max-h-80 w-full max-w-sm space-y-3 overflow-y-auto rounded-lg border border-line bg-surface p-3 shadow-sm"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {

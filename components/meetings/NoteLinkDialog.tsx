@@ -1,6 +1,7 @@
 'use client';
 // The notes' link editor: a small non-modal dialog under the toolbar with the address, Apply and
-// Remove. Escape or Cancel closes it and the caret goes back into the notes.
+// Remove. Escape or Cancel closes it and the caret goes back into the notes. A text field, not
+// type=url, so a wrong address gets this dialog's message rather than the browser's bubble.
 import type { Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -59,7 +60,9 @@ export function NoteLinkDialog({ editor, onClose }: { editor: Editor; onClose: (
         <Input
           ref={input}
           id={`${id}-href`}
-          type="url"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
           value={href}
           maxLength={2000}
           placeholder="https://…"
