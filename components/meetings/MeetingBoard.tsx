@@ -27,6 +27,7 @@ export function MeetingBoard({
   endMeeting,
   since,
   riskReview,
+  details,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -45,6 +46,8 @@ export function MeetingBoard({
   since?: ReactNode;
   /** Risk review mode (loaded in the browser only), under the agenda. */
   riskReview?: ReactNode;
+  /** Attendees, and editing or deleting the meeting itself. */
+  details?: ReactNode;
 }) {
   const { board, actions } = live;
   const ended = board?.meta.state === 'ended';
@@ -59,6 +62,7 @@ export function MeetingBoard({
           <SaveIndicator status={live.status} />
         </div>
       </div>
+      {details}
       <ErrorMessage>{live.refusal}</ErrorMessage>
       {role === 'viewer' ? <p className="text-sm text-muted">You can read this meeting; editors and owners write on it.</p> : null}
       {ended ? (

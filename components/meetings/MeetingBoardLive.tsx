@@ -32,6 +32,7 @@ export function MeetingBoardLive({
   endedTools,
   endMeeting,
   since,
+  details,
 }: {
   meeting: MeetingSummary;
   role: ProjectRole;
@@ -43,6 +44,7 @@ export function MeetingBoardLive({
   endedTools: ReactNode;
   endMeeting: ReactNode;
   since?: ReactNode;
+  details?: ReactNode;
 }) {
   const [live, setLive] = useState<LiveMeetingState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -87,6 +89,7 @@ export function MeetingBoardLive({
         endMeeting={endMeeting}
         since={since}
         riskReview={riskReview}
+        details={details}
       />
     </>
   );

@@ -9,6 +9,8 @@ export interface MeetingSummary {
   startsAt: string;
   durationMinutes: number;
   series: MeetingSeries;
+  /** Members (userId) and the plan's stakeholders (stakeholderId), with their names. */
+  attendees: { userId?: string; stakeholderId?: string; name: string }[];
 }
 
 export function formatMeetingTime(startsAt: string, durationMinutes?: number): string {

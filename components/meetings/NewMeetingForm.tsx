@@ -1,6 +1,7 @@
 'use client';
-// "New meeting": title, start (date and time), duration and series. Choosing a series pre-fills the
-// form from that series' previous meeting (its title, the next date of its cadence, its length),
+// "New meeting": title, start (date and time), duration, series and attendees. Choosing a series
+// pre-fills the form from that series' previous meeting (its title, the next date of its cadence, its
+// length, its attendees),
 // as the server proposes it; the new meeting's board then opens.
 import { useMutation } from '@tanstack/react-query';
 import { addDays, format } from 'date-fns';
@@ -12,11 +13,12 @@ import { Button } from '@/components/ui/button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { AttendeePicker, attendeeKey, attendeeRef, type AttendeeChoices, type AttendeeRef } from './AttendeePicker';
 import { durationMinutesMax, meetingSeries, meetingTitleMax, seriesDefaults, seriesLabels, type MeetingSeries } from '@/server/domain/meeting';
 
 const defaultStart = () => ({ date: format(addDays(new Date(), 1), 'yyyy-MM-dd'), time: '10:00' });
 
-export function NewMeetingForm({ projectId }: { projectId: string }) {
+export function NewMeetingForm({ projectId, choices }: { projectId: string; choices: AttendeeChoices }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const router = useRouter();
@@ -26,6 +28,7 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
   const [time, setTime] = useState(() => defaultStart().time);
   const [duration, setDuration] = useState(String(seriesDefaults['weekly-sync'].durationMinutes));
   const [series, setSeries] = useState<MeetingSeries>('weekly-sync');
+  const [attendees, setAttendees] = useState<AttendeeRef[]>([]);
   const [prefill, setPrefill] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -40,6 +43,9 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
       // A series without a previous meeting proposes its name and usual length; a title typed already stays.
       if (!proposal.previousMeetingId) return void setTitle((typed) => typed || proposal.title);
       setTitle(proposal.title);
+      // Only those who are still members or stakeholders: the server refuses anyone else.
+      const offered = new Set([...choices.members.map((m) => attendeeKey({ userId: m.userId })), ...choices.stakeholders.map((st) => attendeeKey({ stakeholderId: st.id }))]);
+      setAttendees(proposal.attendees.map(attendeeRef).filter((a): a is AttendeeRef => a !== null && offered.has(attendeeKey(a))));
       if (proposal.startsAt) {
         const startsAt = new Date(proposal.startsAt);
         setDate(format(startsAt, 'yyyy-MM-dd'));
@@ -60,7 +66,7 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
     if (!Number.isInteger(minutes) || minutes < 5 || minutes > durationMinutesMax) return setProblem(`The duration must be 5 to ${durationMinutesMax} minutes.`);
     // The date and time as this person reads them, in their own time zone.
     const startsAt = new Date(`${date}T${time}`).toISOString();
-    create.mutate({ projectId, title: title.trim(), startsAt, durationMinutes: minutes, series });
+    create.mutate({ projectId, title: title.trim(), startsAt, durationMinutes: minutes, series, attendees });
   }
 
   const busy = create.isPending || create.isSuccess;
@@ -95,6 +101,7 @@ export function NewMeetingForm({ projectId }: { projectId: string }) {
       <Field label="Duration (minutes)" htmlFor="meeting-duration">
         <Input id="meeting-duration" type="number" inputMode="numeric" min={5} max={durationMinutesMax} value={duration} onChange={(e) => setDuration(e.target.value)} />
       </Field>
+      <AttendeePicker label="Attendees" choices={choices} value={attendees} onChange={setAttendees} />
       <ErrorMessage>{problem ?? create.error?.message}</ErrorMessage>
       <Button type="submit" variant="primary" disabled={!hydrated || busy}>
         {busy ? 'Creating…' : 'Create meeting'}

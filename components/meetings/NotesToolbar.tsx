@@ -1,10 +1,11 @@
 'use client';
 // The notes editor's small toolbar: headings, bold, lists, checkboxes and links, each a toggle
-// button that says whether it is on. One tab stop (arrow keys move along it), as a toolbar should.
+// button that says whether it is on; the link button opens a small dialog for the address. One tab stop (arrow keys move along it), as a toolbar should.
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { cn } from '@/components/ui/cn';
+import { NoteLinkDialog } from './NoteLinkDialog';
 
 interface Tool {
   label: string;
@@ -39,51 +40,49 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
     buttons.current[next]?.focus();
   };
 
-  const toggleLink = () => {
-    if (editor.isActive('link')) return void editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    const href = window.prompt('Link address (https://…)');
-    if (!href) return;
-    // Only web and mail links: a javascript: address in shared notes would run in everyone's tab.
-    if (!/^(https?:\/\/|mailto:)/i.test(href.trim())) return void window.alert('A link must start with https://, http:// or mailto:');
-    editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-  };
+  const [linking, setLinking] = useState(false);
 
   const buttonClass = (on: boolean) =>
     cn('inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm font-medium', on ? 'bg-accent-soft text-accent-ink' : 'text-muted hover:bg-hover hover:text-ink');
 
   return (
-    <div role="toolbar" aria-label="Format the notes" onKeyDown={onKeyDown} className="flex flex-wrap gap-0.5 border-b border-line px-2 py-1">
-      {tools.map((tool, index) => (
+    <>
+      <div role="toolbar" aria-label="Format the notes" onKeyDown={onKeyDown} className="flex flex-wrap gap-0.5 border-b border-line px-2 py-1">
+        {tools.map((tool, index) => (
+          <button
+            key={tool.label}
+            ref={(el) => {
+              buttons.current[index] = el;
+            }}
+            type="button"
+            tabIndex={index === focusIndex ? 0 : -1}
+            aria-label={tool.label}
+            aria-pressed={state.on[index]}
+            title={tool.label}
+            onClick={() => tool.run(editor)}
+            className={buttonClass(state.on[index] ?? false)}
+          >
+            <span aria-hidden="true">{tool.short}</span>
+          </button>
+        ))}
         <button
-          key={tool.label}
           ref={(el) => {
-            buttons.current[index] = el;
+            buttons.current[tools.length] = el;
           }}
           type="button"
-          tabIndex={index === focusIndex ? 0 : -1}
-          aria-label={tool.label}
-          aria-pressed={state.on[index]}
-          title={tool.label}
-          onClick={() => tool.run(editor)}
-          className={buttonClass(state.on[index] ?? false)}
+          tabIndex={focusIndex === tools.length ? 0 : -1}
+          aria-label="Link"
+          aria-pressed={state.link}
+          aria-expanded={linking}
+          aria-haspopup="dialog"
+          title="Link"
+          onClick={() => setLinking((open) => !open)}
+          className={buttonClass(state.link)}
         >
-          <span aria-hidden="true">{tool.short}</span>
+          <span aria-hidden="true">🔗</span>
         </button>
-      ))}
-      <button
-        ref={(el) => {
-          buttons.current[tools.length] = el;
-        }}
-        type="button"
-        tabIndex={focusIndex === tools.length ? 0 : -1}
-        aria-label="Link"
-        aria-pressed={state.link}
-        title="Link"
-        onClick={toggleLink}
-        className={buttonClass(state.link)}
-      >
-        <span aria-hidden="true">🔗</span>
-      </button>
-    </div>
+      </div>
+      {linking ? <NoteLinkDialog editor={editor} onClose={() => setLinking(false)} /> : null}
+    </>
   );
 }

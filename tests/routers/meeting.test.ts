@@ -83,6 +83,26 @@ describe('meeting.create and the next meeting of a series', () => {
   });
 });
 
+describe('meeting.update attendees', () => {
+  it('an editor sets the attendees; a viewer is refused and an unknown person is refused, changing nothing', async () => {
+    const team = await projectFor(deps, people);
+    const owner = await team.as('owner');
+    const { id: meetingId } = await owner.meeting.create({ projectId: team.project.id, title: 'Sync', startsAt: monday });
+    const editor = await team.as('editor');
+    const updated = await editor.meeting.update({ meetingId, attendees: [{ userId: team.users.viewer.id }, { userId: team.users.editor.id }, { userId: team.users.viewer.id }] });
+    const chosen = [
+      { userId: team.users.viewer.id, name: team.users.viewer.name },
+      { userId: team.users.editor.id, name: team.users.editor.name },
+    ];
+    expect(updated.attendees).toEqual(chosen);
+
+    const viewer = await team.as('viewer');
+    await rejection(viewer.meeting.update({ meetingId, attendees: [] }), 'FORBIDDEN');
+    await rejection(editor.meeting.update({ meetingId, attendees: [{ userId: team.users.stranger.id }] }), 'BAD_REQUEST');
+    expect((await owner.meeting.get({ meetingId })).attendees).toEqual(chosen);
+  });
+});
+
 describe('bad input: a clear error, nothing written', () => {
   it('an action owner who is not a member, a due date that is not a date, a 1 MB title', async () => {
     const team = await projectFor(deps, people);

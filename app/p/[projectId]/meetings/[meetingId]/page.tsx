@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import { linkTargets } from '@/components/meetings/linkTargets';
 import { MeetingBoardLive } from '@/components/meetings/MeetingBoardLive';
 import { EndMeetingButton } from '@/components/meetings/EndMeetingButton';
+import { MeetingDetails } from '@/components/meetings/MeetingDetails';
 import { MeetingEndedTools } from '@/components/meetings/MeetingEndedTools';
 import { SinceLastMeeting } from '@/components/meetings/SinceLastMeeting';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
@@ -35,24 +36,28 @@ export default async function MeetingPage({ params }: { params: Promise<{ projec
   ]);
   // An archived project's board is read-only for everyone: shown as to a viewer.
   const role = project.archivedAt ? 'viewer' : project.role;
+  const summary = {
+    id: meeting.id,
+    projectId: project.id,
+    title: meeting.title,
+    startsAt: new Date(meeting.startsAt).toISOString(),
+    durationMinutes: meeting.durationMinutes,
+    series: meeting.series,
+    attendees: meeting.attendees,
+  };
+  const members = project.members.map((m) => ({ userId: m.userId, name: m.name }));
   return (
     <MeetingBoardLive
-      meeting={{
-        id: meeting.id,
-        projectId: project.id,
-        title: meeting.title,
-        startsAt: new Date(meeting.startsAt).toISOString(),
-        durationMinutes: meeting.durationMinutes,
-        series: meeting.series,
-      }}
+      meeting={summary}
       role={role}
       me={{ id: session!.user.id, name: session!.user.name }}
-      members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
+      members={members}
       targets={linkTargets(project.id, raid, plan)}
       knownActions={actions.map((a) => ({ id: a.id, title: a.title, status: a.status }))}
       today={format(new Date(), 'yyyy-MM-dd')}
       endedTools={<MeetingEndedTools projectId={project.id} meetingId={meeting.id} canReopen={role === 'owner'} canDraftUpdate={role !== 'viewer'} />}
       since={<SinceLastMeeting since={since} />}
+      details={<MeetingDetails meeting={summary} role={role} choices={{ members, stakeholders: plan.stakeholders.map((s) => ({ id: s.id, name: s.name })) }} />}
       endMeeting={role === 'viewer' ? null : <EndMeetingButton meetingId={meeting.id} />}
     />
   );
