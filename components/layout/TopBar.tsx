@@ -30,7 +30,8 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
             <>
               <span className="flex min-w-0 items-center gap-2 text-sm text-ink">
                 <Avatar name={user.name} color={colorForUser(user.id)} size="sm" label="" />
-                <span className="max-w-[5rem] truncate sm:max-w-[16rem]" data-testid="current-user">
+                {/* On a phone the avatar stands for the name (the bar has no room for both and "My actions"). */}
+                <span className="sr-only sm:not-sr-only sm:max-w-[16rem] sm:truncate" data-testid="current-user">
                   {user.name}
                 </span>
               </span>

@@ -256,3 +256,31 @@ test('phone: the public status page fits 390 px', async ({ browser, baseURL }) =
   await expectNoSidewaysScroll(page);
   await context.close();
 });
+
+test('phone: the meeting pages fit 390 px (meetings, a live board, actions, decisions, my actions)', async ({ browser, baseURL }) => {
+  const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
+  const call = async (procedure: string, json: unknown) => {
+    const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json }, headers: { origin: baseURL! } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return ((await response.json()) as { result: { data: { json: { id?: string } } } }).result.data.json;
+  };
+  const created = await call('meeting.create', { projectId: seeded.projectId, title: 'Weekly sync with the payments squad', startsAt: '2027-03-01T09:00:00Z', series: 'weekly-sync' });
+  await call('meeting.addAction', { meetingId: created.id, title: 'Confirm the cut-over window with the acquiring bank', ownerEmail: seeded.owner.email, due: '2027-03-05' });
+  await call('meeting.addDecision', { meetingId: created.id, text: 'Keep the legacy checkout running for two weeks after launch as a fallback' });
+
+  const pages: [string, RegExp][] = [
+    [`/p/${seeded.projectId}/meetings`, /Weekly sync with the payments squad/],
+    [`/p/${seeded.projectId}/meetings/${created.id}`, /Weekly sync with the payments squad/],
+    [`/p/${seeded.projectId}/actions`, /Confirm the cut-over window/],
+    [`/p/${seeded.projectId}/decisions`, /Keep the legacy checkout running/],
+    ['/actions', /Confirm the cut-over window/],
+  ];
+  for (const [path, text] of pages) {
+    await page.goto(path);
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 20_000 });
+    // The live board lays out once its document is loaded.
+    if (path.includes(created.id!)) await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+    await expectNoSidewaysScroll(page);
+  }
+  await context.close();
+});
