@@ -2,18 +2,18 @@
 // The meeting's action items: title (shared text), owner (a member), due date, linked item and a
 // done checkbox; an open action past its due date is flagged overdue. They land in the project's
 // action list and in each owner's own list (/actions).
-import { useState, type FormEvent } from 'react';
 import { SharedTextInput } from '@/components/live/SharedTextInput';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { DateField } from '@/components/ui/date-field';
-import { inputClass, selectClass } from '@/components/ui/field';
+import { selectClass } from '@/components/ui/field';
 import type { MeetingEntry } from '@/server/collab/boards/meetingDocument';
 import { actionTitleMax, isOverdue, type ActionFields } from '@/server/domain/meeting';
 import { LinkedItem } from './LinkedItem';
 import { LinkSelect } from './LinkSelect';
 import { OverdueFlag } from './OverdueFlag';
 import type { LinkTarget, MeetingBoardActions, MemberOption } from './model';
+import { QuickAddForm } from './QuickAddForm';
 
 export function ActionsPanel({
   items,
@@ -30,14 +30,6 @@ export function ActionsPanel({
   targets: LinkTarget[];
   today: string;
 }) {
-  const [title, setTitle] = useState('');
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = title.trim();
-    if (!trimmed || !actions) return;
-    actions.addAction({ title: trimmed });
-    setTitle('');
-  };
 
   return (
     <section aria-labelledby="actions-heading" className="space-y-3">
@@ -113,20 +105,7 @@ export function ActionsPanel({
         <p className="text-sm text-muted">No actions yet.</p>
       )}
       {canEdit ? (
-        <form onSubmit={add} className="flex gap-2">
-          <input
-            aria-label="New action"
-            placeholder="Add an action…"
-            value={title}
-            maxLength={actionTitleMax}
-            onChange={(e) => setTitle(e.target.value)}
-            className={inputClass}
-            disabled={!actions}
-          />
-          <Button type="submit" disabled={!actions || !title.trim()}>
-            Add
-          </Button>
-        </form>
+        <QuickAddForm label="New action" placeholder="Add an action…" maxLength={actionTitleMax} disabled={!actions} onAdd={(text) => actions?.addAction({ title: text })} />
       ) : null}
     </section>
   );

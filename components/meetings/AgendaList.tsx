@@ -15,13 +15,11 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useState, type FormEvent } from 'react';
-import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
 import type { MeetingEntry } from '@/server/collab/boards/meetingDocument';
 import { agendaTitleMax, type AgendaFields } from '@/server/domain/meeting';
 import { AgendaItemRow } from './AgendaItemRow';
 import type { LinkTarget, MeetingBoardActions, MemberOption } from './model';
+import { QuickAddForm } from './QuickAddForm';
 
 export interface KnownAction {
   id: string;
@@ -54,7 +52,6 @@ export function AgendaList({
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const [title, setTitle] = useState('');
 
   const titleOf = (id: unknown) => agenda.find((i) => i.id === id)?.fields.title ?? 'the item';
   const positionOf = (id: unknown) => agenda.findIndex((i) => i.id === id) + 1;
@@ -71,13 +68,6 @@ export function AgendaList({
     if (to !== -1) actions?.moveAgendaItem(String(active.id), to);
   };
 
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = title.trim();
-    if (!trimmed || !actions) return;
-    actions.addAgendaItem({ title: trimmed });
-    setTitle('');
-  };
 
   const byId = new Map(knownActions.map((a) => [a.id, a]));
 
@@ -115,20 +105,7 @@ export function AgendaList({
         <p className="rounded-lg border border-dashed border-line px-4 py-6 text-center text-sm text-muted">No agenda items yet.</p>
       )}
       {canEdit ? (
-        <form onSubmit={add} className="flex gap-2">
-          <input
-            aria-label="New agenda item"
-            placeholder="Add an agenda item…"
-            value={title}
-            maxLength={agendaTitleMax}
-            onChange={(e) => setTitle(e.target.value)}
-            className={inputClass}
-            disabled={!actions}
-          />
-          <Button type="submit" disabled={!actions || !title.trim()}>
-            Add
-          </Button>
-        </form>
+        <QuickAddForm label="New agenda item" placeholder="Add an agenda item…" maxLength={agendaTitleMax} disabled={!actions} onAdd={(text) => actions?.addAgendaItem({ title: text })} />
       ) : null}
     </section>
   );

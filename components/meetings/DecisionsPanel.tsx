@@ -1,16 +1,15 @@
 'use client';
 // What the meeting decided: each decision's text (shared text), who decided, the date and the
 // items it concerns. They land in the project's decision log (/p/<id>/decisions).
-import { useState, type FormEvent } from 'react';
 import { SharedTextInput } from '@/components/live/SharedTextInput';
-import { Button } from '@/components/ui/button';
 import { DateField } from '@/components/ui/date-field';
-import { inputClass } from '@/components/ui/field';
 import type { MeetingEntry } from '@/server/collab/boards/meetingDocument';
 import { decisionTextMax, type DecisionFields } from '@/server/domain/meeting';
 import { LinkedItem } from './LinkedItem';
 import { LinkSelect } from './LinkSelect';
 import type { LinkTarget, MeetingBoardActions } from './model';
+import { Button } from '@/components/ui/button';
+import { QuickAddForm } from './QuickAddForm';
 
 export function DecisionsPanel({
   decisions,
@@ -25,14 +24,6 @@ export function DecisionsPanel({
   targets: LinkTarget[];
   today: string;
 }) {
-  const [text, setText] = useState('');
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = text.trim();
-    if (!trimmed || !actions) return;
-    actions.addDecision({ text: trimmed, decidedOn: today });
-    setText('');
-  };
 
   return (
     <section aria-labelledby="decisions-heading" className="space-y-3">
@@ -113,20 +104,14 @@ export function DecisionsPanel({
         <p className="text-sm text-muted">No decisions recorded yet.</p>
       )}
       {canEdit ? (
-        <form onSubmit={add} className="flex gap-2">
-          <input
-            aria-label="New decision"
-            placeholder="Record a decision…"
-            value={text}
-            maxLength={decisionTextMax}
-            onChange={(e) => setText(e.target.value)}
-            className={inputClass}
-            disabled={!actions}
-          />
-          <Button type="submit" disabled={!actions || !text.trim()}>
-            Record
-          </Button>
-        </form>
+        <QuickAddForm
+          label="New decision"
+          placeholder="Record a decision…"
+          submitLabel="Record"
+          maxLength={decisionTextMax}
+          disabled={!actions}
+          onAdd={(text) => actions?.addDecision({ text, decidedOn: today })}
+        />
       ) : null}
     </section>
   );
