@@ -93,9 +93,14 @@ test('keyboard: a confirmation gives focus to its question’s answer, and Escap
   const page = await context.newPage();
   await openDemoPath(page, '/p/[projectId]/settings');
   const archive = page.getByRole('button', { name: 'Archive project' });
-  await archive.focus();
-  await page.keyboard.press('Enter');
   const question = page.getByRole('group', { name: /^Archive it\?/ });
+  // Enter on the server-rendered button does nothing until the page has hydrated: press it again
+  // until the question opens (a loaded CI run pressed it too early).
+  await expect(async () => {
+    await archive.focus();
+    await page.keyboard.press('Enter');
+    await expect(question).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(question.getByRole('button').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(question).toBeHidden();
