@@ -11,10 +11,10 @@ import { ErrorMessage } from '@/components/ui/alert';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { DateField } from '@/components/ui/date-field';
-import { Field, Input } from '@/components/ui/field';
+
 import type { ProjectRole } from '@/server/domain/roles';
-import { durationMinutesMax, meetingTitleMax } from '@/server/domain/meeting';
+import { durationMinutesMax } from '@/server/domain/meeting';
+import { MeetingScheduleFields } from './MeetingScheduleFields';
 import { AttendeePicker, attendeeRef, type AttendeeChoices, type AttendeeRef } from './AttendeePicker';
 import type { MeetingSummary } from './MeetingHeading';
 
@@ -175,20 +175,17 @@ function DetailsEditor({ meeting }: { meeting: MeetingSummary }) {
       }}
       className="flex w-full max-w-md flex-col gap-3 rounded-lg border border-line bg-surface p-3 shadow-sm"
     >
-      <Field label="Title" htmlFor="meeting-edit-title">
-        <Input ref={titleInput} id="meeting-edit-title" value={title} maxLength={meetingTitleMax} onChange={(e) => setTitle(e.target.value)} required />
-      </Field>
-      <div className="grid grid-cols-[1fr_7rem] gap-3">
-        <Field label="Date" htmlFor="meeting-edit-date">
-          <DateField id="meeting-edit-date" value={date} label="Meeting date" onCommit={setDate} />
-        </Field>
-        <Field label="Time" htmlFor="meeting-edit-time">
-          <Input id="meeting-edit-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
-        </Field>
-      </div>
-      <Field label="Duration (minutes)" htmlFor="meeting-edit-duration">
-        <Input id="meeting-edit-duration" type="number" inputMode="numeric" min={5} max={durationMinutesMax} value={duration} onChange={(e) => setDuration(e.target.value)} />
-      </Field>
+      <MeetingScheduleFields
+        idPrefix="meeting-edit"
+        value={{ title, date, time, duration }}
+        onChange={(change) => {
+          if (change.title !== undefined) setTitle(change.title);
+          if (change.date !== undefined) setDate(change.date);
+          if (change.time !== undefined) setTime(change.time);
+          if (change.duration !== undefined) setDuration(change.duration);
+        }}
+        titleRef={titleInput}
+      />
       <ErrorMessage>{problem ?? save.error?.message}</ErrorMessage>
       <div className="flex gap-2">
         <Button type="submit" size="sm" variant="primary" disabled={save.isPending}>

@@ -10,11 +10,11 @@ import { useState, type FormEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { DateField } from '@/components/ui/date-field';
-import { Field, Input, Select } from '@/components/ui/field';
+import { Field, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { MeetingScheduleFields } from './MeetingScheduleFields';
 import { AttendeePicker, attendeeKey, attendeeRef, type AttendeeChoices, type AttendeeRef } from './AttendeePicker';
-import { durationMinutesMax, meetingSeries, meetingTitleMax, seriesDefaults, seriesLabels, type MeetingSeries } from '@/server/domain/meeting';
+import { durationMinutesMax, meetingSeries, seriesDefaults, seriesLabels, type MeetingSeries } from '@/server/domain/meeting';
 
 const defaultStart = () => ({ date: format(addDays(new Date(), 1), 'yyyy-MM-dd'), time: '10:00' });
 
@@ -87,20 +87,17 @@ export function NewMeetingForm({ projectId, choices }: { projectId: string; choi
           {prefill}
         </p>
       ) : null}
-      <Field label="Title" htmlFor="meeting-title">
-        <Input id="meeting-title" value={title} maxLength={meetingTitleMax} onChange={(e) => setTitle(e.target.value)} placeholder="Weekly sync" required />
-      </Field>
-      <div className="grid grid-cols-[1fr_7rem] gap-3">
-        <Field label="Date" htmlFor="meeting-date">
-          <DateField id="meeting-date" value={date} label="Meeting date" onCommit={setDate} />
-        </Field>
-        <Field label="Time" htmlFor="meeting-time">
-          <Input id="meeting-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
-        </Field>
-      </div>
-      <Field label="Duration (minutes)" htmlFor="meeting-duration">
-        <Input id="meeting-duration" type="number" inputMode="numeric" min={5} max={durationMinutesMax} value={duration} onChange={(e) => setDuration(e.target.value)} />
-      </Field>
+      <MeetingScheduleFields
+        idPrefix="meeting"
+        value={{ title, date, time, duration }}
+        onChange={(change) => {
+          if (change.title !== undefined) setTitle(change.title);
+          if (change.date !== undefined) setDate(change.date);
+          if (change.time !== undefined) setTime(change.time);
+          if (change.duration !== undefined) setDuration(change.duration);
+        }}
+        titlePlaceholder="Weekly sync"
+      />
       <AttendeePicker label="Attendees" choices={choices} value={attendees} onChange={setAttendees} />
       <ErrorMessage>{problem ?? create.error?.message}</ErrorMessage>
       <Button type="submit" variant="primary" disabled={!hydrated || busy}>
