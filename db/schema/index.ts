@@ -7,3 +7,4 @@ export * from './raid';
 export * from './status';
 export * from './plan';
 export * from './meeting';
+export * from './resources';
