@@ -21,6 +21,7 @@ const liveBoardsNotRunning: LiveBoards = {
   accessChanged() {},
   async closeProject() {},
   async closeBoard() {},
+  resourcesChanged() {},
 };
 
 export function services() {

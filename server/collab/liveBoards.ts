@@ -67,6 +67,11 @@ export interface LiveBoards {
   closeProject(projectId: string): Promise<void>;
   /** One board is about to be deleted (a meeting): as closeProject, for that board alone. */
   closeBoard(kind: BoardKind, boardId: string): Promise<void>;
+  /**
+   * A workspace's resources (people, time off, allocations, staffing needs, scenarios) changed and
+   * the change is committed: the people board `people:<workspaceId>` tells its clients to refetch.
+   */
+  resourcesChanged(workspaceId: string): void;
 }
 
 /** A board's room name: `<kind>:<boardId>`, the board id being the project's for risks and plan, the meeting's for a meeting. */

@@ -184,6 +184,12 @@ export class LiveDocuments implements LiveBoards {
     await document.settle();
   }
 
+  /** The people board's change signal: its clients refetch the workspace's resources. */
+  resourcesChanged(workspaceId: string): void {
+    // The people board (`people:<workspaceId>`) is built in the live-board change; until then no client listens.
+    void workspaceId;
+  }
+
   /** Updates applied on some board but not yet committed (0: everything anyone saw is durable). */
   async unsavedUpdates(): Promise<number> {
     const documents = await Promise.allSettled([...this.loading.values()]);
