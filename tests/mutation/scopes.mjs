@@ -1,0 +1,44 @@
+// The mutation scopes of server/routers and server/domain: each file with the Vitest files that
+// reach it (its unit tests, and the router, status or collaboration tests that run it for real).
+// `npm run test:mutation:scopes` runs them one after another through file.config.mjs, each with its
+// own incremental file, so a stopped run keeps every finished file; `summary.mjs` adds them up.
+const access = ['tests/routers/access.test.ts', 'tests/routers/crossProject.test.ts'];
+const routers = (...files) => [...files.map((f) => `tests/routers/${f}.test.ts`), ...access];
+
+export const scopes = [
+  // server/routers
+  { mutate: 'server/routers/workspace.ts', tests: routers('workspace') },
+  { mutate: 'server/routers/itemMeetings.ts', tests: routers('itemMeetings') },
+  { mutate: 'server/routers/decision.ts', tests: routers('meeting') },
+  { mutate: 'server/routers/meetingSince.ts', tests: routers('meetingSince') },
+  { mutate: 'server/routers/action.ts', tests: routers('meeting') },
+  { mutate: 'server/routers/raid.ts', tests: routers('raid') },
+  { mutate: 'server/routers/plan.ts', tests: routers('plan') },
+  { mutate: 'server/routers/projectAccess.ts', tests: routers('accounts', 'project') },
+  { mutate: 'server/routers/project.ts', tests: routers('project', 'accounts', 'workspace') },
+  { mutate: 'server/routers/meeting.ts', tests: routers('meeting', 'badValues') },
+  {
+    mutate: 'server/routers/status.ts',
+    tests: [...routers('status'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
+  },
+  // server/domain
+  { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
+  { mutate: 'server/domain/slug.ts', tests: ['tests/unit/slug.test.ts'] },
+  { mutate: 'server/domain/itemLinks.ts', tests: ['tests/unit/itemLinks.test.ts'] },
+  { mutate: 'server/domain/dates.ts', tests: ['tests/unit/dates.test.ts'] },
+  { mutate: 'server/domain/planImport.ts', tests: ['tests/unit/planImport.test.ts', 'tests/routers/plan.test.ts'] },
+  { mutate: 'server/domain/riskHistory.ts', tests: ['tests/unit/riskHistory.test.ts', 'tests/collab/projection.test.ts'] },
+  { mutate: 'server/domain/userProfile.ts', tests: ['tests/auth/profileLimits.test.ts', 'tests/collab/presence.test.ts'] },
+  { mutate: 'server/domain/meetingSeries.ts', tests: ['tests/unit/meetingSeries.test.ts', 'tests/routers/meeting.test.ts'] },
+  { mutate: 'server/domain/planCalendar.ts', tests: ['tests/routers/plan.test.ts', 'tests/status/publicSite.test.ts'] },
+  { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
+  { mutate: 'server/domain/storableText.ts', tests: ['tests/unit/storableText.test.ts', 'tests/collab/badValues.test.ts'] },
+  { mutate: 'server/domain/planCharter.ts', tests: ['tests/unit/plan.test.ts', 'tests/collab/planProjection.test.ts'] },
+  { mutate: 'server/domain/meetingMinutes.ts', tests: ['tests/unit/meetingMinutes.test.ts', 'tests/routers/meetingSince.test.ts'] },
+  { mutate: 'server/domain/risk.ts', tests: ['tests/unit/risk.test.ts', 'tests/unit/riskHistory.test.ts', 'tests/routers/raid.test.ts', 'tests/collab/projection.test.ts'] },
+  { mutate: 'server/domain/meeting.ts', tests: ['tests/routers/meeting.test.ts', 'tests/collab/meetingBoard.test.ts', 'tests/unit/meetingSeries.test.ts'] },
+  { mutate: 'server/domain/plan.ts', tests: ['tests/unit/plan.test.ts', 'tests/routers/plan.test.ts', 'tests/collab/planDependencies.test.ts', 'tests/collab/planDateMoves.test.ts'] },
+  { mutate: 'server/domain/raidCsv.ts', tests: ['tests/unit/raidCsv.test.ts', 'tests/routers/raid.test.ts'] },
+  { mutate: 'server/domain/status.ts', tests: ['tests/unit/status.test.ts', 'tests/status/audience.test.ts', 'tests/routers/status.test.ts'] },
+  { mutate: 'server/domain/meetingSince.ts', tests: ['tests/unit/meetingSince.test.ts', 'tests/routers/meetingSince.test.ts'] },
+];
