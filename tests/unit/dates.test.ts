@@ -32,6 +32,8 @@ describe('typed dates', () => {
     expect(parseTypedDate('31 Dec 2999')).toEqual({ ok: true, date: '2999-12-31' });
     expect(isPlanDate('0006-12-15')).toBe(false);
     expect(isPlanDate('2026-02-30')).toBe(false);
+    // Not in the stored form at all: refused before any parsing.
+    for (const text of ['5 Feb 2027', '2027-2-5', '', '2027-02-05T00:00']) expect(isPlanDate(text), text).toBe(false);
     expect(planDateSchema.safeParse('3500-01-01').success).toBe(false);
     // The first and last years themselves, and the years just outside them.
     for (const [date, inRange] of [['1900-01-01', true], ['2999-12-31', true], ['1899-12-31', false], ['3000-01-01', false]] as const) {
