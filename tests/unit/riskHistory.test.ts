@@ -48,4 +48,9 @@ describe('historyValue', () => {
     expect(historyValue(null)).toBeNull();
     expect(historyValue(undefined)).toBeNull();
   });
+
+  it('lists the plan items an item threatens, and an emptied list as no value', () => {
+    expect(historyValue(['m-1', 'w-2'])).toBe('m-1, w-2');
+    expect(historyValue([])).toBeNull();
+  });
 });
