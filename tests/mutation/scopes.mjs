@@ -28,7 +28,7 @@ export const scopes = [
   { mutate: 'server/domain/dates.ts', tests: ['tests/unit/dates.test.ts'] },
   { mutate: 'server/domain/planImport.ts', tests: ['tests/unit/planImport.test.ts', 'tests/routers/plan.test.ts'] },
   { mutate: 'server/domain/riskHistory.ts', tests: ['tests/unit/riskHistory.test.ts', 'tests/collab/projection.test.ts'] },
-  { mutate: 'server/domain/userProfile.ts', tests: ['tests/auth/profileLimits.test.ts', 'tests/collab/presence.test.ts'] },
+  { mutate: 'server/domain/userProfile.ts', tests: ['tests/unit/userProfile.test.ts', 'tests/auth/profileLimits.test.ts', 'tests/collab/presence.test.ts'] },
   { mutate: 'server/domain/meetingSeries.ts', tests: ['tests/unit/meetingSeries.test.ts', 'tests/routers/meeting.test.ts'] },
   { mutate: 'server/domain/planCalendar.ts', tests: ['tests/routers/plan.test.ts', 'tests/status/publicSite.test.ts'] },
   { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
