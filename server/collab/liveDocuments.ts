@@ -202,7 +202,7 @@ export class LiveDocuments implements LiveBoards {
    * neither loaded nor written, since whoever opens it next reads the resources afresh anyway.
    */
   resourcesChanged(workspaceId: string): void {
-    if (!this.loading.has(boardName('people', workspaceId))) return;
+    if (this.closed || !this.loading.has(boardName('people', workspaceId))) return;
     void this.open('people', workspaceId)
       .then(async (document) => {
         try {
