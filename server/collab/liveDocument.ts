@@ -839,13 +839,15 @@ export class LiveDocument {
 
   private runProjection(): Promise<void> {
     if (this.projectionRunning) return this.projectionRunning;
+    const project = this.board.project;
+    if (!project) return Promise.resolve(); // never scheduled (see scheduleProjection)
     this.projectionRunning = (async () => {
       while (this.projectionDirty) {
         this.projectionDirty = false;
         const authors = this.attribution.take();
         const now = new Date();
         try {
-          const report = await this.board.project!({
+          const report = await project({
             db: this.deps.db,
             projectId: this.projectId,
             boardId: this.boardId,
