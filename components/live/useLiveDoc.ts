@@ -21,6 +21,12 @@ export interface LiveDoc {
   awareness: Awareness;
   status: SaveStatus;
   synced: boolean;
+  /**
+   * How many times this document has synced with the board: once per (re)connection. A reader of
+   * a board that only signals changes (people) reads again at each, for signals sent while it was
+   * offline are not replayed.
+   */
+  syncs: number;
   /** Set when the server refused the connection for good (signed out, no access). */
   refusal: string | null;
 }
@@ -46,11 +52,12 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
     const doc = new Y.Doc();
     let connected = false;
     let synced = false;
+    let syncs = 0;
     let unsaved = 0;
     let refusal: string | null = null;
     const status = (): SaveStatus => saveStatus({ connected, synced, unsaved });
     let provider: WebsocketProvider | undefined;
-    const publish = () => provider && setLive({ doc, awareness: provider.awareness, status: status(), synced, refusal });
+    const publish = () => provider && setLive({ doc, awareness: provider.awareness, status: status(), synced, syncs, refusal });
 
     const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     provider = new WebsocketProvider(`${protocol}//${window.location.host}/collab`, room, doc, {
@@ -82,6 +89,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
     });
     provider.on('sync', (isSynced: boolean) => {
       synced = synced || isSynced;
+      if (isSynced) syncs++;
       publish();
     });
     publish();

@@ -1,6 +1,7 @@
 // Who is on the other end of an upgrade request, and what they may do on the board they asked
-// for: the session cookie (better-auth) and the project membership decide, once per socket; the
-// session is checked again while the socket lives (liveSessions).
+// for: the session cookie (better-auth) and the project membership (or, for a board of no project,
+// the board's own check) decide, once per socket; the session is checked again while the socket
+// lives (liveSessions).
 import type { IncomingMessage } from 'node:http';
 import { and, gt, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
@@ -9,6 +10,7 @@ import type { Auth } from '../auth';
 import { findMembership } from '../data/membership';
 import { canEditBoards } from '../domain/roles';
 import { boards } from './boards';
+import type { BoardAccess, BoardDefinition } from './boards/types';
 import type { BoardKind } from './liveBoards';
 
 export interface CollabUser {
@@ -22,10 +24,11 @@ export interface CollabAccess {
   /** Authenticates the request from its cookie; null when there is no valid session. */
   authenticate(req: IncomingMessage): Promise<CollabUser | null>;
   /**
-   * The user's access to a board (`boardId`: the project's id, or the meeting's for a meeting board,
-   * whose project is looked up); null when they are not a member of its project, or it does not exist.
+   * The user's access to a board (`boardId`: the project's id, the meeting's for a meeting board,
+   * whose project is looked up, the workspace's for a people board); null when they may not open it
+   * (not a member of its project or workspace), or it does not exist.
    */
-  authorize(user: CollabUser, kind: BoardKind, boardId: string): Promise<{ readOnly: boolean } | null>;
+  authorize(user: CollabUser, kind: BoardKind, boardId: string): Promise<BoardAccess | null>;
   /** Which of these sessions still exist and have not expired. */
   liveSessions(sessionIds: readonly string[]): Promise<Set<string>>;
 }
@@ -48,8 +51,9 @@ export function sessionAccess(db: Database, auth: Auth): CollabAccess {
       return session ? { id: session.user.id, name: session.user.name, sessionId: session.session.id } : null;
     },
     async authorize(user, kind, boardId) {
-      const projectOf = boards[kind].projectOf;
-      const projectId = projectOf ? await projectOf(db, boardId) : boardId;
+      const board: BoardDefinition = boards[kind];
+      if (board.access) return (await board.access(db, boardId, user.id)) ?? null;
+      const projectId = board.projectOf ? await board.projectOf(db, boardId) : boardId;
       if (!projectId) return null;
       const membership = await findMembership(db, projectId, user.id);
       if (!membership) return null;

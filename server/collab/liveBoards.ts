@@ -5,9 +5,12 @@ import type { MeetingBoard } from './boards/meetingDocument';
 import type { PlanImport } from '../domain/planImport';
 import type { RaidFields } from '../domain/risk';
 
-export const boardKinds = ['risks', 'plan', 'meeting'] as const;
+export const boardKinds = ['risks', 'plan', 'meeting', 'people'] as const;
 export type BoardKind = (typeof boardKinds)[number];
-/** Kinds with one board per project, named `<kind>:<projectId>`; the others name a record (`meeting:<meetingId>`). */
+/**
+ * Kinds with one board per project, named `<kind>:<projectId>`; the others name a record
+ * (`meeting:<meetingId>`) or a workspace (`people:<workspaceId>`).
+ */
 export const projectBoardKinds = ['risks', 'plan'] as const satisfies readonly BoardKind[];
 
 /**
@@ -42,6 +45,8 @@ export interface BoardCommands {
     /** Fills a new, empty board with a whole document made on the server (the demo's meetings, db/seedDemoMeetings.ts); throws on a board with content. */
     'meeting.import': { command: { update: Uint8Array }; result: Record<never, never> };
   };
+  /** None: the people board carries only the server's change signal (resourcesChanged) and presence. */
+  people: Record<never, never>;
 }
 
 export type BoardCommandType<K extends BoardKind> = keyof BoardCommands[K] & string;
@@ -56,8 +61,8 @@ export interface LiveBoards {
   apply<K extends BoardKind, T extends BoardCommandType<K>>(kind: K, boardId: string, command: BoardCommand<K, T>, actorId: string): Promise<BoardCommandResult<K, T>>;
   /**
    * A member's role changed or they were removed: their open sockets on the project's boards (its
-   * meetings' included) are
-   * closed with 4509 so they reconnect and are authorized again (a removed member is then refused).
+   * meetings' included, and its workspace's people board) are closed with 4509 so they reconnect
+   * and are authorized again (a removed member is then refused).
    */
   accessChanged(projectId: string, userId: string): void;
   /**
@@ -74,7 +79,10 @@ export interface LiveBoards {
   resourcesChanged(workspaceId: string): void;
 }
 
-/** A board's room name: `<kind>:<boardId>`, the board id being the project's for risks and plan, the meeting's for a meeting. */
+/**
+ * A board's room name: `<kind>:<boardId>`, the board id being the project's for risks and plan, the
+ * meeting's for a meeting, the workspace's for people.
+ */
 export function boardName(kind: BoardKind, boardId: string): string {
   return `${kind}:${boardId}`;
 }

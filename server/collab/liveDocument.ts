@@ -171,7 +171,10 @@ export class LiveDocument {
   private holds = 0;
   destroyed = false;
 
-  /** The project the board belongs to: known at once for a project's board, once loaded for a meeting's. */
+  /**
+   * The project the board belongs to: known at once for a project's board, once loaded for a
+   * meeting's; '' for a board of no project (people: a workspace's).
+   */
   projectId: string;
 
   constructor(
@@ -183,7 +186,7 @@ export class LiveDocument {
     /** Called whenever the document may have become idle (no sockets, holds or pending work). */
     private readonly onMaybeIdle: (doc: LiveDocument) => void,
   ) {
-    this.projectId = board.projectOf ? '' : boardId;
+    this.projectId = board.projectOf || board.access ? '' : boardId;
     this.adopt(new Y.Doc());
   }
 
@@ -558,11 +561,15 @@ export class LiveDocument {
     this.queueBroadcast(update, sender);
   }
 
-  /** Makes an edit on the server as `actorId`'s: broadcast, stored and projected like a client's; resolves once durable. */
-  private change(actorId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  /**
+   * Makes an edit on the server as `actorId`'s (null: the server's own, such as the people board's
+   * change signal): broadcast, stored and projected like a client's; resolves once durable.
+   */
+  change(actorId: string | null, edit: (doc: Y.Doc) => void): Promise<void> {
+    if (this.destroyed) return Promise.reject(new Error(`${this.name} is unloaded`));
     const { update } = captureUpdate(this.doc, () => edit(this.doc), { actorId } satisfies UpdateOrigin);
     if (!update) return Promise.resolve();
-    this.lastActorId = actorId;
+    if (actorId) this.lastActorId = actorId;
     this.queueBroadcast(update);
     const stored = this.store(update, actorId);
     this.convertPlainText();
@@ -820,6 +827,7 @@ export class LiveDocument {
    * board can unload once its updates are stored.
    */
   scheduleProjection(delayMs = this.deps.options.projectionDebounceMs, retry = false): void {
+    if (!this.board.project) return; // a board that keeps no rows (people)
     if (!retry) this.projectionFailures = 0;
     this.projectionDirty = true;
     if (this.projectionTimer || this.destroyed) return;
@@ -831,13 +839,15 @@ export class LiveDocument {
 
   private runProjection(): Promise<void> {
     if (this.projectionRunning) return this.projectionRunning;
+    const project = this.board.project;
+    if (!project) return Promise.resolve(); // never scheduled (see scheduleProjection)
     this.projectionRunning = (async () => {
       while (this.projectionDirty) {
         this.projectionDirty = false;
         const authors = this.attribution.take();
         const now = new Date();
         try {
-          const report = await this.board.project({
+          const report = await project({
             db: this.deps.db,
             projectId: this.projectId,
             boardId: this.boardId,

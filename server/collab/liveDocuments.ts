@@ -3,7 +3,8 @@
 // same pipeline as client edits. This is the LiveBoards the tRPC procedures talk to.
 import * as Y from 'yjs';
 import type { Database } from '@/db';
-import { boards } from './boards';
+import { boards, parseBoardName } from './boards';
+import { signalResourcesChanged } from './boards/peopleDocument';
 import type { BoardDefinition } from './boards/types';
 import { captureUpdate } from './captureUpdate';
 import { defaultImportSliceRows } from './commandSlices';
@@ -156,9 +157,20 @@ export class LiveDocuments implements LiveBoards {
     return documents.flatMap((d) => (d.status === 'fulfilled' && d.value.projectId === projectId ? [d.value] : []));
   }
 
+  /** The people boards loaded (and those still loading, once loaded): one per workspace with someone on its grid. */
+  private async peopleBoards(): Promise<LiveDocument[]> {
+    const loading = [...this.loading].filter(([name]) => parseBoardName(name)?.kind === 'people').map(([, document]) => document);
+    const documents = await Promise.allSettled(loading);
+    return documents.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));
+  }
+
   accessChanged(projectId: string, userId: string): void {
-    void this.boardsOf(projectId).then((documents) => {
-      for (const document of documents) {
+    // Their people boards too: a project role is what admits someone to its workspace's grid, and
+    // what lets them edit it. Every people board they are on, not only the project's workspace's:
+    // a deleted project's workspace can no longer be looked up, and a needless reconnect costs one
+    // refetch of a grid.
+    void Promise.all([this.boardsOf(projectId), this.peopleBoards()]).then(([projectBoards, peopleBoards]) => {
+      for (const document of [...projectBoards, ...peopleBoards]) {
         for (const connection of document.sockets) {
           if (connection.userId === userId) connection.close(closeCodes.accessChanged);
         }
@@ -184,10 +196,22 @@ export class LiveDocuments implements LiveBoards {
     await document.settle();
   }
 
-  /** The people board's change signal: its clients refetch the workspace's resources. */
+  /**
+   * The people board's change signal: its revision is counted up, so its clients refetch the
+   * workspace's resources. Only on a board that is loaded (or loading): a board nobody has open is
+   * neither loaded nor written, since whoever opens it next reads the resources afresh anyway.
+   */
   resourcesChanged(workspaceId: string): void {
-    // The people board (`people:<workspaceId>`) is built in the live-board change; until then no client listens.
-    void workspaceId;
+    if (this.closed || !this.loading.has(boardName('people', workspaceId))) return;
+    void this.open('people', workspaceId)
+      .then(async (document) => {
+        try {
+          await document.change(null, signalResourcesChanged);
+        } finally {
+          document.release();
+        }
+      })
+      .catch((error: unknown) => this.logger.error(`people:${workspaceId}: could not signal a change of resources`, error));
   }
 
   /** Updates applied on some board but not yet committed (0: everything anyone saw is durable). */

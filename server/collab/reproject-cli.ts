@@ -5,7 +5,7 @@ import { getDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { boardUpdate } from '@/db/schema';
 import { config } from '../env';
-import { parseBoardName } from './boards';
+import { boards as boardDefinitions, parseBoardName } from './boards';
 import { LiveDocuments } from './liveDocuments';
 
 const cfg = config();
@@ -15,7 +15,8 @@ const documents = new LiveDocuments({ db: database.db, compactEvery: cfg.collab.
 const boards = await database.db.selectDistinct({ board: boardUpdate.board }).from(boardUpdate).orderBy(sql`1`);
 for (const { board } of boards) {
   const parsed = parseBoardName(board);
-  if (!parsed) continue;
+  // A board that keeps no rows (people) has nothing to project.
+  if (!parsed || !boardDefinitions[parsed.kind].project) continue;
   let document;
   try {
     document = await documents.open(parsed.kind, parsed.boardId);

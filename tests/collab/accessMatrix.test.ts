@@ -21,6 +21,8 @@ const expected: Record<BoardKind, Record<Persona, Outcome>> = {
   risks: everyBoard,
   plan: everyBoard,
   meeting: everyBoard,
+  // Only the server writes the people board (its change signal); resources change through tRPC.
+  people: { ...everyBoard, editor: 'reads', owner: 'reads' },
 };
 
 let h: Harness;

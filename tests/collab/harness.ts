@@ -212,10 +212,14 @@ export async function storedBoard(db: Database, room: string): Promise<Y.Doc> {
 }
 
 /**
- * The room of a board of kind `kind` in the team's project: the project's own board, or for a
- * meeting, a new meeting of the project (made by its owner).
+ * The room of a board of kind `kind` in the team's project: the project's own board, for a
+ * meeting a new meeting of the project (made by its owner), for people its workspace's board.
  */
-export async function roomOf(kind: BoardKind, team: { project: { id: string }; as(persona: 'owner'): Promise<{ meeting: { create(input: { projectId: string; title: string; startsAt: Date }): Promise<{ id: string }> } }> }): Promise<string> {
+export async function roomOf(
+  kind: BoardKind,
+  team: { project: { id: string; workspaceId: string }; as(persona: 'owner'): Promise<{ meeting: { create(input: { projectId: string; title: string; startsAt: Date }): Promise<{ id: string }> } }> },
+): Promise<string> {
+  if (kind === 'people') return `people:${team.project.workspaceId}`;
   if (kind !== 'meeting') return `${kind}:${team.project.id}`;
   const owner = await team.as('owner');
   const { id } = await owner.meeting.create({ projectId: team.project.id, title: 'Weekly sync', startsAt: new Date('2027-02-01T09:00:00Z') });

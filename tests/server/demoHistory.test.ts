@@ -103,7 +103,7 @@ describe('demo history', () => {
     for (const kind of ['risks', 'plan'] as const) {
       const doc = new Y.Doc();
       for (const update of (await log.load(`${kind}:${projectId}`)).updates) Y.applyUpdate(doc, update.data);
-      await boards[kind].project({ db: handle.db, projectId, boardId: projectId, doc, authors: new ChangeAttribution().take(), fallbackActorId: ownerId, now: new Date() });
+      await boards[kind].project!({ db: handle.db, projectId, boardId: projectId, doc, authors: new ChangeAttribution().take(), fallbackActorId: ownerId, now: new Date() });
     }
     expect(await snapshot()).toEqual(before);
   });

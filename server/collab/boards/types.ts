@@ -1,5 +1,5 @@
-// What a kind of live board (risks, and later plan, meetings) tells the collaboration server:
-// how to watch its document for authors, how to apply server-side commands, and its projection.
+// What a kind of live board (risks, plan, meetings, people) tells the collaboration server: who
+// may open it, how to watch its document for authors, server-side commands, and its projection.
 import type * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { ChangeAttribution, AttributionSnapshot } from '../attribution';
@@ -20,8 +20,20 @@ export interface ProjectionInput {
   now: Date;
 }
 
+/** What a person may do on a board they are admitted to (decided once per socket). */
+export interface BoardAccess {
+  /** Their document updates are never applied (presence still is). */
+  readOnly: boolean;
+}
+
 export interface BoardDefinition<K extends BoardKind = BoardKind> {
   kind: K;
+  /**
+   * Who may open a board that belongs to no project (people: a workspace's): their access, or
+   * undefined for someone who may not know it exists. Without it, the board belongs to its
+   * project (the board id, or projectOf) and admits that project's members (authenticate.ts).
+   */
+  access?(db: Database, boardId: string, userId: string): Promise<BoardAccess | undefined>;
   /**
    * The project a board belongs to, for boards keyed by a record (a meeting); null when that record
    * does not exist. Boards without it are keyed by their project's id.
@@ -40,6 +52,6 @@ export interface BoardDefinition<K extends BoardKind = BoardKind> {
   commands: {
     [T in BoardCommandType<K>]: (doc: Y.Doc, command: BoardCommand<K, T>, actorId: string, sliceRows: number) => CommandSlices<BoardCommandResult<K, T>>;
   };
-  /** Derives the board's relational rows from the document. Idempotent. */
-  project(input: ProjectionInput): Promise<ProjectionReport>;
+  /** Derives the board's relational rows from the document. Idempotent. None: the board keeps no rows (people). */
+  project?(input: ProjectionInput): Promise<ProjectionReport>;
 }
