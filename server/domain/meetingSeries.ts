@@ -39,7 +39,8 @@ export interface NextMeetingDefaults {
 export function nextMeetingDefaults(series: MeetingSeries, previous: PreviousMeeting | null, now: Date): NextMeetingDefaults {
   if (!previous) return { title: seriesLabels[series], startsAt: null, durationMinutes: seriesDefaults[series].durationMinutes, attendees: [] };
   let startsAt = nextInSeries(series, previous.startsAt);
-  // A series that skipped some meetings goes on from today, on its usual weekday and time.
-  for (let step = 0; startsAt && startsAt < now && step < 1000; step++) startsAt = nextInSeries(series, startsAt);
+  // A series that skipped some meetings goes on from today, on its usual weekday and time. Dates are
+  // bounded to 1900-2999 (domain/dates.ts), so this is at most some 57,000 weekly steps.
+  while (startsAt && startsAt < now) startsAt = nextInSeries(series, startsAt);
   return { title: previous.title, startsAt, durationMinutes: previous.durationMinutes, attendees: previous.attendees };
 }

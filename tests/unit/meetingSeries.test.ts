@@ -41,6 +41,13 @@ describe('nextMeetingDefaults', () => {
 
   it('skips the meetings a series missed: the first date by its cadence not before now', () => {
     expect(nextMeetingDefaults('weekly-sync', previous, new Date('2027-02-20T12:00:00Z')).startsAt).toEqual(new Date('2027-02-22T09:00:00Z'));
+    // A meeting due this very moment is not skipped.
+    expect(nextMeetingDefaults('weekly-sync', previous, new Date('2027-02-15T09:00:00Z')).startsAt).toEqual(new Date('2027-02-15T09:00:00Z'));
+  });
+
+  it('picks a series up again after years, on its weekday and time', () => {
+    const old = { ...previous, startsAt: new Date('2001-01-01T09:00:00Z') }; // a Monday
+    expect(nextMeetingDefaults('weekly-sync', old, new Date('2027-02-03T10:00:00Z')).startsAt).toEqual(new Date('2027-02-08T09:00:00Z'));
   });
 
   it('a first meeting or an ad hoc one gets the series defaults and no start', () => {
