@@ -17,6 +17,11 @@ export const scopes = [
   { mutate: 'server/routers/projectAccess.ts', tests: routers('accounts', 'project') },
   { mutate: 'server/routers/project.ts', tests: routers('project', 'accounts', 'workspace') },
   { mutate: 'server/routers/meeting.ts', tests: routers('meeting', 'badValues') },
+  { mutate: 'server/routers/people.ts', tests: routers('people', 'fuzz') },
+  { mutate: 'server/routers/allocation.ts', tests: routers('allocation', 'scenario') },
+  { mutate: 'server/routers/resources.ts', tests: routers('resources') },
+  { mutate: 'server/routers/staffing.ts', tests: routers('staffing') },
+  { mutate: 'server/routers/scenario.ts', tests: routers('scenario') },
   {
     mutate: 'server/routers/status.ts',
     tests: [...routers('status'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
@@ -41,4 +46,9 @@ export const scopes = [
   { mutate: 'server/domain/raidCsv.ts', tests: ['tests/unit/raidCsv.test.ts', 'tests/routers/raid.test.ts'] },
   { mutate: 'server/domain/status.ts', tests: ['tests/unit/status.test.ts', 'tests/status/audience.test.ts', 'tests/routers/status.test.ts'] },
   { mutate: 'server/domain/meetingSince.ts', tests: ['tests/unit/meetingSince.test.ts', 'tests/routers/meetingSince.test.ts'] },
+  { mutate: 'server/domain/isoWeeks.ts', tests: ['tests/unit/isoWeeks.test.ts', 'tests/unit/utilisation.test.ts'] },
+  { mutate: 'server/domain/utilisation.ts', tests: ['tests/unit/utilisation.test.ts', 'tests/routers/resources.test.ts'] },
+  { mutate: 'server/domain/staffing.ts', tests: ['tests/unit/staffing.test.ts', 'tests/routers/staffing.test.ts'] },
+  { mutate: 'server/domain/whatIf.ts', tests: ['tests/unit/whatIf.test.ts', 'tests/routers/scenario.test.ts'] },
+  { mutate: 'server/domain/resourceFields.ts', tests: routers('people', 'allocation', 'staffing', 'scenario') },
 ];
