@@ -11,6 +11,9 @@ import { allocation, person, personTimeOff, planItem, project, projectMember, st
 import { demoUsers, seedDemoIfEmpty } from '@/db/seed';
 import { searchProject, seedDemoPeople } from '@/db/seedDemoPeople';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
+import { weeksFrom } from '@/server/domain/isoWeeks';
+import { gapWeeks, staffingForNeeds, type StaffingPerson } from '@/server/domain/staffing';
+import { defaultThresholds, personUtilisation } from '@/server/domain/utilisation';
 import { silentLogger } from '@/server/collab/logger';
 import { emptyDatabase } from '../support/database';
 import { createTestAuth } from '../support/factories';
@@ -155,6 +158,41 @@ describe('demo people', () => {
     // The placeholder is the hire that would close it.
     const placeholder = people.find((p) => p.placeholder)!;
     expect(placeholder.skills).toContain('backend');
+  });
+
+  it('the resources domain reads the same story: one "over" cell this week, gaps on the demo project this week', async () => {
+    const { people, allocations, timeOff, plan, needs } = await readResources();
+    const weeks = weeksFrom(day(monday(0)), 2);
+    const amount = (a: Allocation) => {
+      const ws = a.workstreamId ? plan.find((i) => i.id === a.workstreamId) : undefined;
+      return { personId: a.personId, from: ws?.startDate ?? a.fromDate, to: ws?.endDate ?? a.toDate, hoursPerWeek: a.hoursPerWeek, percent: a.percent };
+    };
+    const asPerson = (p: Person): StaffingPerson => ({
+      id: p.id,
+      skills: p.skills,
+      weeklyHours: p.weeklyHours,
+      workingDays: p.workingDays,
+      timeOff: timeOff.filter((t) => t.personId === p.id).map((t) => ({ from: t.fromDate, to: t.toDate })),
+    });
+    const rows = people.map((p) => ({
+      name: p.name,
+      weeks: personUtilisation(asPerson(p), allocations.filter((a) => a.personId === p.id).map(amount), weeks, defaultThresholds),
+    }));
+    const overThisWeek = rows.filter((r) => r.weeks[0]!.band === 'over');
+    expect(overThisWeek.map((r) => [r.name, r.weeks[0]!.percent])).toEqual([['Mei Lin', 120]]);
+    // Next week the person on leave reads 0 capacity and, with nothing booked, is not "over".
+    const away = people.find((p) => p.id === timeOff[0]!.personId)!;
+    expect(rows.find((r) => r.name === away.name)!.weeks[1]).toMatchObject({ capacityHours: 0, allocatedHours: 0, band: 'under' });
+
+    const staffing = staffingForNeeds(
+      needs.filter((n) => n.projectId === projectId).map((n) => ({ id: n.id, skill: n.skill, count: n.count, hoursPerWeek: n.hoursPerWeek, from: n.fromDate, to: n.toDate })),
+      new Map(people.map((p) => [p.id, asPerson(p)])),
+      allocations.filter((a) => a.projectId === projectId).map(amount),
+      weeks,
+    );
+    const gapThisWeek = Object.fromEntries(staffing.map((n) => [n.skill, n.weeks[0]!.gapHours]));
+    expect(gapThisWeek).toEqual({ backend: 32, design: 16 });
+    expect(staffing.every((n) => gapWeeks(n).includes(weeks[0]!.week))).toBe(true);
   });
 
   it('is seeded once: run again on the seeded workspace, it writes nothing', async () => {
