@@ -7,6 +7,7 @@ import { meetingSinceRouter } from './meetingSince';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
+import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
 import { statusRouter } from './status';
 import { workspaceRouter } from './workspace';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   meetingSince: meetingSinceRouter,
   itemMeetings: itemMeetingsRouter,
+  resources: projectResourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;
