@@ -223,6 +223,8 @@ const access: Record<string, Row> = {
   },
   'decision.list': { access: 'viewer', call: (as, team) => as.decision.list({ projectId: team.project.id, query: 'ship' }) },
   'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
+  'resources.forPlan': { access: 'viewer', call: (as, team) => as.resources.forPlan({ projectId: team.project.id }) },
+  'resources.problems': { access: 'viewer', call: (as, team) => as.resources.problems({ projectId: team.project.id }) },
 };
 
 /** A meeting made by the owner, for calls that act on one. */
