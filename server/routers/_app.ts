@@ -1,13 +1,18 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { actionRouter } from './action';
+import { allocationRouter } from './allocation';
 import { decisionRouter } from './decision';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
+import { peopleRouter } from './people';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { raidRouter } from './raid';
+import { resourcesRouter } from './resources';
+import { scenarioRouter } from './scenario';
+import { staffingRouter } from './staffing';
 import { statusRouter } from './status';
 import { workspaceRouter } from './workspace';
 
@@ -22,6 +27,11 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   meetingSince: meetingSinceRouter,
   itemMeetings: itemMeetingsRouter,
+  people: peopleRouter,
+  allocation: allocationRouter,
+  resources: resourcesRouter,
+  staffing: staffingRouter,
+  scenario: scenarioRouter,
 });
 
 export type AppRouter = typeof appRouter;
