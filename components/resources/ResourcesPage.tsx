@@ -18,7 +18,7 @@ import { AllocationDialog, type AllocationDraft, type AllocationValues } from '.
 import { AllocationGrid, type GapRow, type Zoom } from './AllocationGrid';
 import { filterChoices, filterPeople, mondayOf, noFilters, shiftWeeks, sundayAfter, type Allocation, type GridData, type GridFilters, type IsoDate } from './model';
 import { PeoplePanel, type PeopleActions } from './PeoplePanel';
-import { ScenarioPanel, type Scenario } from './ScenarioPanel';
+import { ScenarioPanel } from './ScenarioPanel';
 import { StaffingPanel, type ProjectStaffing } from './StaffingPanel';
 
 const PeopleBoardConnector = dynamic(() => import('@/components/live/PeopleBoardConnector'), { ssr: false });
@@ -91,7 +91,7 @@ export function ResourcesPage({
   const applyScenario = useMutation(trpc.scenario.applyChanges.mutationOptions());
   const discardScenario = useMutation(trpc.scenario.discard.mutationOptions());
 
-  const data = grid.data as GridData | undefined;
+  const data: GridData | undefined = grid.data;
   const canEdit = data?.canEdit ?? false;
   const people = useMemo(() => data?.people ?? [], [data]);
   const shownPeople = useMemo(() => filterPeople(people, data?.allocations ?? [], filters), [people, data, filters]);
@@ -100,7 +100,7 @@ export function ResourcesPage({
   const gapRows = useMemo<GapRow[]>(() => {
     if (!data) return [];
     const names = new Map(data.projects.map((p) => [p.id, p.name]));
-    return ((staffing.data ?? []) as ProjectStaffing[])
+    return (staffing.data ?? ([] as ProjectStaffing[]))
       .filter((s) => !filters.projectId || s.projectId === filters.projectId)
       .flatMap((s) =>
         s.needs.map((need) => {
@@ -296,14 +296,14 @@ export function ResourcesPage({
 
       <StaffingPanel
         projects={data?.projects ?? []}
-        staffing={(staffing.data ?? []) as ProjectStaffing[]}
+        staffing={staffing.data ?? []}
         canEdit={canEdit}
         onAdd={withRefresh((v) => addNeed.mutateAsync(v))}
         onRemove={withRefresh((need) => removeNeed.mutateAsync({ needId: need.id }))}
       />
 
       <ScenarioPanel
-        scenarios={(scenarios.data ?? []) as Scenario[]}
+        scenarios={scenarios.data ?? []}
         selectedId={scenarioId}
         onSelect={setScenarioId}
         people={people}
