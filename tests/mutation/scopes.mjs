@@ -21,6 +21,14 @@ export const scopes = [
     mutate: 'server/routers/status.ts',
     tests: [...routers('status'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
   },
+  { mutate: 'server/routers/people.ts', tests: routers('people') },
+  { mutate: 'server/routers/allocation.ts', tests: routers('allocation') },
+  { mutate: 'server/routers/resources.ts', tests: routers('resources') },
+  { mutate: 'server/routers/staffing.ts', tests: routers('staffing') },
+  { mutate: 'server/routers/scenario.ts', tests: routers('scenario') },
+  { mutate: 'server/routers/projectResources.ts', tests: routers('projectResources') },
+  // who may see and change a workspace's resources (the rule every resources procedure and the people board use)
+  { mutate: 'server/data/workspaceAccess.ts', tests: [...routers('people', 'allocation'), 'tests/collab/peopleBoard.test.ts'] },
   // server/domain
   { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
   { mutate: 'server/domain/slug.ts', tests: ['tests/unit/slug.test.ts'] },
@@ -41,4 +49,11 @@ export const scopes = [
   { mutate: 'server/domain/raidCsv.ts', tests: ['tests/unit/raidCsv.test.ts', 'tests/routers/raid.test.ts'] },
   { mutate: 'server/domain/status.ts', tests: ['tests/unit/status.test.ts', 'tests/status/audience.test.ts', 'tests/routers/status.test.ts'] },
   { mutate: 'server/domain/meetingSince.ts', tests: ['tests/unit/meetingSince.test.ts', 'tests/routers/meetingSince.test.ts'] },
+  { mutate: 'server/domain/isoWeeks.ts', tests: ['tests/unit/isoWeeks.test.ts', 'tests/unit/utilisation.test.ts'] },
+  { mutate: 'server/domain/utilisation.ts', tests: ['tests/unit/utilisation.test.ts'] },
+  { mutate: 'server/domain/staffing.ts', tests: ['tests/unit/staffing.test.ts'] },
+  { mutate: 'server/domain/whatIf.ts', tests: ['tests/unit/whatIf.test.ts'] },
+  { mutate: 'server/domain/resourceFields.ts', tests: ['tests/routers/people.test.ts', 'tests/routers/allocation.test.ts'] },
+  { mutate: 'server/domain/planStaffing.ts', tests: ['tests/unit/planStaffing.test.ts'] },
+  { mutate: 'server/domain/resourceProblems.ts', tests: ['tests/unit/resourceProblems.test.ts'] },
 ];
