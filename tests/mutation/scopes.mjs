@@ -39,7 +39,7 @@ export const scopes = [
   { mutate: 'server/domain/userProfile.ts', tests: ['tests/unit/userProfile.test.ts', 'tests/auth/profileLimits.test.ts', 'tests/collab/presence.test.ts'] },
   { mutate: 'server/domain/meetingSeries.ts', tests: ['tests/unit/meetingSeries.test.ts', 'tests/routers/meeting.test.ts'] },
   { mutate: 'server/domain/planCalendar.ts', tests: ['tests/unit/planCalendar.test.ts', 'tests/routers/plan.test.ts', 'tests/status/publicSite.test.ts'] },
-  { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
+  { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/unit/milestoneSchedule.test.ts', 'tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
   { mutate: 'server/domain/storableText.ts', tests: ['tests/unit/storableText.test.ts', 'tests/collab/badValues.test.ts'] },
   { mutate: 'server/domain/planCharter.ts', tests: ['tests/unit/plan.test.ts', 'tests/collab/planProjection.test.ts'] },
   { mutate: 'server/domain/meetingMinutes.ts', tests: ['tests/unit/meetingMinutes.test.ts', 'tests/routers/meetingSince.test.ts'] },
