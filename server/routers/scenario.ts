@@ -108,13 +108,15 @@ export const scenarioRouter = createTRPCRouter({
 
   /** Removes the change at `index` (0-based); returns the scenario's changes. */
   removeChange: scenarioProcedure('editor')
-    .input(z.object({ index: z.number().int('index must be a whole number').min(0, 'index cannot be negative').max(maxScenarioChanges) }))
+    .input(z.object({ index: z.number().int('must be a whole number').min(0, 'cannot be negative').max(maxScenarioChanges) }))
     .mutation(async ({ ctx, input }) => {
       const changes = await ctx.db.transaction(async (tx) => {
         const [locked] = await tx.select().from(resourceScenario).where(eq(resourceScenario.id, ctx.scenario.id)).for('update');
         if (!locked) throw new TRPCError({ code: 'NOT_FOUND', message: 'Scenario not found.' });
         if (input.index >= locked.changes.length) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `index: this scenario has ${locked.changes.length} change${locked.changes.length === 1 ? '' : 's'} (0 to ${locked.changes.length - 1})` });
+          const count = locked.changes.length;
+          const range = count === 0 ? 'no changes' : count === 1 ? '1 change (index 0)' : `${count} changes (index 0 to ${count - 1})`;
+          throw new TRPCError({ code: 'BAD_REQUEST', message: `index: this scenario has ${range}` });
         }
         const next = locked.changes.filter((_, index) => index !== input.index);
         await tx.update(resourceScenario).set({ changes: next, updatedAt: new Date() }).where(eq(resourceScenario.id, ctx.scenario.id));
