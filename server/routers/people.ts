@@ -31,7 +31,7 @@ export const peopleRouter = createTRPCRouter({
         role: personRole.optional(),
         placeholder: z.boolean().optional(),
         workingDays: workingDays.optional(),
-        userId: z.string().min(1).max(100, 'userId must be at most 100 characters').optional(),
+        userId: z.string().min(1).max(100, 'must be at most 100 characters').optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

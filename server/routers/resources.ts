@@ -47,8 +47,8 @@ const bandLetter: Record<Band, 'u' | 'h' | 'o'> = { under: 'u', healthy: 'h', ov
 
 const settingsInput = z
   .object({
-    underMaxPercent: z.number().int('underMaxPercent must be a whole percent').gt(0, 'underMaxPercent must be more than 0').max(500, 'underMaxPercent must be at most 500'),
-    healthyMaxPercent: z.number().int('healthyMaxPercent must be a whole percent').gt(0, 'healthyMaxPercent must be more than 0').max(500, 'healthyMaxPercent must be at most 500'),
+    underMaxPercent: z.number().int('must be a whole percent').gt(0, 'must be more than 0').max(500, 'must be at most 500'),
+    healthyMaxPercent: z.number().int('must be a whole percent').gt(0, 'must be more than 0').max(500, 'must be at most 500'),
   })
   .superRefine((value, ctx) => {
     if (value.healthyMaxPercent <= value.underMaxPercent) {

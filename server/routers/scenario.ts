@@ -108,7 +108,7 @@ export const scenarioRouter = createTRPCRouter({
 
   /** Removes the change at `index` (0-based); returns the scenario's changes. */
   removeChange: scenarioProcedure('editor')
-    .input(z.object({ index: z.number().int('index must be a whole number').min(0, 'index cannot be negative').max(maxScenarioChanges) }))
+    .input(z.object({ index: z.number().int('must be a whole number').min(0, 'cannot be negative').max(maxScenarioChanges) }))
     .mutation(async ({ ctx, input }) => {
       const changes = await ctx.db.transaction(async (tx) => {
         const [locked] = await tx.select().from(resourceScenario).where(eq(resourceScenario.id, ctx.scenario.id)).for('update');
