@@ -119,7 +119,7 @@ test('people: the grid works from the keyboard alone, from adding a person to mo
   await openPeople(page, projectId);
 
   // Add a person: Tab to the button, Enter, type, Enter.
-  await tabTo(page, page.getByRole('button', { name: 'Add person', exact: true }));
+  await tabTo(page, page.getByRole('button', { name: 'Add person', exact: true }), 150);
   await page.keyboard.press('Enter');
   const form = page.getByRole('form', { name: 'Add person' });
   await expect(form.getByLabel('Name')).toBeFocused();
@@ -142,7 +142,7 @@ test('people: the grid works from the keyboard alone, from adding a person to mo
   await expect(personRow(page, cy)).toBeVisible();
 
   // The grid's cells are one tab stop: reach it, move right a week, Enter opens a new allocation there.
-  await tabTo(page, cell(page, cy, 0));
+  await tabTo(page, cell(page, cy, 0), 150);
   await page.keyboard.press('ArrowRight');
   await expect(cell(page, cy, 1)).toBeFocused();
   await page.keyboard.press('Enter');
