@@ -23,9 +23,9 @@ import {
   type GridData,
   type IsoDate,
   type Person,
+  type Zoom,
 } from './model';
 
-export type Zoom = 'weeks' | 'months';
 export const columnWidths: Record<Zoom, number> = { weeks: 56, months: 16 };
 
 /** One staffing need's row under the people: hours short (> 0) or spare (< 0) per shown week. */

@@ -41,6 +41,7 @@ function PersonForm({
   onSubmit,
   onCancel,
 }: {
+  /** Where the form starts; the Name field takes focus as it opens. */
   initial: PersonValues;
   submitLabel: string;
   onSubmit: (values: PersonValues) => Promise<unknown>;
@@ -58,9 +59,8 @@ function PersonForm({
     event.preventDefault();
     const weeklyHours = Number(hours);
     if (!values.name.trim()) return setError('A person needs a name.');
-    if (!hours.trim() || !Number.isFinite(weeklyHours) || weeklyHours <= 0 || weeklyHours > 168) {
-      return setError('Weekly hours must be more than 0 and at most 168.');
-    }
+    // The range (more than 0, at most 168) is the server's to say: its message shows as it is.
+    if (!hours.trim() || !Number.isFinite(weeklyHours)) return setError('Weekly hours must be a number.');
     if (!values.workingDays.length) return setError('Choose at least one working day.');
     setBusy(true);
     setError(null);
@@ -81,7 +81,7 @@ function PersonForm({
     <form onSubmit={submit} aria-label={submitLabel} className="flex flex-col gap-3" noValidate>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" htmlFor={`${id}-name`}>
-          <Input id={`${id}-name`} value={values.name} maxLength={120} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+          <Input id={`${id}-name`} value={values.name} maxLength={120} onChange={(e) => set('name', e.target.value)} autoComplete="off" autoFocus />
         </Field>
         <Field label="Role" htmlFor={`${id}-role`} hint="e.g. Backend engineer">
           <Input id={`${id}-role`} value={values.role} maxLength={120} onChange={(e) => set('role', e.target.value)} autoComplete="off" />

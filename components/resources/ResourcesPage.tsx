@@ -15,16 +15,13 @@ import { colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
-import { AllocationGrid, type GapRow, type Zoom } from './AllocationGrid';
-import { filterChoices, filterPeople, mondayOf, noFilters, shiftWeeks, sundayAfter, type Allocation, type GridData, type GridFilters, type IsoDate } from './model';
+import { AllocationGrid, type GapRow } from './AllocationGrid';
+import { filterChoices, filterPeople, mondayOf, noFilters, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
 import { PeoplePanel, type PeopleActions } from './PeoplePanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { StaffingPanel, type ProjectStaffing } from './StaffingPanel';
 
 const PeopleBoardConnector = dynamic(() => import('@/components/live/PeopleBoardConnector'), { ssr: false });
-
-/** Weeks shown per zoom, and how far Earlier / Later step. */
-export const zoomWeeks: Record<Zoom, { weeks: number; step: number }> = { weeks: { weeks: 16, step: 4 }, months: { weeks: 52, step: 13 } };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
 
@@ -260,7 +257,7 @@ export function ResourcesPage({
               ))}
             </Select>
           </label>
-          {filters !== noFilters ? (
+          {filters.skill || filters.projectId || filters.role ? (
             <Button size="sm" variant="ghost" onClick={() => setFilters(noFilters)}>
               Clear filters
             </Button>

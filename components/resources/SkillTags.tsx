@@ -5,10 +5,11 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { cn } from '@/components/ui/cn';
 import { inputClass } from '@/components/ui/field';
 
-export const maxSkills = 20;
-export const maxSkillLength = 40;
+// The server's limits (server/domain/resourceFields.ts).
+export const maxSkills = 30;
+export const maxSkillLength = 60;
 
-/** Adds a typed skill to a list: trimmed, at most 40 characters, once whatever the case, at most 20. */
+/** Adds a typed skill to a list: trimmed, at most 60 characters, once whatever the case, at most 30. */
 export function withSkill(skills: readonly string[], typed: string): string[] {
   const skill = typed.trim().replace(/\s+/g, ' ').slice(0, maxSkillLength);
   if (!skill || skills.length >= maxSkills || skills.some((s) => s.toLowerCase() === skill.toLowerCase())) return [...skills];

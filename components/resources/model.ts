@@ -64,6 +64,12 @@ export interface GridData {
   cells: GridCells[];
 }
 
+/** The grid's zoom: a wide column per week with its numbers, or narrow ones over a year. */
+export type Zoom = 'weeks' | 'months';
+
+/** Weeks shown per zoom, and how far Earlier / Later step. */
+export const zoomWeeks: Record<Zoom, { weeks: number; step: number }> = { weeks: { weeks: 16, step: 4 }, months: { weeks: 52, step: 13 } };
+
 export const bandNames: Record<CompactBand, Band> = { u: 'under', h: 'healthy', o: 'over' };
 export const bandLabels: Record<Band, string> = { under: 'Under', healthy: 'Healthy', over: 'Over' };
 

@@ -10,14 +10,18 @@
 // Prints a table, writes JSON to tests/bench/results/ (git-ignored), and exits 1 when a target in
 // docs/benchmarks.md is missed. Bounded in time (BENCH_LIMIT_MS).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { format, startOfISOWeek } from 'date-fns';
 import postgres from 'postgres';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { createTestAuth, createUser } from '../support/factories';
+import type { AllocationView, Person } from '@/server/data/resources';
+import { weeksFrom } from '@/server/domain/isoWeeks';
+import { personUtilisation } from '@/server/domain/utilisation';
 import { freshBenchDatabase } from './database';
+import { watchPostgresCpu } from './postgresCpu';
 import { seedResourcesWorkspace, type SeededResources } from './resourcesSeed';
 
 const port = Number(process.env.BENCH_PORT ?? 3540);
@@ -64,6 +68,35 @@ async function stop(code: number): Promise<never> {
   await fresh.drop().catch(() => {});
   process.exit(code);
 }
+/** CPU (user + system, ms) of the server's process group so far, from /proc: the figure a loaded machine does not inflate. */
+function serverCpuMs(): number {
+  if (!server?.pid) return 0;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the command name (in parentheses): state, ppid, pgrp, ...; utime and stime at 11 and 12.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** Runs `samples` rounds of `round` after `warmUp` ones, with the server's and Postgres' CPU per round over the measured ones. */
+async function measured(samples: number, warmUp: number, round: (i: number, measuring: boolean) => Promise<void>) {
+  for (let i = 0; i < warmUp; i++) await round(i, false);
+  const postgresCpu = await watchPostgresCpu(fresh.url);
+  const cpuBefore = serverCpuMs();
+  for (let i = warmUp; i < warmUp + samples; i++) await round(i, true);
+  const serverMs = (serverCpuMs() - cpuBefore) / samples;
+  const postgresMs = await postgresCpu.sinceStartMs();
+  await postgresCpu.close();
+  return { serverCpuMsPerRound: round2(serverMs), postgresCpuMsPerRound: postgresMs === null ? null : round2(postgresMs / samples) };
+}
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 const limit = setTimeout(() => {
   console.error(`bench: gave up after ${overallLimitMs / 1000} s\n${serverLog.slice(-2000)}`);
   void stop(1);
@@ -105,41 +138,61 @@ async function mutation<T>(cookie: string, procedure: string, input: unknown): P
 }
 
 interface GridAnswer {
-  people: unknown[];
-  allocations: unknown[];
-  cells: { personId: string; allocated: number[]; percent: number[] }[];
+  settings: { underMaxPercent: number; healthyMaxPercent: number };
+  weekStarts: string[];
+  people: Person[];
+  allocations: AllocationView[];
+  cells: { personId: string; allocated: number[]; capacity: number[]; percent: number[] }[];
+}
+
+/**
+ * What a client holding the grid's people and allocations would do to redraw every cell: the same
+ * pure function the server uses (server/domain/utilisation.ts). Checked against the server's cells.
+ */
+function recomputeCells(grid: GridAnswer) {
+  const weekSpans = weeksFrom(grid.weekStarts[0]!, grid.weekStarts.length);
+  const byPerson = new Map<string, AllocationView[]>();
+  for (const row of grid.allocations) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  return grid.people.map((person) => ({ personId: person.id, weeks: personUtilisation(person, byPerson.get(person.id) ?? [], weekSpans, grid.settings) }));
 }
 
 /** (a): the page (or, without it, the grid procedure) and the grid's answer, `renders` times after a warm-up. */
 async function measureReads(seeded: SeededResources, cookie: string, from: string, people: number) {
   const pageUrl = `${base}/w/${seeded.workspaceId}/people`;
   const probe = await timedGet(pageUrl, cookie);
-  const page = probe.status === 200 ? { ttfb: [] as number[], total: [] as number[], bytes: probe.body.length } : null;
-  const grid = { ttfb: [] as number[], total: [] as number[], bytes: 0, allocations: 0 };
-  for (let i = 0; i < renders + 3; i++) {
-    const answer = await timedGet(gridUrl(seeded.workspaceId, from), cookie);
-    if (answer.status !== 200) throw new Error(`resources.grid answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-    const json = (JSON.parse(answer.body) as { result: { data: { json: GridAnswer } } }).result.data.json;
-    if (json.cells.length !== people || json.cells[0]!.allocated.length !== weeks) throw new Error(`resources.grid: ${json.cells.length} rows of ${json.cells[0]?.allocated.length} weeks, expected ${people} x ${weeks}`);
-    if (page) {
+  let page = null;
+  if (probe.status === 200) {
+    const ttfb: number[] = [];
+    const total: number[] = [];
+    let bytes = 0;
+    const cpu = await measured(renders, 3, async (_i, measuring) => {
       const render = await timedGet(pageUrl, cookie);
       if (render.status !== 200) throw new Error(`the people page answered ${render.status}`);
-      if (i >= 3) {
-        page.ttfb.push(render.ttfb);
-        page.total.push(render.total);
-        page.bytes = render.body.length;
-      }
-    }
-    if (i < 3) continue; // warm-up
-    grid.ttfb.push(answer.ttfb);
-    grid.total.push(answer.total);
-    grid.bytes = Buffer.byteLength(answer.body);
-    grid.allocations = json.allocations.length;
+      if (!measuring) return;
+      ttfb.push(render.ttfb);
+      total.push(render.total);
+      bytes = render.body.length;
+    });
+    page = { ttfbMs: summary(ttfb), totalMs: summary(total), htmlBytes: bytes, ...cpu };
   }
-  return {
-    page: page && { ttfbMs: summary(page.ttfb), totalMs: summary(page.total), htmlBytes: page.bytes },
-    grid: { ttfbMs: summary(grid.ttfb), totalMs: summary(grid.total), jsonBytes: grid.bytes, allocationsInAnswer: grid.allocations },
-  };
+  const ttfb: number[] = [];
+  const total: number[] = [];
+  let bytes = 0;
+  let allocations = 0;
+  const cpu = await measured(renders, 3, async (_i, measuring) => {
+    const answer = await timedGet(gridUrl(seeded.workspaceId, from), cookie);
+    if (answer.status !== 200) throw new Error(`resources.grid answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+    if (!measuring) {
+      const json = (JSON.parse(answer.body) as { result: { data: { json: GridAnswer } } }).result.data.json;
+      if (json.cells.length !== people || json.cells[0]!.allocated.length !== weeks) throw new Error(`resources.grid: ${json.cells.length} rows of ${json.cells[0]?.allocated.length} weeks, expected ${people} x ${weeks}`);
+      allocations = json.allocations.length;
+      return;
+    }
+    ttfb.push(answer.ttfb);
+    total.push(answer.total);
+    bytes = Buffer.byteLength(answer.body);
+  });
+  return { page, grid: { ttfbMs: summary(ttfb), totalMs: summary(total), jsonBytes: bytes, allocationsInAnswer: allocations, ...cpu } };
 }
 
 /** (b): one edit (the allocation's hours, alternating), then the grid read again; timed from the edit sent to the grid read. */
@@ -147,8 +200,9 @@ async function measureRecompute(seeded: SeededResources, cookie: string, from: s
   const { editable } = seeded;
   const upsert: number[] = [];
   const total: number[] = [];
+  const client: number[] = [];
   let last = 0;
-  for (let i = 0; i < edits + 5; i++) {
+  const cpu = await measured(edits, 5, async (i, measuring) => {
     const hoursPerWeek = editable.hoursPerWeek + (i % 2 === 0 ? 4 : 0);
     const t0 = performance.now();
     await mutation(cookie, 'allocation.upsert', { id: editable.id, personId: editable.personId, projectId: editable.projectId, from: editable.from, to: editable.to, hoursPerWeek });
@@ -161,11 +215,31 @@ async function measureRecompute(seeded: SeededResources, cookie: string, from: s
     const sum = json.cells.find((c) => c.personId === editable.personId)!.allocated.reduce((a, b) => a + b, 0);
     if (i > 0 && sum === last) throw new Error('the grid read after an edit does not show it');
     last = sum;
-    if (i < 5) continue; // warm-up
+    const c0 = performance.now();
+    const cells = recomputeCells(json);
+    const c1 = performance.now();
+    const cellsOf = (rows: { personId: string; allocated: number[]; capacity: number[]; percent: number[] }[]) => JSON.stringify(rows.map((r) => [r.personId, r.allocated, r.capacity, r.percent]));
+    if (i === 0 && cellsOf(cells.map((c) => ({ personId: c.personId, allocated: c.weeks.map((w) => w.allocatedHours), capacity: c.weeks.map((w) => w.capacityHours), percent: c.weeks.map((w) => w.percent) }))) !== cellsOf(json.cells)) {
+      throw new Error("the cells recomputed from the grid's people and allocations differ from the server's");
+    }
+    if (!measuring) return;
     upsert.push(t1 - t0);
     total.push(t2 - t0);
-  }
-  return { upsertMs: summary(upsert), upsertThenGridMs: summary(total) };
+    client.push(c1 - c0);
+  });
+  return { upsertMs: summary(upsert), upsertThenGridMs: summary(total), clientRecomputeMs: summary(client), ...cpu };
+}
+
+/** The floor of any authenticated read through the same server: resources.settings (one row), timed and costed like the grid. */
+async function measureSmallestRead(seeded: SeededResources, cookie: string) {
+  const url = `${base}/api/trpc/resources.settings?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId: seeded.workspaceId } }))}`;
+  const ttfb: number[] = [];
+  const cpu = await measured(renders, 3, async (_i, measuring) => {
+    const answer = await timedGet(url, cookie);
+    if (answer.status !== 200) throw new Error(`resources.settings answered ${answer.status}`);
+    if (measuring) ttfb.push(answer.ttfb);
+  });
+  return { ttfbMs: summary(ttfb), ...cpu };
 }
 
 /** The floor: the reads the grid needs (people with time off, allocations with their workstream's dates, settings), straight from Postgres. */
@@ -233,11 +307,12 @@ try {
   const from = format(startOfISOWeek(new Date()), 'yyyy-MM-dd');
   const result = {
     when: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version, database: 'postgres' },
+    machine: { cpus: cpus().length, loadAverageAtStart: loadavg(), node: process.version, database: 'postgres' },
     seed: { ms: seedMs, large: { people: 200, projects: 20, weeks, allocations: large.allocations }, small: { people: 20, projects: 4, weeks, allocations: small.allocations } },
     reads: { large: await measureReads(large, cookie, from, 200), small: await measureReads(small, cookie, from, 20) },
     recompute: { large: await measureRecompute(large, cookie, from), small: await measureRecompute(small, cookie, from) },
     rawSql: { large: await measureRawSql(large), small: await measureRawSql(small) },
+    smallestRead: await measureSmallestRead(large, cookie),
     targets,
   };
 
@@ -262,9 +337,21 @@ try {
     'upsert then grid, 200 (ms)': row(result.recompute.large.upsertThenGridMs),
     'upsert then grid, 20 (ms)': row(result.recompute.small.upsertThenGridMs),
     'allocation.upsert alone, 200 (ms)': row(result.recompute.large.upsertMs),
+    'every cell recomputed from the answer, 200 (ms)': row(result.recompute.large.clientRecomputeMs),
+    'resources.settings TTFB, the floor (ms)': row(result.smallestRead.ttfbMs),
     'raw SQL reads, 200 (ms)': row(result.rawSql.large.ms),
     'raw SQL reads, 20 (ms)': row(result.rawSql.small.ms),
   });
+  console.log('CPU per request (ms; server process, then the Postgres backends), the figures a busy machine does not inflate:');
+  console.table({
+    'resources.grid, 200': { server: result.reads.large.grid.serverCpuMsPerRound, postgres: result.reads.large.grid.postgresCpuMsPerRound },
+    'resources.grid, 20': { server: result.reads.small.grid.serverCpuMsPerRound, postgres: result.reads.small.grid.postgresCpuMsPerRound },
+    'upsert then grid, 200': { server: result.recompute.large.serverCpuMsPerRound, postgres: result.recompute.large.postgresCpuMsPerRound },
+    'upsert then grid, 20': { server: result.recompute.small.serverCpuMsPerRound, postgres: result.recompute.small.postgresCpuMsPerRound },
+    'resources.settings, the floor': { server: result.smallestRead.serverCpuMsPerRound, postgres: result.smallestRead.postgresCpuMsPerRound },
+    ...(result.reads.large.page && { 'people page, 200': { server: result.reads.large.page.serverCpuMsPerRound, postgres: result.reads.large.page.postgresCpuMsPerRound } }),
+  });
+  console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
   console.log(`grid answer: ${result.reads.large.grid.jsonBytes} bytes at 200 people (${result.reads.large.grid.allocationsInAnswer} allocations), ${result.reads.small.grid.jsonBytes} at 20`);
   if (result.reads.large.page) console.log(`people page: ${result.reads.large.page.htmlBytes} bytes at 200 people`);
   mkdirSync('tests/bench/results', { recursive: true });

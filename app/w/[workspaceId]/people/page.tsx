@@ -4,8 +4,8 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { mondayOf } from '@/components/resources/model';
-import { ResourcesPage, zoomWeeks } from '@/components/resources/ResourcesPage';
+import { mondayOf, zoomWeeks } from '@/components/resources/model';
+import { ResourcesPage } from '@/components/resources/ResourcesPage';
 import { currentSession, getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from '@/server/trpc-rsc';
 
 export const dynamic = 'force-dynamic';
