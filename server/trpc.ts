@@ -6,12 +6,13 @@ import { eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Database } from '@/db';
-import { meeting } from '@/db/schema';
+import { allocation, meeting, person, personTimeOff, project, resourceScenario, staffingNeed } from '@/db/schema';
 import type { Auth, AuthSession } from './auth';
 import type { LiveBoards } from './collab/liveBoards';
 import type { Mailer } from './mail';
 import type { WebhookSender } from './status/webhooks';
 import { findMembership } from './data/membership';
+import { findWorkspaceAccess } from './data/workspaceAccess';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
 import { findUnstorableText, withoutLeadingByteOrderMarks } from './domain/storableText';
 
@@ -174,5 +175,121 @@ export function meetingProcedure(minimum: ProjectRole) {
       throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(row.project.name) });
     }
     return next({ ctx: { ...ctx, project: row.project, role: row.role, meeting: found } });
+  });
+}
+
+// ---- resources (people, allocations, staffing needs, scenarios) --------------------------------
+// Access is by workspace (server/data/workspaceAccess.ts): its owner, or an owner or editor of one of
+// its live projects, changes resources ('editor'); any other member of the workspace or of one of its
+// projects reads them ('reader'); anyone else is a stranger and is told nothing exists (NOT_FOUND).
+
+export type ResourceUse = 'reader' | 'editor';
+
+export const readOnlyResourcesMessage =
+  "You can see this workspace's people and allocations but not change them: that needs the workspace's owner, or the owner or editor role in one of its projects.";
+
+interface ResourceAccessContext {
+  db: Database;
+  user: { id: string };
+}
+
+/**
+ * The caller's access to a workspace's resources, or the error to answer with: NOT_FOUND (saying
+ * `notFound`, so a record's existence is not revealed either) for strangers, FORBIDDEN for readers
+ * on writes.
+ */
+export async function requireResourceAccess(ctx: ResourceAccessContext, workspaceId: string, use: ResourceUse, notFound: string) {
+  const access = await findWorkspaceAccess(ctx.db, workspaceId, ctx.user.id);
+  if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: notFound });
+  if (use === 'editor' && !access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: readOnlyResourcesMessage });
+  return access;
+}
+
+export const workspaceIdInput = z.object({ workspaceId: z.uuid('workspaceId must be a workspace id') });
+
+/** A procedure on a workspace's resources: `ctx.workspace` and `ctx.canEdit` inside. */
+export function workspaceProcedure(use: ResourceUse) {
+  return protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {
+    const access = await requireResourceAccess(ctx, input.workspaceId, use, 'Workspace not found.');
+    return next({ ctx: { ...ctx, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+/**
+ * A procedure on one project's resources (its staffing needs) under the workspace rule above. A
+ * change to an archived project's needs is refused, as every change to an archived project is.
+ */
+export function projectResourcesProcedure(use: ResourceUse) {
+  return protectedProcedure.input(projectIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db.select().from(project).where(eq(project.id, input.projectId)).limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Project not found.' });
+    const access = await requireResourceAccess(ctx, found.workspaceId, use, 'Project not found.');
+    if (use === 'editor' && found.archivedAt) throw new TRPCError({ code: 'FORBIDDEN', message: archivedMessage(found.name) });
+    return next({ ctx: { ...ctx, project: found, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+export const personIdInput = z.object({ personId: z.uuid('personId must be a person id') });
+
+/** A procedure on one person: `ctx.person` inside; an unknown person and a stranger's are both NOT_FOUND. */
+export function personProcedure(use: ResourceUse) {
+  return protectedProcedure.input(personIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db.select().from(person).where(eq(person.id, input.personId)).limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Person not found.' });
+    const access = await requireResourceAccess(ctx, found.workspaceId, use, 'Person not found.');
+    return next({ ctx: { ...ctx, person: found, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+export const timeOffIdInput = z.object({ timeOffId: z.uuid('timeOffId must be a time off id') });
+
+/** A procedure on one period of time off: `ctx.timeOff` and its `ctx.person` inside. */
+export function timeOffProcedure(use: ResourceUse) {
+  return protectedProcedure.input(timeOffIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db
+      .select({ timeOff: personTimeOff, person })
+      .from(personTimeOff)
+      .innerJoin(person, eq(person.id, personTimeOff.personId))
+      .where(eq(personTimeOff.id, input.timeOffId))
+      .limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Time off not found.' });
+    const access = await requireResourceAccess(ctx, found.person.workspaceId, use, 'Time off not found.');
+    return next({ ctx: { ...ctx, timeOff: found.timeOff, person: found.person, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+export const allocationIdInput = z.object({ allocationId: z.uuid('allocationId must be an allocation id') });
+
+/** A procedure on one allocation: `ctx.allocation` inside. */
+export function allocationProcedure(use: ResourceUse) {
+  return protectedProcedure.input(allocationIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db.select().from(allocation).where(eq(allocation.id, input.allocationId)).limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Allocation not found.' });
+    const access = await requireResourceAccess(ctx, found.workspaceId, use, 'Allocation not found.');
+    return next({ ctx: { ...ctx, allocation: found, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+export const needIdInput = z.object({ needId: z.uuid('needId must be a staffing need id') });
+
+/** A procedure on one staffing need: `ctx.need` inside. */
+export function staffingNeedProcedure(use: ResourceUse) {
+  return protectedProcedure.input(needIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db.select().from(staffingNeed).where(eq(staffingNeed.id, input.needId)).limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Staffing need not found.' });
+    const access = await requireResourceAccess(ctx, found.workspaceId, use, 'Staffing need not found.');
+    return next({ ctx: { ...ctx, need: found, workspace: access.workspace, canEdit: access.canEdit } });
+  });
+}
+
+export const scenarioIdInput = z.object({ scenarioId: z.uuid('scenarioId must be a scenario id') });
+
+/** A procedure on one what-if scenario: `ctx.scenario` inside. */
+export function scenarioProcedure(use: ResourceUse) {
+  return protectedProcedure.input(scenarioIdInput).use(async ({ ctx, input, next }) => {
+    const [found] = await ctx.db.select().from(resourceScenario).where(eq(resourceScenario.id, input.scenarioId)).limit(1);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'Scenario not found.' });
+    const access = await requireResourceAccess(ctx, found.workspaceId, use, 'Scenario not found.');
+    return next({ ctx: { ...ctx, scenario: found, workspace: access.workspace, canEdit: access.canEdit } });
   });
 }

@@ -1,14 +1,19 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
-import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { createCallerFactory, createTRPCRouter, mergeRouters } from '../trpc';
 import { actionRouter } from './action';
+import { allocationRouter } from './allocation';
 import { decisionRouter } from './decision';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
+import { peopleRouter } from './people';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
 import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
+import { resourcesRouter } from './resources';
+import { scenarioRouter } from './scenario';
+import { staffingRouter } from './staffing';
 import { statusRouter } from './status';
 import { workspaceRouter } from './workspace';
 
@@ -23,7 +28,12 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   meetingSince: meetingSinceRouter,
   itemMeetings: itemMeetingsRouter,
-  resources: projectResourcesRouter,
+  people: peopleRouter,
+  allocation: allocationRouter,
+  // The workspace's resources and one project's view of them (forPlan, problems) in one namespace.
+  resources: mergeRouters(resourcesRouter, projectResourcesRouter),
+  staffing: staffingRouter,
+  scenario: scenarioRouter,
 });
 
 export type AppRouter = typeof appRouter;

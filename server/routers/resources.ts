@@ -1,0 +1,116 @@
+// Utilisation of a workspace's people (docs/api.md, "Resources"): the utilisation API, the grid
+// page's compact answer, and the workspace's utilisation bands. The plan's and the risk board's
+// views (forPlan, problems) live in projectResources.ts and join this namespace in _app.ts.
+import { TRPCError } from '@trpc/server';
+import { format, parseISO, addDays } from 'date-fns';
+import { z } from 'zod';
+import type { Executor } from '@/db';
+import { resourceSettings } from '@/db/schema';
+import { loadAllocations, loadPeople, loadResourceSettings, loadWorkspaceProjects, type AllocationView, type Person } from '../data/resources';
+import { weeksFrom, type WeekSpan } from '../domain/isoWeeks';
+import { fromDate, weekCount } from '../domain/resourceFields';
+import { personUtilisation, type Band, type BandThresholds, type WeekUtilisation } from '../domain/utilisation';
+import { createTRPCRouter, workspaceProcedure } from '../trpc';
+
+const windowInput = z.object({ from: fromDate, weeks: weekCount });
+
+/** The dates a run of weeks covers, Monday of the first to Sunday of the last. */
+export function windowOf(weeks: readonly WeekSpan[]): { from: string; to: string } {
+  const first = weeks[0]!.monday;
+  const last = format(addDays(parseISO(weeks.at(-1)!.monday), 6), 'yyyy-MM-dd');
+  return { from: first, to: last };
+}
+
+export interface PersonWeeks {
+  person: Person;
+  weeks: WeekUtilisation[];
+}
+
+/** Every person's utilisation over `weeks`, people in name order. */
+export async function workspaceUtilisation(db: Executor, workspaceId: string, weeks: readonly WeekSpan[]) {
+  const [people, allocations, thresholds] = await Promise.all([
+    loadPeople(db, workspaceId),
+    loadAllocations(db, workspaceId, { overlapping: windowOf(weeks) }),
+    loadResourceSettings(db, workspaceId),
+  ]);
+  const byPerson = new Map<string, AllocationView[]>();
+  for (const row of allocations) {
+    const list = byPerson.get(row.personId) ?? [];
+    list.push(row);
+    byPerson.set(row.personId, list);
+  }
+  const rows: PersonWeeks[] = people.map((person) => ({ person, weeks: personUtilisation(person, byPerson.get(person.id) ?? [], weeks, thresholds) }));
+  return { rows, allocations, thresholds, people };
+}
+
+const bandLetter: Record<Band, 'u' | 'h' | 'o'> = { under: 'u', healthy: 'h', over: 'o' };
+
+const settingsInput = z
+  .object({
+    underMaxPercent: z.number().int('must be a whole percent').gt(0, 'must be more than 0').max(500, 'must be at most 500'),
+    healthyMaxPercent: z.number().int('must be a whole percent').gt(0, 'must be more than 0').max(500, 'must be at most 500'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.healthyMaxPercent <= value.underMaxPercent) {
+      ctx.addIssue({ code: 'custom', path: ['healthyMaxPercent'], message: `must be more than underMaxPercent (${value.underMaxPercent})` });
+    }
+  });
+
+export const resourcesRouter = createTRPCRouter({
+  /** One row per person (by name): per ISO week, allocated and available hours, percent and band. */
+  utilisation: workspaceProcedure('reader')
+    .input(windowInput)
+    .query(async ({ ctx, input }) => {
+      const { rows } = await workspaceUtilisation(ctx.db, ctx.workspace.id, weeksFrom(input.from, input.weeks));
+      return rows.map(({ person, weeks }) => ({ personId: person.id, name: person.name, weeks }));
+    }),
+
+  /**
+   * The grid page in one compact answer: per person one array entry per week (no per-cell objects),
+   * and only the allocations that touch the weeks shown. Which projects make a cell is derived on
+   * the client from the allocations.
+   */
+  grid: workspaceProcedure('reader')
+    .input(windowInput)
+    .query(async ({ ctx, input }) => {
+      const weeks = weeksFrom(input.from, input.weeks);
+      const { rows, allocations, thresholds, people } = await workspaceUtilisation(ctx.db, ctx.workspace.id, weeks);
+      const projects = await loadWorkspaceProjects(ctx.db, ctx.workspace.id, [...new Set(allocations.map((row) => row.projectId))]);
+      return {
+        canEdit: ctx.canEdit,
+        settings: thresholds,
+        weeks: weeks.map((week) => week.week),
+        weekStarts: weeks.map((week) => week.monday),
+        projects,
+        people,
+        allocations,
+        cells: rows.map(({ person, weeks: cells }) => ({
+          personId: person.id,
+          allocated: cells.map((cell) => cell.allocatedHours),
+          capacity: cells.map((cell) => cell.capacityHours),
+          percent: cells.map((cell) => cell.percent),
+          band: cells.map((cell) => bandLetter[cell.band]),
+        })),
+      };
+    }),
+
+  settings: workspaceProcedure('reader').query(({ ctx }): Promise<BandThresholds> => loadResourceSettings(ctx.db, ctx.workspace.id)),
+
+  /** Sets the bands: under <= underMaxPercent < healthy <= healthyMaxPercent < over. */
+  updateSettings: workspaceProcedure('editor')
+    .input(settingsInput)
+    .mutation(async ({ ctx, input }): Promise<BandThresholds> => {
+      const values = { underMaxPercent: input.underMaxPercent, healthyMaxPercent: input.healthyMaxPercent };
+      const saved = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(resourceSettings)
+          .values({ workspaceId: ctx.workspace.id, ...values })
+          .onConflictDoUpdate({ target: resourceSettings.workspaceId, set: { ...values, updatedAt: new Date() } })
+          .returning({ underMaxPercent: resourceSettings.underMaxPercent, healthyMaxPercent: resourceSettings.healthyMaxPercent });
+        if (!row) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'The settings were not saved.' });
+        return row;
+      });
+      ctx.live.resourcesChanged(ctx.workspace.id);
+      return saved;
+    }),
+});
