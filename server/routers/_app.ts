@@ -30,6 +30,7 @@ export const appRouter = createTRPCRouter({
   itemMeetings: itemMeetingsRouter,
   people: peopleRouter,
   allocation: allocationRouter,
+  // The workspace's resources and one project's view of them (forPlan, problems) in one namespace.
   resources: mergeRouters(resourcesRouter, projectResourcesRouter),
   staffing: staffingRouter,
   scenario: scenarioRouter,
