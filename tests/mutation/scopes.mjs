@@ -26,6 +26,9 @@ export const scopes = [
     mutate: 'server/routers/status.ts',
     tests: [...routers('status'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
   },
+  { mutate: 'server/routers/projectResources.ts', tests: routers('projectResources') },
+  // who may see and change a workspace's resources (the rule every resources procedure and the people board use)
+  { mutate: 'server/data/workspaceAccess.ts', tests: [...routers('people', 'allocation'), 'tests/collab/peopleBoard.test.ts'] },
   // server/domain
   { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
   { mutate: 'server/domain/slug.ts', tests: ['tests/unit/slug.test.ts'] },
@@ -35,8 +38,8 @@ export const scopes = [
   { mutate: 'server/domain/riskHistory.ts', tests: ['tests/unit/riskHistory.test.ts', 'tests/collab/projection.test.ts'] },
   { mutate: 'server/domain/userProfile.ts', tests: ['tests/unit/userProfile.test.ts', 'tests/auth/profileLimits.test.ts', 'tests/collab/presence.test.ts'] },
   { mutate: 'server/domain/meetingSeries.ts', tests: ['tests/unit/meetingSeries.test.ts', 'tests/routers/meeting.test.ts'] },
-  { mutate: 'server/domain/planCalendar.ts', tests: ['tests/routers/plan.test.ts', 'tests/status/publicSite.test.ts'] },
-  { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
+  { mutate: 'server/domain/planCalendar.ts', tests: ['tests/unit/planCalendar.test.ts', 'tests/routers/plan.test.ts', 'tests/status/publicSite.test.ts'] },
+  { mutate: 'server/domain/milestoneSchedule.ts', tests: ['tests/unit/milestoneSchedule.test.ts', 'tests/status/publicSite.test.ts', 'tests/status/publicCache.test.ts', 'tests/unit/status.test.ts'] },
   { mutate: 'server/domain/storableText.ts', tests: ['tests/unit/storableText.test.ts', 'tests/collab/badValues.test.ts'] },
   { mutate: 'server/domain/planCharter.ts', tests: ['tests/unit/plan.test.ts', 'tests/collab/planProjection.test.ts'] },
   { mutate: 'server/domain/meetingMinutes.ts', tests: ['tests/unit/meetingMinutes.test.ts', 'tests/routers/meetingSince.test.ts'] },
@@ -51,4 +54,6 @@ export const scopes = [
   { mutate: 'server/domain/staffing.ts', tests: ['tests/unit/staffing.test.ts', 'tests/routers/staffing.test.ts'] },
   { mutate: 'server/domain/whatIf.ts', tests: ['tests/unit/whatIf.test.ts', 'tests/routers/scenario.test.ts'] },
   { mutate: 'server/domain/resourceFields.ts', tests: routers('people', 'allocation', 'staffing', 'scenario') },
+  { mutate: 'server/domain/planStaffing.ts', tests: ['tests/unit/planStaffing.test.ts'] },
+  { mutate: 'server/domain/resourceProblems.ts', tests: ['tests/unit/resourceProblems.test.ts'] },
 ];
