@@ -40,6 +40,7 @@ export function milestonesCalendar<T extends CalendarMilestone>(
     return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:waymark/plan', `X-WR-CALNAME:${projectName} · milestones`, 'END:VCALENDAR', ''].join('\r\n');
   }
   const { error, value } = createEvents(events);
+  // Stryker disable next-line LogicalOperator,StringLiteral: `ics` returns an error or a value, never neither
   if (error || !value) throw error ?? new Error('the calendar could not be generated');
   return value;
 }

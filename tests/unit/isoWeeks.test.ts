@@ -14,6 +14,7 @@ describe('ISO weeks', () => {
   it('isoWeeks: the Monday of a week and of a date', () => {
     expect(mondayOfWeek('2027-W05')).toBe('2027-02-01');
     expect(mondayOfWeek('2026-W53')).toBe('2026-12-28');
+    expect(() => mondayOfWeek('2027-W53')).toThrow('Not an ISO week: 2027-W53');
     expect(mondayOfWeek('2025-W01')).toBe('2024-12-30');
     expect(mondayOf('2027-02-07')).toBe('2027-02-01');
     expect(mondayOf('2027-02-01')).toBe('2027-02-01');

@@ -35,6 +35,7 @@ describe('milestonesCalendar', () => {
     expect(all).toContain('PRODID:waymark/plan');
     expect(all).toContain('STATUS:CONFIRMED');
     expect(all).toContain('DESCRIPTION:Status: Planned');
+    expect(all).toContain('DURATION:P1DT');
     expect(ics).not.toContain('Build the API');
   });
 

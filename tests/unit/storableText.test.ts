@@ -51,5 +51,7 @@ describe('storable text', () => {
     expect(findUnstorableText({ projectId: 'p', rows: [{ title: 'ok' }, { title: 'b\u0000' }] })).toEqual({ path: ['rows', 1, 'title'], reason: expect.stringContaining('NUL') });
     expect(findUnstorableText({ ['k\uD800']: 1 })?.reason).toContain('name must be valid Unicode');
     expect(findUnstorableText({ a: ['fine', 2, null] })).toBeNull();
+    expect(findUnstorableText({ a: null, b: 1, c: new Date(0), d: true })).toBeNull();
+    expect(findUnstorableText({ outer: { ['k\uD800']: 1 } })?.path).toEqual(['outer', 'k\uD800']);
   });
 });
