@@ -14,6 +14,7 @@ import { ErrorMessage } from '@/components/ui/alert';
 import { colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
+import { BandSettings } from './BandSettings';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
 import { AllocationGrid, type GapRow } from './AllocationGrid';
 import { filterChoices, filterPeople, mondayOf, noFilters, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
@@ -87,6 +88,7 @@ export function ResourcesPage({
   const removeChange = useMutation(trpc.scenario.removeChange.mutationOptions());
   const applyScenario = useMutation(trpc.scenario.applyChanges.mutationOptions());
   const discardScenario = useMutation(trpc.scenario.discard.mutationOptions());
+  const updateSettings = useMutation(trpc.resources.updateSettings.mutationOptions());
 
   const data: GridData | undefined = grid.data;
   const canEdit = data?.canEdit ?? false;
@@ -281,6 +283,12 @@ export function ResourcesPage({
           />
         ) : grid.isPending ? (
           <p className="text-sm text-muted">Loading the grid…</p>
+        ) : null}
+        {canEdit && data ? (
+          <BandSettings
+            settings={data.settings}
+            onSave={withRefresh((settings: GridData['settings']) => updateSettings.mutateAsync({ workspaceId, ...settings }))}
+          />
         ) : null}
         {canEdit ? (
           <p className="text-xs text-muted">

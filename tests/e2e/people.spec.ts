@@ -19,12 +19,12 @@ async function openPeople(page: Page, projectId: string) {
 async function addPerson(page: Page, name: string, weeklyHours: number, role = 'Backend engineer') {
   const form = page.getByRole('form', { name: 'Add person' });
   if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add person', exact: true }).click();
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Role').fill(role);
-  await form.getByLabel('Weekly hours').fill(String(weeklyHours));
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Role', { exact: true }).fill(role);
+  await form.getByLabel('Weekly hours', { exact: true }).fill(String(weeklyHours));
   await form.getByRole('button', { name: 'Add person' }).click();
   await expect(personRow(page, name)).toBeVisible();
-  await expect(form.getByLabel('Name')).toHaveValue('');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('');
 }
 
 const personRow = (page: Page, name: string) => page.locator(`[data-testid="person-row"][data-person="${name}"]`);
