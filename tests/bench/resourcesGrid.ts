@@ -2,13 +2,16 @@
 // people x 20 projects with allocations over 52 weeks (tests/bench/resourcesSeed.ts), and a peer
 // of 20 people x 4 projects, on a fresh Postgres database, starts Waymark on it (server/main.ts, as
 // in production), then measures for both workspaces:
-//   (a) the people page's time to first byte (/w/<id>/people; the resources.grid procedure over
-//       HTTP stands in when the page is not there), and the grid's answer (time, bytes);
+//   (a) the people page /w/<id>/people (its default window) as a browser opens it: time to first
+//       byte, bytes; and resources.grid over HTTP at 52 weeks (time, bytes), which stands in for the
+//       page's target on a build without the page;
 //   (b) the recompute after one edit: allocation.upsert, then resources.grid, as a client refetches
-//       on the people board's signal (time from the edit sent to the new grid read, p50/p99);
-//   and, as the floor under both, the raw SQL reads the grid needs, timed from this process.
-// Prints a table, writes JSON to tests/bench/results/ (git-ignored), and exits 1 when a target in
-// docs/benchmarks.md is missed. Bounded in time (BENCH_LIMIT_MS).
+//       on the people board's signal (from the edit sent to the new grid read, p50/p99), beside
+//       every cell recomputed from the answer with the server's own function (what a client could do);
+//   and, in the same run, the floors: resources.settings through the same server, and the raw SQL
+//   reads the grid needs. Each HTTP figure comes with the server's and Postgres' CPU per request.
+// Prints tables, writes JSON to tests/bench/results/ (git-ignored), and exits 1 when a target in
+// docs/benchmarks.md ("Resources grid") is missed. Bounded in time (BENCH_LIMIT_MS).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -34,7 +37,7 @@ const weeks = 52;
 
 /** The targets, as written in docs/benchmarks.md ("Resources grid"). */
 const targets = {
-  /** People page (or grid procedure) time to first byte at 200 people x 52 weeks, p50. */
+  /** People page time to first byte at 200 people, p50 (resources.grid's at 52 weeks without the page). */
   pageTtfbP50Ms: 100,
   /** allocation.upsert then resources.grid at 200 people x 52 weeks, p99. */
   recomputeP99Ms: 20,
