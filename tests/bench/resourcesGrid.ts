@@ -25,6 +25,7 @@ import type { AllocationView, Person } from '@/server/data/resources';
 import { weeksFrom } from '@/server/domain/isoWeeks';
 import { personUtilisation } from '@/server/domain/utilisation';
 import { freshBenchDatabase } from './database';
+import { gridShapes } from './gridShapes';
 import { watchPostgresCpu } from './postgresCpu';
 import { seedResourcesWorkspace, type SeededResources } from './resourcesSeed';
 
@@ -144,10 +145,14 @@ async function mutation<T>(cookie: string, procedure: string, input: unknown): P
 interface GridAnswer {
   settings: { underMaxPercent: number; healthyMaxPercent: number };
   weekStarts: string[];
+  projects: { id: string; name: string }[];
   people: Person[];
   allocations: AllocationView[];
-  cells: { personId: string; allocated: number[]; capacity: number[]; percent: number[] }[];
+  cells: { personId: string; allocated: number[]; capacity: number[]; percent: number[]; band: string[] }[];
 }
+
+/** One answer of each workspace's grid, for the other shapes it could take (gridShapes.ts). */
+const answers = new Map<string, GridAnswer>();
 
 /**
  * What a client holding the grid's people and allocations would do to redraw every cell: the same
@@ -195,6 +200,7 @@ async function measureReads(seeded: SeededResources, cookie: string, from: strin
       const json = (JSON.parse(answer.body) as { result: { data: { json: GridAnswer } } }).result.data.json;
       if (json.cells.length !== people || json.cells[0]!.allocated.length !== weeks) throw new Error(`resources.grid: ${json.cells.length} rows of ${json.cells[0]?.allocated.length} weeks, expected ${people} x ${weeks}`);
       allocations = json.allocations.length;
+      answers.set(seeded.workspaceId, json);
       return;
     }
     ttfb.push(answer.ttfb);
@@ -322,6 +328,7 @@ try {
     recompute: { large: await measureRecompute(large, cookie, from), small: await measureRecompute(small, cookie, from) },
     rawSql: { large: await measureRawSql(large), small: await measureRawSql(small) },
     smallestRead: await measureSmallestRead(large, cookie),
+    gridShapes: gridShapes(answers.get(large.workspaceId)!),
     targets,
   };
 
@@ -360,6 +367,8 @@ try {
     'resources.settings, the floor': { server: result.smallestRead.serverCpuMsPerRound, postgres: result.smallestRead.postgresCpuMsPerRound },
     ...(result.reads.large.page && { 'people page, 200': { server: result.reads.large.page.serverCpuMsPerRound, postgres: result.reads.large.page.postgresCpuMsPerRound } }),
   });
+  console.log("Other shapes of the 200-people grid's answer (JSON bytes; superjson's CPU in this process, median):");
+  console.table(result.gridShapes);
   console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
   console.log(`grid answer: ${result.reads.large.grid.jsonBytes} bytes at 200 people (${result.reads.large.grid.allocationsInAnswer} allocations), ${result.reads.small.grid.jsonBytes} at 20`);
   for (const [size, reads] of [['200', result.reads.large], ['20', result.reads.small]] as const) {
