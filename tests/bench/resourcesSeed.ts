@@ -21,6 +21,7 @@ export interface ResourcesSize {
 
 export interface SeededResources {
   workspaceId: string;
+  name: string;
   projectIds: string[];
   personIds: string[];
   allocations: number;
@@ -167,6 +168,7 @@ export async function seedResourcesWorkspace(db: Database, ownerId: string, name
   const editable = rows[index]!;
   return {
     workspaceId: workspace.id,
+    name,
     projectIds,
     personIds,
     allocations: rows.length,

@@ -8,7 +8,7 @@ import { addDays, formatISO, getISODay, parseISO, startOfISOWeek } from 'date-fn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { allocation, person, personTimeOff, planItem, project, projectMember, staffingNeed, user } from '@/db/schema';
-import { demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { demoPassword, demoUsers, seedDemoIfEmpty } from '@/db/seed';
 import { searchProject, seedDemoPeople } from '@/db/seedDemoPeople';
 import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { weeksFrom } from '@/server/domain/isoWeeks';
@@ -16,25 +16,30 @@ import { gapWeeks, staffingForNeeds, type StaffingPerson } from '@/server/domain
 import { defaultThresholds, personUtilisation } from '@/server/domain/utilisation';
 import { silentLogger } from '@/server/collab/logger';
 import { emptyDatabase } from '../support/database';
-import { createTestAuth } from '../support/factories';
+import { callerFor, createTestAuth, type TestUser } from '../support/factories';
 
 let handle: DatabaseHandle;
 let drop = async () => {};
 let projectId: string;
 let workspaceId: string;
+let documents: LiveDocuments;
+let auth: ReturnType<typeof createTestAuth>;
 
 /** The seed needs an empty database. */
 beforeAll(async () => {
   ({ handle, drop } = await emptyDatabase('demo_people'));
-  const documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
-  const seeded = await seedDemoIfEmpty(handle.db, createTestAuth(handle.db), documents);
+  documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
+  auth = createTestAuth(handle.db);
+  const seeded = await seedDemoIfEmpty(handle.db, auth, documents);
   await documents.flushProjections();
-  await documents.close();
   projectId = seeded!.projectId;
   const [demo] = await handle.db.select().from(project).where(eq(project.id, projectId));
   workspaceId = demo!.workspaceId;
 }, 120_000);
-afterAll(() => drop());
+afterAll(async () => {
+  await documents.close();
+  await drop();
+});
 
 const day = (date: Date) => formatISO(date, { representation: 'date' });
 /** Monday of the week `weeks` from this one. */
@@ -193,6 +198,30 @@ describe('demo people', () => {
     const gapThisWeek = Object.fromEntries(staffing.map((n) => [n.skill, n.weeks[0]!.gapHours]));
     expect(gapThisWeek).toEqual({ backend: 32, design: 16 });
     expect(staffing.every((n) => gapWeeks(n).includes(weeks[0]!.week))).toBe(true);
+  });
+
+  it('the people page reads it so: the grid shows one "over" cell this week, and the demo project\'s staffing shows both gaps', async () => {
+    const signIn = async (email: string): Promise<TestUser> => {
+      const response = await auth.api.signInEmail({ body: { email, password: demoPassword }, asResponse: true });
+      const cookie = response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { id: '', name: '', email, password: demoPassword, headers: new Headers({ cookie }), cookie };
+    };
+    // The viewer reads (a member of the demo project), the owner may change it.
+    for (const [who, canEdit] of [['owner', true], ['viewer', false]] as const) {
+      const caller = await callerFor({ db: handle.db, auth, live: documents }, await signIn(demoUsers[who].email));
+      const grid = await caller.resources.grid({ workspaceId, from: day(monday(0)), weeks: 2 });
+      expect(grid.canEdit).toBe(canEdit);
+      expect(grid.people).toHaveLength(8);
+      expect(grid.projects.map((p) => p.name).sort()).toEqual(['Atlas platform migration', 'Search service relaunch']);
+      const over = grid.cells.filter((c) => c.band[0] === 'o').map((c) => grid.people.find((p) => p.id === c.personId)!.name);
+      expect(over).toEqual(['Mei Lin']);
+      expect(grid.allocations.filter((a) => a.followsWorkstream).length).toBeGreaterThanOrEqual(4);
+      const staffing = await caller.staffing.forProject({ projectId, from: day(monday(0)), weeks: 1 });
+      expect(Object.fromEntries(staffing.needs.map((n) => [n.skill, n.weeks[0]!.gapHours]))).toEqual({ backend: 32, design: 16 });
+    }
   });
 
   it('is seeded once: run again on the seeded workspace, it writes nothing', async () => {
