@@ -344,7 +344,7 @@ export const a11yStates: A11yState[] = [
     setup: async (page) => {
       await peopleLive(page);
       await page.getByRole('button', { name: 'Months', exact: true }).click();
-      await page.getByLabel('Role').selectOption({ index: 1 });
+      await page.getByLabel('Role', { exact: true }).selectOption({ index: 1 });
       await page.getByRole('grid', { name: 'Allocation grid' }).locator('td[tabindex="0"]').focus();
       await expect(page.getByTestId('cell-details')).not.toContainText('Hover or focus');
     },
