@@ -216,6 +216,18 @@ export const a11yStates: A11yState[] = [
     },
   },
   {
+    // The demo project has a person over-allocated this week and staffing gaps (db/seed.ts).
+    name: 'risks: a resource risk filled from a resource problem (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      await boardSaved(page);
+      await page.getByRole('list', { name: 'Resource problems' }).getByRole('button', { name: /^Create a risk from this/ }).first().click();
+      await expect(page.getByRole('dialog').getByRole('button', { name: 'Save risk' })).toBeVisible();
+    },
+  },
+  {
     name: 'risks: a heat map cell chosen (owner)',
     route: '/p/[projectId]/risks',
     who: 'owner',
