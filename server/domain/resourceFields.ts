@@ -39,7 +39,12 @@ export const toDate = planDateSchema;
 
 /** Refinement for an object with `from` and `to`: `to` on or after `from`. */
 export function toNotBeforeFrom<T extends { from: string; to: string }>(value: T, ctx: z.RefinementCtx) {
-  if (value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be on or after from (${value.from})` });
+  // Only between two well-formed dates: zod runs this even when a date was refused already, and
+  // the message quotes `from`, which must not echo whatever was sent.
+  const wellFormed = (date: unknown) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date);
+  if (wellFormed(value.from) && wellFormed(value.to) && value.to < value.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be on or after from (${value.from})` });
+  }
 }
 
 /** Weeks a utilisation, grid or staffing answer may span: up to three years. */

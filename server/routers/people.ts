@@ -17,7 +17,8 @@ export const staleVersionMessage = 'Someone changed this person since you opened
 async function checkLinkedUser(db: Executor, workspaceId: string, userId: string | null | undefined) {
   if (!userId) return;
   if (!(await findWorkspaceAccess(db, workspaceId, userId))) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'userId: not a member of this workspace or of any of its projects' });
+    // NOT_FOUND, as for any id the caller cannot see: whether that account exists is not theirs to learn.
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'userId: no member of this workspace or of its projects has this id' });
   }
 }
 

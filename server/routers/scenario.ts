@@ -114,7 +114,9 @@ export const scenarioRouter = createTRPCRouter({
         const [locked] = await tx.select().from(resourceScenario).where(eq(resourceScenario.id, ctx.scenario.id)).for('update');
         if (!locked) throw new TRPCError({ code: 'NOT_FOUND', message: 'Scenario not found.' });
         if (input.index >= locked.changes.length) {
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `index: this scenario has ${locked.changes.length} change${locked.changes.length === 1 ? '' : 's'} (0 to ${locked.changes.length - 1})` });
+          const count = locked.changes.length;
+          const range = count === 0 ? 'no changes' : count === 1 ? '1 change (index 0)' : `${count} changes (index 0 to ${count - 1})`;
+          throw new TRPCError({ code: 'BAD_REQUEST', message: `index: this scenario has ${range}` });
         }
         const next = locked.changes.filter((_, index) => index !== input.index);
         await tx.update(resourceScenario).set({ changes: next, updatedAt: new Date() }).where(eq(resourceScenario.id, ctx.scenario.id));

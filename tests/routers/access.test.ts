@@ -75,10 +75,12 @@ const access: Record<string, Row> = {
   },
   'project.acceptInvite': {
     access: 'signedIn',
-    // Into a project of its own: the stranger must stay a stranger to the table's project.
+    // Into a project of its own, in a workspace of its own: the stranger must stay a stranger to the
+    // table's project and to its workspace (whose members read its resources).
     call: async (as, team) => {
       const owner = await team.as('owner');
-      const other = await owner.project.create({ name: `Welcoming ${uniqueSuffix()}` });
+      const elsewhere = await owner.workspace.create({ name: `Welcoming ${uniqueSuffix()}` });
+      const other = await owner.project.create({ workspaceId: elsewhere.id, name: `Welcoming ${uniqueSuffix()}` });
       const invite = await owner.project.createInvite({ projectId: other.id, role: 'viewer' });
       return as.project.acceptInvite({ token: inviteTokenOf(invite.link!) });
     },
@@ -223,9 +225,89 @@ const access: Record<string, Row> = {
   },
   'decision.list': { access: 'viewer', call: (as, team) => as.decision.list({ projectId: team.project.id, query: 'ship' }) },
   'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
+  // Resources: the workspace owner (the project's owner here) and project editors change them, project viewers read them.
+  'people.add': { access: 'editor', call: (as, team) => as.people.add({ workspaceId: team.project.workspaceId, name: `Person ${uniqueSuffix()}`, weeklyHours: 40 }) },
+  'people.list': { access: 'viewer', call: (as, team) => as.people.list({ workspaceId: team.project.workspaceId }) },
+  'people.update': { access: 'editor', call: async (as, team) => as.people.update({ personId: await ownerPerson(team), version: 1, name: `Renamed ${uniqueSuffix()}` }) },
+  'people.remove': { access: 'editor', call: async (as, team) => as.people.remove({ personId: await ownerPerson(team) }) },
+  'people.addTimeOff': { access: 'editor', call: async (as, team) => as.people.addTimeOff({ personId: await ownerPerson(team), from: '2027-02-01', to: '2027-02-05' }) },
+  'people.removeTimeOff': {
+    access: 'editor',
+    call: async (as, team) => {
+      const owner = await team.as('owner');
+      const timeOff = await owner.people.addTimeOff({ personId: await ownerPerson(team), from: '2027-02-01', to: '2027-02-05' });
+      return as.people.removeTimeOff({ timeOffId: timeOff.id });
+    },
+  },
+  'allocation.upsert': {
+    access: 'editor',
+    call: async (as, team) => as.allocation.upsert({ personId: await ownerPerson(team), projectId: team.project.id, from: '2027-02-01', to: '2027-02-28', hoursPerWeek: 20 }),
+  },
+  'allocation.remove': { access: 'editor', call: async (as, team) => as.allocation.remove({ allocationId: await ownerAllocation(team) }) },
+  'allocation.list': { access: 'viewer', call: (as, team) => as.allocation.list({ workspaceId: team.project.workspaceId }) },
+  'resources.utilisation': { access: 'viewer', call: (as, team) => as.resources.utilisation({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }) },
+  'resources.grid': { access: 'viewer', call: (as, team) => as.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }) },
+  'resources.settings': { access: 'viewer', call: (as, team) => as.resources.settings({ workspaceId: team.project.workspaceId }) },
+  'resources.updateSettings': { access: 'editor', call: (as, team) => as.resources.updateSettings({ workspaceId: team.project.workspaceId, underMaxPercent: 80, healthyMaxPercent: 100 }) },
+  'staffing.addNeed': { access: 'editor', call: (as, team) => as.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }) },
+  'staffing.removeNeed': {
+    access: 'editor',
+    call: async (as, team) => {
+      const owner = await team.as('owner');
+      const need = await owner.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' });
+      return as.staffing.removeNeed({ needId: need.id });
+    },
+  },
+  'staffing.forProject': { access: 'viewer', call: (as, team) => as.staffing.forProject({ projectId: team.project.id }) },
+  'staffing.forWorkspace': { access: 'viewer', call: (as, team) => as.staffing.forWorkspace({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }) },
+  'scenario.create': { access: 'editor', call: (as, team) => as.scenario.create({ workspaceId: team.project.workspaceId, name: `What if ${uniqueSuffix()}` }) },
+  'scenario.list': { access: 'viewer', call: (as, team) => as.scenario.list({ workspaceId: team.project.workspaceId }) },
+  'scenario.discard': { access: 'editor', call: async (as, team) => as.scenario.discard({ scenarioId: await ownerScenario(team) }) },
+  'scenario.addChange': {
+    access: 'editor',
+    call: async (as, team) => as.scenario.addChange({ scenarioId: await ownerScenario(team), change: { kind: 'remove', allocationId: await ownerAllocation(team) } }),
+  },
+  'scenario.removeChange': {
+    access: 'editor',
+    call: async (as, team) => {
+      const scenarioId = await ownerScenario(team);
+      await (await team.as('owner')).scenario.addChange({ scenarioId, change: { kind: 'remove', allocationId: await ownerAllocation(team) } });
+      return as.scenario.removeChange({ scenarioId, index: 0 });
+    },
+  },
+  'scenario.compare': { access: 'viewer', call: async (as, team) => as.scenario.compare({ scenarioId: await ownerScenario(team), from: '2027-02-01', weeks: 4 }) },
+  'scenario.applyChanges': {
+    access: 'editor',
+    call: async (as, team) => {
+      const scenarioId = await ownerScenario(team);
+      await (await team.as('owner')).scenario.addChange({ scenarioId, change: { kind: 'remove', allocationId: await ownerAllocation(team) } });
+      return as.scenario.applyChanges({ scenarioId });
+    },
+  },
   'resources.forPlan': { access: 'viewer', call: (as, team) => as.resources.forPlan({ projectId: team.project.id }) },
   'resources.problems': { access: 'viewer', call: (as, team) => as.resources.problems({ projectId: team.project.id }) },
 };
+
+/** A person of the project's workspace added by the owner, for calls that act on one. */
+async function ownerPerson(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.people.add({ workspaceId: team.project.workspaceId, name: `Person ${uniqueSuffix()}`, weeklyHours: 40 });
+  return id;
+}
+
+/** An allocation made by the owner on the project. */
+async function ownerAllocation(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.allocation.upsert({ personId: await ownerPerson(team), projectId: team.project.id, from: '2027-02-01', to: '2027-02-28', hoursPerWeek: 20 });
+  return id;
+}
+
+/** A what-if scenario drafted by the owner. */
+async function ownerScenario(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.scenario.create({ workspaceId: team.project.workspaceId, name: `What if ${uniqueSuffix()}` });
+  return id;
+}
 
 /** A meeting made by the owner, for calls that act on one. */
 async function ownerMeeting(team: Team): Promise<string> {

@@ -28,6 +28,12 @@ interface Theirs {
   memberId: string;
   meetingId: string;
   actionId: string;
+  /** Their workspace's resources. */
+  personId: string;
+  timeOffId: string;
+  allocationId: string;
+  needId: string;
+  scenarioId: string;
 }
 
 interface Row {
@@ -83,6 +89,23 @@ const rows: Record<string, Row> = {
   'plan.dateHistory': { expect: 'nothing', call: (me, mine, t) => me.plan.dateHistory({ projectId: mine, itemId: t.milestoneId }), check: noneOfTheirs },
   'meetingSince.get': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.get({ meetingId: t.meetingId }) },
   'meetingSince.statusDraft': { expect: 'notFound', call: (me, _mine, t) => me.meetingSince.statusDraft({ meetingId: t.meetingId }) },
+  // Resources: their workspace's records through our workspace's (or no) scope.
+  'people.add': { expect: 'notFound', call: (me, _mine, t) => me.people.add({ workspaceId: mine.project.workspaceId, name: 'Linked to their member', weeklyHours: 40, userId: t.memberId }) },
+  'people.update': { expect: 'notFound', call: (me, _mine, t) => me.people.update({ personId: t.personId, version: 1, name: 'Taken over' }) },
+  'people.remove': { expect: 'notFound', call: (me, _mine, t) => me.people.remove({ personId: t.personId }) },
+  'people.addTimeOff': { expect: 'notFound', call: (me, _mine, t) => me.people.addTimeOff({ personId: t.personId, from: '2027-02-01', to: '2027-02-05' }) },
+  'people.removeTimeOff': { expect: 'notFound', call: (me, _mine, t) => me.people.removeTimeOff({ timeOffId: t.timeOffId }) },
+  'allocation.upsert': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.allocation.upsert({ id: t.allocationId, personId: myPersonId, projectId: mine, from: '2027-02-01', to: '2027-02-28', hoursPerWeek: 40 }),
+  },
+  'allocation.remove': { expect: 'notFound', call: (me, _mine, t) => me.allocation.remove({ allocationId: t.allocationId }) },
+  'staffing.removeNeed': { expect: 'notFound', call: (me, _mine, t) => me.staffing.removeNeed({ needId: t.needId }) },
+  'scenario.discard': { expect: 'notFound', call: (me, _mine, t) => me.scenario.discard({ scenarioId: t.scenarioId }) },
+  'scenario.addChange': { expect: 'notFound', call: (me, _mine, t) => me.scenario.addChange({ scenarioId: t.scenarioId, change: { kind: 'remove', allocationId: t.allocationId } }) },
+  'scenario.removeChange': { expect: 'notFound', call: (me, _mine, t) => me.scenario.removeChange({ scenarioId: t.scenarioId, index: 0 }) },
+  'scenario.compare': { expect: 'notFound', call: (me, _mine, t) => me.scenario.compare({ scenarioId: t.scenarioId, from: '2027-02-01', weeks: 4 }) },
+  'scenario.applyChanges': { expect: 'notFound', call: (me, _mine, t) => me.scenario.applyChanges({ scenarioId: t.scenarioId }) },
   'itemMeetings.forItem': {
     expect: 'nothing',
     call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
@@ -117,11 +140,14 @@ let theirs: Team;
 let records: Theirs;
 let me: Caller;
 let theirOwner: Caller;
+/** A person of our workspace, for calls that need one of ours beside their record. */
+let myPersonId: string;
 
 /** Everything of theirs the rows could touch, read back by their owner. */
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings] = await Promise.all([
+  const workspaceId = theirs.project.workspaceId;
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -140,10 +166,14 @@ async function snapshotOfTheirs() {
     theirOwner.action.list({ projectId }),
     theirOwner.decision.list({ projectId }),
     theirOwner.itemMeetings.forItem({ projectId, kind: 'raid', itemId: records.riskId }),
+    theirOwner.people.list({ workspaceId }),
+    theirOwner.allocation.list({ workspaceId }),
+    theirOwner.staffing.forProject({ projectId }),
+    theirOwner.scenario.list({ workspaceId }),
   ]);
   // Through the board too: a refused write must not reach their live document either.
   await deps.live.flushProjections();
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings };
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios };
 }
 
 beforeAll(async () => {
@@ -177,8 +207,22 @@ beforeAll(async () => {
     expect(log).toHaveLength(6);
     expect(log.every((d) => d.retryAt === null)).toBe(true);
   }, 15_000);
+  // Their workspace's resources: a person with time off and an allocation, a staffing need, a scenario with a change.
+  const theirWorkspace = theirs.project.workspaceId;
+  const person = await theirOwner.people.add({ workspaceId: theirWorkspace, name: 'Their engineer', weeklyHours: 40, skills: ['Backend'] });
+  const timeOff = await theirOwner.people.addTimeOff({ personId: person.id, from: '2027-02-08', to: '2027-02-12', reason: 'Their holiday' });
+  const allocation = await theirOwner.allocation.upsert({ personId: person.id, projectId, from: '2027-02-01', to: '2027-02-28', hoursPerWeek: 30 });
+  const need = await theirOwner.staffing.addNeed({ projectId, skill: 'Backend', count: 2, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' });
+  const scenario = await theirOwner.scenario.create({ workspaceId: theirWorkspace, name: 'Their what-if' });
+  await theirOwner.scenario.addChange({ scenarioId: scenario.id, change: { kind: 'move', allocationId: allocation.id, from: '2027-03-01', to: '2027-03-31' } });
+  myPersonId = (await me.people.add({ workspaceId: mine.project.workspaceId, name: 'Our engineer', weeklyHours: 40 })).id;
   records = {
     projectId,
+    personId: person.id,
+    timeOffId: timeOff.id,
+    allocationId: allocation.id,
+    needId: need.id,
+    scenarioId: scenario.id,
     publishedUpdateId: published.id,
     draftId: draft.id,
     draftRevision: draft.revision,
@@ -212,6 +256,10 @@ describe("another project's records", () => {
     expect(before.meetingDetail.state).toBe('open');
     expect(before.riskMeetings.decisions).toHaveLength(1);
     expect(before.riskMeetings.lastReview).not.toBeNull();
+    expect(before.people.find((p) => p.id === records.personId)?.timeOff.map((range) => range.id)).toEqual([records.timeOffId]);
+    expect(before.allocations.map((a) => a.id)).toEqual([records.allocationId]);
+    expect(before.staffing.needs.map((n) => n.id)).toEqual([records.needId]);
+    expect(before.scenarios.find((row) => row.id === records.scenarioId)?.changes).toHaveLength(1);
   });
 
   for (const [path, row] of Object.entries(rows)) {

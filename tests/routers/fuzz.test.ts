@@ -296,7 +296,115 @@ const table: Record<string, Row> = {
   },
   'action.setDone': { input: async (as, team) => ({ meetingId: await fuzzMeeting(as, team), actionId: 'A-1', done: true }), targets: [{ field: 'meetingId' }, { field: 'actionId' }] },
   'decision.list': { input: (_, team) => ({ projectId: team.project.id, query: 'ship', link: { kind: 'raid', id: 'R-1' } }), targets: [{ field: 'query' }, { field: 'link.id' }] },
+  // Resources: names, roles, skills and reasons are stored; ids, dates and workstream ids are looked up or refused.
+  'people.add': {
+    input: (_, team) => ({ workspaceId: team.project.workspaceId, name: 'Ada', weeklyHours: 40 }),
+    targets: [
+      { field: 'workspaceId' },
+      { field: 'name', readBack: async (c) => (await storedPerson(c, (c.result as { id: string }).id))?.name },
+      { field: 'role', readBack: async (c) => (await storedPerson(c, (c.result as { id: string }).id))?.role },
+      { field: 'skills[]', readBack: async (c) => (await storedPerson(c, (c.result as { id: string }).id))?.skills[0] },
+      { field: 'userId' },
+    ],
+  },
+  'people.list': workspaceIdOnly(),
+  'people.update': {
+    input: async (as, team) => {
+      const person = await fuzzPerson(as, team);
+      return { personId: person.id, version: person.version, name: 'Renamed' };
+    },
+    settle: (result) => {
+      fuzzPersonRecord!.version = (result as { version: number }).version;
+    },
+    targets: [
+      { field: 'personId' },
+      { field: 'name', readBack: async (c) => (await storedPerson(c, c.input.personId as string))?.name },
+      { field: 'role', readBack: async (c) => (await storedPerson(c, c.input.personId as string))?.role },
+      { field: 'skills[]', readBack: async (c) => (await storedPerson(c, c.input.personId as string))?.skills[0] },
+    ],
+  },
+  'people.remove': { input: () => ({ personId: globalThis.crypto.randomUUID() }), targets: [{ field: 'personId' }] },
+  'people.addTimeOff': {
+    input: async (as, team) => ({ personId: (await fuzzPerson(as, team)).id, from: '2027-02-01', to: '2027-02-05', reason: 'Holiday' }),
+    targets: [
+      { field: 'personId' },
+      { field: 'from' },
+      { field: 'to' },
+      {
+        field: 'reason',
+        readBack: async (c) => (await storedPerson(c, c.input.personId as string))?.timeOff.find((range) => range.id === (c.result as { id: string }).id)?.reason,
+      },
+    ],
+  },
+  'people.removeTimeOff': { input: () => ({ timeOffId: globalThis.crypto.randomUUID() }), targets: [{ field: 'timeOffId' }] },
+  'allocation.upsert': {
+    input: async (as, team) => ({ personId: (await fuzzPerson(as, team)).id, projectId: team.project.id, from: '2027-02-01', to: '2027-02-28', hoursPerWeek: 10 }),
+    targets: [{ field: 'id' }, { field: 'personId' }, { field: 'from' }, { field: 'to' }, { field: 'workstreamId' }],
+  },
+  'allocation.remove': { input: () => ({ allocationId: globalThis.crypto.randomUUID() }), targets: [{ field: 'allocationId' }] },
+  'allocation.list': workspaceIdOnly(),
+  'resources.utilisation': { input: (_, team) => ({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }), targets: [{ field: 'workspaceId' }, { field: 'from' }] },
+  'resources.grid': { input: (_, team) => ({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }), targets: [{ field: 'workspaceId' }, { field: 'from' }] },
+  'resources.settings': workspaceIdOnly(),
+  'resources.updateSettings': workspaceIdOnly({ underMaxPercent: 80, healthyMaxPercent: 100 }),
+  'staffing.addNeed': {
+    input: (_, team) => ({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }),
+    targets: [
+      {
+        field: 'skill',
+        readBack: async (c) => (await c.as.staffing.forProject({ projectId: c.team.project.id })).needs.find((need) => need.id === (c.result as { id: string }).id)?.skill,
+      },
+      { field: 'from' },
+      { field: 'to' },
+    ],
+  },
+  'staffing.removeNeed': { input: () => ({ needId: globalThis.crypto.randomUUID() }), targets: [{ field: 'needId' }] },
+  'staffing.forProject': { input: (_, team) => ({ projectId: team.project.id, from: '2027-02-01' }), targets: [{ field: 'from' }] },
+  'staffing.forWorkspace': { input: (_, team) => ({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }), targets: [{ field: 'workspaceId' }, { field: 'from' }] },
+  'scenario.create': {
+    input: (_, team) => ({ workspaceId: team.project.workspaceId, name: 'What if' }),
+    targets: [
+      { field: 'workspaceId' },
+      { field: 'name', readBack: async (c) => (await c.as.scenario.list({ workspaceId: c.team.project.workspaceId })).find((row) => row.id === (c.result as { id: string }).id)?.name },
+    ],
+  },
+  'scenario.list': workspaceIdOnly(),
+  'scenario.discard': { input: () => ({ scenarioId: globalThis.crypto.randomUUID() }), targets: [{ field: 'scenarioId' }] },
+  // The change itself is a union of objects (kind, ids, dates), not free text: its ids are checked in scenario.test.ts.
+  'scenario.addChange': {
+    input: async (as, team) => ({ scenarioId: await fuzzScenario(as, team), change: { kind: 'remove', allocationId: globalThis.crypto.randomUUID() } }),
+    targets: [{ field: 'scenarioId' }],
+  },
+  'scenario.removeChange': { input: () => ({ scenarioId: globalThis.crypto.randomUUID(), index: 0 }), targets: [{ field: 'scenarioId' }] },
+  'scenario.compare': {
+    input: async (as, team) => ({ scenarioId: await fuzzScenario(as, team), from: '2027-02-01', weeks: 4 }),
+    targets: [{ field: 'scenarioId' }, { field: 'from' }],
+  },
+  'scenario.applyChanges': { input: () => ({ scenarioId: globalThis.crypto.randomUUID() }), targets: [{ field: 'scenarioId' }] },
 };
+
+/** A procedure whose only text is the workspace's id (plus any other fields it needs). */
+function workspaceIdOnly(rest: Input = {}): Row {
+  return { input: (_, team) => ({ workspaceId: team.project.workspaceId, ...rest }), targets: [{ field: 'workspaceId' }] };
+}
+
+/** One person of the fuzzed workspace, made once, that the people rows write into (with the version to send). */
+let fuzzPersonRecord: { id: string; version: number } | undefined;
+async function fuzzPerson(as: Caller, team: Team) {
+  fuzzPersonRecord ??= { id: (await as.people.add({ workspaceId: team.project.workspaceId, name: 'Fuzz person', weeklyHours: 40 })).id, version: 1 };
+  return fuzzPersonRecord;
+}
+
+async function storedPerson(c: Case, personId: string) {
+  return (await c.as.people.list({ workspaceId: c.team.project.workspaceId })).find((row) => row.id === personId);
+}
+
+/** One scenario of the fuzzed workspace, made once. */
+let fuzzScenarioId: string | undefined;
+async function fuzzScenario(as: Caller, team: Team): Promise<string> {
+  fuzzScenarioId ??= (await as.scenario.create({ workspaceId: team.project.workspaceId, name: 'Fuzz what-if' })).id;
+  return fuzzScenarioId;
+}
 
 /** One meeting of the fuzzed project, made once, that the meeting rows write into. */
 let fuzzMeetingId: string | undefined;
@@ -331,7 +439,10 @@ function withField(input: Input, path: string, value: string): Input {
   let at: Record<string, unknown> = copy;
   // `links[].id`: the field of the array's first element.
   for (const key of keys.slice(0, -1)) at = (key.endsWith('[]') ? (at[key.slice(0, -2)] as unknown[])[0] : at[key]) as Record<string, unknown>;
-  at[keys.at(-1)!] = value;
+  const last = keys.at(-1)!;
+  // `skills[]`: an array of text, sent with the value as its only element.
+  if (last.endsWith('[]')) at[last.slice(0, -2)] = [value];
+  else at[last] = value;
   return copy;
 }
 

@@ -86,12 +86,13 @@ describe('people', () => {
       [{ workingDays: [0] }, 'working days are 1 (Monday) to 7 (Sunday)'],
       [{ workingDays: [1, 1] }, 'workingDays: names a day twice'],
       [{ skills: ['x'.repeat(61)] }, 'a skill must be at most 60 characters'],
-      [{ userId: team.users.stranger.id }, 'userId: not a member of this workspace'],
     ];
     for (const [fields, message] of cases) {
       const error = await rejection(owner.people.add({ workspaceId, name: 'Bad', weeklyHours: 40, ...fields } as never), 'BAD_REQUEST');
       expect(error.message, JSON.stringify(fields)).toContain(message);
     }
+    const stranger = await rejection(owner.people.add({ workspaceId, name: 'Linked', weeklyHours: 40, userId: team.users.stranger.id }), 'NOT_FOUND');
+    expect(stranger.message).toBe('userId: no member of this workspace or of its projects has this id');
     expect(await owner.people.list({ workspaceId })).toEqual(before);
     expect(signals.count(workspaceId)).toBe(0);
   });
