@@ -148,8 +148,15 @@ test('resources on the risk board: a prefilled risk closed without saving is nev
   const title = `Sam Okafor is over-allocated in ${isoWeek(monday(1))}`;
 
   await openBoard(page, projectId);
+  // At a phone's width the panel and the prefilled editor fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('list', { name: 'Resource problems' })).toContainText(title);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: `Create a risk from this: ${title}` }).click();
   await expect(field(page, 'Title')).toHaveValue(title);
+  await expect(editor(page).getByRole('button', { name: 'Save risk' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
   // No linked account, no workstream: nobody owns it yet and it threatens nothing.
   await expect(field(page, 'Owner')).toHaveValue('');
   // Typing in a draft to review does not add it either.
