@@ -1,9 +1,11 @@
 // The demo workspace seeded on the first start of an empty database: a TPM, an engineer and an
 // executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
-// severity band whose top risks threaten plan items, status updates, and meetings
-// (db/seedDemoMeetings.ts). Plan, items and meeting boards are written through the live documents
-// (like any edit), so the projections and history fill in as usual; the plan and the RAID log step
-// by step over the past eight weeks, each step dated to its day (db/seedDemoHistory.ts).
+// severity band whose top risks threaten plan items, status updates, meetings
+// (db/seedDemoMeetings.ts), and the workspace's people, shared with a second project and allocated
+// to the plan's workstreams (db/seedDemoPeople.ts). Plan, items and meeting boards are written
+// through the live documents (like any edit), so the projections and history fill in as usual; the
+// plan and the RAID log step by step over the past eight weeks, each step dated to its day
+// (db/seedDemoHistory.ts).
 import { count } from 'drizzle-orm';
 import type { Database } from './index';
 import { project, projectMember, statusUpdate, statusUpdateAuthor, user } from './schema';
@@ -13,6 +15,7 @@ import { personalWorkspace } from '@/server/data/workspaces';
 import type { RaidFields } from '@/server/domain/risk';
 import { addDays, formatISO, subDays } from 'date-fns';
 import { seedDemoMeetings, type DemoRaidKey } from './seedDemoMeetings';
+import { seedDemoPeople } from './seedDemoPeople';
 import { demoHistory, type DemoHistory, type SettlingBoards } from './seedDemoHistory';
 import { seedDemoPlan, type DemoPlan, type DemoPlanItem } from './seedDemoPlan';
 
@@ -100,6 +103,7 @@ export async function seedDemoIfEmpty(
   await seedStatusUpdates(db, demo!.id, ids, today);
   const names = { owner: demoUsers.owner.name, editor: demoUsers.editor.name, viewer: demoUsers.viewer.name };
   await seedDemoMeetings(db, live, { projectId: demo!.id, ids, names, raid, plan, today });
+  await seedDemoPeople(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
   return { email: demoUsers.owner.email, password: demoPassword, projectId: demo!.id, statusPath: `/status/${demoStatusSlug}` };
 }
 

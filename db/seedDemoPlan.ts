@@ -19,6 +19,9 @@ export interface DemoPlan {
   cutOver: string;
   refunds: string;
   sso: string;
+  /** Workstreams the demo's people are allocated to (db/seedDemoPeople.ts). */
+  tooling: string;
+  runbooks: string;
   goals: { tenants: string; cutOverHours: string; checkout: string };
   stakeholders: { payments: string; support: string };
 }
@@ -118,6 +121,8 @@ export async function seedDemoPlan(live: SettlingBoards, history: DemoHistory, p
     cutOver: item.cutOver,
     refunds: item.refunds,
     sso: item.sso,
+    tooling: item.tooling,
+    runbooks: item.runbooks,
     goals: goal,
     stakeholders: { payments: who.payments, support: who.support },
   };

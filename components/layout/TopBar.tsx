@@ -1,8 +1,9 @@
-// The bar on every page: the product name (home), your projects and your actions across them,
-// and who is signed in with a way out.
+// The bar on every page: the product name (home), your projects, the people of the workspace you
+// are in, your actions across them, and who is signed in with a way out.
 import Link from 'next/link';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
 import { buttonClasses } from '@/components/ui/button';
+import { PeopleLink } from './PeopleLink';
 
 export function TopBar({ user }: { user: { id: string; name: string } | null }) {
   return (
@@ -20,6 +21,7 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
             <Link href="/projects" className="hidden rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink sm:inline">
               Projects
             </Link>
+            <PeopleLink className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink" />
             <Link href="/actions" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink">
               My actions
             </Link>

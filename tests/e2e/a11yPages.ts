@@ -131,6 +131,13 @@ const openFirstMeeting = async (page: Page) => {
   await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toBeVisible();
 };
 
+/** The people page, live, with the grid drawn (reached from a project, so the demo's workspace). */
+const peopleLive = async (page: Page) => {
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/people$/);
+  await expect(page.getByTestId('grid-live')).toHaveText('Live', { timeout: 45_000 });
+  await expect(page.getByRole('grid', { name: 'Allocation grid' })).toBeVisible();
+};
+
 const projectPages = (who: Who, phone = false): A11yState[] => {
   const suffix = `${who}${phone ? ', 390 px' : ''}`;
   return [
@@ -142,6 +149,7 @@ const projectPages = (who: Who, phone = false): A11yState[] => {
     { name: `actions (${suffix})`, route: '/p/[projectId]/actions', who, phone, path: '/p/[projectId]/actions' },
     { name: `decisions (${suffix})`, route: '/p/[projectId]/decisions', who, phone, path: '/p/[projectId]/decisions' },
     { name: `my actions (${suffix})`, route: '/actions', who, phone, path: '/actions' },
+    { name: `people (${suffix})`, route: '/w/[workspaceId]/people', who, phone, path: '/people?project=[projectId]', setup: peopleLive },
     { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
     { name: `members (${suffix})`, route: '/p/[projectId]/members', who, phone, path: '/p/[projectId]/members' },
     { name: `settings (${suffix})`, route: '/p/[projectId]/settings', who, phone, path: '/p/[projectId]/settings' },
@@ -337,6 +345,45 @@ export const a11yStates: A11yState[] = [
       await page.getByLabel('Series').selectOption({ label: 'Risk review' });
       await page.getByLabel('Series').selectOption({ label: 'Weekly sync' });
       await expect(page.getByLabel('Title')).not.toHaveValue('');
+    },
+  },
+  { name: 'people: the top bar link (owner)', route: '/people', who: 'owner', path: '/people', setup: peopleLive },
+  {
+    name: 'people: a cell focused, the month zoom and filters (owner)',
+    route: '/w/[workspaceId]/people',
+    who: 'owner',
+    path: '/people?project=[projectId]',
+    setup: async (page) => {
+      await peopleLive(page);
+      await page.getByRole('button', { name: 'Months', exact: true }).click();
+      await page.getByLabel('Role').selectOption({ index: 1 });
+      await page.getByRole('grid', { name: 'Allocation grid' }).locator('td[tabindex="0"]').focus();
+      await expect(page.getByTestId('cell-details')).not.toContainText('Hover or focus');
+    },
+  },
+  {
+    name: 'people: the allocation dialog open (owner)',
+    route: '/w/[workspaceId]/people',
+    who: 'owner',
+    path: '/people?project=[projectId]',
+    setup: async (page) => {
+      await peopleLive(page);
+      await page.getByRole('button', { name: 'Add allocation' }).click();
+      await expect(page.getByRole('dialog', { name: 'New allocation' })).toBeVisible();
+    },
+  },
+  {
+    name: 'people: adding a person, time off open, a scenario compared (owner, 390 px)',
+    route: '/w/[workspaceId]/people',
+    who: 'owner',
+    phone: true,
+    path: '/people?project=[projectId]',
+    setup: async (page) => {
+      await peopleLive(page);
+      await page.getByRole('button', { name: 'Add person', exact: true }).click();
+      await expect(page.getByRole('form', { name: 'Add person' })).toBeVisible();
+      await page.getByRole('button', { name: 'Time off' }).first().click();
+      await expect(page.getByRole('form', { name: /^Add time off for / }).first()).toBeVisible();
     },
   },
   {

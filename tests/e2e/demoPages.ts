@@ -166,6 +166,29 @@ export const demoPages: DemoPage[] = [
     },
   },
   {
+    name: 'People (from the top bar)',
+    route: '/people',
+    signedIn: true,
+    path: () => '/people',
+    // The owner's one workspace with projects: the demo's.
+    landsOn: () => /\/w\/[0-9a-f-]{36}\/people$/,
+    shows: (page) => expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible(),
+  },
+  {
+    name: 'People of the demo workspace',
+    route: '/w/[workspaceId]/people',
+    signedIn: true,
+    path: (demo) => `/people?project=${demo.projectId}`,
+    landsOn: () => /\/w\/[0-9a-f-]{36}\/people$/,
+    shows: async (page) => {
+      await expect(page.getByTestId('grid-live')).toHaveText('Live', { timeout: 20_000 });
+      // db/seedDemoPeople.ts: Mei is lent to the search team this week, 48 of 40 hours.
+      await expect(page.locator('[data-testid="person-row"][data-person="Mei Lin"] td').first()).toHaveAttribute('data-band', 'over');
+      await expect(page.locator('[data-testid="person-row"][data-person="Backend engineer #2"]')).toContainText('Placeholder');
+      await expect(page.getByRole('listitem', { name: 'Jonas Weber' })).toContainText('32 h/wk');
+    },
+  },
+  {
     name: 'Members',
     route: '/p/[projectId]/members',
     signedIn: true,

@@ -284,3 +284,40 @@ test('phone: the meeting pages fit 390 px (meetings, a live board, actions, deci
   }
   await context.close();
 });
+
+test('phone: the people page fits 390 px, its grid scrolls inside itself with the person column kept in view', async ({ browser, baseURL }) => {
+  const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
+  const call = async (procedure: string, json: unknown) => {
+    const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json }, headers: { origin: baseURL! } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return ((await response.json()) as { result: { data: { json: { id?: string } } } }).result.data.json;
+  };
+  await page.goto(`/people?project=${seeded.projectId}`);
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/people$/);
+  const workspaceId = page.url().match(/\/w\/([0-9a-f-]{36})\//)![1]!;
+  const monday = await page.getByRole('grid', { name: 'Allocation grid' }).evaluate(() => {
+    const today = new Date();
+    const back = (today.getUTCDay() + 6) % 7;
+    return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)).toISOString().slice(0, 10);
+  });
+  const person = await call('people.add', { workspaceId, name: 'Alexandra Konstantinopoulou-Smith', weeklyHours: 40, role: 'Payments engineer', skills: ['payments', 'go'] });
+  await call('allocation.upsert', { personId: person.id, projectId: seeded.projectId, from: monday, to: '2099-12-31', hoursPerWeek: 44 });
+  await page.reload();
+  await expect(page.getByTestId('grid-live')).toHaveText('Live', { timeout: 20_000 });
+  const row = page.locator('[data-testid="person-row"][data-person="Alexandra Konstantinopoulou-Smith"]');
+  await expect(row.locator('td').first()).toHaveAttribute('data-band', 'over');
+  await expectNoSidewaysScroll(page);
+
+  const scroller = page.getByRole('region', { name: 'Allocation grid (scrolls sideways)' });
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth), 'the grid scrolls within itself').toBe(true);
+  const nameCell = row.getByRole('rowheader');
+  const before = (await nameCell.boundingBox())!;
+  await scroller.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(300);
+  // The person column stays where it was while the weeks move under it.
+  const after = (await nameCell.boundingBox())!;
+  expect(Math.abs(after.x - before.x), 'the person column is sticky').toBeLessThanOrEqual(1);
+  expect(after.x + after.width).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
+  await context.close();
+});

@@ -1,0 +1,369 @@
+// Bench of the resources grid (npm run bench:resources, after `next build`): seeds a workspace of 200
+// people x 20 projects with allocations over 52 weeks (tests/bench/resourcesSeed.ts), and a peer
+// of 20 people x 4 projects, on a fresh Postgres database, starts Waymark on it (server/main.ts, as
+// in production), then measures for both workspaces:
+//   (a) the people page's time to first byte (/w/<id>/people; the resources.grid procedure over
+//       HTTP stands in when the page is not there), and the grid's answer (time, bytes);
+//   (b) the recompute after one edit: allocation.upsert, then resources.grid, as a client refetches
+//       on the people board's signal (time from the edit sent to the new grid read, p50/p99);
+//   and, as the floor under both, the raw SQL reads the grid needs, timed from this process.
+// Prints a table, writes JSON to tests/bench/results/ (git-ignored), and exits 1 when a target in
+// docs/benchmarks.md is missed. Bounded in time (BENCH_LIMIT_MS).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { format, startOfISOWeek } from 'date-fns';
+import postgres from 'postgres';
+import { openDatabase } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { createTestAuth, createUser } from '../support/factories';
+import type { AllocationView, Person } from '@/server/data/resources';
+import { weeksFrom } from '@/server/domain/isoWeeks';
+import { personUtilisation } from '@/server/domain/utilisation';
+import { freshBenchDatabase } from './database';
+import { watchPostgresCpu } from './postgresCpu';
+import { seedResourcesWorkspace, type SeededResources } from './resourcesSeed';
+
+const port = Number(process.env.BENCH_PORT ?? 3540);
+const base = `http://localhost:${port}`;
+const renders = Number(process.env.BENCH_RENDERS ?? 40);
+const edits = Number(process.env.BENCH_EDITS ?? 100);
+const overallLimitMs = Number(process.env.BENCH_LIMIT_MS ?? 300_000);
+const weeks = 52;
+
+/** The targets, as written in docs/benchmarks.md ("Resources grid"). */
+const targets = {
+  /** People page (or grid procedure) time to first byte at 200 people x 52 weeks, p50. */
+  pageTtfbP50Ms: 100,
+  /** allocation.upsert then resources.grid at 200 people x 52 weeks, p99. */
+  recomputeP99Ms: 20,
+  /** The grid's JSON at 200 people x 52 weeks. */
+  gridMaxBytes: 300 * 1024,
+};
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+};
+const round = (n: number) => Math.round(n * 100) / 100;
+const summary = (values: number[]) => ({ p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(Math.max(...values)), samples: values.length });
+
+if (!existsSync('.next/BUILD_ID')) {
+  console.error('Build first: npx next build');
+  process.exit(1);
+}
+
+const fresh = await freshBenchDatabase();
+let server: ReturnType<typeof spawn> | undefined;
+let serverLog = '';
+
+async function stop(code: number): Promise<never> {
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {}
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  }
+  await fresh.drop().catch(() => {});
+  process.exit(code);
+}
+/** CPU (user + system, ms) of the server's process group so far, from /proc: the figure a loaded machine does not inflate. */
+function serverCpuMs(): number {
+  if (!server?.pid) return 0;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the command name (in parentheses): state, ppid, pgrp, ...; utime and stime at 11 and 12.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** Runs `samples` rounds of `round` after `warmUp` ones, with the server's and Postgres' CPU per round over the measured ones. */
+async function measured(samples: number, warmUp: number, round: (i: number, measuring: boolean) => Promise<void>) {
+  for (let i = 0; i < warmUp; i++) await round(i, false);
+  const postgresCpu = await watchPostgresCpu(fresh.url);
+  const cpuBefore = serverCpuMs();
+  for (let i = warmUp; i < warmUp + samples; i++) await round(i, true);
+  const serverMs = (serverCpuMs() - cpuBefore) / samples;
+  const postgresMs = await postgresCpu.sinceStartMs();
+  await postgresCpu.close();
+  return { serverCpuMsPerRound: round2(serverMs), postgresCpuMsPerRound: postgresMs === null ? null : round2(postgresMs / samples) };
+}
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const limit = setTimeout(() => {
+  console.error(`bench: gave up after ${overallLimitMs / 1000} s\n${serverLog.slice(-2000)}`);
+  void stop(1);
+}, overallLimitMs);
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${serverLog.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** GET, timed to the first byte (headers) and to the last. */
+async function timedGet(url: string, cookie: string) {
+  const t0 = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  const t1 = performance.now();
+  const body = await response.text();
+  const t2 = performance.now();
+  return { status: response.status, body, ttfb: t1 - t0, total: t2 - t0 };
+}
+
+const gridUrl = (workspaceId: string, from: string) =>
+  `${base}/api/trpc/resources.grid?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId, from, weeks } }))}`;
+
+async function mutation<T>(cookie: string, procedure: string, input: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, cookie },
+    body: JSON.stringify({ json: input }),
+  });
+  if (!response.ok) throw new Error(`${procedure} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+interface GridAnswer {
+  settings: { underMaxPercent: number; healthyMaxPercent: number };
+  weekStarts: string[];
+  people: Person[];
+  allocations: AllocationView[];
+  cells: { personId: string; allocated: number[]; capacity: number[]; percent: number[] }[];
+}
+
+/**
+ * What a client holding the grid's people and allocations would do to redraw every cell: the same
+ * pure function the server uses (server/domain/utilisation.ts). Checked against the server's cells.
+ */
+function recomputeCells(grid: GridAnswer) {
+  const weekSpans = weeksFrom(grid.weekStarts[0]!, grid.weekStarts.length);
+  const byPerson = new Map<string, AllocationView[]>();
+  for (const row of grid.allocations) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  return grid.people.map((person) => ({ personId: person.id, weeks: personUtilisation(person, byPerson.get(person.id) ?? [], weekSpans, grid.settings) }));
+}
+
+/** (a): the page (or, without it, the grid procedure) and the grid's answer, `renders` times after a warm-up. */
+async function measureReads(seeded: SeededResources, cookie: string, from: string, people: number) {
+  const pageUrl = `${base}/w/${seeded.workspaceId}/people`;
+  const probe = await timedGet(pageUrl, cookie);
+  let page = null;
+  if (probe.status === 200) {
+    const ttfb: number[] = [];
+    const total: number[] = [];
+    let bytes = 0;
+    const cpu = await measured(renders, 3, async (_i, measuring) => {
+      const render = await timedGet(pageUrl, cookie);
+      if (render.status !== 200) throw new Error(`the people page answered ${render.status}`);
+      if (!measuring) return;
+      ttfb.push(render.ttfb);
+      total.push(render.total);
+      bytes = render.body.length;
+    });
+    page = { ttfbMs: summary(ttfb), totalMs: summary(total), htmlBytes: bytes, ...cpu };
+  }
+  const ttfb: number[] = [];
+  const total: number[] = [];
+  let bytes = 0;
+  let allocations = 0;
+  const cpu = await measured(renders, 3, async (_i, measuring) => {
+    const answer = await timedGet(gridUrl(seeded.workspaceId, from), cookie);
+    if (answer.status !== 200) throw new Error(`resources.grid answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+    if (!measuring) {
+      const json = (JSON.parse(answer.body) as { result: { data: { json: GridAnswer } } }).result.data.json;
+      if (json.cells.length !== people || json.cells[0]!.allocated.length !== weeks) throw new Error(`resources.grid: ${json.cells.length} rows of ${json.cells[0]?.allocated.length} weeks, expected ${people} x ${weeks}`);
+      allocations = json.allocations.length;
+      return;
+    }
+    ttfb.push(answer.ttfb);
+    total.push(answer.total);
+    bytes = Buffer.byteLength(answer.body);
+  });
+  return { page, grid: { ttfbMs: summary(ttfb), totalMs: summary(total), jsonBytes: bytes, allocationsInAnswer: allocations, ...cpu } };
+}
+
+/** (b): one edit (the allocation's hours, alternating), then the grid read again; timed from the edit sent to the grid read. */
+async function measureRecompute(seeded: SeededResources, cookie: string, from: string) {
+  const { editable } = seeded;
+  const upsert: number[] = [];
+  const total: number[] = [];
+  const client: number[] = [];
+  let last = 0;
+  const cpu = await measured(edits, 5, async (i, measuring) => {
+    const hoursPerWeek = editable.hoursPerWeek + (i % 2 === 0 ? 4 : 0);
+    const t0 = performance.now();
+    await mutation(cookie, 'allocation.upsert', { id: editable.id, personId: editable.personId, projectId: editable.projectId, from: editable.from, to: editable.to, hoursPerWeek });
+    const t1 = performance.now();
+    const answer = await timedGet(gridUrl(seeded.workspaceId, from), cookie);
+    const t2 = performance.now();
+    if (answer.status !== 200) throw new Error(`resources.grid answered ${answer.status}`);
+    // The edit shows in the answer: the edited person's allocated hours moved.
+    const json = (JSON.parse(answer.body) as { result: { data: { json: GridAnswer } } }).result.data.json;
+    const sum = json.cells.find((c) => c.personId === editable.personId)!.allocated.reduce((a, b) => a + b, 0);
+    if (i > 0 && sum === last) throw new Error('the grid read after an edit does not show it');
+    last = sum;
+    const c0 = performance.now();
+    const cells = recomputeCells(json);
+    const c1 = performance.now();
+    const cellsOf = (rows: { personId: string; allocated: number[]; capacity: number[]; percent: number[] }[]) => JSON.stringify(rows.map((r) => [r.personId, r.allocated, r.capacity, r.percent]));
+    if (i === 0 && cellsOf(cells.map((c) => ({ personId: c.personId, allocated: c.weeks.map((w) => w.allocatedHours), capacity: c.weeks.map((w) => w.capacityHours), percent: c.weeks.map((w) => w.percent) }))) !== cellsOf(json.cells)) {
+      throw new Error("the cells recomputed from the grid's people and allocations differ from the server's");
+    }
+    if (!measuring) return;
+    upsert.push(t1 - t0);
+    total.push(t2 - t0);
+    client.push(c1 - c0);
+  });
+  return { upsertMs: summary(upsert), upsertThenGridMs: summary(total), clientRecomputeMs: summary(client), ...cpu };
+}
+
+/** The floor of any authenticated read through the same server: resources.settings (one row), timed and costed like the grid. */
+async function measureSmallestRead(seeded: SeededResources, cookie: string) {
+  const url = `${base}/api/trpc/resources.settings?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId: seeded.workspaceId } }))}`;
+  const ttfb: number[] = [];
+  const cpu = await measured(renders, 3, async (_i, measuring) => {
+    const answer = await timedGet(url, cookie);
+    if (answer.status !== 200) throw new Error(`resources.settings answered ${answer.status}`);
+    if (measuring) ttfb.push(answer.ttfb);
+  });
+  return { ttfbMs: summary(ttfb), ...cpu };
+}
+
+/** The floor: the reads the grid needs (people with time off, allocations with their workstream's dates, settings), straight from Postgres. */
+async function measureRawSql(seeded: SeededResources) {
+  const sql = postgres(fresh.url, { max: 1, onnotice: () => {} });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < renders + 3; i++) {
+      const t0 = performance.now();
+      await Promise.all([
+        sql`select p.*, coalesce(json_agg(t.*) filter (where t.id is not null), '[]') as time_off from person p left join person_time_off t on t.person_id = p.id where p.workspace_id = ${seeded.workspaceId} group by p.id order by p.name`,
+        sql`select a.*, w.start_date, w.end_date, w.title from allocation a left join plan_item w on w.project_id = a.project_id and w.id = a.workstream_id where a.workspace_id = ${seeded.workspaceId}`,
+        sql`select * from resource_settings where workspace_id = ${seeded.workspaceId}`,
+        sql`select id, name from project where workspace_id = ${seeded.workspaceId} and archived_at is null`,
+      ]);
+      if (i >= 3) times.push(performance.now() - t0);
+    }
+  } finally {
+    await sql.end();
+  }
+  return { ms: summary(times) };
+}
+
+try {
+  // --- seed before the server starts, as the demo is ---------------------------------------------
+  const handle = openDatabase({ url: fresh.url, max: 4 });
+  await migrateDatabase(handle);
+  const owner = await createUser(createTestAuth(handle.db), 'Bench owner');
+  const seedStart = performance.now();
+  const large = await seedResourcesWorkspace(handle.db, owner.id, 'Bench 200', { people: 200, projects: 20, weeks }, 1);
+  const small = await seedResourcesWorkspace(handle.db, owner.id, 'Bench 20', { people: 20, projects: 4, weeks }, 2);
+  const seedMs = Math.round(performance.now() - seedStart);
+  await handle.close();
+
+  const serverEnv: NodeJS.ProcessEnv = { ...process.env };
+  server = spawn('npx', ['tsx', 'server/main.ts'], {
+    detached: true, // its own process group, so the whole tree stops with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...serverEnv,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      APP_URL: base,
+      DATABASE_URL: fresh.url,
+      SEED_DEMO: 'false',
+      BETTER_AUTH_SECRET: 'waymark-bench-secret-0123456789-abcdefghijklmnop',
+      AUTH_SIGN_IN_LIMIT: '10000',
+    },
+  });
+  server.stdout!.on('data', (d) => (serverLog += d));
+  server.stderr!.on('data', (d) => (serverLog += d));
+  await waitFor('the server', async () => ((await fetch(`${base}/sign-in`)).ok ? true : undefined));
+  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: owner.email, password: owner.password }),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+  const from = format(startOfISOWeek(new Date()), 'yyyy-MM-dd');
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadAverageAtStart: loadavg(), node: process.version, database: 'postgres' },
+    seed: { ms: seedMs, large: { people: 200, projects: 20, weeks, allocations: large.allocations }, small: { people: 20, projects: 4, weeks, allocations: small.allocations } },
+    reads: { large: await measureReads(large, cookie, from, 200), small: await measureReads(small, cookie, from, 20) },
+    recompute: { large: await measureRecompute(large, cookie, from), small: await measureRecompute(small, cookie, from) },
+    rawSql: { large: await measureRawSql(large), small: await measureRawSql(small) },
+    smallestRead: await measureSmallestRead(large, cookie),
+    targets,
+  };
+
+  const pageOrGrid = result.reads.large.page ? 'people page' : 'resources.grid (no people page yet)';
+  const ttfb = (result.reads.large.page ?? result.reads.large.grid).ttfbMs.p50;
+  const missed = [
+    ttfb > targets.pageTtfbP50Ms && `${pageOrGrid} TTFB p50 ${ttfb} ms > ${targets.pageTtfbP50Ms} ms`,
+    result.recompute.large.upsertThenGridMs.p99 > targets.recomputeP99Ms && `recompute p99 ${result.recompute.large.upsertThenGridMs.p99} ms > ${targets.recomputeP99Ms} ms`,
+    result.reads.large.grid.jsonBytes > targets.gridMaxBytes && `grid answer ${result.reads.large.grid.jsonBytes} bytes > ${targets.gridMaxBytes} bytes`,
+  ].filter((m): m is string => typeof m === 'string');
+
+  console.log(`\nResources grid bench: 200 people x 20 projects (${large.allocations} allocations) against 20 x 4 (${small.allocations}), ${weeks} weeks, Postgres, loopback\n`);
+  const row = (s: { p50: number; p99: number; samples: number }) => ({ p50: s.p50, p99: s.p99, samples: s.samples });
+  console.table({
+    ...(result.reads.large.page && {
+      'people page TTFB, 200 (ms)': row(result.reads.large.page.ttfbMs),
+      'people page TTFB, 20 (ms)': row(result.reads.small.page!.ttfbMs),
+    }),
+    'resources.grid TTFB, 200 (ms)': row(result.reads.large.grid.ttfbMs),
+    'resources.grid TTFB, 20 (ms)': row(result.reads.small.grid.ttfbMs),
+    'resources.grid whole answer, 200 (ms)': row(result.reads.large.grid.totalMs),
+    'upsert then grid, 200 (ms)': row(result.recompute.large.upsertThenGridMs),
+    'upsert then grid, 20 (ms)': row(result.recompute.small.upsertThenGridMs),
+    'allocation.upsert alone, 200 (ms)': row(result.recompute.large.upsertMs),
+    'every cell recomputed from the answer, 200 (ms)': row(result.recompute.large.clientRecomputeMs),
+    'resources.settings TTFB, the floor (ms)': row(result.smallestRead.ttfbMs),
+    'raw SQL reads, 200 (ms)': row(result.rawSql.large.ms),
+    'raw SQL reads, 20 (ms)': row(result.rawSql.small.ms),
+  });
+  console.log('CPU per request (ms; server process, then the Postgres backends), the figures a busy machine does not inflate:');
+  console.table({
+    'resources.grid, 200': { server: result.reads.large.grid.serverCpuMsPerRound, postgres: result.reads.large.grid.postgresCpuMsPerRound },
+    'resources.grid, 20': { server: result.reads.small.grid.serverCpuMsPerRound, postgres: result.reads.small.grid.postgresCpuMsPerRound },
+    'upsert then grid, 200': { server: result.recompute.large.serverCpuMsPerRound, postgres: result.recompute.large.postgresCpuMsPerRound },
+    'upsert then grid, 20': { server: result.recompute.small.serverCpuMsPerRound, postgres: result.recompute.small.postgresCpuMsPerRound },
+    'resources.settings, the floor': { server: result.smallestRead.serverCpuMsPerRound, postgres: result.smallestRead.postgresCpuMsPerRound },
+    ...(result.reads.large.page && { 'people page, 200': { server: result.reads.large.page.serverCpuMsPerRound, postgres: result.reads.large.page.postgresCpuMsPerRound } }),
+  });
+  console.log(`load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
+  console.log(`grid answer: ${result.reads.large.grid.jsonBytes} bytes at 200 people (${result.reads.large.grid.allocationsInAnswer} allocations), ${result.reads.small.grid.jsonBytes} at 20`);
+  if (result.reads.large.page) console.log(`people page: ${result.reads.large.page.htmlBytes} bytes at 200 people`);
+  mkdirSync('tests/bench/results', { recursive: true });
+  const file = `tests/bench/results/resourcesGrid-${result.when.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify({ ...result, missed }, null, 2)}\n`);
+  console.log(`written to ${file}`);
+  clearTimeout(limit);
+  if (missed.length) console.error(`\nTargets missed:\n- ${missed.join('\n- ')}`);
+  else console.log('\nAll targets met.');
+  await stop(missed.length ? 1 : 0);
+} catch (error) {
+  console.error('bench failed:', error);
+  clearTimeout(limit);
+  await stop(1);
+}
