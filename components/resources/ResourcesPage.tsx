@@ -6,14 +6,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { peopleBoardNotConnected, type PeopleBoardState } from '@/components/live/gridPresence';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
 import { colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/field';
+import { Field, Select } from '@/components/ui/field';
 import { BandSettings } from './BandSettings';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
 import { AllocationGrid, type GapRow } from './AllocationGrid';
@@ -39,6 +39,7 @@ export function ResourcesPage({
   initialFrom: IsoDate;
 }) {
   const trpc = useTRPC();
+  const uid = useId();
   const queryClient = useQueryClient();
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
   const [board, setBoard] = useState<PeopleBoardState>(peopleBoardNotConnected);
@@ -226,9 +227,8 @@ export function ResourcesPage({
           ) : null}
         </div>
         <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
-          <label className="flex flex-col gap-1 text-[13px] font-medium text-muted">
-            Skill
-            <Select value={filters.skill} onChange={(e) => setFilters((f) => ({ ...f, skill: e.target.value }))} className="w-40">
+          <Field label="Skill" htmlFor={`${uid}-skill`}>
+            <Select id={`${uid}-skill`} value={filters.skill} onChange={(e) => setFilters((f) => ({ ...f, skill: e.target.value }))} className="w-40">
               <option value="">Any skill</option>
               {choices.skills.map((s) => (
                 <option key={s} value={s}>
@@ -236,10 +236,9 @@ export function ResourcesPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1 text-[13px] font-medium text-muted">
-            Project
-            <Select value={filters.projectId} onChange={(e) => setFilters((f) => ({ ...f, projectId: e.target.value }))} className="w-48">
+          </Field>
+          <Field label="Project" htmlFor={`${uid}-projectId`}>
+            <Select id={`${uid}-projectId`} value={filters.projectId} onChange={(e) => setFilters((f) => ({ ...f, projectId: e.target.value }))} className="w-48">
               <option value="">Any project</option>
               {(data?.projects ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
@@ -247,10 +246,9 @@ export function ResourcesPage({
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1 text-[13px] font-medium text-muted">
-            Role
-            <Select value={filters.role} onChange={(e) => setFilters((f) => ({ ...f, role: e.target.value }))} className="w-40">
+          </Field>
+          <Field label="Role" htmlFor={`${uid}-role`}>
+            <Select id={`${uid}-role`} value={filters.role} onChange={(e) => setFilters((f) => ({ ...f, role: e.target.value }))} className="w-40">
               <option value="">Any role</option>
               {choices.roles.map((r) => (
                 <option key={r} value={r}>
@@ -258,7 +256,7 @@ export function ResourcesPage({
                 </option>
               ))}
             </Select>
-          </label>
+          </Field>
           {filters.skill || filters.projectId || filters.role ? (
             <Button size="sm" variant="ghost" onClick={() => setFilters(noFilters)}>
               Clear filters

@@ -141,6 +141,16 @@ export function RiskEditor({
         </Button>
       </div>
 
+      {onSaveDraft ? (
+        // Up top, where it is seen at once: the filled-in fields are below it to review.
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-accent-soft px-5 py-2.5">
+          <p className="min-w-0 flex-1 text-sm text-accent-ink">Filled in from a resource problem: review it, then save it to add it to the board.</p>
+          <Button variant="primary" size="sm" disabled={disabled || !item.title.trim()} onClick={onSaveDraft}>
+            Save risk
+          </Button>
+        </div>
+      ) : null}
+
       <p role="status" className="sr-only" data-testid="changed-by-others">
         {changedByOthers ? changeAnnouncement(changedByOthers, editingPeers) : ''}
       </p>
@@ -329,18 +339,13 @@ export function RiskEditor({
           <div className="flex items-center justify-between gap-3 pt-1">
             <p className="text-xs text-muted">
               {onSaveDraft
-                ? 'Filled in from a resource problem: review it, then save it to add it to the board.'
+                ? 'Nothing is saved until you press Save risk.'
                 : isDraft
                   ? 'Give it a title to add it to the board.'
                   : canEdit
                     ? 'Changes save as you type.'
                     : 'You can read this item but not change it.'}
             </p>
-            {onSaveDraft ? (
-              <Button variant="primary" size="sm" disabled={disabled || !item.title.trim()} onClick={onSaveDraft}>
-                Save risk
-              </Button>
-            ) : null}
             <ConfirmButton label="Delete" question="Delete this item?" confirmLabel="Delete item" disabled={disabled} onConfirm={onDelete} />
           </div>
         </form>

@@ -224,6 +224,18 @@ export const a11yStates: A11yState[] = [
     },
   },
   {
+    // The demo project has a person over-allocated this week and staffing gaps (db/seed.ts).
+    name: 'risks: a resource risk filled from a resource problem (owner)',
+    route: '/p/[projectId]/risks',
+    who: 'owner',
+    path: '/p/[projectId]/risks',
+    setup: async (page) => {
+      await boardSaved(page);
+      await page.getByRole('list', { name: 'Resource problems' }).getByRole('button', { name: /^Create a risk from this/ }).first().click();
+      await expect(page.getByRole('dialog').getByRole('button', { name: 'Save risk' })).toBeVisible();
+    },
+  },
+  {
     name: 'risks: a heat map cell chosen (owner)',
     route: '/p/[projectId]/risks',
     who: 'owner',
@@ -344,7 +356,7 @@ export const a11yStates: A11yState[] = [
     setup: async (page) => {
       await peopleLive(page);
       await page.getByRole('button', { name: 'Months', exact: true }).click();
-      await page.getByLabel('Role').selectOption({ index: 1 });
+      await page.getByLabel('Role', { exact: true }).selectOption({ index: 1 });
       await page.getByRole('grid', { name: 'Allocation grid' }).locator('td[tabindex="0"]').focus();
       await expect(page.getByTestId('cell-details')).not.toContainText('Hover or focus');
     },

@@ -57,6 +57,7 @@ const focusPages: { name: string; who: Who; path: string; ready?: (page: Page) =
   { name: 'updates', who: 'owner', path: '/p/[projectId]/updates' },
   { name: 'members', who: 'owner', path: '/p/[projectId]/members' },
   { name: 'settings', who: 'owner', path: '/p/[projectId]/settings' },
+  { name: 'people', who: 'owner', path: '/people?project=[projectId]', ready: (page) => expect(page.getByTestId('grid-live')).toHaveText('Live', { timeout: 45_000 }) },
 ];
 
 for (const { name, who, path, ready } of focusPages) {

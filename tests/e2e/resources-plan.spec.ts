@@ -3,6 +3,7 @@
 // workstream has nobody gets a warning in words; on the risk board "Create a risk from this" fills
 // a resource risk (kind, title, owner, category, threatened workstream) that is saved only when the
 // person saves it. People and allocations are seeded through the API (the people page has its own tests).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, format, startOfISOWeek } from 'date-fns';
 import { createProject, editor, field, newPerson, openBoard, raidTitles, row, signedUpContext } from './support';
@@ -22,6 +23,16 @@ async function trpcMutation<T>(page: Page, path: string, input: unknown): Promis
   const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin } });
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** axe's WCAG A and AA rules on the page as it is now, in the light and the dark colour scheme (as a11y.spec.ts). */
+async function expectNoViolations(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
 }
 
 async function openPlan(page: Page, projectId: string) {
@@ -79,6 +90,7 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await expect(staffing.getByTestId('workstream-staffing').filter({ hasText: 'QA pass' })).toContainText('Nobody is allocated to it yet.');
   await expect(staffing.getByTestId('understaffed-milestone')).toHaveText('⚠ Under-staffed: LaunchNobody is allocated to “QA pass”.');
   await expect(staffing.getByRole('link', { name: 'People and allocations' })).toHaveAttribute('href', `/w/${workspace.id}/people`);
+  await expectNoViolations(page);
   // The workstream's editor says the same.
   await openItem(page, /^Workstream Build checkout/);
   await expect(page.getByRole('region', { name: 'Edit Build checkout' }).getByTestId('staffed-person')).toContainText(`Over-allocated in ${overWeek}`);
@@ -103,6 +115,7 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await expect(field(page, 'Description')).toHaveValue(/50 h are allocated against a capacity of 40 h \(125%\)/);
   await expect(editor(page).getByLabel('Workstream: Build checkout')).toBeChecked();
   await expect(editor(page).getByText('review it, then save it')).toBeVisible();
+  await expectNoViolations(page);
 
   // Reviewed: rated, then saved. It joins the board, and the problem now offers it.
   await field(page, 'Likelihood').selectOption('4');
@@ -135,8 +148,15 @@ test('resources on the risk board: a prefilled risk closed without saving is nev
   const title = `Sam Okafor is over-allocated in ${isoWeek(monday(1))}`;
 
   await openBoard(page, projectId);
+  // At a phone's width the panel and the prefilled editor fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('list', { name: 'Resource problems' })).toContainText(title);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: `Create a risk from this: ${title}` }).click();
   await expect(field(page, 'Title')).toHaveValue(title);
+  await expect(editor(page).getByRole('button', { name: 'Save risk' })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
   // No linked account, no workstream: nobody owns it yet and it threatens nothing.
   await expect(field(page, 'Owner')).toHaveValue('');
   // Typing in a draft to review does not add it either.
