@@ -105,4 +105,21 @@ describe('utilisation', () => {
     const rows = personUtilisation(fullTime, [hours('2027-02-03', '2027-02-09', 40)], weeksFrom('2027-02-01', 3), defaultThresholds);
     expect(rows.map((row) => [row.week, row.allocatedHours])).toEqual([['2027-W05', 24], ['2027-W06', 16], ['2027-W07', 0]]);
   });
+
+  it('utilisation: time off in the middle of a week takes only its own days, both ends included', () => {
+    // Wednesday 3 to Thursday 4 Feb 2027 off: Monday, Tuesday and Friday remain.
+    const midWeek = preparePerson({ ...fullTime, timeOff: [{ from: '2027-02-03', to: '2027-02-04' }] });
+    expect(capacityForWeek(midWeek, w05!.mondayDay)).toBe(24);
+    // One day off, Thursday only.
+    const oneDay = preparePerson({ ...fullTime, timeOff: [{ from: '2027-02-04', to: '2027-02-04' }] });
+    expect(capacityForWeek(oneDay, w05!.mondayDay)).toBe(32);
+  });
+
+  it('utilisation: a person with no working days takes calendar days, and an allocation outside the week is nothing', () => {
+    const none = preparePerson({ weeklyHours: 14, workingDays: [], timeOff: [] });
+    expect(capacityForWeek(none, w05!.mondayDay)).toBe(0);
+    expect(allocatedHoursForWeek(none, prepareAllocation(none, hours('2027-02-01', '2027-02-02', 14)), w05!.mondayDay)).toBe(4);
+    expect(allocatedHoursForWeek(none, prepareAllocation(none, hours('2027-03-01', '2027-03-31', 14)), w05!.mondayDay)).toBe(0);
+    expect(allocatedHoursForWeek(none, prepareAllocation(none, hours('2026-12-01', '2026-12-31', 14)), w05!.mondayDay)).toBe(0);
+  });
 });
