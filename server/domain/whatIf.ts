@@ -96,6 +96,7 @@ export function changedCells(
   for (const [personId, person] of people) {
     const was = beforeByPerson.get(personId) ?? [];
     const will = afterByPerson.get(personId) ?? [];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; nobody's allocations change nothing
     if (was.length === 0 && will.length === 0) continue;
     const beforeWeeks = personUtilisation(person, was, weeks, thresholds);
     const afterWeeks = personUtilisation(person, will, weeks, thresholds);

@@ -50,4 +50,19 @@ describe('staffing', () => {
   it('staffing: a need over a weekend only asks for nothing', () => {
     expect(neededHoursForWeek({ ...need, from: '2027-02-06', to: '2027-02-07' }, weeks[0]!.mondayDay)).toBe(0);
   });
+
+  it('staffing: only the weeks a need touches, including a need ending on a Monday or starting on a Sunday', () => {
+    const secondWeek: StaffingNeedInput = { ...need, from: '2027-02-08', to: '2027-02-14' };
+    expect(staffingForNeeds([secondWeek], people, [], weeks)[0]!.weeks.map((w) => w.week)).toEqual(['2027-W06']);
+    const endsMonday: StaffingNeedInput = { ...need, from: '2027-02-03', to: '2027-02-08' };
+    expect(staffingForNeeds([endsMonday], people, [], weeks)[0]!.weeks.map((w) => w.week)).toEqual(['2027-W05', '2027-W06']);
+    const startsSunday: StaffingNeedInput = { ...need, from: '2027-02-07', to: '2027-02-10' };
+    expect(staffingForNeeds([startsSunday], people, [], weeks)[0]!.weeks.map((w) => w.week)).toEqual(['2027-W05', '2027-W06']);
+  });
+
+  it('staffing: a week exactly staffed is not a gap week', () => {
+    const [result] = staffingForNeeds([{ ...need, count: 1 }], people, [allocation('ada', '2027-02-01', '2027-02-07', 20), allocation('ada', '2027-02-08', '2027-02-14', 10)], weeks);
+    expect(result!.weeks.map((w) => w.gapHours)).toEqual([0, 10]);
+    expect(gapWeeks(result!)).toEqual(['2027-W06']);
+  });
 });

@@ -58,4 +58,8 @@ describe('what-if', () => {
   it('whatIf: no changes, no cells', () => {
     expect(changedCells(people, base, base, weeks, defaultThresholds)).toEqual([]);
   });
+
+  it('whatIf: an added allocation is known by its change until applied', () => {
+    expect(draftAllocationId(2)).toBe('draft:2');
+  });
 });
