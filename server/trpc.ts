@@ -93,6 +93,8 @@ const t = initTRPC.context<TRPCContext>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/** Joins routers into one namespace (the resources procedures of the workspace and of a project). */
+export const mergeRouters = t.mergeRouters;
 
 /** Turns input validation failures into BAD_REQUEST errors a person can read. */
 const readableInputErrors = t.middleware(async ({ next }) => {

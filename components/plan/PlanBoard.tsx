@@ -10,6 +10,7 @@ import { criticalPath, describeCycle, milestoneSlippage, milestoneStatuses, viol
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import type { PlanRisk } from '@/server/routers/plan';
+import type { PlanStaffing as Staffing } from '@/server/domain/planStaffing';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
 import { useItemInAddress } from '@/components/live/useItemInAddress';
@@ -24,6 +25,7 @@ import { CalendarFeed } from './CalendarFeed';
 import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
 import { PlanStakeholders } from './PlanStakeholders';
+import { MilestoneWarning, PlanStaffing, usePlanStaffing, WorkstreamPeople } from './PlanStaffing';
 import { Timeline } from './Timeline';
 import type { Zoom } from './timelineScale';
 import { milestoneStatusLabels, type PlanActions, type PlanContent } from './model';
@@ -41,6 +43,10 @@ export interface PlanBoardProps {
   /** Items whose dates someone else changed a moment ago. */
   movedByOthers?: ReadonlySet<string>;
   today: string;
+  /** The project's workspace, for the link to its people page. */
+  workspaceId: string;
+  /** Who works on each workstream, as the server read it (resources.forPlan); read again in the browser. */
+  initialStaffing?: Staffing | null;
 }
 
 const fieldLabel: Record<string, string> = { start: 'Start', end: 'End', created: 'Created', deleted: 'Deleted' };
@@ -91,6 +97,7 @@ function ItemEditor({
   members,
   actions,
   risks,
+  staffing,
   onClose,
 }: {
   projectId: string;
@@ -99,6 +106,7 @@ function ItemEditor({
   members: { userId: string; name: string }[];
   actions: PlanActions | null;
   risks: PlanRisk[];
+  staffing: Staffing | null;
   onClose(): void;
 }) {
   const readOnly = !actions;
@@ -194,6 +202,7 @@ function ItemEditor({
           </ul>
         </div>
       ) : null}
+      <ItemStaffing item={item} staffing={staffing} />
       <ItemDecisions projectId={projectId} kind={item.kind} itemId={item.id} className="mt-3 border-t border-line pt-3" />
       {actions ? (
         <div className="mt-3">
@@ -213,9 +222,43 @@ function ItemEditor({
   );
 }
 
+/** The open item's staffing: a workstream's people, a milestone's under-staffed warning. */
+function ItemStaffing({ item, staffing }: { item: PlanItem; staffing: Staffing | null }) {
+  if (item.kind === 'milestone') {
+    const milestone = staffing?.milestones.find((m) => m.milestoneId === item.id);
+    return milestone?.understaffed ? (
+      <div className="mt-3">
+        <MilestoneWarning milestone={milestone} />
+      </div>
+    ) : null;
+  }
+  const workstream = staffing?.workstreams.find((w) => w.workstreamId === item.id);
+  if (!workstream) return null;
+  return (
+    <div className="mt-3">
+      <h4 className="mb-1 text-xs font-semibold text-muted">Who works on it</h4>
+      <WorkstreamPeople workstream={workstream} />
+    </div>
+  );
+}
+
 const nothingMoved: ReadonlySet<string> = new Set();
 
-export function PlanBoard({ projectId, role, members, content, risks, actions, presence, status, refusal, movedByOthers = nothingMoved, today }: PlanBoardProps) {
+export function PlanBoard({
+  projectId,
+  role,
+  members,
+  content,
+  risks,
+  actions,
+  presence,
+  status,
+  refusal,
+  movedByOthers = nothingMoved,
+  today,
+  workspaceId,
+  initialStaffing = null,
+}: PlanBoardProps) {
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
   const editable = canEdit ? actions : null;
@@ -261,6 +304,9 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
   const selected = selectedId ? (items.find((i) => i.id === selectedId) ?? null) : null;
   const datesKey = useMemo(() => items.map((i) => `${i.id}${i.start}${i.end}`).join('|'), [items]);
   const milestoneIds = useMemo(() => new Set(items.filter((i) => i.kind === 'milestone').map((i) => i.id)), [items]);
+  // Titles and milestones too: the staffing answer names them.
+  const staffingKey = useMemo(() => items.map((i) => `${i.id}${i.start}${i.end}${i.title}${i.milestoneId}`).join('|'), [items]);
+  const staffing = usePlanStaffing(projectId, initialStaffing, staffingKey);
 
   useEffect(() => {
     editable?.setEditing(selected ? selected.id : null);
@@ -422,7 +468,7 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
         ) : null}
 
         {selected ? (
-          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} onClose={closeItem} />
+          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} staffing={staffing} onClose={closeItem} />
         ) : null}
 
         {editable ? (
@@ -553,6 +599,8 @@ export function PlanBoard({ projectId, role, members, content, risks, actions, p
           </div>
         ) : null}
       </section>
+
+      <PlanStaffing staffing={staffing} workspaceId={workspaceId} />
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">

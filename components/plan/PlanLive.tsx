@@ -8,6 +8,7 @@ import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import type { ProjectRole } from '@/server/domain/roles';
 import type { PlanRisk } from '@/server/routers/plan';
+import type { PlanStaffing } from '@/server/domain/planStaffing';
 import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
 import { useTRPC } from '@/components/trpc/client';
 import { colorForUser } from '@/components/ui/avatar';
@@ -29,6 +30,8 @@ export function PlanLive({
   initialContent,
   risks: initialRisks,
   today,
+  workspaceId,
+  staffing,
 }: {
   projectId: string;
   role: ProjectRole;
@@ -37,6 +40,9 @@ export function PlanLive({
   initialContent: PlanContent;
   risks: PlanRisk[];
   today: string;
+  workspaceId: string;
+  /** Who works on each workstream, as the server read it; null when it could not be read. */
+  staffing: PlanStaffing | null;
 }) {
   const [live, setLive] = useState<LivePlanState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -60,6 +66,8 @@ export function PlanLive({
         refusal={live.refusal}
         movedByOthers={live.movedByOthers}
         today={today}
+        workspaceId={workspaceId}
+        initialStaffing={staffing}
       />
     </>
   );

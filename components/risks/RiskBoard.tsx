@@ -6,6 +6,7 @@
 // item is kept in the address (`?item=<id>`) so a link opens it (components/live/useItemInAddress).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
+import type { RiskPrefill } from '@/server/domain/resourceProblems';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { storableText } from '@/server/domain/storableText';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
@@ -17,6 +18,7 @@ import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskEditor, type PlanItemOption } from './RiskEditor';
+import { ResourceProblems } from './ResourceProblems';
 import { RiskFilters, RiskTable, type MemberOption } from './RiskTable';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
 import {
@@ -64,6 +66,9 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
   // The same draft for writes, until it is written (read by `update`, also when the editor's last
   // keystrokes are flushed as it closes).
   const unwrittenDraft = useRef<RaidItem | null>(null);
+  // A draft filled from a resource problem waits for Save (the person reviews it first), rather
+  // than joining the board with its first keystroke: its id, while it waits.
+  const [draftToReview, setDraftToReview] = useState<string | null>(null);
   const [lastDeleted, setLastDeleted] = useState<DeletedItem | null>(null);
   const { itemInAddress, showInAddress } = useItemInAddress();
   // An item the address asks for, opened once the live board has it (the first paint is read-only).
@@ -136,6 +141,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     setNewItemId(null);
     // An untouched draft simply goes: nothing was written, so nobody else saw it.
     setDraft(null);
+    setDraftToReview(null);
     showInAddress(null, 'replace');
     const target = returnFocusTo.current;
     requestAnimationFrame(() => {
@@ -167,24 +173,30 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
     }
   }, [requestedId, actions, refusal, items, showInAddress]);
 
-  const createItem = useCallback(() => {
-    if (!actions || !canEdit) return;
-    const fields: RaidFields = { ...emptyRaidFields };
-    // A new item created while filtering by kind or cell starts in that kind or cell.
-    if (filters.kind) fields.kind = filters.kind;
-    if (filters.cell) {
-      fields.likelihood = filters.cell.likelihood;
-      fields.impact = filters.cell.impact;
-    }
-    const now = new Date();
-    const next: RaidItem = { id: actions.newItemId(), ...fields, ...deriveRaidScores(fields), createdAt: now, updatedAt: now };
-    unwrittenDraft.current = next;
-    setDraft(next);
-    returnFocusTo.current = 'new-item-button';
-    setNotice(null);
-    setOpenItemId(next.id);
-    setNewItemId(next.id);
-  }, [actions, canEdit, filters.kind, filters.cell]);
+  /** Opens a new item in the editor; `prefill` (a resource risk) makes it a draft to review and save. */
+  const createItem = useCallback(
+    (prefill?: RiskPrefill, opener = 'new-item-button') => {
+      if (!actions || !canEdit) return;
+      const fields: RaidFields = { ...emptyRaidFields };
+      // A new item created while filtering by kind or cell starts in that kind or cell.
+      if (filters.kind) fields.kind = filters.kind;
+      if (filters.cell) {
+        fields.likelihood = filters.cell.likelihood;
+        fields.impact = filters.cell.impact;
+      }
+      Object.assign(fields, prefill);
+      const now = new Date();
+      const next: RaidItem = { id: actions.newItemId(), ...fields, ...deriveRaidScores(fields), createdAt: now, updatedAt: now };
+      unwrittenDraft.current = next;
+      setDraft(next);
+      setDraftToReview(prefill ? next.id : null);
+      returnFocusTo.current = opener;
+      setNotice(null);
+      setOpenItemId(next.id);
+      setNewItemId(next.id);
+    },
+    [actions, canEdit, filters.kind, filters.cell],
+  );
 
   // "N" adds an item when you are not typing somewhere.
   useEffect(() => {
@@ -208,15 +220,26 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
       }
       const fields = { ...pending, ...patch };
       const next: RaidItem = { ...fields, ...deriveRaidScores(fields) };
-      // The first title writes the whole draft, under the id the editor already has.
-      if (next.title.trim()) {
+      // The first title writes the whole draft, under the id the editor already has (a draft to
+      // review waits for Save).
+      if (next.title.trim() && draftToReview !== next.id) {
         unwrittenDraft.current = null;
         actions.createItem(next, next.id);
       } else unwrittenDraft.current = next;
       setDraft(next);
     },
-    [actions, canEdit, openItemId],
+    [actions, canEdit, openItemId, draftToReview],
   );
+
+  /** Save on a draft to review: it joins the board as it stands (it needs a title). */
+  const saveDraft = useCallback(() => {
+    const pending = unwrittenDraft.current;
+    if (!pending || pending.id !== openItemId || !actions || !canEdit || !pending.title.trim()) return;
+    unwrittenDraft.current = null;
+    setDraftToReview(null);
+    actions.createItem(pending, pending.id);
+    setDraft(pending);
+  }, [actions, canEdit, openItemId]);
 
   const deleteOpenItem = useCallback(() => {
     if (!openItem) return;
@@ -272,7 +295,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
             id="new-item-button"
             variant="primary"
             size="sm"
-            onClick={createItem}
+            onClick={() => createItem()}
             disabled={!canEdit}
             aria-keyshortcuts="N"
             title={canEdit ? 'New item (N)' : undefined}
@@ -300,6 +323,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
         </p>
       ) : null}
       {isViewer ? null : <ProjectionIssues projectId={projectId} board="risks" boardContent={items} onOpenItem={openIssueItem} />}
+      <ResourceProblems projectId={projectId} items={items} canCreate={canEdit} showCreate={!isViewer} onCreate={createItem} onOpenItem={openEditor} />
       {csvOutcome ? <CsvOutcomePanel outcome={csvOutcome} onDismiss={() => setCsvOutcome(null)} /> : null}
       {notice ? (
         <p role="status" className="rounded-lg border border-line bg-sunken px-4 py-2.5 text-sm text-muted">
@@ -339,6 +363,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
           changedByOthers={changedByOthers?.itemId === openItem.id ? changedByOthers : null}
           autoFocusTitle={openItem.id === newItemId}
           isDraft={openItem === draft}
+          onSaveDraft={openItem.id === draftToReview ? saveDraft : undefined}
         />
       ) : null}
     </div>

@@ -57,6 +57,7 @@ export function RiskEditor({
   changedByOthers = null,
   autoFocusTitle,
   isDraft = false,
+  onSaveDraft,
   planItems = [],
 }: {
   projectId: string;
@@ -76,6 +77,11 @@ export function RiskEditor({
   autoFocusTitle: boolean;
   /** A new item not on the board yet: it is added when it gets a title. */
   isDraft?: boolean;
+  /**
+   * A draft filled in for the person to review (a resource risk): it joins the board only with
+   * Save, and the panel offers that button.
+   */
+  onSaveDraft?: () => void;
   /** The plan's milestones and workstreams this item may threaten. */
   planItems?: PlanItemOption[];
 }) {
@@ -322,8 +328,19 @@ export function RiskEditor({
 
           <div className="flex items-center justify-between gap-3 pt-1">
             <p className="text-xs text-muted">
-              {isDraft ? 'Give it a title to add it to the board.' : canEdit ? 'Changes save as you type.' : 'You can read this item but not change it.'}
+              {onSaveDraft
+                ? 'Filled in from a resource problem: review it, then save it to add it to the board.'
+                : isDraft
+                  ? 'Give it a title to add it to the board.'
+                  : canEdit
+                    ? 'Changes save as you type.'
+                    : 'You can read this item but not change it.'}
             </p>
+            {onSaveDraft ? (
+              <Button variant="primary" size="sm" disabled={disabled || !item.title.trim()} onClick={onSaveDraft}>
+                Save risk
+              </Button>
+            ) : null}
             <ConfirmButton label="Delete" question="Delete this item?" confirmLabel="Delete item" disabled={disabled} onConfirm={onDelete} />
           </div>
         </form>

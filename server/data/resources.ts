@@ -90,11 +90,11 @@ export async function loadAllocations(
   workspaceId: string,
   filter: { projectId?: string; overlapping?: { from: string; to: string }; allocationIds?: readonly string[] } = {},
 ): Promise<AllocationView[]> {
+  if (filter.allocationIds?.length === 0) return [];
   const where = [eq(allocation.workspaceId, workspaceId)];
   if (filter.projectId) where.push(eq(allocation.projectId, filter.projectId));
   if (filter.allocationIds) where.push(inArray(allocation.id, [...filter.allocationIds]));
   if (filter.overlapping) where.push(lte(effectiveFrom, filter.overlapping.to), gte(effectiveTo, filter.overlapping.from));
-  if (filter.allocationIds?.length === 0) return [];
   const rows = await db
     .select({
       id: allocation.id,
@@ -171,6 +171,16 @@ export async function loadWorkspaceProjects(db: Executor, workspaceId: string, a
     .from(project)
     .where(and(eq(project.workspaceId, workspaceId), alsoIds.length ? or(live, inArray(project.id, [...alsoIds])) : live))
     .orderBy(sql`lower(${project.name})`, asc(project.id));
+}
+
+/** Every project of a workspace, archived ones marked, by name: callers pick what they show. */
+export async function loadAllWorkspaceProjects(db: Executor, workspaceId: string): Promise<{ id: string; name: string; archived: boolean }[]> {
+  const rows = await db
+    .select({ id: project.id, name: project.name, archivedAt: project.archivedAt })
+    .from(project)
+    .where(eq(project.workspaceId, workspaceId))
+    .orderBy(sql`lower(${project.name})`, asc(project.id));
+  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
 }
 
 /** True when `workstreamId` is a workstream on the project's plan. */

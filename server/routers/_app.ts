@@ -1,5 +1,5 @@
 // The root router: every procedure the app and other programs can call (docs/api.md).
-import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { createCallerFactory, createTRPCRouter, mergeRouters } from '../trpc';
 import { actionRouter } from './action';
 import { allocationRouter } from './allocation';
 import { decisionRouter } from './decision';
@@ -9,6 +9,7 @@ import { peopleRouter } from './people';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
 import { projectRouter } from './project';
+import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
 import { resourcesRouter } from './resources';
 import { scenarioRouter } from './scenario';
@@ -29,7 +30,8 @@ export const appRouter = createTRPCRouter({
   itemMeetings: itemMeetingsRouter,
   people: peopleRouter,
   allocation: allocationRouter,
-  resources: resourcesRouter,
+  // The workspace's resources and one project's view of them (forPlan, problems) in one namespace.
+  resources: mergeRouters(resourcesRouter, projectResourcesRouter),
   staffing: staffingRouter,
   scenario: scenarioRouter,
 });

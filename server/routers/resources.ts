@@ -6,7 +6,7 @@ import { format, parseISO, addDays } from 'date-fns';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { resourceSettings } from '@/db/schema';
-import { loadAllocations, loadPeople, loadResourceSettings, loadWorkspaceProjects, type AllocationView, type Person } from '../data/resources';
+import { loadAllocations, loadAllWorkspaceProjects, loadPeople, loadResourceSettings, type AllocationView, type Person } from '../data/resources';
 import { weeksFrom, type WeekSpan } from '../domain/isoWeeks';
 import { fromDate, weekCount } from '../domain/resourceFields';
 import { personUtilisation, type Band, type BandThresholds, type WeekUtilisation } from '../domain/utilisation';
@@ -74,8 +74,13 @@ export const resourcesRouter = createTRPCRouter({
     .input(windowInput)
     .query(async ({ ctx, input }) => {
       const weeks = weeksFrom(input.from, input.weeks);
-      const { rows, allocations, thresholds, people } = await workspaceUtilisation(ctx.db, ctx.workspace.id, weeks);
-      const projects = await loadWorkspaceProjects(ctx.db, ctx.workspace.id, [...new Set(allocations.map((row) => row.projectId))]);
+      const [{ rows, allocations, thresholds, people }, allProjects] = await Promise.all([
+        workspaceUtilisation(ctx.db, ctx.workspace.id, weeks),
+        loadAllWorkspaceProjects(ctx.db, ctx.workspace.id),
+      ]);
+      // Live projects, and archived ones an allocation shown still names.
+      const named = new Set(allocations.map((row) => row.projectId));
+      const projects = allProjects.filter((row) => !row.archived || named.has(row.id)).map(({ id, name }) => ({ id, name }));
       return {
         canEdit: ctx.canEdit,
         settings: thresholds,

@@ -225,6 +225,8 @@ const access: Record<string, Row> = {
   },
   'decision.list': { access: 'viewer', call: (as, team) => as.decision.list({ projectId: team.project.id, query: 'ship' }) },
   'itemMeetings.forItem': { access: 'viewer', call: (as, team) => as.itemMeetings.forItem({ projectId: team.project.id, kind: 'raid', itemId: 'R-1' }) },
+  'resources.forPlan': { access: 'viewer', call: (as, team) => as.resources.forPlan({ projectId: team.project.id }) },
+  'resources.problems': { access: 'viewer', call: (as, team) => as.resources.problems({ projectId: team.project.id }) },
   // Resources: the workspace owner (the project's owner here) and project editors change them, project viewers read them.
   'people.add': { access: 'editor', call: (as, team) => as.people.add({ workspaceId: team.project.workspaceId, name: `Person ${uniqueSuffix()}`, weeklyHours: 40 }) },
   'people.list': { access: 'viewer', call: (as, team) => as.people.list({ workspaceId: team.project.workspaceId }) },

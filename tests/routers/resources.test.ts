@@ -87,6 +87,15 @@ describe('resources', () => {
       allocations: [expect.objectContaining({ id: inside.id, personId: ada, projectId: apollo.id, hoursPerWeek: 44 })],
       cells: [{ personId: ada, allocated: [44, 44, 0], capacity: [40, 40, 40], percent: [110, 110, 0], band: ['o', 'o', 'u'] }],
     });
+    // An archived project stays named while an allocation shown is on it; an archived one without is left out.
+    const old = await owner.project.create({ workspaceId: shared.id, name: `Old ${uniqueSuffix()}` });
+    const unused = await owner.project.create({ workspaceId: shared.id, name: `Unused ${uniqueSuffix()}` });
+    await owner.allocation.upsert({ personId: ada, projectId: old.id, from: '2027-02-01', to: '2027-02-07', hoursPerWeek: 4 });
+    await owner.project.archive({ projectId: old.id });
+    await owner.project.archive({ projectId: unused.id });
+    const later = await owner.resources.grid({ workspaceId: shared.id, from: '2027-02-03', weeks: 3 });
+    expect(later.projects.map((row) => row.id).sort()).toEqual([apollo.id, old.id].sort());
+    expect(later.cells[0]!.allocated).toEqual([48, 44, 0]);
     // The project's editor and viewer read the grid of the project's workspace; only the editor may change it.
     expect((await editor.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 2 })).canEdit).toBe(true);
     expect((await viewer.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 2 })).canEdit).toBe(false);

@@ -11,7 +11,16 @@ export const metadata: Metadata = { title: 'Plan' };
 
 export default async function PlanPage({ params }: { params: Promise<{ projectId: string }> }) {
   const project = await loadProject((await params).projectId);
-  const [session, plan] = await Promise.all([currentSession(), (await serverCaller()).plan.get({ projectId: project.id })]);
+  const caller = await serverCaller();
+  const [session, plan, staffing] = await Promise.all([
+    currentSession(),
+    caller.plan.get({ projectId: project.id }),
+    // Staffing is a side panel: the plan still opens if it cannot be read (the browser tries again).
+    caller.resources.forPlan({ projectId: project.id }).catch((error: unknown) => {
+      console.error('Plan staffing could not be read:', error instanceof Error ? error.message : error);
+      return null;
+    }),
+  ]);
   const { risks, ...content } = plan;
   return (
     <PlanLive
@@ -23,6 +32,8 @@ export default async function PlanPage({ params }: { params: Promise<{ projectId
       initialContent={content}
       risks={risks}
       today={format(new Date(), 'yyyy-MM-dd')}
+      workspaceId={project.workspaceId}
+      staffing={staffing}
     />
   );
 }

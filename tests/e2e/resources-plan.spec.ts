@@ -1,0 +1,153 @@
+// Resources on the plan and the risk board, end to end: a person allocated to a workstream and, the
+// same week, to another project is shown on the workstream flagged over-allocated; a milestone whose
+// workstream has nobody gets a warning in words; on the risk board "Create a risk from this" fills
+// a resource risk (kind, title, owner, category, threatened workstream) that is saved only when the
+// person saves it. People and allocations are seeded through the API (the people page has its own tests).
+import { expect, test, type Page } from '@playwright/test';
+import { addDays, format, startOfISOWeek } from 'date-fns';
+import { createProject, editor, field, newPerson, openBoard, raidTitles, row, signedUpContext } from './support';
+
+/** The Monday `weeks` weeks after this week's, plus `days`, as `yyyy-MM-dd`. */
+const monday = (weeks: number, days = 0) => format(addDays(startOfISOWeek(new Date()), weeks * 7 + days), 'yyyy-MM-dd');
+const isoWeek = (date: string) => format(new Date(`${date}T12:00:00`), "RRRR-'W'II");
+
+async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { origin } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+async function openPlan(page: Page, projectId: string) {
+  await page.goto(`/p/${projectId}/plan`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+}
+
+async function addWorkstream(page: Page, title: string, start: string, end: string) {
+  await page.getByLabel('Workstream title').fill(title);
+  await page.getByLabel('Workstream start').fill(start);
+  await page.getByLabel('Workstream end').fill(end);
+  await page.getByRole('button', { name: 'Add workstream' }).click();
+}
+
+/** Opens a plan item's editor from its bar and returns its id (the address names the open item). */
+async function openItem(page: Page, name: RegExp): Promise<string> {
+  await page.getByRole('button', { name }).click();
+  await expect(page).toHaveURL(/[?&]item=/);
+  return new URL(page.url()).searchParams.get('item')!;
+}
+
+test('resources on the plan and the risk board: an over-allocated person is flagged on their workstream and becomes a resource risk', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const { page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Checkout rebuild');
+  const otherId = await createProject(page, 'Support tooling');
+  const { workspace } = await trpcQuery<{ workspace: { id: string } }>(page, 'project.get', { projectId });
+  const { user } = (await (await page.request.get('/api/auth/get-session')).json()) as { user: { id: string } };
+
+  // The plan: Build (staffed below) and QA, which delivers Launch and has nobody.
+  await openPlan(page, projectId);
+  await addWorkstream(page, 'Build checkout', monday(2), monday(3, 4));
+  await addWorkstream(page, 'QA pass', monday(4), monday(4, 4));
+  await page.getByLabel('Milestone title').fill('Launch');
+  await page.getByLabel('Milestone date').fill(monday(5));
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  const buildId = await openItem(page, /^Workstream Build checkout/);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await openItem(page, /^Workstream QA pass/);
+  await page.getByLabel('Delivers milestone').selectOption({ label: 'Launch' });
+
+  // Priya (the owner's own account) gives Build 30 h a week, and Support tooling 20 h in Build's second week: 50 of 40 h then.
+  const priya = await trpcMutation<{ id: string }>(page, 'people.add', { workspaceId: workspace.id, name: 'Priya Shah', weeklyHours: 40, userId: user.id });
+  // The workstream reaches the plan's projection a moment after the edit: retry until allocation.upsert finds it.
+  await expect(async () => {
+    await trpcMutation(page, 'allocation.upsert', { personId: priya.id, projectId, from: monday(2), to: monday(3, 4), hoursPerWeek: 30, workstreamId: buildId });
+  }).toPass();
+  await trpcMutation(page, 'allocation.upsert', { personId: priya.id, projectId: otherId, from: monday(3), to: monday(3, 4), hoursPerWeek: 20 });
+  const overWeek = isoWeek(monday(3));
+
+  await openPlan(page, projectId);
+  const staffing = page.getByRole('region', { name: 'Who works on it' });
+  const build = staffing.getByTestId('workstream-staffing').filter({ hasText: 'Build checkout' });
+  await expect(build.getByTestId('staffed-person')).toHaveText(`Priya Shah30 h/weekOver-allocated in ${overWeek}`);
+  await expect(staffing.getByTestId('workstream-staffing').filter({ hasText: 'QA pass' })).toContainText('Nobody is allocated to it yet.');
+  await expect(staffing.getByTestId('understaffed-milestone')).toHaveText('⚠ Under-staffed: LaunchNobody is allocated to “QA pass”.');
+  await expect(staffing.getByRole('link', { name: 'People and allocations' })).toHaveAttribute('href', `/w/${workspace.id}/people`);
+  // The workstream's editor says the same.
+  await openItem(page, /^Workstream Build checkout/);
+  await expect(page.getByRole('region', { name: 'Edit Build checkout' }).getByTestId('staffed-person')).toContainText(`Over-allocated in ${overWeek}`);
+
+  // At a phone's width the section fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(build).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The risk board lists the problem; "Create a risk from this" fills a resource risk to review.
+  const title = `Priya Shah is over-allocated in ${overWeek}`;
+  await openBoard(page, projectId);
+  const problem = page.getByRole('list', { name: 'Resource problems' }).getByTestId('resource-problem').filter({ hasText: title });
+  await expect(problem).toContainText('Over-allocation');
+  await problem.getByRole('button', { name: `Create a risk from this: ${title}` }).click();
+  await expect(editor(page).getByRole('heading', { name: 'New risk' })).toBeVisible();
+  await expect(field(page, 'Title')).toHaveValue(title);
+  await expect(field(page, 'Kind')).toHaveValue('risk');
+  await expect(field(page, 'Category')).toHaveValue('Resources');
+  await expect(field(page, 'Owner')).toHaveValue(user.id);
+  await expect(field(page, 'Description')).toHaveValue(/50 h are allocated against a capacity of 40 h \(125%\)/);
+  await expect(editor(page).getByLabel('Workstream: Build checkout')).toBeChecked();
+  await expect(editor(page).getByText('review it, then save it')).toBeVisible();
+
+  // Reviewed: rated, then saved. It joins the board, and the problem now offers it.
+  await field(page, 'Likelihood').selectOption('4');
+  await field(page, 'Impact').selectOption('3');
+  await editor(page).getByRole('button', { name: 'Save risk' }).click();
+  await expect(editor(page).getByRole('button', { name: 'Save risk' })).toHaveCount(0);
+  await expect(editor(page).getByText('Changes save as you type.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor(page)).toBeHidden();
+  await expect(page.getByRole('button', { name: `Create a risk from this: ${title}` })).toBeFocused();
+  await expect(row(page, title)).toContainText('12');
+  await expect(problem.getByRole('button', { name: 'Open its risk' })).toBeVisible();
+  await expect.poll(() => raidTitles(page, projectId)).toEqual([title]);
+
+  // Saved for good: a fresh load shows it with its fields.
+  await openBoard(page, projectId);
+  await row(page, title).getByRole('button', { name: title, exact: true }).click();
+  await expect(field(page, 'Category')).toHaveValue('Resources');
+  await expect(field(page, 'Owner')).toHaveValue(user.id);
+  await expect(editor(page).getByLabel('Workstream: Build checkout')).toBeChecked();
+});
+
+test('resources on the risk board: a prefilled risk closed without saving is never added', async ({ browser, baseURL }) => {
+  const owner = newPerson('owner');
+  const { page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Data warehouse');
+  const { workspace } = await trpcQuery<{ workspace: { id: string } }>(page, 'project.get', { projectId });
+  const sam = await trpcMutation<{ id: string }>(page, 'people.add', { workspaceId: workspace.id, name: 'Sam Okafor', weeklyHours: 20 });
+  await trpcMutation(page, 'allocation.upsert', { personId: sam.id, projectId, from: monday(1), to: monday(1, 4), hoursPerWeek: 30 });
+  const title = `Sam Okafor is over-allocated in ${isoWeek(monday(1))}`;
+
+  await openBoard(page, projectId);
+  await page.getByRole('button', { name: `Create a risk from this: ${title}` }).click();
+  await expect(field(page, 'Title')).toHaveValue(title);
+  // No linked account, no workstream: nobody owns it yet and it threatens nothing.
+  await expect(field(page, 'Owner')).toHaveValue('');
+  // Typing in a draft to review does not add it either.
+  await field(page, 'Title').fill(`${title} (check)`);
+  await editor(page).getByRole('button', { name: 'Close editor' }).click();
+  await expect(editor(page)).toBeHidden();
+  // The ordinary New item still adds on its first title.
+  await page.getByRole('button', { name: 'New item' }).click();
+  await field(page, 'Title').fill('Vendor contract lapses');
+  await page.keyboard.press('Escape');
+  await expect(row(page, 'Vendor contract lapses')).toBeVisible();
+  await expect.poll(() => raidTitles(page, projectId)).toEqual(['Vendor contract lapses']);
+  await expect(row(page, `${title} (check)`)).toHaveCount(0);
+});

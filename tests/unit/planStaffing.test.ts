@@ -1,0 +1,194 @@
+// Who works on each workstream, their over-allocated weeks and leave while on it, and milestones
+// whose workstreams are under-staffed (server/domain/planStaffing.ts).
+import { describe, expect, it } from 'vitest';
+import {
+  countsFor,
+  describeWeeks,
+  intersection,
+  mergeRanges,
+  peakHoursPerWeek,
+  planStaffing,
+  weekRange,
+  type GapWeek,
+  type OverWeek,
+  type ProjectAllocation,
+  type StaffedPerson,
+  type StaffingWorkstream,
+} from '@/server/domain/planStaffing';
+
+const ws = (id: string, from: string, to: string, milestoneId: string | null = null): StaffingWorkstream => ({ id, name: `WS ${id}`, from, to, milestoneId });
+const alloc = (personId: string, from: string, to: string, hoursPerWeek: number, workstreamId: string | null = null): ProjectAllocation => ({
+  personId,
+  from,
+  to,
+  hoursPerWeek,
+  workstreamId,
+});
+const person = (id: string, name: string, timeOff: StaffedPerson['timeOff'] = []): StaffedPerson => ({ id, name, timeOff });
+const over = (personId: string, week: string, weekStart: string, percent = 130): OverWeek => ({
+  personId,
+  week,
+  weekStart,
+  allocatedHours: (40 * percent) / 100,
+  capacityHours: 40,
+  percent,
+});
+const gap = (week: string, weekStart: string, gapHours: number, skill = 'backend'): GapWeek => ({
+  needId: 'n1',
+  skill,
+  week,
+  weekStart,
+  neededHours: 40,
+  allocatedHours: 40 - gapHours,
+  gapHours,
+});
+
+// February 2027: Mondays are the 1st (W05), 8th (W06), 15th (W07), 22nd (W08).
+const build = ws('build', '2027-02-01', '2027-02-19', 'launch');
+const design = ws('design', '2027-02-22', '2027-03-05', 'launch');
+const ana = person('ana', 'Ana');
+const ben = person('ben', 'Ben', [{ from: '2027-02-10', to: '2027-02-12', reason: 'Holiday' }]);
+
+describe('date ranges', () => {
+  it('plan staffing: ranges that touch merge, ranges with a day between them do not', () => {
+    expect(
+      mergeRanges([
+        { from: '2027-02-05', to: '2027-02-06' },
+        { from: '2027-02-01', to: '2027-02-04' },
+        { from: '2027-02-08', to: '2027-02-09' },
+      ]),
+    ).toEqual([
+      { from: '2027-02-01', to: '2027-02-06' },
+      { from: '2027-02-08', to: '2027-02-09' },
+    ]);
+    expect(mergeRanges([{ from: '2027-02-01', to: '2027-02-28' }, { from: '2027-02-03', to: '2027-02-04' }])).toEqual([{ from: '2027-02-01', to: '2027-02-28' }]);
+  });
+  it('plan staffing: an intersection keeps both ends inclusive; ranges that do not meet have none', () => {
+    expect(intersection({ from: '2027-02-01', to: '2027-02-10' }, { from: '2027-02-10', to: '2027-02-20' })).toEqual({ from: '2027-02-10', to: '2027-02-10' });
+    expect(intersection({ from: '2027-02-01', to: '2027-02-09' }, { from: '2027-02-10', to: '2027-02-20' })).toBeNull();
+  });
+  it('plan staffing: a week runs Monday to Sunday, across a month end', () => {
+    expect(weekRange('2027-02-22')).toEqual({ from: '2027-02-22', to: '2027-02-28' });
+    expect(weekRange('2027-03-29')).toEqual({ from: '2027-03-29', to: '2027-04-04' });
+  });
+  it('plan staffing: weeks read as one week, a run, or a short list', () => {
+    expect(describeWeeks(['2027-W05'], ['2027-02-01'])).toBe('2027-W05');
+    expect(describeWeeks(['2027-W05', '2027-W06', '2027-W07'], ['2027-02-01', '2027-02-08', '2027-02-15'])).toBe('2027-W05 to 2027-W07');
+    expect(describeWeeks(['2027-W05', '2027-W07'], ['2027-02-01', '2027-02-15'])).toBe('2027-W05 and 2027-W07');
+    expect(describeWeeks(['2027-W05', '2027-W07', '2027-W09', '2027-W11', '2027-W13'], ['2027-02-01', '2027-02-15', '2027-03-01', '2027-03-15', '2027-03-29'])).toBe(
+      '2027-W05, 2027-W07, 2027-W09 and 2 more',
+    );
+  });
+});
+
+describe('who counts on a workstream', () => {
+  const planIds = new Set(['build', 'design']);
+  it('plan staffing: an allocation tied to the workstream counts; one tied to another workstream does not, even over the same dates', () => {
+    expect(countsFor(alloc('ana', '2027-02-01', '2027-02-19', 20, 'build'), build, planIds)).toBe(true);
+    expect(countsFor(alloc('ana', '2027-02-01', '2027-02-19', 20, 'design'), build, planIds)).toBe(false);
+  });
+  it('plan staffing: a project allocation counts on the workstreams its dates meet, from one shared day', () => {
+    expect(countsFor(alloc('ana', '2027-02-19', '2027-03-01', 20), build, planIds)).toBe(true);
+    expect(countsFor(alloc('ana', '2027-02-20', '2027-03-01', 20), build, planIds)).toBe(false);
+  });
+  it('plan staffing: an allocation tied to a workstream the plan no longer has counts as a project allocation', () => {
+    expect(countsFor(alloc('ana', '2027-02-01', '2027-02-05', 20, 'deleted'), build, planIds)).toBe(true);
+  });
+  it('plan staffing: hours a week are the peak of allocations at the same time, not their sum over time', () => {
+    const within = { from: '2027-02-01', to: '2027-02-28' };
+    // 10 h in the first half, 30 h in the second: never 40 at once.
+    expect(peakHoursPerWeek([alloc('a', '2027-02-01', '2027-02-10', 10), alloc('a', '2027-02-11', '2027-02-28', 30)], within)).toBe(30);
+    // Overlapping from the 8th: 10 + 30.
+    expect(peakHoursPerWeek([alloc('a', '2027-02-01', '2027-02-10', 10), alloc('a', '2027-02-08', '2027-02-28', 30)], within)).toBe(40);
+    // An allocation outside the range adds nothing.
+    expect(peakHoursPerWeek([alloc('a', '2027-03-01', '2027-03-10', 99), alloc('a', '2027-02-01', '2027-02-10', 12.25)], within)).toBe(12.3);
+    expect(peakHoursPerWeek([], within)).toBe(0);
+  });
+});
+
+describe('plan staffing', () => {
+  it('plan staffing: each workstream lists its people by name with hours, over weeks while on it, and leave cut to its days', () => {
+    const result = planStaffing({
+      workstreams: [design, build],
+      milestones: [{ id: 'launch', name: 'Launch' }],
+      people: [ana, ben],
+      allocations: [alloc('ben', '2027-02-01', '2027-02-19', 20, 'build'), alloc('ana', '2027-02-01', '2027-03-05', 30)],
+      // Ana is over in W06 (on build) and W09 (on design); Ben in W05 (on build) and W12 (after both).
+      overWeeks: [over('ana', '2027-W09', '2027-03-01'), over('ana', '2027-W06', '2027-02-08'), over('ben', '2027-W05', '2027-02-01', 150), over('ben', '2027-W12', '2027-03-22')],
+      gapWeeks: [],
+    });
+    expect(result.workstreams.map((w) => w.workstreamId)).toEqual(['build', 'design']);
+    expect(result.workstreams[0]).toEqual({
+      workstreamId: 'build',
+      name: 'WS build',
+      from: '2027-02-01',
+      to: '2027-02-19',
+      people: [
+        { personId: 'ana', name: 'Ana', hoursPerWeek: 30, overWeeks: ['2027-W06'], leaveDays: [] },
+        { personId: 'ben', name: 'Ben', hoursPerWeek: 20, overWeeks: ['2027-W05'], leaveDays: [{ from: '2027-02-10', to: '2027-02-12', reason: 'Holiday' }] },
+      ],
+    });
+    expect(result.workstreams[1]!.people).toEqual([{ personId: 'ana', name: 'Ana', hoursPerWeek: 30, overWeeks: ['2027-W09'], leaveDays: [] }]);
+  });
+
+  it('plan staffing: an over week or leave outside the days a person is on the workstream is not flagged on it', () => {
+    const result = planStaffing({
+      workstreams: [build],
+      milestones: [],
+      // On build only in its first week.
+      people: [person('cy', 'Cy', [{ from: '2027-02-15', to: '2027-02-26', reason: 'Parental leave' }, { from: '2027-02-04', to: '2027-02-09', reason: 'Conference' }])],
+      allocations: [alloc('cy', '2027-01-25', '2027-02-05', 40)],
+      overWeeks: [over('cy', '2027-W07', '2027-02-15'), over('cy', '2027-W04', '2027-01-25')],
+      gapWeeks: [],
+    });
+    expect(result.workstreams[0]!.people).toEqual([
+      // Leave from the 4th to the 9th meets the 1st-5th on it: the 4th and 5th. W04 ends on the 31st, before the workstream.
+      { personId: 'cy', name: 'Cy', hoursPerWeek: 40, overWeeks: [], leaveDays: [{ from: '2027-02-04', to: '2027-02-05', reason: 'Conference' }] },
+    ]);
+  });
+
+  it('plan staffing: an allocation of someone unknown (another workspace, removed) is left out', () => {
+    const result = planStaffing({ workstreams: [build], milestones: [], people: [ana], allocations: [alloc('ghost', '2027-02-01', '2027-02-19', 40, 'build')], overWeeks: [], gapWeeks: [] });
+    expect(result.workstreams[0]!.people).toEqual([]);
+  });
+
+  it('plan staffing: a milestone is under-staffed when one of its workstreams has nobody, and says which', () => {
+    const result = planStaffing({
+      workstreams: [build, design],
+      milestones: [{ id: 'launch', name: 'Launch' }, { id: 'beta', name: 'Beta' }],
+      people: [ana],
+      allocations: [alloc('ana', '2027-02-01', '2027-02-19', 40, 'build')],
+      overWeeks: [],
+      gapWeeks: [],
+    });
+    expect(result.milestones).toEqual([
+      { milestoneId: 'launch', name: 'Launch', understaffed: true, reasons: ['Nobody is allocated to “WS design”.'] },
+      // No workstreams deliver Beta: nothing to be short of.
+      { milestoneId: 'beta', name: 'Beta', understaffed: false, reasons: [] },
+    ]);
+  });
+
+  it('plan staffing: a milestone is under-staffed when a staffing gap is open over one of its workstreams, not when the gap is elsewhere or covered', () => {
+    const base = {
+      workstreams: [build, design],
+      milestones: [{ id: 'launch', name: 'Launch' }],
+      people: [ana],
+      allocations: [alloc('ana', '2027-02-01', '2027-03-05', 40)],
+      overWeeks: [],
+    };
+    // W10 (8 March) is after both; W08 is covered (gap 0), W09 is a surplus.
+    expect(planStaffing({ ...base, gapWeeks: [gap('2027-W10', '2027-03-08', 20), gap('2027-W08', '2027-02-22', 0), gap('2027-W09', '2027-03-01', -10)] }).milestones[0]).toEqual({
+      milestoneId: 'launch',
+      name: 'Launch',
+      understaffed: false,
+      reasons: [],
+    });
+    const short = planStaffing({ ...base, gapWeeks: [gap('2027-W06', '2027-02-08', 12), gap('2027-W07', '2027-02-15', 20.04, 'design'), gap('2027-W05', '2027-02-01', 4)] });
+    expect(short.milestones[0]).toEqual({
+      milestoneId: 'launch',
+      name: 'Launch',
+      understaffed: true,
+      reasons: ['“WS build” is short of backend, design in 2027-W05 to 2027-W07 (up to 20 h a week).'],
+    });
+  });
+});
