@@ -260,7 +260,7 @@ test('people: a staffing need shows its gap, and a what-if scenario shows the we
   await expect(gap.locator('td').nth(4)).not.toHaveAttribute('data-gap', /./);
 
   // What-if: remove the 20 h allocation; this week would read 75% under.
-  await page.getByLabel('New scenario', { exact: true }).fill('Drop the small one');
+  await page.getByRole('textbox', { name: 'New scenario' }).fill('Drop the small one');
   await page.getByRole('button', { name: 'Create scenario' }).click();
   const changeForm = page.getByRole('form', { name: 'Add a change' });
   await changeForm.getByLabel('Change', { exact: true }).selectOption({ label: 'Remove an allocation' });
