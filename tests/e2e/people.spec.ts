@@ -94,6 +94,11 @@ test('people: a week over-allocated shows "over" in another editor’s browser l
   await expect(cell(other, ann, 3)).toHaveAttribute('data-band', 'over');
   await expect(cell(other, ann, 3)).toContainText('130%');
 
+  // Presence: the cell the teammate focuses is marked on the owner's grid, by name.
+  await cell(other, ann, 3).focus();
+  await expect(cell(page, ann, 3)).toHaveAccessibleName(new RegExp(`; ${teammate.name} here$`));
+  await expect(personRow(page, ann).getByRole('rowheader')).toContainText(`${teammate.name} here`);
+
   // Hovering the cell names the projects behind it.
   await cell(page, ann, 3).hover();
   await expect(page.getByTestId('cell-details')).toContainText(`${atlas} 36 h, ${beacon} 16 h`);
