@@ -8,7 +8,7 @@ import { PeopleLink } from './PeopleLink';
 export function TopBar({ user }: { user: { id: string; name: string } | null }) {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-      <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 sm:px-6">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
         <Link
           href={user ? '/projects' : '/'}
           className="flex items-center gap-2 rounded-md text-[15px] font-semibold tracking-tight text-ink"
@@ -17,12 +17,13 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
           Waymark
         </Link>
         {user ? (
-          <nav aria-label="Main" className="ml-1 flex items-center sm:ml-2">
+          <nav aria-label="Main" className="flex items-center sm:ml-2">
             <Link href="/projects" className="hidden rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink sm:inline">
               Projects
             </Link>
-            <PeopleLink className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink" />
-            <Link href="/actions" className="rounded-md px-2 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink">
+            {/* Narrower on a phone, so Waymark, People, My actions and Sign out fit 390 px. */}
+            <PeopleLink className="rounded-md px-1.5 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink sm:px-2" />
+            <Link href="/actions" className="rounded-md px-1.5 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink sm:px-2">
               My actions
             </Link>
           </nav>

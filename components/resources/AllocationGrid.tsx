@@ -164,6 +164,13 @@ export function AllocationGrid({
           aria-label="Allocation grid"
           className="border-separate border-spacing-0"
           style={{ tableLayout: 'fixed', width: 'max-content' }}
+          onBlur={(event) => {
+            // Focus left the grid: the others no longer see this tab on a cell.
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+              setShown(null);
+              onFocusCell(null);
+            }
+          }}
         >
           <colgroup>
             <col className={firstColumn} />

@@ -159,11 +159,14 @@ export function ResourcesPage({
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDialog(draft);
   };
-  const closeDialog = useCallback(() => {
-    setDialog(null);
-    // Back to the control that opened it (a cell, a bar or the Add button), if it is still there.
-    requestAnimationFrame(() => opener.current?.isConnected && opener.current.focus());
-  }, []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  // Once the dialog is gone (and the page no longer inert), focus goes back to the control that
+  // opened it (a cell, a bar or the Add button), if it is still there.
+  useEffect(() => {
+    if (dialog || !opener.current) return;
+    if (opener.current.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [dialog]);
 
   const step = (direction: -1 | 1) => setFrom((f) => shiftWeeks(f, direction * zoomWeeks[zoom].step));
   const liveText = board.refusal ? `Not live: ${board.refusal}` : board.status === 'saved' ? 'Live' : board.status === 'offline' ? 'Offline: reconnecting…' : 'Connecting…';

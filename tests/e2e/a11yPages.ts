@@ -373,7 +373,24 @@ export const a11yStates: A11yState[] = [
     },
   },
   {
-    name: 'people: adding a person, time off open, a scenario compared (owner, 390 px)',
+    // Leaves a draft scenario in the demo (never applied): the allocations stay as seeded.
+    name: 'people: a what-if scenario compared (owner)',
+    route: '/w/[workspaceId]/people',
+    who: 'owner',
+    path: '/people?project=[projectId]',
+    setup: async (page) => {
+      await peopleLive(page);
+      await page.getByRole('textbox', { name: 'New scenario' }).fill('Accessibility check');
+      await page.getByRole('button', { name: 'Create scenario' }).click();
+      const change = page.getByRole('form', { name: 'Add a change' });
+      await change.getByLabel('Change', { exact: true }).selectOption({ label: 'Remove an allocation' });
+      await change.getByLabel('Allocation', { exact: true }).selectOption({ index: 1 });
+      await change.getByRole('button', { name: 'Add change' }).click();
+      await expect(page.getByTestId('changed-cell').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'people: adding a person and time off open (owner, 390 px)',
     route: '/w/[workspaceId]/people',
     who: 'owner',
     phone: true,

@@ -3,6 +3,7 @@
 // a bar's edge and seen healthy again on both screens; the same done from the keyboard alone; and
 // the page's refusals, read-only view and 404 for strangers.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { formatDay } from '@/server/domain/dates';
 import { addMember, createProject, newPerson, signedUpContext, tabTo } from './support';
 
 const columnWidth = 56;
@@ -92,6 +93,11 @@ test('people: a week over-allocated shows "over" in another editor’s browser l
   // ... and the teammate's grid follows without a reload.
   await expect(cell(other, ann, 3)).toHaveAttribute('data-band', 'over');
   await expect(cell(other, ann, 3)).toContainText('130%');
+
+  // Presence: the cell the teammate focuses is marked on the owner's grid, by name.
+  await cell(other, ann, 3).focus();
+  await expect(cell(page, ann, 3)).toHaveAccessibleName(new RegExp(`; ${teammate.name} here$`));
+  await expect(personRow(page, ann).getByRole('rowheader')).toContainText(`${teammate.name} here`);
 
   // Hovering the cell names the projects behind it.
   await cell(page, ann, 3).hover();
@@ -213,4 +219,68 @@ test('people: a project viewer reads the grid without controls, a stranger gets 
   const response = await strangerPage.goto(address);
   expect(response?.status()).toBe(404);
   await Promise.all([context.close(), viewerContext.close(), strangerContext.close()]);
+});
+
+test('people: a staffing need shows its gap, and a what-if scenario shows the weeks it changes, then applies in one step', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const owner = newPerson('owner');
+  const { context, page } = await signedUpContext(browser, baseURL!, owner);
+  const suffix = owner.name.split(' ')[1]!;
+  const project = `Whatif ${suffix}`;
+  const projectId = await createProject(page, project);
+  await openPeople(page, projectId);
+  const workspaceId = page.url().match(/\/w\/([0-9a-f-]{36})\//)![1]!;
+  const call = async (procedure: string, json: unknown) => {
+    const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json }, headers: { origin: baseURL! } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return ((await response.json()) as { result: { data: { json: { id: string } } } }).result.data.json;
+  };
+  // Two allocations of Eve from this week: 30 h and 20 h, 125%.
+  const eve = `Eve ${suffix}`;
+  const person = await call('people.add', { workspaceId, name: eve, weeklyHours: 40, skills: ['Go'] });
+  // From this week's Monday (the grid's first column, as the server counts it: UTC), so every week is whole.
+  const now = new Date();
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+  await call('allocation.upsert', { personId: person.id, projectId, from: monday, to: '2099-12-31', hoursPerWeek: 30 });
+  await call('allocation.upsert', { personId: person.id, projectId, from: monday, to: '2099-12-31', hoursPerWeek: 20 });
+  await expect(cell(page, eve, 0)).toHaveAttribute('data-band', 'over');
+
+  // A need for two Go people at 40 h over four weeks: Eve's 50 h leave it 30 h short each week.
+  const need = page.getByRole('form', { name: 'Add staffing need' });
+  await need.getByLabel('Skill needed').fill('Go');
+  await need.getByLabel('People', { exact: true }).fill('2');
+  await need.getByLabel('Hours/week each').fill('40');
+  await need.getByLabel('Needed from', { exact: true }).fill(monday);
+  await need.getByLabel('Needed from', { exact: true }).press('Enter');
+  const fourWeeksOn = new Date(Date.parse(`${monday}T00:00:00Z`) + 27 * 86_400_000).toISOString().slice(0, 10);
+  await need.getByLabel('Needed until', { exact: true }).fill(fourWeeksOn);
+  await need.getByLabel('Needed until', { exact: true }).press('Enter');
+  await need.getByRole('button', { name: 'Add need' }).click();
+  await expect(page.getByRole('listitem', { name: `Go on ${project}` })).toContainText('2 × Go');
+  await expect(page.getByTestId('need-summary')).toHaveText('Short in 4 of 4 weeks shown (up to 30 h).');
+  const gap = page.getByTestId('gap-row');
+  await expect(gap).toHaveCount(1);
+  await expect(gap.locator('td').first()).toHaveAttribute('data-gap', 'short');
+  await expect(gap.locator('td').first()).toHaveAccessibleName(`${project}: 2 × Go, week ${(await cell(page, eve, 0).getAttribute('data-week'))!.slice(-2)}: short 30 h`);
+  await expect(gap.locator('td').nth(4)).not.toHaveAttribute('data-gap', /./);
+
+  // What-if: remove the 20 h allocation; this week would read 75% under.
+  await page.getByRole('textbox', { name: 'New scenario' }).fill('Drop the small one');
+  await page.getByRole('button', { name: 'Create scenario' }).click();
+  const changeForm = page.getByRole('form', { name: 'Add a change' });
+  await changeForm.getByLabel('Change', { exact: true }).selectOption({ label: 'Remove an allocation' });
+  await changeForm.getByLabel('Allocation', { exact: true }).selectOption({ label: `${eve} on ${project} (20 h/wk, ${formatDay(monday)} – 31 Dec 2099)` });
+  await changeForm.getByRole('button', { name: 'Add change' }).click();
+  const changed = page.getByTestId('changed-cell').first();
+  await expect(changed).toContainText('125% over');
+  await expect(changed).toContainText('75% under');
+  await expect(changed).toContainText('−20 h');
+  // Nothing changed on the grid yet.
+  await expect(cell(page, eve, 0)).toHaveAttribute('data-band', 'over');
+
+  await page.getByRole('button', { name: 'Apply scenario' }).click();
+  await expect(page.getByText('“Drop the small one” is applied')).toBeVisible();
+  await expect(cell(page, eve, 0)).toHaveAttribute('data-band', 'under');
+  await expect(cell(page, eve, 0)).toContainText('75%');
+  await context.close();
 });
