@@ -6,6 +6,7 @@ import {
   describeWeeks,
   intersection,
   mergeRanges,
+  overlaps,
   peakHoursPerWeek,
   planStaffing,
   weekRange,
@@ -63,6 +64,11 @@ describe('date ranges', () => {
     ]);
     expect(mergeRanges([{ from: '2027-02-01', to: '2027-02-28' }, { from: '2027-02-03', to: '2027-02-04' }])).toEqual([{ from: '2027-02-01', to: '2027-02-28' }]);
   });
+  it('plan staffing: ranges sharing only a day meet, whichever comes first', () => {
+    expect(overlaps({ from: '2027-02-01', to: '2027-02-10' }, { from: '2027-02-10', to: '2027-02-12' })).toBe(true);
+    expect(overlaps({ from: '2027-02-10', to: '2027-02-12' }, { from: '2027-02-01', to: '2027-02-10' })).toBe(true);
+    expect(overlaps({ from: '2027-02-11', to: '2027-02-12' }, { from: '2027-02-01', to: '2027-02-10' })).toBe(false);
+  });
   it('plan staffing: an intersection keeps both ends inclusive; ranges that do not meet have none', () => {
     expect(intersection({ from: '2027-02-01', to: '2027-02-10' }, { from: '2027-02-10', to: '2027-02-20' })).toEqual({ from: '2027-02-10', to: '2027-02-10' });
     expect(intersection({ from: '2027-02-01', to: '2027-02-09' }, { from: '2027-02-10', to: '2027-02-20' })).toBeNull();
@@ -75,6 +81,8 @@ describe('date ranges', () => {
     expect(describeWeeks(['2027-W05'], ['2027-02-01'])).toBe('2027-W05');
     expect(describeWeeks(['2027-W05', '2027-W06', '2027-W07'], ['2027-02-01', '2027-02-08', '2027-02-15'])).toBe('2027-W05 to 2027-W07');
     expect(describeWeeks(['2027-W05', '2027-W07'], ['2027-02-01', '2027-02-15'])).toBe('2027-W05 and 2027-W07');
+    expect(describeWeeks(['2027-W05', '2027-W07', '2027-W09'], ['2027-02-01', '2027-02-15', '2027-03-01'])).toBe('2027-W05, 2027-W07 and 2027-W09');
+    expect(describeWeeks([], [])).toBe('no weeks');
     expect(describeWeeks(['2027-W05', '2027-W07', '2027-W09', '2027-W11', '2027-W13'], ['2027-02-01', '2027-02-15', '2027-03-01', '2027-03-15', '2027-03-29'])).toBe(
       '2027-W05, 2027-W07, 2027-W09 and 2 more',
     );
@@ -103,6 +111,10 @@ describe('who counts on a workstream', () => {
     // An allocation outside the range adds nothing.
     expect(peakHoursPerWeek([alloc('a', '2027-03-01', '2027-03-10', 99), alloc('a', '2027-02-01', '2027-02-10', 12.25)], within)).toBe(12.3);
     expect(peakHoursPerWeek([], within)).toBe(0);
+    // The larger first: the peak is kept, not the last total seen.
+    expect(peakHoursPerWeek([alloc('a', '2027-02-01', '2027-02-10', 30), alloc('a', '2027-02-11', '2027-02-28', 10)], within)).toBe(30);
+    // One ends on the day the other starts: both run that day.
+    expect(peakHoursPerWeek([alloc('a', '2027-02-01', '2027-02-08', 10), alloc('a', '2027-02-08', '2027-02-28', 30)], within)).toBe(40);
   });
 });
 
@@ -190,5 +202,74 @@ describe('plan staffing', () => {
       understaffed: true,
       reasons: ['“WS build” is short of backend, design in 2027-W05 to 2027-W07 (up to 20 h a week).'],
     });
+  });
+});
+
+describe('plan staffing: order and edges', () => {
+  it('plan staffing: workstreams by start, then name, then id; people by name, then id', () => {
+    const result = planStaffing({
+      workstreams: [ws('b', '2027-02-01', '2027-02-05'), { ...ws('c', '2027-02-01', '2027-02-05'), name: 'WS a' }, ws('a', '2027-02-01', '2027-02-05'), ws('z', '2027-01-25', '2027-02-05')],
+      milestones: [],
+      people: [person('z-id', 'Ana'), person('a-id', 'Ben'), person('m-id', 'Ana')],
+      allocations: [alloc('a-id', '2027-02-01', '2027-02-05', 10, 'z'), alloc('z-id', '2027-02-01', '2027-02-05', 10, 'z'), alloc('m-id', '2027-02-01', '2027-02-05', 10, 'z')],
+      overWeeks: [],
+      gapWeeks: [],
+    });
+    expect(result.workstreams.map((w) => w.workstreamId)).toEqual(['z', 'a', 'c', 'b']);
+    expect(result.workstreams[0]!.people.map((p) => p.personId)).toEqual(['m-id', 'z-id', 'a-id']);
+  });
+
+  it('plan staffing: an allocation tied to one workstream is not counted on another over the same days', () => {
+    const result = planStaffing({
+      workstreams: [build, ws('ops', '2027-02-01', '2027-02-19')],
+      milestones: [],
+      people: [ana],
+      allocations: [alloc('ana', '2027-02-01', '2027-02-19', 20, 'build')],
+      overWeeks: [],
+      gapWeeks: [],
+    });
+    expect(result.workstreams.map((w) => [w.workstreamId, w.people.length])).toEqual([
+      ['build', 1],
+      ['ops', 0],
+    ]);
+  });
+
+  it('plan staffing: on a workstream in two spells, over weeks and leave of either spell count, in date order', () => {
+    const result = planStaffing({
+      workstreams: [ws('long', '2027-02-01', '2027-03-26')],
+      milestones: [],
+      people: [person('dee', 'Dee', [{ from: '2027-03-15', to: '2027-03-16', reason: 'Moving' }, { from: '2027-02-02', to: '2027-02-02', reason: 'Dentist' }, { from: '2027-02-22', to: '2027-02-23', reason: 'Between spells' }])],
+      // On it in February's first week and in March's third week only.
+      allocations: [alloc('dee', '2027-03-15', '2027-03-19', 20), alloc('dee', '2027-02-01', '2027-02-05', 20)],
+      overWeeks: [over('dee', '2027-W11', '2027-03-15'), over('dee', '2027-W08', '2027-02-22'), over('dee', '2027-W05', '2027-02-01')],
+      gapWeeks: [],
+    });
+    expect(result.workstreams[0]!.people[0]).toEqual({
+      personId: 'dee',
+      name: 'Dee',
+      hoursPerWeek: 20,
+      overWeeks: ['2027-W05', '2027-W11'],
+      leaveDays: [
+        { from: '2027-02-02', to: '2027-02-02', reason: 'Dentist' },
+        { from: '2027-03-15', to: '2027-03-16', reason: 'Moving' },
+      ],
+    });
+  });
+
+  it('plan staffing: a milestone lists its workstreams’ reasons by start date, skills in order', () => {
+    const late = { ...ws('late', '2027-03-01', '2027-03-05', 'launch'), name: 'Late' };
+    const early = { ...ws('early', '2027-02-01', '2027-02-05', 'launch'), name: 'Early' };
+    const result = planStaffing({
+      workstreams: [late, early],
+      milestones: [{ id: 'launch', name: 'Launch' }],
+      people: [ana],
+      allocations: [alloc('ana', '2027-02-01', '2027-03-05', 10)],
+      overWeeks: [],
+      gapWeeks: [gap('2027-W09', '2027-03-01', 8, 'qa'), gap('2027-W05', '2027-02-01', 8, 'ux'), gap('2027-W05', '2027-02-01', 4, 'backend')],
+    });
+    expect(result.milestones[0]!.reasons).toEqual([
+      '“Early” is short of backend, ux in 2027-W05 (up to 8 h a week).',
+      '“Late” is short of qa in 2027-W09 (up to 8 h a week).',
+    ]);
   });
 });
