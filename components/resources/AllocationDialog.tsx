@@ -13,7 +13,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { ModalPanel } from '@/components/ui/modal-panel';
 import { formatDay } from '@/server/domain/dates';
-import type { Allocation, IsoDate, Person } from './model';
+import { readableError, type Allocation, type IsoDate, type Person } from './model';
 
 export interface AllocationValues {
   id?: string;
@@ -29,7 +29,7 @@ export interface AllocationValues {
 /** What the dialog opens on: an allocation to change, or a new one with what is known already. */
 export type AllocationDraft = { allocation: Allocation } | { personId?: string; projectId?: string; from?: IsoDate; to?: IsoDate };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 function Workstreams({ projectId, id, value, onChange }: { projectId: string; id: string; value: string; onChange: (id: string) => void }) {
   const trpc = useTRPC();

@@ -11,7 +11,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
-import { formatHours, weekdayNames, type IsoDate, type Person, type TimeOff } from './model';
+import { formatHours, readableError, weekdayNames, type IsoDate, type Person, type TimeOff } from './model';
 import { SkillTags } from './SkillTags';
 
 export interface PersonValues {
@@ -31,7 +31,7 @@ export interface PeopleActions {
   removeTimeOff: (person: Person, timeOff: TimeOff) => Promise<unknown>;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 const blank: PersonValues = { name: '', role: '', skills: [], weeklyHours: 40, workingDays: [1, 2, 3, 4, 5], placeholder: false };
 

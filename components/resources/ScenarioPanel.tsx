@@ -11,7 +11,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ScenarioChange } from '@/db/schema/resources';
 import { formatDay } from '@/server/domain/dates';
-import { amountLabel, bandLabels, formatHours, type Allocation, type Band, type Person } from './model';
+import { amountLabel, bandLabels, formatHours, readableError, type Allocation, type Band, type Person } from './model';
 
 export interface Scenario {
   id: string;
@@ -27,7 +27,7 @@ export interface ChangedCell {
   deltaHours: number;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 interface Names {
   person: (id: string) => string;

@@ -10,7 +10,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
-import { formatHours, type IsoDate } from './model';
+import { formatHours, readableError, type IsoDate } from './model';
 
 export interface NeedWeek {
   week: string;
@@ -43,7 +43,7 @@ export interface NeedValues {
   to: IsoDate;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 /** "Short in 3 of 8 weeks shown (up to 24 h); 2 h spare in 1": a need in one line. */
 export function needSummary(weeks: readonly NeedWeek[]): string {

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+// The people page shows the server's refusals in the forms' own words: "Weekly hours must be more
+// than 0", not "weeklyHours: must be more than 0" (the field names of the procedures).
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readableError } from '@/components/resources/model';
+import { PeoplePanel, type PeopleActions } from '@/components/resources/PeoplePanel';
+
+afterEach(cleanup);
+
+describe('readableError', () => {
+  it('names the fields as the forms do', () => {
+    expect(readableError(new Error('weeklyHours: must be more than 0 (a person with no hours cannot be allocated)'))).toBe(
+      'Weekly hours must be more than 0 (a person with no hours cannot be allocated)',
+    );
+    expect(readableError(new Error('hoursPerWeek: must be at most 168, the hours in a week'))).toBe('Hours a week must be at most 168, the hours in a week');
+    expect(readableError(new Error('percent: must be at most 100 (of the person’s capacity)'))).toBe('Share of capacity must be at most 100 (of the person’s capacity)');
+    expect(readableError(new Error('change.hoursPerWeek: cannot be negative'))).toBe('Hours a week cannot be negative');
+    expect(readableError(new Error('to: must be on or after from (2027-01-04)'))).toBe('The last day must be on or after the first day (2027-01-04)');
+    expect(readableError(new Error('skills.2: a skill must be at most 60 characters'))).toBe('A skill must be at most 60 characters');
+    expect(readableError(new Error('name: is required; weeklyHours: must be a number of hours'))).toBe('Name is required; Weekly hours must be a number of hours');
+  });
+
+  it('leaves a sentence alone and never shows a non-error', () => {
+    expect(readableError(new Error('Someone changed this person since you opened it; reload'))).toBe('Someone changed this person since you opened it; reload');
+    expect(readableError(new Error('unknownField: is odd'))).toBe('unknownField: is odd');
+    expect(readableError('boom')).toBe('That did not work. Try again.');
+  });
+});
+
+describe('the add-person form', () => {
+  it('shows the server refusing 0 hours in the form’s words', async () => {
+    const actions: PeopleActions = {
+      add: vi.fn().mockRejectedValue(new Error('weeklyHours: must be more than 0 (a person with no hours cannot be allocated)')),
+      update: vi.fn(),
+      remove: vi.fn(),
+      addTimeOff: vi.fn(),
+      removeTimeOff: vi.fn(),
+    };
+    render(createElement(PeoplePanel, { people: [], canEdit: true, actions }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    const form = screen.getByRole('form', { name: 'Add person' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Ann' } });
+    fireEvent.change(screen.getByLabelText('Weekly hours'), { target: { value: '0' } });
+    fireEvent.submit(form);
+    expect(await screen.findByText('Weekly hours must be more than 0 (a person with no hours cannot be allocated)')).toBeTruthy();
+    expect(screen.queryByText(/weeklyHours/)).toBeNull();
+  });
+});
