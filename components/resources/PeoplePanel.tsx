@@ -205,6 +205,10 @@ function TimeOffEditor({ person, canEdit, actions }: { person: Person; canEdit: 
 
 function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boolean; actions: PeopleActions }) {
   const [editing, setEditing] = useState(false);
+  // The version the form was opened on: a save after someone else's change is then refused
+  // ("Someone changed this person since you opened it") instead of silently overwriting it, as it
+  // would with the live version the grid's refresh hands this item.
+  const [openedVersion, setOpenedVersion] = useState(person.version);
   const [showTimeOff, setShowTimeOff] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const timeOffId = useId();
@@ -237,7 +241,16 @@ function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boo
           </Button>
           {canEdit ? (
             <>
-              <Button size="sm" variant="ghost" aria-label={`Edit ${person.name}`} aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Edit ${person.name}`}
+                aria-expanded={editing}
+                onClick={() => {
+                  if (!editing) setOpenedVersion(person.version);
+                  setEditing(!editing);
+                }}
+              >
                 Edit
               </Button>
               <ConfirmButton
@@ -258,7 +271,7 @@ function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boo
           submitLabel={`Save ${person.name}`}
           onCancel={() => setEditing(false)}
           onSubmit={async (values) => {
-            await actions.update(person, values);
+            await actions.update({ ...person, version: openedVersion }, values);
             setEditing(false);
           }}
         />

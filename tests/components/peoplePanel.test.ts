@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The people page shows the server's refusals in the forms' own words: "Weekly hours must be more
-// than 0", not "weeklyHours: must be more than 0" (the field names of the procedures).
+// The people panel: the server's refusals in the forms' own words ("Weekly hours must be more
+// than 0", not "weeklyHours: must be more than 0"), and an edit saved against the version it was opened on.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -46,5 +46,21 @@ describe('the add-person form', () => {
     fireEvent.submit(form);
     expect(await screen.findByText('Weekly hours must be more than 0 (a person with no hours cannot be allocated)')).toBeTruthy();
     expect(screen.queryByText(/weeklyHours/)).toBeNull();
+  });
+});
+
+describe('editing a person someone else changes meanwhile', () => {
+  it('saves against the version the form was opened on, so the server can refuse a stale edit', async () => {
+    const update = vi.fn(() => Promise.resolve());
+    const actions: PeopleActions = { add: vi.fn(), update, remove: vi.fn(), addTimeOff: vi.fn(), removeTimeOff: vi.fn() };
+    const ann = { id: 'p1', name: 'Ann', role: 'Writer', skills: [], weeklyHours: 40, workingDays: [1, 2, 3, 4, 5], placeholder: false, userId: null, version: 1, timeOff: [] };
+    const { rerender } = render(createElement(PeoplePanel, { people: [ann], canEdit: true, actions }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Ann' }));
+    // A colleague's save arrives (the page refreshes live) while the form is open.
+    rerender(createElement(PeoplePanel, { people: [{ ...ann, role: 'Docs lead', version: 2 }], canEdit: true, actions }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Role' }), { target: { value: 'Tech writer' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Save Ann' }));
+    await vi.waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update).toHaveBeenCalledWith(expect.objectContaining({ id: 'p1', version: 1 }), expect.objectContaining({ role: 'Tech writer' }));
   });
 });
