@@ -35,11 +35,13 @@ function Workstreams({
   projectId,
   id,
   value,
+  canEdit,
   onChange,
 }: {
   projectId: string;
   id: string;
   value: string;
+  canEdit: boolean;
   /** The workstream picked (or '' for none) and, for one, its dates, which the allocation then takes. */
   onChange: (id: string, dates: { from: IsoDate; to: IsoDate } | null) => void;
 }) {
@@ -50,7 +52,15 @@ function Workstreams({
     <Field
       label="Workstream (optional)"
       htmlFor={id}
-      hint={value ? 'The allocation takes this workstream’s dates and follows them when it moves.' : plan.isError ? 'This project’s plan is not open to you.' : 'Tie it to a workstream of the plan to follow its dates.'}
+      hint={
+        value
+          ? 'The allocation takes this workstream’s dates and follows them when it moves.'
+          : plan.isError
+            ? 'This project’s plan is not open to you.'
+            : canEdit
+              ? 'Tie it to a workstream of the plan to follow its dates.'
+              : undefined
+      }
     >
       <Select
         id={id}
@@ -212,6 +222,7 @@ export function AllocationDialog({
               projectId={projectId}
               id={`${id}-workstream`}
               value={workstreamId}
+              canEdit={canEdit}
               onChange={(picked, dates) => {
                 setWorkstreamId(picked);
                 // Tied to a workstream, the allocation runs on the workstream's dates (the server

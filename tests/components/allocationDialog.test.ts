@@ -20,7 +20,7 @@ const projectId = '0b6c1f8e-3f57-4a52-9d0e-2f1c5a7d9e01';
 const person: Person = { id: 'p1', name: 'Ann', role: '', skills: [], weeklyHours: 40, workingDays: [1, 2, 3, 4, 5], placeholder: false, userId: null, version: 1, timeOff: [] };
 const plan = { items: [{ id: 'ws1', kind: 'workstream', title: 'Build', start: '2027-02-01', end: '2027-03-26' }] };
 
-function renderDialog(draft: Parameters<typeof AllocationDialog>[0]['draft']) {
+function renderDialog(draft: Parameters<typeof AllocationDialog>[0]['draft'], canEdit = true) {
   const link: TRPCLink<AppRouter> = () => () =>
     observable((observer) => {
       observer.next({ result: { type: 'data', data: plan } });
@@ -36,7 +36,7 @@ function renderDialog(draft: Parameters<typeof AllocationDialog>[0]['draft']) {
       createElement(TRPCProvider, {
         trpcClient,
         queryClient,
-        children: createElement(AllocationDialog, { draft, people: [person], projects: [{ id: projectId, name: 'Atlas' }], canEdit: true, onSave, onRemove: vi.fn(), onClose: vi.fn() }),
+        children: createElement(AllocationDialog, { draft, people: [person], projects: [{ id: projectId, name: 'Atlas' }], canEdit, onSave, onRemove: vi.fn(), onClose: vi.fn() }),
       }),
     ),
   );
@@ -70,5 +70,18 @@ describe('AllocationDialog and workstreams', () => {
     // Back to no workstream: the dates are the allocation's own again, and editable.
     fireEvent.change(screen.getByLabelText('Workstream (optional)'), { target: { value: '' } });
     expect((screen.getByLabelText('From') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('gives a viewer no instruction they cannot follow', async () => {
+    const allocation: Allocation = {
+      id: 'a1', personId: 'p1', projectId, from: '2027-01-04', to: '2027-01-31', hoursPerWeek: 20, percent: null,
+      workstreamId: null, workstreamName: null, followsWorkstream: false,
+    };
+    renderDialog({ allocation }, false);
+    await screen.findByRole('option', { name: /^Build/ });
+    expect(screen.queryByText('Tie it to a workstream of the plan to follow its dates.')).toBeNull();
+    cleanup();
+    renderDialog({ allocation }, true);
+    expect(screen.getByText('Tie it to a workstream of the plan to follow its dates.')).toBeTruthy();
   });
 });
