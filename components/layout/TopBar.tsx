@@ -14,7 +14,8 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
           className="flex items-center gap-2 rounded-md text-[15px] font-semibold tracking-tight text-ink"
         >
           <WaymarkMark />
-          Waymark
+          {/* On a phone the mark stands for the name: with People and My actions the bar has no room for both. */}
+          <span className={user ? 'sr-only sm:not-sr-only' : undefined}>Waymark</span>
         </Link>
         {user ? (
           <nav aria-label="Main" className="flex items-center sm:ml-2">

@@ -17,6 +17,8 @@ const staffingRefreshMs = 15_000;
 
 const overTone = 'border-danger/40 bg-danger-soft text-danger';
 const leaveTone = 'border-medium/40 bg-medium-soft text-medium-ink';
+/** A flag is a sentence ("Over-allocated in 2027-W01, 2027-W02 and 9 more weeks"): on a phone it wraps inside its card rather than sticking out of the page. */
+export const flagWrap = 'h-auto min-h-5 max-w-full whitespace-normal break-words py-0.5';
 
 function range(from: string, to: string): string {
   return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
@@ -50,12 +52,12 @@ export function StaffedPerson({ person }: { person: WorkstreamPerson }) {
       <span className="font-medium">{person.name}</span>
       <span className="text-muted">{person.hoursPerWeek} h/week</span>
       {person.overWeeks.length ? (
-        <Badge tone={overTone} title={`Over-allocated in ${person.overWeeks.join(', ')}, all projects counted`}>
+        <Badge tone={overTone} className={flagWrap} title={`Over-allocated in ${person.overWeeks.join(', ')}, all projects counted`}>
           Over-allocated in {weeksText(person.overWeeks)}
         </Badge>
       ) : null}
       {person.leaveDays.map((leave) => (
-        <Badge key={`${leave.from}${leave.to}`} tone={leaveTone}>
+        <Badge key={`${leave.from}${leave.to}`} tone={leaveTone} className={flagWrap}>
           On leave {range(leave.from, leave.to)}
           {leave.reason ? ` (${leave.reason})` : ''}
         </Badge>

@@ -13,7 +13,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { ModalPanel } from '@/components/ui/modal-panel';
 import { formatDay } from '@/server/domain/dates';
-import type { Allocation, IsoDate, Person } from './model';
+import { readableError, type Allocation, type IsoDate, type Person } from './model';
 
 export interface AllocationValues {
   id?: string;
@@ -29,9 +29,22 @@ export interface AllocationValues {
 /** What the dialog opens on: an allocation to change, or a new one with what is known already. */
 export type AllocationDraft = { allocation: Allocation } | { personId?: string; projectId?: string; from?: IsoDate; to?: IsoDate };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
-function Workstreams({ projectId, id, value, onChange }: { projectId: string; id: string; value: string; onChange: (id: string) => void }) {
+function Workstreams({
+  projectId,
+  id,
+  value,
+  canEdit,
+  onChange,
+}: {
+  projectId: string;
+  id: string;
+  value: string;
+  canEdit: boolean;
+  /** The workstream picked (or '' for none) and, for one, its dates, which the allocation then takes. */
+  onChange: (id: string, dates: { from: IsoDate; to: IsoDate } | null) => void;
+}) {
   const trpc = useTRPC();
   const plan = useQuery({ ...trpc.plan.get.queryOptions({ projectId }), enabled: Boolean(projectId), retry: false });
   const workstreams = (plan.data?.items ?? []).filter((i) => i.kind === 'workstream');
@@ -39,9 +52,25 @@ function Workstreams({ projectId, id, value, onChange }: { projectId: string; id
     <Field
       label="Workstream (optional)"
       htmlFor={id}
-      hint={value ? 'The allocation’s dates follow this workstream when it moves.' : plan.isError ? 'This project’s plan is not open to you.' : 'Tie it to a workstream of the plan to follow its dates.'}
+      hint={
+        value
+          ? 'The allocation takes this workstream’s dates and follows them when it moves.'
+          : plan.isError
+            ? 'This project’s plan is not open to you.'
+            : canEdit
+              ? 'Tie it to a workstream of the plan to follow its dates.'
+              : undefined
+      }
     >
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={!projectId}>
+      <Select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const picked = workstreams.find((w) => w.id === e.target.value);
+          onChange(e.target.value, picked ? { from: picked.start, to: picked.end } : null);
+        }}
+        disabled={!projectId}
+      >
         <option value="">None</option>
         {workstreams.map((w) => (
           <option key={w.id} value={w.id}>
@@ -171,10 +200,10 @@ export function AllocationDialog({
           </Field>
           <div className="grid grid-cols-2 gap-3">
             <Field label="From" htmlFor={`${id}-from`}>
-              <DateField id={`${id}-from`} value={from} onCommit={setFrom} label="allocation start" disabled={!canEdit} />
+              <DateField id={`${id}-from`} value={from} onCommit={setFrom} label="allocation start" disabled={!canEdit || Boolean(workstreamId)} />
             </Field>
             <Field label="To" htmlFor={`${id}-to`}>
-              <DateField id={`${id}-to`} value={to} onCommit={setTo} label="allocation end" disabled={!canEdit} />
+              <DateField id={`${id}-to`} value={to} onCommit={setTo} label="allocation end" disabled={!canEdit || Boolean(workstreamId)} />
             </Field>
           </div>
           <div className="grid grid-cols-[1fr_9rem] items-end gap-3">
@@ -188,7 +217,23 @@ export function AllocationDialog({
               </Select>
             </Field>
           </div>
-          {projectId ? <Workstreams projectId={projectId} id={`${id}-workstream`} value={workstreamId} onChange={setWorkstreamId} /> : null}
+          {projectId ? (
+            <Workstreams
+              projectId={projectId}
+              id={`${id}-workstream`}
+              value={workstreamId}
+              canEdit={canEdit}
+              onChange={(picked, dates) => {
+                setWorkstreamId(picked);
+                // Tied to a workstream, the allocation runs on the workstream's dates (the server
+                // reads them from the plan): show those, and keep the date fields from pretending otherwise.
+                if (dates) {
+                  setFrom(dates.from);
+                  setTo(dates.to);
+                }
+              }}
+            />
+          ) : null}
           {existing?.followsWorkstream ? (
             <p className="rounded-md border border-line bg-sunken px-3 py-2 text-xs text-muted">
               Its dates follow the workstream {existing.workstreamName ?? ''}: {formatDay(existing.from)} – {formatDay(existing.to)}.

@@ -6,6 +6,7 @@ import { ErrorMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { readableError } from './model';
 
 export function BandSettings({
   settings,
@@ -32,7 +33,7 @@ export function BandSettings({
       await onSave({ underMaxPercent: Number(under), healthyMaxPercent: Number(healthy) });
       setSaved(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That did not work. Try again.');
+      setError(readableError(e));
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
-import { formatHours, weekdayNames, type IsoDate, type Person, type TimeOff } from './model';
+import { formatHours, readableError, weekdayNames, type IsoDate, type Person, type TimeOff } from './model';
 import { SkillTags } from './SkillTags';
 
 export interface PersonValues {
@@ -31,7 +31,7 @@ export interface PeopleActions {
   removeTimeOff: (person: Person, timeOff: TimeOff) => Promise<unknown>;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 const blank: PersonValues = { name: '', role: '', skills: [], weeklyHours: 40, workingDays: [1, 2, 3, 4, 5], placeholder: false };
 
@@ -205,6 +205,10 @@ function TimeOffEditor({ person, canEdit, actions }: { person: Person; canEdit: 
 
 function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boolean; actions: PeopleActions }) {
   const [editing, setEditing] = useState(false);
+  // The version the form was opened on: a save after someone else's change is then refused
+  // ("Someone changed this person since you opened it") instead of silently overwriting it, as it
+  // would with the live version the grid's refresh hands this item.
+  const [openedVersion, setOpenedVersion] = useState(person.version);
   const [showTimeOff, setShowTimeOff] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const timeOffId = useId();
@@ -237,7 +241,16 @@ function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boo
           </Button>
           {canEdit ? (
             <>
-              <Button size="sm" variant="ghost" aria-label={`Edit ${person.name}`} aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Edit ${person.name}`}
+                aria-expanded={editing}
+                onClick={() => {
+                  if (!editing) setOpenedVersion(person.version);
+                  setEditing(!editing);
+                }}
+              >
                 Edit
               </Button>
               <ConfirmButton
@@ -258,7 +271,7 @@ function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boo
           submitLabel={`Save ${person.name}`}
           onCancel={() => setEditing(false)}
           onSubmit={async (values) => {
-            await actions.update(person, values);
+            await actions.update({ ...person, version: openedVersion }, values);
             setEditing(false);
           }}
         />

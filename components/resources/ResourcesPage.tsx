@@ -17,14 +17,14 @@ import { Field, Select } from '@/components/ui/field';
 import { BandSettings } from './BandSettings';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
 import { AllocationGrid, type GapRow } from './AllocationGrid';
-import { filterChoices, filterPeople, mondayOf, noFilters, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
+import { filterChoices, filterPeople, mondayOf, noFilters, readableError, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
 import { PeoplePanel, type PeopleActions } from './PeoplePanel';
 import { ScenarioPanel } from './ScenarioPanel';
 import { StaffingPanel, type ProjectStaffing } from './StaffingPanel';
 
 const PeopleBoardConnector = dynamic(() => import('@/components/live/PeopleBoardConnector'), { ssr: false });
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 export function ResourcesPage({
   workspaceId,

@@ -11,7 +11,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ScenarioChange } from '@/db/schema/resources';
 import { formatDay } from '@/server/domain/dates';
-import { amountLabel, bandLabels, formatHours, type Allocation, type Band, type Person } from './model';
+import { amountLabel, bandLabels, formatHours, readableError, type Allocation, type Band, type Person } from './model';
 
 export interface Scenario {
   id: string;
@@ -27,7 +27,7 @@ export interface ChangedCell {
   deltaHours: number;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
 interface Names {
   person: (id: string) => string;
@@ -225,6 +225,15 @@ export function ScenarioPanel({
     },
   };
 
+  // The allocations to move or remove, as a person looks for one: by person, project, then start
+  // (the grid's answer is ordered by person id, which reads as no order at all).
+  const choices = [...allocations].sort(
+    (a, b) =>
+      names.person(a.personId).localeCompare(names.person(b.personId)) ||
+      names.project(a.projectId).localeCompare(names.project(b.projectId)) ||
+      a.from.localeCompare(b.from),
+  );
+
   async function run(action: () => Promise<unknown>, success?: string) {
     setBusy(true);
     setError(null);
@@ -309,7 +318,7 @@ export function ScenarioPanel({
                 <p className="mt-1 text-sm text-muted">No changes yet.</p>
               )}
             </div>
-            {canEdit ? <ChangeForm people={people} projects={projects} allocations={allocations} names={names} onAdd={(change) => onAddChange(selected.id, change)} /> : null}
+            {canEdit ? <ChangeForm people={people} projects={projects} allocations={choices} names={names} onAdd={(change) => onAddChange(selected.id, change)} /> : null}
 
             <div>
               <h3 className="text-[13px] font-semibold">Weeks that change</h3>

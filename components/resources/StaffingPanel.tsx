@@ -10,7 +10,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
-import { formatHours, type IsoDate } from './model';
+import { formatHours, readableError, type IsoDate } from './model';
 
 export interface NeedWeek {
   week: string;
@@ -43,17 +43,19 @@ export interface NeedValues {
   to: IsoDate;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'That did not work. Try again.');
+const messageOf = readableError;
 
-/** "Short in 3 of 8 weeks shown (up to 24 h); 2 h spare in 1": a need in one line. */
+const weeksWord = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
+
+/** "Short in 3 weeks of 8 shown (up to 24 h); hours to spare in 1 week": a need in one line. */
 export function needSummary(weeks: readonly NeedWeek[]): string {
   if (!weeks.length) return 'Not in the weeks shown.';
   const short = weeks.filter((w) => w.gapHours > 0);
   const spare = weeks.filter((w) => w.gapHours < 0);
   const parts: string[] = [];
-  if (short.length) parts.push(`short in ${short.length} of ${weeks.length} weeks shown (up to ${formatHours(Math.max(...short.map((w) => w.gapHours)))} h)`);
-  if (spare.length) parts.push(`hours to spare in ${spare.length}`);
-  if (!parts.length) return `Met in all ${weeks.length} weeks shown.`;
+  if (short.length) parts.push(`short in ${weeksWord(short.length)} of ${weeks.length} shown (up to ${formatHours(Math.max(...short.map((w) => w.gapHours)))} h)`);
+  if (spare.length) parts.push(`hours to spare in ${weeksWord(spare.length)}`);
+  if (!parts.length) return weeks.length === 1 ? 'Met in the 1 week shown.' : `Met in all ${weeks.length} weeks shown.`;
   const text = parts.join('; ');
   return text[0]!.toUpperCase() + text.slice(1) + '.';
 }

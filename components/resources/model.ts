@@ -252,3 +252,44 @@ export function describeCell({
   if (projects.length) parts.push(projects.map((p) => `${p.name} ${formatHours(p.hours)} h`).join(', '));
   return parts.join('; ');
 }
+
+/** The words the people page's forms use for the fields the server names in its refusals. */
+const fieldWords: Record<string, string> = {
+  name: 'Name',
+  role: 'Role',
+  skills: 'Skills',
+  skill: 'Skill',
+  weeklyHours: 'Weekly hours',
+  workingDays: 'Working days',
+  hoursPerWeek: 'Hours a week',
+  percent: 'Share of capacity',
+  from: 'The first day',
+  to: 'The last day',
+  reason: 'Reason',
+  count: 'People',
+  underMaxPercent: 'Under up to',
+  healthyMaxPercent: 'Healthy up to',
+};
+
+/**
+ * A refusal as the person reads it: the server answers bad input with "weeklyHours: must be more
+ * than 0 (…)", naming its fields; the forms call them "Weekly hours", so that is what shows. A
+ * message that names no field passes unchanged, and anything but an Error reads "That did not work".
+ */
+export function readableError(error: unknown): string {
+  if (!(error instanceof Error)) return 'That did not work. Try again.';
+  return error.message
+    .split('; ')
+    .map((part) => {
+      const match = /^([A-Za-z]+(?:\.[A-Za-z0-9]+)*): (.+)$/s.exec(part);
+      if (!match) return part;
+      const segments = match[1]!.split('.');
+      const last = segments[segments.length - 1]!;
+      const message = match[2]!.replace('on or after from', 'on or after the first day').replace('than underMaxPercent', 'than Under up to');
+      // "skills.2: a skill must be at most 60 characters" already says what it is about.
+      if (/^\d+$/.test(last)) return message[0]!.toUpperCase() + message.slice(1);
+      const word = fieldWords[last];
+      return word ? `${word} ${message}` : part;
+    })
+    .join('; ');
+}

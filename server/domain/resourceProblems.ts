@@ -2,6 +2,7 @@
 // over-allocated (across every project) while they work on it, and weeks its staffing needs are
 // short. Each becomes, on request, a prefilled resource risk for the person to review and save
 // (riskPrefill). Plain functions; the resources.problems procedure reads what they need.
+import { formatDay } from './dates';
 import type { RaidFields } from './risk';
 import {
   countsFor,
@@ -120,7 +121,7 @@ function staffingGap(need: ProblemNeed, gapWeeks: readonly GapWeek[], workstream
     kind: 'staffing-gap',
     title: clipTitle(`Short of ${need.skill} in ${span}`),
     detail:
-      `The project needs ${need.count} × ${hours(need.hoursPerWeek)} a week of ${need.skill} from ${need.from} to ${need.to}. ` +
+      `The project needs ${need.count} × ${hours(need.hoursPerWeek)} a week of ${need.skill} from ${formatDay(need.from)} to ${formatDay(need.to)}. ` +
       `At the worst, ${worst.week}, ${hours(worst.allocatedHours)} of ${hours(worst.neededHours)} are allocated: ${hours(worst.gapHours)} short.`,
     workstreamId: workstreamMostHit(
       workstreams,

@@ -131,14 +131,22 @@ describe('allocation grid arithmetic', () => {
 
   it('sums a need up in a line', () => {
     expect(needSummary([])).toBe('Not in the weeks shown.');
-    expect(needSummary([{ week: 'a', neededHours: 40, allocatedHours: 40, gapHours: 0 }])).toBe('Met in all 1 weeks shown.');
+    expect(needSummary([{ week: 'a', neededHours: 40, allocatedHours: 40, gapHours: 0 }])).toBe('Met in the 1 week shown.');
     expect(
       needSummary([
         { week: 'a', neededHours: 40, allocatedHours: 16, gapHours: 24 },
         { week: 'b', neededHours: 40, allocatedHours: 30, gapHours: 10 },
         { week: 'c', neededHours: 40, allocatedHours: 48, gapHours: -8 },
       ]),
-    ).toBe('Short in 2 of 3 weeks shown (up to 24 h); hours to spare in 1.');
+    ).toBe('Short in 2 weeks of 3 shown (up to 24 h); hours to spare in 1 week.');
+    // Says what the number counts, and one week is not "1 weeks".
+    expect(
+      needSummary([
+        { week: 'a', neededHours: 32, allocatedHours: 36, gapHours: -4 },
+        { week: 'b', neededHours: 32, allocatedHours: 36, gapHours: -4 },
+      ]),
+    ).toBe('Hours to spare in 2 weeks.');
+    expect(needSummary([{ week: 'a', neededHours: 40, allocatedHours: 16, gapHours: 24 }])).toBe('Short in 1 week of 1 shown (up to 24 h).');
   });
 });
 

@@ -319,5 +319,14 @@ test('phone: the people page fits 390 px, its grid scrolls inside itself with th
   expect(Math.abs(after.x - before.x), 'the person column is sticky').toBeLessThanOrEqual(1);
   expect(after.x + after.width).toBeLessThanOrEqual(390);
   await expectNoSidewaysScroll(page);
+
+  // On the plan, the same person's flag ("Over-allocated in …, … and N more weeks") is a long
+  // sentence: it wraps inside its workstream's card instead of widening the page.
+  await page.goto(`/p/${seeded.projectId}/plan`);
+  const flag = page.getByTestId('staffed-person').filter({ hasText: 'Alexandra Konstantinopoulou-Smith' }).first().getByText(/^Over-allocated in .* more weeks$/);
+  await expect(flag).toBeVisible({ timeout: 20_000 });
+  const [flagRight, cardRight] = await flag.evaluate((el) => [el.getBoundingClientRect().right, el.closest('[data-testid="workstream-staffing"]')!.getBoundingClientRect().right]);
+  expect(flagRight, 'the flag stays inside its card').toBeLessThanOrEqual(cardRight!);
+  await expectNoSidewaysScroll(page);
   await context.close();
 });

@@ -4,6 +4,7 @@
 import { addDays, format } from 'date-fns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocation, person, personTimeOff, staffingNeed } from '@/db/schema';
+import { formatDay } from '@/server/domain/dates';
 import { isoWeekOf, mondayOf } from '@/server/domain/isoWeeks';
 import { riskPrefill } from '@/server/domain/resourceProblems';
 import { raidFieldsSchema, emptyRaidFields } from '@/server/domain/risk';
@@ -147,7 +148,7 @@ describe('resources.problems', () => {
         id: expect.stringMatching(/^gap:/),
         kind: 'staffing-gap',
         title: `Short of QA in ${isoWeekOf(monday(1))}`,
-        detail: `The project needs 1 × 20 h a week of QA from ${monday(1)} to ${monday(1, 4)}. At the worst, ${isoWeekOf(monday(1))}, 0 h of 20 h are allocated: 20 h short.`,
+        detail: `The project needs 1 × 20 h a week of QA from ${formatDay(monday(1))} to ${formatDay(monday(1, 4))}. At the worst, ${isoWeekOf(monday(1))}, 0 h of 20 h are allocated: 20 h short.`,
         workstreamId: build,
         weeks: [isoWeekOf(monday(1))],
       },

@@ -114,7 +114,7 @@ describe('staffing gaps', () => {
         id: 'gap:n1',
         kind: 'staffing-gap',
         title: 'Short of backend in 2027-W06 to 2027-W07',
-        detail: 'The project needs 2 × 20 h a week of backend from 2027-02-01 to 2027-02-28. At the worst, 2027-W07, 15 h of 40 h are allocated: 25 h short.',
+        detail: 'The project needs 2 × 20 h a week of backend from 1 Feb 2027 to 28 Feb 2027. At the worst, 2027-W07, 15 h of 40 h are allocated: 25 h short.',
         // design meets W06 and W07, build only W06.
         workstreamId: 'design',
         weeks: ['2027-W06', '2027-W07'],
