@@ -4,7 +4,15 @@
 // edges drag (AllocationBar). The cells form one tab stop: arrow keys move between them, Enter
 // starts an allocation there. Hovering or focusing a cell names the projects behind it in the
 // details line above the grid, and tells the others on the grid (presence) which cell it is.
-import { Fragment, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+//
+// Hundreds of people: the grid scrolls within its box (its header row and the person column stay
+// put) and only the people in view, plus a few either side and the person of the focused cell, are
+// in the page (@tanstack/react-virtual; the server renders the first screenful). A cell is read
+// through the table's row and column headers; the focused cell alone carries the whole sentence
+// (utilisation, time off, projects) as its name, which the details line also says.
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { peersFocusing, type GridFocus, type GridPeer } from '@/components/live/gridPresence';
 import { initials } from '@/components/ui/avatar';
 import { cn } from '@/components/ui/cn';
@@ -17,7 +25,7 @@ import {
   hoursOf,
   monthRuns,
   shortDay,
-  timeOffInWeek,
+  sundayAfter,
   type Allocation,
   type GridCells,
   type GridData,
@@ -27,6 +35,12 @@ import {
 } from './model';
 
 export const columnWidths: Record<Zoom, number> = { weeks: 56, months: 16 };
+
+/** Heights (px) the virtualizer assumes before it measures: a person's row, and each of their bars. */
+const personRowHeight = 45;
+const barRowHeight = 32;
+/** The box the server (and the first client render) lays the grid out in: the first screenful. */
+const initialRect = { width: 1024, height: 720 };
 
 /** One staffing need's row under the people: hours short (> 0) or spare (< 0) per shown week. */
 export interface GapRow {
@@ -66,6 +80,7 @@ export function AllocationGrid({
   const [active, setActive] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [shown, setShown] = useState<{ personId: string; col: number } | null>(null);
   const table = useRef<HTMLTableElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
 
   const projectNames = useMemo(() => new Map(data.projects.map((p) => [p.id, p.name])), [data.projects]);
   const cellsByPerson = useMemo(() => new Map(data.cells.map((c) => [c.personId, c])), [data.cells]);
@@ -81,23 +96,57 @@ export function AllocationGrid({
 
   const row = Math.min(active.row, Math.max(0, people.length - 1));
   const col = Math.min(active.col, Math.max(0, weekCount - 1));
+  const sundays = useMemo(() => data.weekStarts.map(sundayAfter), [data.weekStarts]);
+  const barsOf = useCallback(
+    (person: Person) => (allocationsByPerson.get(person.id) ?? []).filter((a) => !projectFilter || a.projectId === projectFilter),
+    [allocationsByPerson, projectFilter],
+  );
 
-  function cellInfo(person: Person, cells: GridCells | undefined, index: number) {
+  // The person of the focused cell stays in the page when scrolled away, so focus is never lost.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return row < range.count && !indexes.includes(row) ? [...indexes, row].sort((a, b) => a - b) : indexes;
+    },
+    [row],
+  );
+  const virtualizer = useVirtualizer({
+    count: people.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => personRowHeight + barsOf(people[index]!).length * barRowHeight,
+    getItemKey: (index) => people[index]!.id,
+    overscan: 6,
+    initialRect,
+    rangeExtractor,
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  /** What a cell shows: its numbers and time off (cheap, for every cell drawn). */
+  function cellNumbers(person: Person, cells: GridCells | undefined, index: number) {
     const monday = data.weekStarts[index]!;
-    const projects = allocationsInWeek(allocationsByPerson.get(person.id) ?? [], monday).map((a) => ({
-      name: projectNames.get(a.projectId) ?? 'A project',
-      hours: hoursOf(a, person),
-    }));
+    const sunday = sundays[index]!;
+    const off = person.timeOff.some((t) => t.from <= sunday && t.to >= monday);
     const allocated = cells?.allocated[index] ?? 0;
     const capacity = cells?.capacity[index] ?? 0;
     const percent = cells?.percent[index] ?? 0;
     const band = bandNames[cells?.band[index] ?? 'u'];
-    const off = timeOffInWeek(person, monday);
-    return { monday, projects, allocated, capacity, percent, band, off, description: describeCell({ person, week: data.weeks[index]!, monday, allocated, capacity, percent, band, projects }) };
+    return { monday, allocated, capacity, percent, band, off };
+  }
+
+  /** The cell in words: utilisation, band, time off and the projects behind it (for the focused or hovered cell only). */
+  function describe(person: Person, cells: GridCells | undefined, index: number) {
+    const { monday, allocated, capacity, percent, band } = cellNumbers(person, cells, index);
+    const projects = allocationsInWeek(allocationsByPerson.get(person.id) ?? [], monday).map((a) => ({
+      name: projectNames.get(a.projectId) ?? 'A project',
+      hours: hoursOf(a, person),
+    }));
+    return describeCell({ person, week: data.weeks[index]!, monday, allocated, capacity, percent, band, projects });
   }
 
   function focusCell(r: number, c: number) {
-    setActive({ row: r, col: c });
+    // The cell takes its name (and, scrolled away, its row comes back) before it takes focus.
+    flushSync(() => setActive({ row: r, col: c }));
     const cell = table.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`);
     cell?.focus();
   }
@@ -131,7 +180,7 @@ export function AllocationGrid({
   };
 
   const shownPerson = shown ? people.find((p) => p.id === shown.personId) : undefined;
-  const details = shownPerson && shown ? cellInfo(shownPerson, cellsByPerson.get(shownPerson.id), shown.col) : null;
+  const details = shownPerson && shown ? { description: describe(shownPerson, cellsByPerson.get(shownPerson.id), shown.col) } : null;
   const firstColumn = 'w-28 min-w-28 sm:w-44 sm:min-w-44';
 
   return (
@@ -148,7 +197,8 @@ export function AllocationGrid({
         )}
       </p>
       <div
-        className="max-w-full overflow-x-auto rounded-lg border border-line bg-surface"
+        ref={scroller}
+        className="max-h-[75vh] max-w-full overflow-auto rounded-lg border border-line bg-surface"
         role="region"
         aria-label="Allocation grid (scrolls sideways)"
         // With no cell to focus, the box itself takes focus so the keyboard can scroll it (axe: scrollable-region-focusable).
@@ -178,7 +228,7 @@ export function AllocationGrid({
               <col key={w} style={{ width: columnWidth }} />
             ))}
           </colgroup>
-          <thead>
+          <thead className="sticky top-0 z-30 bg-surface">
             {zoom === 'months' ? (
               <tr>
                 <td className={cn('sticky left-0 z-20 border-b border-line bg-surface', firstColumn)} />
@@ -209,20 +259,26 @@ export function AllocationGrid({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {people.length === 0 ? (
+          {people.length === 0 ? (
+            <tbody>
               <tr>
                 <td colSpan={weekCount + 1} className="px-3 py-6 text-center text-sm text-muted">
                   Nobody to show. Add a person below, or clear the filters.
                 </td>
               </tr>
-            ) : null}
-            {people.map((person, r) => {
+            </tbody>
+          ) : null}
+          {rows.map((item, i) => {
+              const r = item.index;
+              const person = people[r]!;
               const cells = cellsByPerson.get(person.id);
               const rowPeers = peersFocusing(others, person.id, null);
-              const bars = (allocationsByPerson.get(person.id) ?? []).filter((a) => !projectFilter || a.projectId === projectFilter);
-              return (
-                <Fragment key={person.id}>
+              const bars = barsOf(person);
+              // The people not drawn above this one: one spacer of their height.
+              const gap = item.start - (i === 0 ? 0 : rows[i - 1]!.end);
+              return [
+                gap > 0 ? <Spacer key={`gap-${item.key}`} height={gap} columns={weekCount + 1} /> : null,
+                <tbody key={item.key} data-index={r} ref={virtualizer.measureElement}>
                   <tr data-testid="person-row" data-person={person.name}>
                     <th scope="row" className={cn('sticky left-0 z-10 border-t border-line bg-surface px-3 py-1 text-left align-middle', firstColumn)}>
                       <span className="flex items-center gap-1.5">
@@ -244,9 +300,10 @@ export function AllocationGrid({
                       </span>
                     </th>
                     {data.weeks.map((week, c) => {
-                      const info = cellInfo(person, cells, c);
+                      const info = cellNumbers(person, cells, c);
                       const peers = peersFocusing(others, person.id, week);
-                      const fullOff = info.capacity === 0 && info.off.length > 0;
+                      const fullOff = info.capacity === 0 && info.off;
+                      const focusable = r === row && c === col;
                       return (
                         <td
                           key={week}
@@ -254,23 +311,21 @@ export function AllocationGrid({
                           data-week={week}
                           data-band={info.band}
                           data-allocated={info.allocated > 0 ? 'yes' : 'no'}
-                          data-off={info.off.length ? (fullOff ? 'full' : 'part') : undefined}
-                          tabIndex={r === row && c === col ? 0 : -1}
-                          aria-label={info.description + (peers.length ? `; ${peers.map((p) => p.user.name).join(', ')} here` : '')}
-                          title={zoom === 'months' ? info.description : undefined}
-                          className="util-cell border-t border-t-line"
+                          data-off={info.off ? (fullOff ? 'full' : 'part') : undefined}
+                          tabIndex={focusable ? 0 : -1}
+                          // Only the cell the keyboard is on says it all; the others are read by their headers and text.
+                          aria-label={focusable ? describe(person, cells, c) + (peers.length ? `; ${peers.map((p) => p.user.name).join(', ')} here` : '') : undefined}
+                          className="util-cell scroll-mt-16 scroll-ml-28 border-t border-t-line sm:scroll-ml-44"
                           style={peers.length ? { boxShadow: `inset 0 0 0 2px ${peers[0]!.user.color}` } : undefined}
                           onFocus={() => {
-                            setActive({ row: r, col: c });
+                            if (!focusable) setActive({ row: r, col: c });
                             showCell(person.id, c);
                           }}
                           onMouseEnter={() => showCell(person.id, c)}
                           onKeyDown={(e) => onCellKeyDown(e, r, c)}
                           onDoubleClick={() => (data.canEdit ? onNewAllocation(person.id, info.monday) : undefined)}
                         >
-                          {zoom === 'weeks' ? (
-                            <span aria-hidden="true">{info.allocated > 0 ? `${info.percent}%` : fullOff ? 'off' : ''}</span>
-                          ) : null}
+                          {zoom === 'weeks' ? (info.allocated > 0 ? `${info.percent}%` : fullOff ? 'off' : null) : null}
                           {peers.length ? (
                             <span aria-hidden="true" className="absolute top-0 right-0 rounded-bl px-0.5 text-[9px] leading-tight font-semibold text-white" style={{ backgroundColor: peers[0]!.user.color }}>
                               {zoom === 'weeks' ? initials(peers[0]!.user.name) : ''}
@@ -301,10 +356,10 @@ export function AllocationGrid({
                       </td>
                     </tr>
                   ))}
-                </Fragment>
-              );
+                </tbody>,
+              ];
             })}
-          </tbody>
+          {rows.length ? <Spacer height={virtualizer.getTotalSize() - rows.at(-1)!.end} columns={weekCount + 1} /> : null}
           {gapRows.length ? (
             <tbody>
               <tr>
@@ -338,5 +393,17 @@ export function AllocationGrid({
         </table>
       </div>
     </div>
+  );
+}
+
+/** The height of people not drawn, so the scroll bar tells the whole grid's length. Hidden from screen readers. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tbody aria-hidden="true">
+      <tr style={{ height }}>
+        <td colSpan={columns} className="p-0" />
+      </tr>
+    </tbody>
   );
 }

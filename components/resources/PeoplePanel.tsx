@@ -283,8 +283,13 @@ function PersonItem({ person, canEdit, actions }: { person: Person; canEdit: boo
   );
 }
 
+/** People listed before "Show all": the page stays light at hundreds of people (the grid above shows everyone). */
+const firstPeople = 25;
+
 export function PeoplePanel({ people, canEdit, actions }: { people: Person[]; canEdit: boolean; actions: PeopleActions }) {
   const [adding, setAdding] = useState(false);
+  const [all, setAll] = useState(false);
+  const listed = all ? people : people.slice(0, firstPeople);
   return (
     <section aria-labelledby="people-heading" className="rounded-lg border border-line bg-surface">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-4 py-3">
@@ -306,13 +311,20 @@ export function PeoplePanel({ people, canEdit, actions }: { people: Person[]; ca
       ) : null}
       {people.length ? (
         <ul className="divide-y divide-line">
-          {people.map((p) => (
+          {listed.map((p) => (
             <PersonItem key={p.id} person={p} canEdit={canEdit} actions={actions} />
           ))}
         </ul>
       ) : (
         <p className="px-4 py-6 text-sm text-muted">No people yet. {canEdit ? 'Add the people who do the work, members or not.' : ''}</p>
       )}
+      {listed.length < people.length ? (
+        <div className="border-t border-line px-4 py-3">
+          <Button size="sm" variant="ghost" onClick={() => setAll(true)}>
+            Show all {people.length} people
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { BandSettings } from './BandSettings';
+import { expandGrid } from './gridModel';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
 import { AllocationGrid, type GapRow } from './AllocationGrid';
 import { filterChoices, filterPeople, mondayOf, noFilters, readableError, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
@@ -52,7 +53,8 @@ export function ResourcesPage({
   const opener = useRef<HTMLElement | null>(null);
 
   const range = { workspaceId, from, weeks: zoomWeeks[zoom].weeks };
-  const grid = useQuery({ ...trpc.resources.grid.queryOptions(range), placeholderData: keepPreviousData });
+  // The answer is compact (no cells): expandGrid works every cell out here, once per answer.
+  const grid = useQuery({ ...trpc.resources.grid.queryOptions(range), placeholderData: keepPreviousData, select: expandGrid });
   const staffing = useQuery({ ...trpc.staffing.forWorkspace.queryOptions(range), placeholderData: keepPreviousData });
   const scenarios = useQuery(trpc.scenario.list.queryOptions({ workspaceId }));
   const compare = useQuery({

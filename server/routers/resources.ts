@@ -1,5 +1,5 @@
 // Utilisation of a workspace's people (docs/api.md, "Resources"): the utilisation API, the grid
-// page's compact answer, and the workspace's utilisation bands. The plan's and the risk board's
+// page's compact answer (no cells: the page derives them), and the workspace's utilisation bands. The plan's and the risk board's
 // views (forPlan, problems) live in projectResources.ts and join this namespace in _app.ts.
 import { TRPCError } from '@trpc/server';
 import { format, parseISO, addDays } from 'date-fns';
@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { Executor } from '@/db';
 import { resourceSettings } from '@/db/schema';
 import { loadAllocations, loadAllWorkspaceProjects, loadPeople, loadResourceSettings, type AllocationView, type Person } from '../data/resources';
-import { weeksFrom, type WeekSpan } from '../domain/isoWeeks';
+import { dayNumber, weeksFrom, type WeekSpan } from '../domain/isoWeeks';
 import { fromDate, weekCount } from '../domain/resourceFields';
-import { personUtilisation, type Band, type BandThresholds, type WeekUtilisation } from '../domain/utilisation';
+import { personUtilisation, type BandThresholds, type WeekUtilisation } from '../domain/utilisation';
 import { createTRPCRouter, workspaceProcedure } from '../trpc';
 
 const windowInput = z.object({ from: fromDate, weeks: weekCount });
@@ -43,7 +43,37 @@ export async function workspaceUtilisation(db: Executor, workspaceId: string, we
   return { rows, allocations, thresholds, people };
 }
 
-const bandLetter: Record<Band, 'u' | 'h' | 'o'> = { under: 'u', healthy: 'h', over: 'o' };
+/**
+ * One allocation of the grid's answer: `[id, personIndex, projectIndex, fromDay, toDay, hoursPerWeek,
+ * percent, workstreamIndex, follows]`, indexes into the answer's people, projects and workstreams
+ * (-1: none), days counted from the first Monday shown (negative before it), follows 1 or 0.
+ */
+export type GridAllocationRow = [string, number, number, number, number, number | null, number | null, number, 0 | 1];
+
+/** The allocations as rows of indexes and day offsets, with the workstreams they name listed once. */
+export function compactAllocations(allocations: readonly AllocationView[], people: readonly Person[], projects: readonly { id: string }[], day0: number) {
+  const personIndex = new Map(people.map((p, i) => [p.id, i]));
+  const projectIndex = new Map(projects.map((p, i) => [p.id, i]));
+  const workstreams: { id: string; name: string }[] = [];
+  const workstreamIndex = new Map<string, number>();
+  const rows: GridAllocationRow[] = [];
+  for (const a of allocations) {
+    const person = personIndex.get(a.personId);
+    const project = projectIndex.get(a.projectId);
+    // Every allocation's person and project are in the answer; a row that is not would be unreadable.
+    if (person === undefined || project === undefined) continue;
+    let workstream = -1;
+    if (a.workstreamId) {
+      workstream = workstreamIndex.get(a.workstreamId) ?? workstreams.length;
+      if (workstream === workstreams.length) {
+        workstreamIndex.set(a.workstreamId, workstream);
+        workstreams.push({ id: a.workstreamId, name: a.workstreamName ?? '' });
+      }
+    }
+    rows.push([a.id, person, project, dayNumber(a.from) - day0, dayNumber(a.to) - day0, a.hoursPerWeek, a.percent, workstream, a.followsWorkstream ? 1 : 0]);
+  }
+  return { workstreams, allocations: rows };
+}
 
 const settingsInput = z
   .object({
@@ -66,16 +96,20 @@ export const resourcesRouter = createTRPCRouter({
     }),
 
   /**
-   * The grid page in one compact answer: per person one array entry per week (no per-cell objects),
-   * and only the allocations that touch the weeks shown. Which projects make a cell is derived on
-   * the client from the allocations.
+   * The grid page in one compact answer (docs/api.md, "resources.grid"): people and projects listed
+   * once, each allocation a row of indexes and day offsets from the first Monday shown, and no cells:
+   * the client derives every cell from people and allocations with personUtilisation, the function
+   * resources.utilisation answers with (components/resources/gridModel.ts).
    */
   grid: workspaceProcedure('reader')
     .input(windowInput)
     .query(async ({ ctx, input }) => {
       const weeks = weeksFrom(input.from, input.weeks);
-      const [{ rows, allocations, thresholds, people }, allProjects] = await Promise.all([
-        workspaceUtilisation(ctx.db, ctx.workspace.id, weeks),
+      const { from, to } = windowOf(weeks);
+      const [people, allocations, settings, allProjects] = await Promise.all([
+        loadPeople(ctx.db, ctx.workspace.id),
+        loadAllocations(ctx.db, ctx.workspace.id, { overlapping: { from, to } }),
+        loadResourceSettings(ctx.db, ctx.workspace.id),
         loadAllWorkspaceProjects(ctx.db, ctx.workspace.id),
       ]);
       // Live projects, and archived ones an allocation shown still names.
@@ -83,19 +117,12 @@ export const resourcesRouter = createTRPCRouter({
       const projects = allProjects.filter((row) => !row.archived || named.has(row.id)).map(({ id, name }) => ({ id, name }));
       return {
         canEdit: ctx.canEdit,
-        settings: thresholds,
+        settings,
         weeks: weeks.map((week) => week.week),
         weekStarts: weeks.map((week) => week.monday),
         projects,
         people,
-        allocations,
-        cells: rows.map(({ person, weeks: cells }) => ({
-          personId: person.id,
-          allocated: cells.map((cell) => cell.allocatedHours),
-          capacity: cells.map((cell) => cell.capacityHours),
-          percent: cells.map((cell) => cell.percent),
-          band: cells.map((cell) => bandLetter[cell.band]),
-        })),
+        ...compactAllocations(allocations, people, projects, weeks[0]!.mondayDay),
       };
     }),
 

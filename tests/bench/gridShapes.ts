@@ -1,6 +1,7 @@
-// Other shapes of the resources grid's answer, built from one real answer, with their JSON size and
-// the CPU superjson (tRPC's transformer) spends on each: the figures behind the shape change that
-// docs/benchmarks.md ("Resources grid") proposes. Measured in the bench process, not the server.
+// Other shapes of the resources grid's answer, built from one real answer (expanded back to the
+// first shape, A), with their JSON size and the CPU superjson (tRPC's transformer) spends on each:
+// the figures behind the change to shape D that docs/benchmarks.md ("Resources grid") records.
+// Measured in the bench process, not the server.
 import superjson from 'superjson';
 import type { AllocationView } from '@/server/data/resources';
 import { dayNumber } from '@/server/domain/isoWeeks';

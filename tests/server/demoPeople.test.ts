@@ -17,6 +17,7 @@ import { defaultThresholds, personUtilisation } from '@/server/domain/utilisatio
 import { silentLogger } from '@/server/collab/logger';
 import { emptyDatabase } from '../support/database';
 import { callerFor, createTestAuth, type TestUser } from '../support/factories';
+import { expandGrid } from '@/components/resources/gridModel';
 
 let handle: DatabaseHandle;
 let drop = async () => {};
@@ -212,7 +213,7 @@ describe('demo people', () => {
     // The viewer reads (a member of the demo project), the owner may change it.
     for (const [who, canEdit] of [['owner', true], ['viewer', false]] as const) {
       const caller = await callerFor({ db: handle.db, auth, live: documents }, await signIn(demoUsers[who].email));
-      const grid = await caller.resources.grid({ workspaceId, from: day(monday(0)), weeks: 2 });
+      const grid = expandGrid(await caller.resources.grid({ workspaceId, from: day(monday(0)), weeks: 2 }));
       expect(grid.canEdit).toBe(canEdit);
       expect(grid.people).toHaveLength(8);
       expect(grid.projects.map((p) => p.name).sort()).toEqual(['Atlas platform migration', 'Search service relaunch']);
