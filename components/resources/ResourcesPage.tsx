@@ -15,7 +15,7 @@ import { colorForUser } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Field, Select } from '@/components/ui/field';
 import { BandSettings } from './BandSettings';
-import { expandGrid } from './gridModel';
+import { expandGrid, withAllocation } from './gridModel';
 import { AllocationDialog, type AllocationDraft, type AllocationValues } from './AllocationDialog';
 import { AllocationGrid, type GapRow } from './AllocationGrid';
 import { filterChoices, filterPeople, mondayOf, noFilters, readableError, shiftWeeks, sundayAfter, zoomWeeks, type Allocation, type GridData, type GridFilters, type IsoDate, type Zoom } from './model';
@@ -93,7 +93,10 @@ export function ResourcesPage({
   const discardScenario = useMutation(trpc.scenario.discard.mutationOptions());
   const updateSettings = useMutation(trpc.resources.updateSettings.mutationOptions());
 
-  const data: GridData | undefined = grid.data;
+  // An edge dragged or moved from the keyboard shows at once: the editing tab works out its
+  // person's cells itself (withAllocation) until the server's next answer replaces them.
+  const [optimistic, setOptimistic] = useState<{ base: GridData; shown: GridData } | null>(null);
+  const data: GridData | undefined = optimistic && optimistic.base === grid.data ? optimistic.shown : grid.data;
   const canEdit = data?.canEdit ?? false;
   const people = useMemo(() => data?.people ?? [], [data]);
   const shownPeople = useMemo(() => filterPeople(people, data?.allocations ?? [], filters), [people, data, filters]);
@@ -139,6 +142,7 @@ export function ResourcesPage({
   const resize = useCallback(
     async (allocation: Allocation, dates: { from: IsoDate; to: IsoDate }) => {
       setGridError(null);
+      if (grid.data) setOptimistic({ base: grid.data, shown: withAllocation(grid.data, { ...allocation, from: dates.from, to: dates.to }) });
       try {
         await upsertAllocation.mutateAsync({
           id: allocation.id,
@@ -150,11 +154,13 @@ export function ResourcesPage({
           ...(allocation.workstreamId ? { workstreamId: allocation.workstreamId } : {}),
         });
         await refresh();
+        setOptimistic(null);
       } catch (e) {
+        setOptimistic(null);
         setGridError(messageOf(e));
       }
     },
-    [upsertAllocation, refresh],
+    [grid.data, upsertAllocation, refresh],
   );
 
   const openDialog = (draft: AllocationDraft) => {
