@@ -257,7 +257,7 @@ test('people: a staffing need shows its gap, and a what-if scenario shows the we
   await need.getByLabel('Needed until', { exact: true }).press('Enter');
   await need.getByRole('button', { name: 'Add need' }).click();
   await expect(page.getByRole('listitem', { name: `Go on ${project}` })).toContainText('2 × Go');
-  await expect(page.getByTestId('need-summary')).toHaveText('Short in 4 of 4 weeks shown (up to 30 h).');
+  await expect(page.getByTestId('need-summary')).toHaveText('Short in 4 weeks of 4 shown (up to 30 h).');
   const gap = page.getByTestId('gap-row');
   await expect(gap).toHaveCount(1);
   await expect(gap.locator('td').first()).toHaveAttribute('data-gap', 'short');
