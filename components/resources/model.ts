@@ -2,6 +2,7 @@
 // allocation's bar sits among the shown weeks, where a dragged edge lands, which projects make up a
 // cell, which people a filter keeps. Plain functions (no React, no I/O), tested in tests/components.
 import { addDays, addWeeks, format, parseISO, startOfISOWeek } from 'date-fns';
+import type { AllocationView as Allocation, Person, TimeOff } from '@/server/data/resources';
 
 /** A calendar date, `yyyy-MM-dd`. */
 export type IsoDate = string;
@@ -11,38 +12,9 @@ export type IsoWeek = string;
 export type CompactBand = 'u' | 'h' | 'o';
 export type Band = 'under' | 'healthy' | 'over';
 
-export interface TimeOff {
-  id: string;
-  from: IsoDate;
-  to: IsoDate;
-  reason: string;
-}
-
-export interface Person {
-  id: string;
-  name: string;
-  role: string;
-  skills: string[];
-  weeklyHours: number;
-  workingDays: number[];
-  placeholder: boolean;
-  userId: string | null;
-  version: number;
-  timeOff: TimeOff[];
-}
-
-export interface Allocation {
-  id: string;
-  personId: string;
-  projectId: string;
-  from: IsoDate;
-  to: IsoDate;
-  hoursPerWeek: number | null;
-  percent: number | null;
-  workstreamId: string | null;
-  workstreamName: string | null;
-  followsWorkstream: boolean;
-}
+// The records as resources.grid and people.list send them (server/data/resources.ts); a type-only
+// import, erased from the browser bundle.
+export type { TimeOff, Person, AllocationView as Allocation } from '@/server/data/resources';
 
 export interface GridCells {
   personId: string;
