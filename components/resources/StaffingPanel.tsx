@@ -10,6 +10,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
+import { weekStartText } from '@/server/domain/weekText';
 import { formatHours, readableError, type IsoDate } from './model';
 
 export interface NeedWeek {
@@ -189,10 +190,10 @@ export function StaffingPanel({
                     {need.weeks.some((w) => w.gapHours !== 0) ? (
                       <details className="text-xs">
                         <summary className="cursor-pointer text-muted hover:text-ink">Week by week</summary>
-                        <ul className="mt-1 grid grid-cols-2 gap-x-4 gap-y-0.5 sm:grid-cols-4">
+                        <ul className="mt-1 grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-2 lg:grid-cols-3">
                           {need.weeks.map((w) => (
-                            <li key={w.week} className={w.gapHours > 0 ? 'font-medium text-medium-ink' : 'text-muted'}>
-                              {w.week}:{' '}
+                            <li key={w.week} data-week={w.week} className={w.gapHours > 0 ? 'font-medium text-medium-ink' : 'text-muted'}>
+                              Week of {weekStartText(w.week)}:{' '}
                               {w.gapHours > 0 ? `short ${formatHours(w.gapHours)} h` : w.gapHours < 0 ? `${formatHours(-w.gapHours)} h spare` : 'met'}{' '}
                               ({formatHours(w.allocatedHours)} of {formatHours(w.neededHours)} h)
                             </li>

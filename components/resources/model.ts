@@ -3,6 +3,7 @@
 // cell, which people a filter keeps. Plain functions (no React, no I/O), tested in tests/components.
 import { addDays, addWeeks, format, parseISO, startOfISOWeek } from 'date-fns';
 import type { AllocationView as Allocation, Person, TimeOff } from '@/server/data/resources';
+import { formatDay } from '@/server/domain/dates';
 
 /** A calendar date, `yyyy-MM-dd`. */
 export type IsoDate = string;
@@ -216,7 +217,7 @@ export function describeCell({
   projects: { name: string; hours: number }[];
 }): string {
   const off = timeOffInWeek(person, monday);
-  const parts = [`${person.name}, week ${week.slice(-2)} (from ${shortDay(monday)})`];
+  const parts = [`${person.name}, week of ${formatDay(monday)}`];
   if (allocated === 0 && capacity === 0) parts.push('not working');
   else if (allocated === 0) parts.push(`nothing allocated of ${formatHours(capacity)} h`);
   else parts.push(`${percent}%, ${bandLabels[band].toLowerCase()}: ${formatHours(allocated)} of ${formatHours(capacity)} h`);

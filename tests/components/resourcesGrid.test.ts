@@ -103,8 +103,8 @@ describe('allocation grid arithmetic', () => {
   it('describes a cell in words: utilisation, band, time off and the projects behind it', () => {
     const ann = person({ timeOff: [{ id: 't', from: '2027-01-05', to: '2027-01-05', reason: 'Dentist' }] });
     const text = describeCell({ person: ann, week: '2027-W01', monday: '2027-01-04', allocated: 52, capacity: 32, percent: 163, band: 'over', projects: [{ name: 'Atlas', hours: 36 }, { name: 'Beacon', hours: 16 }] });
-    expect(text).toBe('Ann, week 01 (from 4 Jan); 163%, over: 52 of 32 h; time off (Dentist); Atlas 36 h, Beacon 16 h');
-    expect(describeCell({ person: person(), week: '2027-W02', monday: '2027-01-11', allocated: 0, capacity: 0, percent: 0, band: 'under', projects: [] })).toBe('Ann, week 02 (from 11 Jan); not working');
+    expect(text).toBe('Ann, week of 4 Jan 2027; 163%, over: 52 of 32 h; time off (Dentist); Atlas 36 h, Beacon 16 h');
+    expect(describeCell({ person: person(), week: '2027-W02', monday: '2027-01-11', allocated: 0, capacity: 0, percent: 0, band: 'under', projects: [] })).toBe('Ann, week of 11 Jan 2027; not working');
   });
 
   it('filters people by skill (any case), role and project, and offers each skill and role once', () => {
