@@ -61,6 +61,11 @@ export function needSummary(weeks: readonly NeedWeek[]): string {
   return text[0]!.toUpperCase() + text.slice(1) + '.';
 }
 
+/** The remove button's name: which need, on which project, over which days ("Remove need Go on Atlas, 1 Feb 2027 – 26 Feb 2027"). */
+export function removeNeedLabel(need: Pick<Need, 'skill' | 'count' | 'from' | 'to'>, projectName: string): string {
+  return `Remove need ${need.count} × ${need.skill} on ${projectName}, ${formatDay(need.from)} – ${formatDay(need.to)}`;
+}
+
 function NeedForm({ projects, onAdd }: { projects: { id: string; name: string }[]; onAdd: (values: NeedValues) => Promise<unknown> }) {
   const id = useId();
   const hydrated = useHydrated();
@@ -176,8 +181,8 @@ export function StaffingPanel({
                         <span className="ml-auto">
                           <ConfirmButton
                             label="Remove"
-                            ariaLabel={`Remove need ${need.skill}`}
-                            question="Remove this need?"
+                            ariaLabel={removeNeedLabel(need, names.get(s.projectId) ?? 'a project')}
+                            question={`Remove the need for ${need.count} × ${need.skill} on ${names.get(s.projectId) ?? 'a project'}?`}
                             confirmLabel="Remove"
                             onConfirm={() => void onRemove(need).catch((e: unknown) => setError(messageOf(e)))}
                           />

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AllocationBar } from '@/components/resources/AllocationBar';
 import {
   allocationsInWeek,
+  barLabel,
   barSpan,
   datesWithEdgeAt,
   describeCell,
@@ -166,6 +167,22 @@ describe('allocation bar', () => {
     );
     return onResize;
   };
+
+  it('a one-week bar shows a short label that fits between its edges; its name and tooltip keep the whole of it', () => {
+    renderBar(undefined, { from: '2027-01-11', to: '2027-01-17', hoursPerWeek: 36, workstreamName: 'Payments API' });
+    const button = screen.getByRole('button', { name: /^Atlas for Ann: 36 h\/wk, 11 Jan 2027 to 17 Jan 2027/ });
+    expect(button.textContent).toBe('36h');
+    // Not the 12 px padding of a long bar, which left 32 of its 56 px for the text.
+    expect(button.className).not.toMatch(/\bpx-3\b/);
+    expect(button.getAttribute('title')).toContain('Atlas: 36 h/wk, 11 Jan 2027 – 17 Jan 2027');
+  });
+
+  it('a bar of two weeks or more shows its whole label; a sliver (months zoom) shows none', () => {
+    expect(barLabel({ hoursPerWeek: 36, percent: null, workstreamName: 'Payments API' }, 112)).toEqual({ text: '36 h/wk · Payments API', fit: 'full' });
+    expect(barLabel({ hoursPerWeek: null, percent: 50, workstreamName: null }, 56)).toEqual({ text: '50%', fit: 'short' });
+    expect(barLabel({ hoursPerWeek: 7.5, percent: null, workstreamName: null }, 56)).toEqual({ text: '7.5h', fit: 'short' });
+    expect(barLabel({ hoursPerWeek: 36, percent: null, workstreamName: null }, 32)).toEqual({ text: '', fit: 'none' });
+  });
 
   it('moves an edge a week per arrow key, saves on Enter, and Escape puts it back unsaved', async () => {
     const onResize = renderBar();
