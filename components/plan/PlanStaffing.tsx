@@ -8,7 +8,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect } from 'react';
 import { formatDay } from '@/server/domain/dates';
-import type { MilestoneStaffing, PlanStaffing as Staffing, WorkstreamPerson, WorkstreamStaffing } from '@/server/domain/planStaffing';
+import type { MilestoneStaffing, ProjectPerson, PlanStaffing as Staffing, WorkstreamPerson, WorkstreamStaffing } from '@/server/domain/planStaffing';
+import { weekStartText } from '@/server/domain/weekText';
 import { useTRPC } from '@/components/trpc/client';
 import { Badge } from '@/components/ui/badge';
 
@@ -17,15 +18,22 @@ const staffingRefreshMs = 15_000;
 
 const overTone = 'border-danger/40 bg-danger-soft text-danger';
 const leaveTone = 'border-medium/40 bg-medium-soft text-medium-ink';
-/** A flag is a sentence ("Over-allocated in 2027-W01, 2027-W02 and 9 more weeks"): on a phone it wraps inside its card rather than sticking out of the page. */
+/** A flag is a sentence ("Over-allocated in the weeks of 4 Jan 2027, 11 Jan 2027 and 9 more"): on a phone it wraps inside its card rather than sticking out of the page. */
 export const flagWrap = 'h-auto min-h-5 max-w-full whitespace-normal break-words py-0.5';
 
 function range(from: string, to: string): string {
   return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
 }
 
-function weeksText(weeks: string[]): string {
-  return weeks.length <= 3 ? weeks.join(', ') : `${weeks.slice(0, 2).join(', ')} and ${weeks.length - 2} more weeks`;
+/**
+ * Weeks by their Mondays, never as ISO codes: "the week of 14 Dec 2026", "the weeks of 14 Dec 2026,
+ * 4 Jan 2027 and 3 more". `weekStarts` are Mondays, in order.
+ */
+export function weeksText(weekStarts: readonly string[]): string {
+  const days = weekStarts.map(weekStartText);
+  if (days.length === 1) return `the week of ${days[0]}`;
+  if (days.length <= 3) return `the weeks of ${days.slice(0, -1).join(', ')} and ${days.at(-1)}`;
+  return `the weeks of ${days.slice(0, 2).join(', ')} and ${days.length - 2} more`;
 }
 
 /** resources.forPlan, kept fresh: read again a moment after the plan's dates change (the projection writes shortly after an edit). */
@@ -46,14 +54,15 @@ export function usePlanStaffing(projectId: string, initial: Staffing | null, dat
 }
 
 /** One person on a workstream: "Ana Lima, 30 h/week", then what to look at. */
-export function StaffedPerson({ person }: { person: WorkstreamPerson }) {
+export function StaffedPerson({ person, testId = 'staffed-person', periods }: { person: WorkstreamPerson; testId?: string; periods?: ProjectPerson['periods'] }) {
   return (
-    <li className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="staffed-person">
+    <li className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid={testId} data-over-weeks={person.overWeeks.join(' ') || undefined}>
       <span className="font-medium">{person.name}</span>
       <span className="text-muted">{person.hoursPerWeek} h/week</span>
+      {periods?.length ? <span className="text-muted">{periods.map((p) => range(p.from, p.to)).join(', ')}</span> : null}
       {person.overWeeks.length ? (
-        <Badge tone={overTone} className={flagWrap} title={`Over-allocated in ${person.overWeeks.join(', ')}, all projects counted`}>
-          Over-allocated in {weeksText(person.overWeeks)}
+        <Badge tone={overTone} className={flagWrap} title={`Over-allocated in the weeks of ${person.overWeekStarts.map(weekStartText).join(', ')}, all projects counted`}>
+          Over-allocated in {weeksText(person.overWeekStarts)}
         </Badge>
       ) : null}
       {person.leaveDays.map((leave) => (
@@ -74,6 +83,25 @@ export function WorkstreamPeople({ workstream }: { workstream: WorkstreamStaffin
         <StaffedPerson key={p.personId} person={p} />
       ))}
     </ul>
+  );
+}
+
+/**
+ * People allocated to the project but to none of its workstreams: they are not counted as working
+ * on any workstream (an allocation says nothing about which one), so they are listed once here.
+ */
+export function AlsoOnProject({ people }: { people: ProjectPerson[] }) {
+  if (!people.length) return null;
+  return (
+    <div className="mt-3" data-testid="also-on-project">
+      <h3 className="text-sm font-semibold">Also on the project</h3>
+      <p className="mb-1.5 text-xs text-muted">Allocated to the project but to no workstream: not counted on any workstream.</p>
+      <ul className="flex flex-col gap-1 text-sm" aria-label="Also on the project, on no workstream">
+        {people.map((p) => (
+          <StaffedPerson key={p.personId} person={p} periods={p.periods} testId="project-person" />
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -132,6 +160,7 @@ export function PlanStaffing({ staffing, workspaceId }: { staffing: Staffing | n
               </li>
             ))}
           </ul>
+          <AlsoOnProject people={staffing.alsoOnProject ?? []} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { cn } from '@/components/ui/cn';
 import { formatDay } from '@/server/domain/dates';
-import { amountLabel, barSpan, datesWithEdgeAt, draggedIndex, isoWeekOf, weekIndexOf, type Allocation, type Edge, type IsoDate } from './model';
+import { amountLabel, barLabel, barSpan, datesWithEdgeAt, draggedIndex, isoWeekOf, weekIndexOf, type Allocation, type Edge, type IsoDate } from './model';
 
 export interface BarProps {
   allocation: Allocation;
@@ -42,6 +42,8 @@ export function AllocationBar({ allocation, projectName, personName, weekStarts,
   const span = barSpan(weekStarts, dates.from, dates.to);
   if (!span) return null;
   const editable = canEdit && !allocation.followsWorkstream;
+  const width = (span.end - span.start + 1) * columnWidth;
+  const label = barLabel(allocation, width);
 
   async function commit(next: Draft | null) {
     if (!next || savingRef.current) return;
@@ -149,7 +151,7 @@ export function AllocationBar({ allocation, projectName, personName, weekStarts,
         span.startsBefore && 'rounded-l-none border-l-0',
         span.endsAfter && 'rounded-r-none border-r-0',
       )}
-      style={{ left: span.start * columnWidth, width: (span.end - span.start + 1) * columnWidth }}
+      style={{ left: span.start * columnWidth, width }}
       data-testid="allocation-bar"
       data-from={dates.from}
       data-to={dates.to}
@@ -160,11 +162,15 @@ export function AllocationBar({ allocation, projectName, personName, weekStarts,
         onClick={() => onOpen(allocation)}
         title={`${projectName}: ${amountLabel(allocation)}, ${formatDay(dates.from)} – ${formatDay(dates.to)}${allocation.followsWorkstream ? `, follows the workstream ${allocation.workstreamName ?? ''}` : ''}`}
         aria-label={`${projectName} for ${personName}: ${amountLabel(allocation)}, ${formatDay(dates.from)} to ${formatDay(dates.to)}${allocation.followsWorkstream ? `; dates follow the workstream ${allocation.workstreamName ?? ''}` : ''}`}
-        className="block h-full w-full truncate px-3 text-left text-[11px] leading-[1.5rem] font-medium"
+        data-label-fit={label.fit}
+        className={cn(
+          'block h-full w-full truncate text-[11px] leading-[1.5rem] font-medium',
+          // A short bar: just clear the edge handles (10 px each) and centre its short label.
+          label.fit === 'full' ? 'px-3 text-left' : 'px-2.5 text-center',
+        )}
       >
-        {allocation.followsWorkstream ? <span aria-hidden="true">↻ </span> : null}
-        {amountLabel(allocation)}
-        {allocation.workstreamName ? ` · ${allocation.workstreamName}` : ''}
+        {allocation.followsWorkstream && label.fit === 'full' ? <span aria-hidden="true">↻ </span> : null}
+        {label.text}
       </button>
       {editable && !span.endsAfter ? handle('end') : null}
     </div>

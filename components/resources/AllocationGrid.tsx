@@ -16,6 +16,7 @@ import { flushSync } from 'react-dom';
 import { peersFocusing, type GridFocus, type GridPeer } from '@/components/live/gridPresence';
 import { initials } from '@/components/ui/avatar';
 import { cn } from '@/components/ui/cn';
+import { formatDay } from '@/server/domain/dates';
 import { AllocationBar } from './AllocationBar';
 import {
   allocationsInWeek,
@@ -244,7 +245,7 @@ export function AllocationGrid({
                 Person
               </th>
               {data.weeks.map((week, i) => (
-                <th key={week} scope="col" className="border-b border-l border-line px-0.5 py-1 text-center text-[11px] font-medium text-muted" title={`Week ${week}, from ${shortDay(data.weekStarts[i]!)}`}>
+                <th key={week} scope="col" className="border-b border-l border-line px-0.5 py-1 text-center text-[11px] font-medium text-muted" title={`Week of ${formatDay(data.weekStarts[i]!)} (week ${week.slice(-2)})`} data-week={week}>
                   {zoom === 'weeks' ? (
                     <>
                       <span className="block">W{week.slice(-2)}</span>
@@ -252,7 +253,7 @@ export function AllocationGrid({
                     </>
                   ) : (
                     <span className="sr-only">
-                      Week {week}, from {shortDay(data.weekStarts[i]!)}
+                      Week of {formatDay(data.weekStarts[i]!)} (week {week.slice(-2)})
                     </span>
                   )}
                 </th>
@@ -381,7 +382,7 @@ export function AllocationGrid({
                     const kind = hours === null ? undefined : hours > 0 ? 'short' : hours < 0 ? 'surplus' : 'met';
                     const text = hours === null ? 'no need' : hours > 0 ? `short ${formatHours(hours)} h` : hours < 0 ? `${formatHours(-hours)} h spare` : 'need met';
                     return (
-                      <td key={data.weeks[c]} data-gap={kind} aria-label={`${gap.label}, week ${data.weeks[c]!.slice(-2)}: ${text}`} className="gap-cell border-t border-t-line">
+                      <td key={data.weeks[c]} data-gap={kind} aria-label={`${gap.label}, week of ${formatDay(data.weekStarts[c]!)}: ${text}`} className="gap-cell border-t border-t-line">
                         {zoom === 'weeks' && hours !== null && hours !== 0 ? <span aria-hidden="true">{hours > 0 ? `−${formatHours(hours)}` : `+${formatHours(-hours)}`}</span> : null}
                       </td>
                     );

@@ -11,6 +11,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ScenarioChange } from '@/db/schema/resources';
 import { formatDay } from '@/server/domain/dates';
+import { weekStartText } from '@/server/domain/weekText';
 import { amountLabel, bandLabels, formatHours, readableError, type Allocation, type Band, type Person } from './model';
 
 export interface Scenario {
@@ -331,7 +332,7 @@ export function ScenarioPanel({
                     <thead className="text-xs text-muted">
                       <tr>
                         <th scope="col" className="py-1 pr-3 font-medium">Person</th>
-                        <th scope="col" className="py-1 pr-3 font-medium">Week</th>
+                        <th scope="col" className="py-1 pr-3 font-medium">Week of</th>
                         <th scope="col" className="py-1 pr-3 font-medium">Now</th>
                         <th scope="col" className="py-1 pr-3 font-medium">With the changes</th>
                         <th scope="col" className="py-1 font-medium">Hours</th>
@@ -341,7 +342,9 @@ export function ScenarioPanel({
                       {compare.cells.map((cell) => (
                         <tr key={`${cell.personId}:${cell.week}`} className="border-t border-line" data-testid="changed-cell">
                           <td className="py-1 pr-3">{names.person(cell.personId)}</td>
-                          <td className="py-1 pr-3 tabular-nums">{cell.week}</td>
+                          <td className="py-1 pr-3 tabular-nums" data-week={cell.week}>
+                            {weekStartText(cell.week)}
+                          </td>
                           <td className="py-1 pr-3 tabular-nums">
                             {cell.before.percent}% {bandLabels[cell.before.band].toLowerCase()}
                           </td>

@@ -10,6 +10,7 @@ import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
+import { weekStartText } from '@/server/domain/weekText';
 import { formatHours, readableError, type IsoDate } from './model';
 
 export interface NeedWeek {
@@ -58,6 +59,11 @@ export function needSummary(weeks: readonly NeedWeek[]): string {
   if (!parts.length) return weeks.length === 1 ? 'Met in the 1 week shown.' : `Met in all ${weeks.length} weeks shown.`;
   const text = parts.join('; ');
   return text[0]!.toUpperCase() + text.slice(1) + '.';
+}
+
+/** The remove button's name: which need, on which project, over which days ("Remove need Go on Atlas, 1 Feb 2027 – 26 Feb 2027"). */
+export function removeNeedLabel(need: Pick<Need, 'skill' | 'count' | 'from' | 'to'>, projectName: string): string {
+  return `Remove need ${need.count} × ${need.skill} on ${projectName}, ${formatDay(need.from)} – ${formatDay(need.to)}`;
 }
 
 function NeedForm({ projects, onAdd }: { projects: { id: string; name: string }[]; onAdd: (values: NeedValues) => Promise<unknown> }) {
@@ -175,8 +181,8 @@ export function StaffingPanel({
                         <span className="ml-auto">
                           <ConfirmButton
                             label="Remove"
-                            ariaLabel={`Remove need ${need.skill}`}
-                            question="Remove this need?"
+                            ariaLabel={removeNeedLabel(need, names.get(s.projectId) ?? 'a project')}
+                            question={`Remove the need for ${need.count} × ${need.skill} on ${names.get(s.projectId) ?? 'a project'}?`}
                             confirmLabel="Remove"
                             onConfirm={() => void onRemove(need).catch((e: unknown) => setError(messageOf(e)))}
                           />
@@ -189,10 +195,10 @@ export function StaffingPanel({
                     {need.weeks.some((w) => w.gapHours !== 0) ? (
                       <details className="text-xs">
                         <summary className="cursor-pointer text-muted hover:text-ink">Week by week</summary>
-                        <ul className="mt-1 grid grid-cols-2 gap-x-4 gap-y-0.5 sm:grid-cols-4">
+                        <ul className="mt-1 grid grid-cols-1 gap-x-4 gap-y-0.5 sm:grid-cols-2 lg:grid-cols-3">
                           {need.weeks.map((w) => (
-                            <li key={w.week} className={w.gapHours > 0 ? 'font-medium text-medium-ink' : 'text-muted'}>
-                              {w.week}:{' '}
+                            <li key={w.week} data-week={w.week} className={w.gapHours > 0 ? 'font-medium text-medium-ink' : 'text-muted'}>
+                              Week of {weekStartText(w.week)}:{' '}
                               {w.gapHours > 0 ? `short ${formatHours(w.gapHours)} h` : w.gapHours < 0 ? `${formatHours(-w.gapHours)} h spare` : 'met'}{' '}
                               ({formatHours(w.allocatedHours)} of {formatHours(w.neededHours)} h)
                             </li>

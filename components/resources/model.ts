@@ -3,6 +3,7 @@
 // cell, which people a filter keeps. Plain functions (no React, no I/O), tested in tests/components.
 import { addDays, addWeeks, format, parseISO, startOfISOWeek } from 'date-fns';
 import type { AllocationView as Allocation, Person, TimeOff } from '@/server/data/resources';
+import { formatDay } from '@/server/domain/dates';
 
 /** A calendar date, `yyyy-MM-dd`. */
 export type IsoDate = string;
@@ -133,6 +134,21 @@ export function amountLabel(allocation: Pick<Allocation, 'hoursPerWeek' | 'perce
   return allocation.hoursPerWeek !== null ? `${formatHours(allocation.hoursPerWeek)} h/wk` : `${formatHours(allocation.percent ?? 0)}%`;
 }
 
+/** The narrowest bar (px) that shows its whole label, and the narrowest that shows a short one. */
+export const fullLabelMinWidth = 104;
+export const shortLabelMinWidth = 40;
+
+/**
+ * What a bar `width` pixels wide shows: its whole label ("36 h/wk · Payments") when there is room,
+ * the amount alone and shortened ("36h", "50%") on a one-week bar, nothing on a sliver (the
+ * months zoom); the button's accessible name and tooltip always carry the whole of it.
+ */
+export function barLabel(allocation: Pick<Allocation, 'hoursPerWeek' | 'percent' | 'workstreamName'>, width: number): { text: string; fit: 'full' | 'short' | 'none' } {
+  if (width >= fullLabelMinWidth) return { text: `${amountLabel(allocation)}${allocation.workstreamName ? ` · ${allocation.workstreamName}` : ''}`, fit: 'full' };
+  if (width >= shortLabelMinWidth) return { text: allocation.hoursPerWeek !== null ? `${formatHours(allocation.hoursPerWeek)}h` : `${formatHours(allocation.percent ?? 0)}%`, fit: 'short' };
+  return { text: '', fit: 'none' };
+}
+
 export function formatHours(hours: number): string {
   return Number.isInteger(hours) ? String(hours) : hours.toFixed(1).replace(/\.0$/, '');
 }
@@ -216,7 +232,7 @@ export function describeCell({
   projects: { name: string; hours: number }[];
 }): string {
   const off = timeOffInWeek(person, monday);
-  const parts = [`${person.name}, week ${week.slice(-2)} (from ${shortDay(monday)})`];
+  const parts = [`${person.name}, week of ${formatDay(monday)}`];
   if (allocated === 0 && capacity === 0) parts.push('not working');
   else if (allocated === 0) parts.push(`nothing allocated of ${formatHours(capacity)} h`);
   else parts.push(`${percent}%, ${bandLabels[band].toLowerCase()}: ${formatHours(allocated)} of ${formatHours(capacity)} h`);

@@ -4,6 +4,7 @@
 // functions over what the resources procedures read (allocations with their current dates, the
 // weeks a person is over, the weeks a staffing need is short); no I/O.
 import { addDays, format, parseISO } from 'date-fns';
+import { describeWeeksText } from './weekText';
 
 /** Both days included, `yyyy-MM-dd`. */
 export interface DateRange {
@@ -55,6 +56,9 @@ export interface OverWeek {
 export interface GapWeek {
   needId: string;
   skill: string;
+  /** The need's own dates (a week may run past them): only a workstream those dates meet is short of it. */
+  needFrom?: string;
+  needTo?: string;
   week: string;
   weekStart: string;
   neededHours: number;
@@ -70,6 +74,8 @@ export interface WorkstreamPerson {
   hoursPerWeek: number;
   /** ISO weeks, while on it, in which they are over-allocated. */
   overWeeks: string[];
+  /** The Mondays of those weeks, in the same order (what a page shows: "week of 14 Dec 2026"). */
+  overWeekStarts: string[];
   /** Their time off while on it (cut to those days). */
   leaveDays: (DateRange & { reason: string })[];
 }
@@ -79,7 +85,17 @@ export interface WorkstreamStaffing {
   name: string;
   from: string;
   to: string;
+  /** Only the people whose allocations are tied to this workstream. */
   people: WorkstreamPerson[];
+}
+
+/**
+ * A person allocated to the project but to no workstream of its plan ("Also on the project"):
+ * listed once for the project, never counted as working on a workstream.
+ */
+export interface ProjectPerson extends WorkstreamPerson {
+  /** The days of those allocations, merged. */
+  periods: DateRange[];
 }
 
 export interface MilestoneStaffing {
@@ -92,6 +108,8 @@ export interface MilestoneStaffing {
 
 export interface PlanStaffing {
   workstreams: WorkstreamStaffing[];
+  /** People on the project whose allocations are tied to no workstream of the plan. */
+  alsoOnProject: ProjectPerson[];
   milestones: MilestoneStaffing[];
 }
 
@@ -128,14 +146,17 @@ export function mergeRanges(ranges: readonly DateRange[]): DateRange[] {
 }
 
 /**
- * Whether an allocation counts for a workstream: it is tied to it, or it is tied to no workstream
- * of the plan (the project as a whole) and its dates meet the workstream's. An allocation tied to
- * another workstream does not count. A workstream id the plan no longer has reads as the project.
+ * Whether an allocation counts as working on a workstream: only when it is tied to it. An
+ * allocation to the project as a whole says nothing about which workstream the person works on,
+ * so it is listed once for the project (isProjectWide), never on every workstream it overlaps.
  */
-export function countsFor(allocation: ProjectAllocation, workstream: StaffingWorkstream, planWorkstreamIds: ReadonlySet<string>): boolean {
-  if (allocation.workstreamId === workstream.id) return true;
-  const tiedElsewhere = allocation.workstreamId !== null && planWorkstreamIds.has(allocation.workstreamId);
-  return !tiedElsewhere && overlaps(allocation, workstream);
+export function countsFor(allocation: ProjectAllocation, workstream: StaffingWorkstream): boolean {
+  return allocation.workstreamId === workstream.id;
+}
+
+/** An allocation tied to no workstream of the plan (none, or one the plan no longer has): the project as a whole. */
+export function isProjectWide(allocation: ProjectAllocation, planWorkstreamIds: ReadonlySet<string>): boolean {
+  return allocation.workstreamId === null || !planWorkstreamIds.has(allocation.workstreamId);
 }
 
 /** The most hours a week of these allocations that run at the same time, within `within`. */
@@ -153,15 +174,12 @@ export function peakHoursPerWeek(allocations: readonly ProjectAllocation[], with
   return Math.round(peak * 10) / 10;
 }
 
-/** `2027-W05`, `2027-W05 to 2027-W07` for a run, or `2027-W05, 2027-W09 and 2 more`. */
-export function describeWeeks(weeks: readonly string[], weekStarts: readonly string[]): string {
-  if (weeks.length === 0) return 'no weeks';
-  if (weeks.length === 1) return weeks[0]!;
-  const consecutive = weekStarts.every((start, i) => i === 0 || start === iso(addDays(day(weekStarts[i - 1]!), 7)));
-  if (consecutive) return `${weeks[0]} to ${weeks.at(-1)}`;
-  const shown = weeks.slice(0, 3);
-  const more = weeks.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+/**
+ * Weeks by their Mondays, to follow "in": `the week of 1 Feb 2027`, `the weeks of 1 Feb – 15 Feb
+ * 2027` for a run, `the weeks of 1 Feb, 15 Feb 2027 and 2 more` (never the ISO codes).
+ */
+export function describeWeeks(weekStarts: readonly string[]): string {
+  return describeWeeksText(weekStarts);
 }
 
 /** The open gap weeks (short, not covered) that meet a date range, by week. */
@@ -187,25 +205,48 @@ export function planStaffing(input: {
   const overByPerson = new Map<string, OverWeek[]>();
   for (const week of input.overWeeks) overByPerson.set(week.personId, [...(overByPerson.get(week.personId) ?? []), week]);
 
+  /** A person's hours, over weeks and leave over the days `onIt` (their allocations' dates, clipped). */
+  function personOn(personId: string, mine: readonly ProjectAllocation[], onIt: DateRange[], within: DateRange | null): WorkstreamPerson {
+    const person = people.get(personId)!;
+    const overWeeks = (overByPerson.get(personId) ?? [])
+      .filter((w) => onIt.some((range) => overlaps(weekRange(w.weekStart), range)))
+      .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+    const unique = [...new Map(overWeeks.map((w) => [w.week, w.weekStart])).entries()];
+    const leaveDays = person.timeOff
+      .flatMap((off) => onIt.flatMap((range) => intersection(off, range) ?? []).map((r) => ({ ...r, reason: off.reason })))
+      .sort((a, b) => a.from.localeCompare(b.from));
+    const span = within ?? { from: onIt[0]?.from ?? '0000-01-01', to: onIt.at(-1)?.to ?? '9999-12-31' };
+    return {
+      personId,
+      name: person.name,
+      hoursPerWeek: peakHoursPerWeek(mine, span),
+      overWeeks: unique.map(([week]) => week),
+      overWeekStarts: unique.map(([, start]) => start),
+      leaveDays,
+    };
+  }
+  const byName = (a: WorkstreamPerson, b: WorkstreamPerson) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId);
+
   const workstreams = [...input.workstreams].sort(byStartThenName).map((workstream): WorkstreamStaffing => {
-    const counted = input.allocations.filter((a) => people.has(a.personId) && countsFor(a, workstream, planIds));
+    const counted = input.allocations.filter((a) => people.has(a.personId) && countsFor(a, workstream));
     const personIds = [...new Set(counted.map((a) => a.personId))];
-    const staff = personIds.map((personId): WorkstreamPerson => {
-      const person = people.get(personId)!;
+    const staff = personIds.map((personId) => {
       const mine = counted.filter((a) => a.personId === personId);
       // The days they are on it: their allocations' dates within the workstream's.
-      const onIt = mergeRanges(mine.flatMap((a) => intersection(a, workstream) ?? []));
-      const overWeeks = (overByPerson.get(personId) ?? [])
-        .filter((w) => onIt.some((range) => overlaps(weekRange(w.weekStart), range)))
-        .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
-      const leaveDays = person.timeOff
-        .flatMap((off) => onIt.flatMap((range) => intersection(off, range) ?? []).map((r) => ({ ...r, reason: off.reason })))
-        .sort((a, b) => a.from.localeCompare(b.from));
-      return { personId, name: person.name, hoursPerWeek: peakHoursPerWeek(mine, workstream), overWeeks: [...new Set(overWeeks.map((w) => w.week))], leaveDays };
+      return personOn(personId, mine, mergeRanges(mine.flatMap((a) => intersection(a, workstream) ?? [])), workstream);
     });
-    staff.sort((a, b) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
+    staff.sort(byName);
     return { workstreamId: workstream.id, name: workstream.name, from: workstream.from, to: workstream.to, people: staff };
   });
+
+  const projectWide = input.allocations.filter((a) => people.has(a.personId) && isProjectWide(a, planIds));
+  const alsoOnProject = [...new Set(projectWide.map((a) => a.personId))]
+    .map((personId): ProjectPerson => {
+      const mine = projectWide.filter((a) => a.personId === personId);
+      const periods = mergeRanges(mine.map(({ from, to }) => ({ from, to })));
+      return { ...personOn(personId, mine, periods, null), periods };
+    })
+    .sort(byName);
 
   const staffing = new Map(workstreams.map((w) => [w.workstreamId, w]));
   const milestones = input.milestones.map((milestone): MilestoneStaffing => {
@@ -215,20 +256,19 @@ export function planStaffing(input: {
         reasons.push(`Nobody is allocated to “${workstream.name}”.`);
         continue;
       }
-      const gaps = gapWeeksDuring(input.gapWeeks, workstream);
+      // Only the needs whose own dates meet the workstream's, in the weeks both run.
+      const gaps = input.gapWeeks.filter((g) => {
+        const both = intersection({ from: g.needFrom ?? g.weekStart, to: g.needTo ?? weekRange(g.weekStart).to }, workstream);
+        return g.gapHours > 0 && both !== null && overlaps(weekRange(g.weekStart), both);
+      });
       if (gaps.length === 0) continue;
       const skills = [...new Set(gaps.map((g) => g.skill))].sort();
-      const weeks = [...new Map(gaps.map((g) => [g.week, g.weekStart])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+      const weekStarts = [...new Set(gaps.map((g) => g.weekStart))].sort();
       const worst = Math.max(...gaps.map((g) => g.gapHours));
-      reasons.push(
-        `“${workstream.name}” is short of ${skills.join(', ')} in ${describeWeeks(
-          weeks.map(([w]) => w),
-          weeks.map(([, start]) => start),
-        )} (up to ${Math.round(worst * 10) / 10} h a week).`,
-      );
+      reasons.push(`“${workstream.name}” is short of ${skills.join(', ')} in ${describeWeeks(weekStarts)} (up to ${Math.round(worst * 10) / 10} h a week).`);
     }
     return { milestoneId: milestone.id, name: milestone.name, understaffed: reasons.length > 0, reasons };
   });
 
-  return { workstreams, milestones };
+  return { workstreams, alsoOnProject, milestones };
 }

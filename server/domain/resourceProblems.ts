@@ -4,8 +4,8 @@
 // (riskPrefill). Plain functions; the resources.problems procedure reads what they need.
 import { formatDay } from './dates';
 import type { RaidFields } from './risk';
+import { weekOfText } from './weekText';
 import {
-  countsFor,
   describeWeeks,
   gapWeeksDuring,
   overlaps,
@@ -28,9 +28,13 @@ export interface ResourceProblem {
   personId?: string;
   /** The person's account, when they have one and are a member of the project (a risk owner must be). */
   ownerUserId?: string;
-  /** The workstream it hits most, if the plan has one then. */
+  /**
+   * The workstream it threatens: for an over-allocation, the one of the plan its allocations are
+   * tied to (the one most hit when several are); none when they are tied to none (never a guess
+   * from dates). For a staffing gap, the workstream running most of its short weeks.
+   */
   workstreamId?: string;
-  /** ISO weeks, in order. */
+  /** ISO weeks, in order (machine codes: titles and details name weeks by their Mondays). */
   weeks: string[];
 }
 
@@ -72,7 +76,6 @@ function overAllocation(
   theirAllocations: readonly ProjectAllocation[],
   overWeeks: readonly OverWeek[],
   workstreams: readonly StaffingWorkstream[],
-  planIds: ReadonlySet<string>,
   memberUserIds: ReadonlySet<string>,
 ): ResourceProblem | null {
   // Only the weeks they work on this project: an over week elsewhere is the other project's problem.
@@ -81,15 +84,15 @@ function overAllocation(
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
   if (weeks.length === 0) return null;
   const worst = weeks.reduce((a, b) => (b.percent > a.percent ? b : a));
-  const span = describeWeeks(
-    weeks.map((w) => w.week),
-    weeks.map((w) => w.weekStart),
-  );
-  const onWorkstreams = workstreams.filter((w) => theirAllocations.some((a) => countsFor(a, w, planIds)));
+  const span = describeWeeks(weeks.map((w) => w.weekStart));
+  // Only workstreams an over week's allocation is tied to: an allocation to the project as a whole
+  // names no workstream, and the risk is then left unlinked rather than linked to a guess.
+  const tiedInOverWeeks = theirAllocations.filter((a) => a.workstreamId !== null && weeks.some((w) => overlaps(weekRange(w.weekStart), a)));
+  const onWorkstreams = workstreams.filter((w) => tiedInOverWeeks.some((a) => a.workstreamId === w.id && overlaps(a, w)));
   const worstLine =
     worst.capacityHours > 0
-      ? `At the worst, ${worst.week}, ${hours(worst.allocatedHours)} are allocated against a capacity of ${hours(worst.capacityHours)} (${worst.percent}%).`
-      : `In ${worst.week} ${hours(worst.allocatedHours)} are allocated while they have no capacity (time off or no working days).`;
+      ? `At the worst, the ${weekOfText(worst.weekStart)}, ${hours(worst.allocatedHours)} are allocated against a capacity of ${hours(worst.capacityHours)} (${worst.percent}%).`
+      : `In the ${weekOfText(worst.weekStart)} ${hours(worst.allocatedHours)} are allocated while they have no capacity (time off or no working days).`;
   return {
     id: `over:${person.id}`,
     kind: 'over-allocation',
@@ -112,17 +115,14 @@ function staffingGap(need: ProblemNeed, gapWeeks: readonly GapWeek[], workstream
   ).sort((a, b) => a.weekStart.localeCompare(b.weekStart));
   if (weeks.length === 0) return null;
   const worst = weeks.reduce((a, b) => (b.gapHours > a.gapHours ? b : a));
-  const span = describeWeeks(
-    weeks.map((w) => w.week),
-    weeks.map((w) => w.weekStart),
-  );
+  const span = describeWeeks(weeks.map((w) => w.weekStart));
   return {
     id: `gap:${need.id}`,
     kind: 'staffing-gap',
     title: clipTitle(`Short of ${need.skill} in ${span}`),
     detail:
       `The project needs ${need.count} × ${hours(need.hoursPerWeek)} a week of ${need.skill} from ${formatDay(need.from)} to ${formatDay(need.to)}. ` +
-      `At the worst, ${worst.week}, ${hours(worst.allocatedHours)} of ${hours(worst.neededHours)} are allocated: ${hours(worst.gapHours)} short.`,
+      `At the worst, the ${weekOfText(worst.weekStart)}, ${hours(worst.allocatedHours)} of ${hours(worst.neededHours)} are allocated: ${hours(worst.gapHours)} short.`,
     workstreamId: workstreamMostHit(
       workstreams,
       weeks.map((w) => w.weekStart),
@@ -142,11 +142,10 @@ export function resourceProblems(input: {
   /** User ids of the project's members: only they can own a risk. */
   memberUserIds: ReadonlySet<string>;
 }): ResourceProblem[] {
-  const planIds = new Set(input.workstreams.map((w) => w.id));
   const over = input.people
     .flatMap((person) => {
       const theirs = input.allocations.filter((a) => a.personId === person.id);
-      return theirs.length ? (overAllocation(person, theirs, input.overWeeks, input.workstreams, planIds, input.memberUserIds) ?? []) : [];
+      return theirs.length ? (overAllocation(person, theirs, input.overWeeks, input.workstreams, input.memberUserIds) ?? []) : [];
     })
     .sort((a, b) => a.weeks[0]!.localeCompare(b.weeks[0]!) || a.title.localeCompare(b.title));
   const gaps = input.needs

@@ -21,7 +21,7 @@ export const maxStaffingWeeks = 156;
 
 interface Basis {
   workstreams: StaffingWorkstream[];
-  onProjectDates: { from: string; to: string }[];
+  onProjectDates: { from: string; to: string; workstreamId: string | null }[];
   needs: { from: string; to: string }[];
 }
 
@@ -78,7 +78,7 @@ async function readProjectResources(db: Executor, project: { id: string; workspa
     );
     const mondays = new Map(weeks.map((w) => [w.week, w.monday]));
     const gapWeeks = staffingForNeeds(needs, byId, projectAllocations, weeks).flatMap((need) =>
-      need.weeks.map((w) => ({ needId: need.id, skill: need.skill, weekStart: mondays.get(w.week)!, ...w })),
+      need.weeks.map((w) => ({ needId: need.id, skill: need.skill, needFrom: need.from, needTo: need.to, weekStart: mondays.get(w.week)!, ...w })),
     );
     return { overWeeks, gapWeeks };
   }
@@ -98,11 +98,15 @@ export const projectResourcesRouter = createTRPCRouter({
    * over-allocated and their leave while on it; per milestone: whether its workstreams are under-staffed.
    */
   forPlan: projectProcedure('viewer').query(async ({ ctx }) => {
-    // The weeks the plan's workstreams run.
-    const { overWeeks, gapWeeks, ...data } = await readProjectResources(ctx.db, ctx.project, ({ workstreams }) => {
-      const starts = workstreams.map((w) => w.from).sort();
-      const ends = workstreams.map((w) => w.to).sort();
-      return starts.length ? weeksBetween(starts[0]!, ends.at(-1)!) : [];
+    // The weeks the plan's workstreams run, and those of the project's allocations to no
+    // workstream (listed as "also on the project", with their over weeks and leave).
+    const { overWeeks, gapWeeks, ...data } = await readProjectResources(ctx.db, ctx.project, ({ workstreams, onProjectDates }) => {
+      if (!workstreams.length) return [];
+      const planIds = new Set(workstreams.map((w) => w.id));
+      const projectWide = onProjectDates.filter((a) => !a.workstreamId || !planIds.has(a.workstreamId));
+      const starts = [...workstreams, ...projectWide].map((w) => w.from).sort();
+      const ends = [...workstreams, ...projectWide].map((w) => w.to).sort();
+      return weeksBetween(starts[0]!, ends.at(-1)!);
     });
     return planStaffing({
       workstreams: data.workstreams,

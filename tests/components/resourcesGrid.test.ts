@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AllocationBar } from '@/components/resources/AllocationBar';
 import {
   allocationsInWeek,
+  barLabel,
   barSpan,
   datesWithEdgeAt,
   describeCell,
@@ -103,8 +104,8 @@ describe('allocation grid arithmetic', () => {
   it('describes a cell in words: utilisation, band, time off and the projects behind it', () => {
     const ann = person({ timeOff: [{ id: 't', from: '2027-01-05', to: '2027-01-05', reason: 'Dentist' }] });
     const text = describeCell({ person: ann, week: '2027-W01', monday: '2027-01-04', allocated: 52, capacity: 32, percent: 163, band: 'over', projects: [{ name: 'Atlas', hours: 36 }, { name: 'Beacon', hours: 16 }] });
-    expect(text).toBe('Ann, week 01 (from 4 Jan); 163%, over: 52 of 32 h; time off (Dentist); Atlas 36 h, Beacon 16 h');
-    expect(describeCell({ person: person(), week: '2027-W02', monday: '2027-01-11', allocated: 0, capacity: 0, percent: 0, band: 'under', projects: [] })).toBe('Ann, week 02 (from 11 Jan); not working');
+    expect(text).toBe('Ann, week of 4 Jan 2027; 163%, over: 52 of 32 h; time off (Dentist); Atlas 36 h, Beacon 16 h');
+    expect(describeCell({ person: person(), week: '2027-W02', monday: '2027-01-11', allocated: 0, capacity: 0, percent: 0, band: 'under', projects: [] })).toBe('Ann, week of 11 Jan 2027; not working');
   });
 
   it('filters people by skill (any case), role and project, and offers each skill and role once', () => {
@@ -166,6 +167,22 @@ describe('allocation bar', () => {
     );
     return onResize;
   };
+
+  it('a one-week bar shows a short label that fits between its edges; its name and tooltip keep the whole of it', () => {
+    renderBar(undefined, { from: '2027-01-11', to: '2027-01-17', hoursPerWeek: 36, workstreamName: 'Payments API' });
+    const button = screen.getByRole('button', { name: /^Atlas for Ann: 36 h\/wk, 11 Jan 2027 to 17 Jan 2027/ });
+    expect(button.textContent).toBe('36h');
+    // Not the 12 px padding of a long bar, which left 32 of its 56 px for the text.
+    expect(button.className).not.toMatch(/\bpx-3\b/);
+    expect(button.getAttribute('title')).toContain('Atlas: 36 h/wk, 11 Jan 2027 – 17 Jan 2027');
+  });
+
+  it('a bar of two weeks or more shows its whole label; a sliver (months zoom) shows none', () => {
+    expect(barLabel({ hoursPerWeek: 36, percent: null, workstreamName: 'Payments API' }, 112)).toEqual({ text: '36 h/wk · Payments API', fit: 'full' });
+    expect(barLabel({ hoursPerWeek: null, percent: 50, workstreamName: null }, 56)).toEqual({ text: '50%', fit: 'short' });
+    expect(barLabel({ hoursPerWeek: 7.5, percent: null, workstreamName: null }, 56)).toEqual({ text: '7.5h', fit: 'short' });
+    expect(barLabel({ hoursPerWeek: 36, percent: null, workstreamName: null }, 32)).toEqual({ text: '', fit: 'none' });
+  });
 
   it('moves an edge a week per arrow key, saves on Enter, and Escape puts it back unsaved', async () => {
     const onResize = renderBar();

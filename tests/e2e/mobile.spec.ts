@@ -320,12 +320,13 @@ test('phone: the people page fits 390 px, its grid scrolls inside itself with th
   expect(after.x + after.width).toBeLessThanOrEqual(390);
   await expectNoSidewaysScroll(page);
 
-  // On the plan, the same person's flag ("Over-allocated in …, … and N more weeks") is a long
-  // sentence: it wraps inside its workstream's card instead of widening the page.
+  // On the plan, the same person (on the project as a whole, so under "Also on the project") has a
+  // long flag ("Over-allocated in the weeks of …, … and N more"): it wraps inside its section
+  // instead of widening the page.
   await page.goto(`/p/${seeded.projectId}/plan`);
-  const flag = page.getByTestId('staffed-person').filter({ hasText: 'Alexandra Konstantinopoulou-Smith' }).first().getByText(/^Over-allocated in .* more weeks$/);
+  const flag = page.getByTestId('project-person').filter({ hasText: 'Alexandra Konstantinopoulou-Smith' }).first().getByText(/^Over-allocated in the weeks of .* and \d+ more$/);
   await expect(flag).toBeVisible({ timeout: 20_000 });
-  const [flagRight, cardRight] = await flag.evaluate((el) => [el.getBoundingClientRect().right, el.closest('[data-testid="workstream-staffing"]')!.getBoundingClientRect().right]);
+  const [flagRight, cardRight] = await flag.evaluate((el) => [el.getBoundingClientRect().right, el.closest('[data-testid="also-on-project"]')!.getBoundingClientRect().right]);
   expect(flagRight, 'the flag stays inside its card').toBeLessThanOrEqual(cardRight!);
   await expectNoSidewaysScroll(page);
   await context.close();

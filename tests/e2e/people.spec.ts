@@ -261,7 +261,7 @@ test('people: a staffing need shows its gap, and a what-if scenario shows the we
   const gap = page.getByTestId('gap-row');
   await expect(gap).toHaveCount(1);
   await expect(gap.locator('td').first()).toHaveAttribute('data-gap', 'short');
-  await expect(gap.locator('td').first()).toHaveAccessibleName(`${project}: 2 × Go, week ${(await cell(page, eve, 0).getAttribute('data-week'))!.slice(-2)}: short 30 h`);
+  await expect(gap.locator('td').first()).toHaveAccessibleName(`${project}: 2 × Go, week of ${formatDay(monday)}: short 30 h`);
   await expect(gap.locator('td').nth(4)).not.toHaveAttribute('data-gap', /./);
 
   // What-if: remove the 20 h allocation; this week would read 75% under.
@@ -275,6 +275,9 @@ test('people: a staffing need shows its gap, and a what-if scenario shows the we
   await expect(changed).toContainText('125% over');
   await expect(changed).toContainText('75% under');
   await expect(changed).toContainText('−20 h');
+  // Weeks are named by their Monday; the ISO code stays in a data attribute.
+  await expect(changed).toContainText(formatDay(monday));
+  await expect(page.getByTestId('scenario')).not.toContainText(/\d{4}-W\d{2}/);
   // Nothing changed on the grid yet.
   await expect(cell(page, eve, 0)).toHaveAttribute('data-band', 'over');
 

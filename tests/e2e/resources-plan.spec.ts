@@ -6,11 +6,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addDays, format, startOfISOWeek } from 'date-fns';
+import { formatDay } from '@/server/domain/dates';
 import { createProject, editor, field, newPerson, openBoard, raidTitles, row, signedUpContext } from './support';
 
 /** The Monday `weeks` weeks after this week's, plus `days`, as `yyyy-MM-dd`. */
 const monday = (weeks: number, days = 0) => format(addDays(startOfISOWeek(new Date()), weeks * 7 + days), 'yyyy-MM-dd');
-const isoWeek = (date: string) => format(new Date(`${date}T12:00:00`), "RRRR-'W'II");
+/** A week as the pages name it: by its Monday, never as an ISO code like 2027-W05. */
+const weekOf = (mondayDate: string) => `the week of ${formatDay(mondayDate)}`;
 
 async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
   const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
@@ -101,7 +103,10 @@ test('resources on the plan and the risk board: an over-allocated person is flag
     await trpcMutation(page, 'allocation.upsert', { personId: priya.id, projectId, from: monday(2), to: monday(3, 4), hoursPerWeek: 30, workstreamId: buildId });
   }).toPass();
   await trpcMutation(page, 'allocation.upsert', { personId: priya.id, projectId: otherId, from: monday(3), to: monday(3, 4), hoursPerWeek: 20 });
-  const overWeek = isoWeek(monday(3));
+  // Lee is on the project as a whole (no workstream): listed once under "Also on the project", never on Build.
+  const lee = await trpcMutation<{ id: string }>(page, 'people.add', { workspaceId: workspace.id, name: 'Lee Park', weeklyHours: 40 });
+  await trpcMutation(page, 'allocation.upsert', { personId: lee.id, projectId, from: monday(2), to: monday(4, 4), hoursPerWeek: 10 });
+  const overWeek = weekOf(monday(3));
 
   await openPlan(page, projectId);
   const staffing = page.getByRole('region', { name: 'Who works on it' });
@@ -109,6 +114,8 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await expect(build.getByTestId('staffed-person')).toHaveText(`Priya Shah30 h/weekOver-allocated in ${overWeek}`);
   await expect(staffing.getByTestId('workstream-staffing').filter({ hasText: 'QA pass' })).toContainText('Nobody is allocated to it yet.');
   await expect(staffing.getByTestId('understaffed-milestone')).toHaveText('⚠ Under-staffed: LaunchNobody is allocated to “QA pass”.');
+  await expect(staffing.getByTestId('also-on-project').getByTestId('project-person')).toHaveText(`Lee Park10 h/week${formatDay(monday(2))} – ${formatDay(monday(4, 4))}`);
+  await expect(staffing).not.toContainText(/\d{4}-W\d{2}/);
   await expect(staffing.getByRole('link', { name: 'People and allocations' })).toHaveAttribute('href', `/w/${workspace.id}/people`);
   await expectNoViolations(page);
   // The workstream's editor says the same.
@@ -165,7 +172,7 @@ test('resources on the risk board: a prefilled risk closed without saving is nev
   const { workspace } = await trpcQuery<{ workspace: { id: string } }>(page, 'project.get', { projectId });
   const sam = await trpcMutation<{ id: string }>(page, 'people.add', { workspaceId: workspace.id, name: 'Sam Okafor', weeklyHours: 20 });
   await trpcMutation(page, 'allocation.upsert', { personId: sam.id, projectId, from: monday(1), to: monday(1, 4), hoursPerWeek: 30 });
-  const title = `Sam Okafor is over-allocated in ${isoWeek(monday(1))}`;
+  const title = `Sam Okafor is over-allocated in ${weekOf(monday(1))}`;
 
   await openBoard(page, projectId);
   // At a phone's width the panel and the prefilled editor fit the screen.

@@ -74,11 +74,22 @@ describe('resources.forPlan', () => {
         to: monday(2, 4),
         people: [
           // The tied allocation took Build's dates, not the week it was given.
-          { personId: ana.id, name: 'Ana', hoursPerWeek: 30, overWeeks: [isoWeekOf(monday(2))], leaveDays: [] },
-          { personId: ben.id, name: 'Ben', hoursPerWeek: 10, overWeeks: [], leaveDays: [{ from: monday(1, 2), to: monday(1, 2), reason: 'Dentist' }] },
+          { personId: ana.id, name: 'Ana', hoursPerWeek: 30, overWeeks: [isoWeekOf(monday(2))], overWeekStarts: [monday(2)], leaveDays: [] },
         ],
       },
       { workstreamId: design, name: 'Design', from: monday(3), to: monday(4, 4), people: [] },
+    ]);
+    // Ben is on the project but on no workstream: not counted on Build, listed once beside the workstreams.
+    expect(plan.alsoOnProject).toEqual([
+      {
+        personId: ben.id,
+        name: 'Ben',
+        hoursPerWeek: 10,
+        overWeeks: [],
+        overWeekStarts: [],
+        leaveDays: [{ from: monday(1, 2), to: monday(1, 2), reason: 'Dentist' }],
+        periods: [{ from: monday(1), to: monday(1, 4) }],
+      },
     ]);
     expect(plan.milestones).toEqual([{ milestoneId: launch, name: 'Launch', understaffed: true, reasons: ['Nobody is allocated to “Design”.'] }]);
   });
@@ -105,19 +116,20 @@ describe('resources.forPlan', () => {
       name: 'Cy',
       hoursPerWeek: 40,
       overWeeks: [isoWeekOf(monday(3))],
+      overWeekStarts: [monday(3)],
       leaveDays: [{ from: monday(3), to: monday(3, 4), reason: 'Holiday' }],
     });
     expect(plan.milestones[0]).toEqual({
       milestoneId: launch,
       name: 'Go live',
       understaffed: true,
-      reasons: [`“Build” is short of backend in ${isoWeekOf(monday(3))} (up to 40 h a week).`],
+      reasons: [`“Build” is short of backend in the week of ${formatDay(monday(3))} (up to 40 h a week).`],
     });
   });
 
   it('resources.forPlan: a plan without workstreams, or a project without resources, answers empty lists', async () => {
     const team = await projectFor(deps, people, 'Empty');
-    expect(await (await team.as('owner')).resources.forPlan({ projectId: team.project.id })).toEqual({ workstreams: [], milestones: [] });
+    expect(await (await team.as('owner')).resources.forPlan({ projectId: team.project.id })).toEqual({ workstreams: [], alsoOnProject: [], milestones: [] });
   });
 });
 
@@ -137,8 +149,8 @@ describe('resources.problems', () => {
       {
         id: `over:${dee.id}`,
         kind: 'over-allocation',
-        title: `Dee is over-allocated in ${isoWeekOf(monday(2))}`,
-        detail: `Dee has more work than time in one week while on this project, all projects counted. At the worst, ${isoWeekOf(monday(2))}, 60 h are allocated against a capacity of 40 h (150%).`,
+        title: `Dee is over-allocated in the week of ${formatDay(monday(2))}`,
+        detail: `Dee has more work than time in one week while on this project, all projects counted. At the worst, the week of ${formatDay(monday(2))}, 60 h are allocated against a capacity of 40 h (150%).`,
         personId: dee.id,
         ownerUserId: people.editor.id,
         workstreamId: build,
@@ -147,8 +159,8 @@ describe('resources.problems', () => {
       {
         id: expect.stringMatching(/^gap:/),
         kind: 'staffing-gap',
-        title: `Short of QA in ${isoWeekOf(monday(1))}`,
-        detail: `The project needs 1 × 20 h a week of QA from ${formatDay(monday(1))} to ${formatDay(monday(1, 4))}. At the worst, ${isoWeekOf(monday(1))}, 0 h of 20 h are allocated: 20 h short.`,
+        title: `Short of QA in the week of ${formatDay(monday(1))}`,
+        detail: `The project needs 1 × 20 h a week of QA from ${formatDay(monday(1))} to ${formatDay(monday(1, 4))}. At the worst, the week of ${formatDay(monday(1))}, 0 h of 20 h are allocated: 20 h short.`,
         workstreamId: build,
         weeks: [isoWeekOf(monday(1))],
       },
@@ -166,13 +178,17 @@ describe('resources.problems', () => {
     expect(await (await team.as('owner')).resources.problems({ projectId: team.project.id })).toEqual([]);
   });
 
-  it('resources.problems: a person linked to someone outside the project gets no owner', async () => {
+  it('resources.problems: a person linked to someone outside the project gets no owner; an allocation tied to no workstream links none', async () => {
     const team = await projectFor(deps, people, 'Outsider');
+    // A workstream runs the same week, but Fay's allocation is to the project as a whole.
+    await addPlanItems(deps, team, [{ kind: 'workstream', title: 'Build', start: monday(1), end: monday(1, 4) }]);
     const fay = await addPerson(team, { name: 'Fay', userId: people.stranger.id });
     await allocate(team, { personId: fay.id, from: monday(1), to: monday(1, 4), hoursPerWeek: 45 });
     const [problem] = await (await team.as('owner')).resources.problems({ projectId: team.project.id });
     expect(problem).toMatchObject({ kind: 'over-allocation', personId: fay.id });
     expect(problem!.ownerUserId).toBeUndefined();
+    // Not tied to a workstream: the risk it fills threatens none rather than a guess.
+    expect(problem!.workstreamId).toBeUndefined();
   });
 });
 
@@ -182,7 +198,7 @@ describe('who may read them', () => {
     const projectId = team.project.id;
     for (const persona of ['owner', 'editor', 'viewer'] as const) {
       const as = await team.as(persona);
-      await expect(as.resources.forPlan({ projectId })).resolves.toEqual({ workstreams: [], milestones: [] });
+      await expect(as.resources.forPlan({ projectId })).resolves.toEqual({ workstreams: [], alsoOnProject: [], milestones: [] });
       await expect(as.resources.problems({ projectId })).resolves.toEqual([]);
     }
     const stranger = await team.as('stranger');

@@ -50,9 +50,9 @@ describe('over-allocations', () => {
       {
         id: 'over:ana',
         kind: 'over-allocation',
-        title: 'Ana Lima is over-allocated in 2027-W05 to 2027-W06',
+        title: 'Ana Lima is over-allocated in the weeks of 1 Feb – 8 Feb 2027',
         detail:
-          'Ana Lima has more work than time in 2 weeks while on this project, all projects counted. At the worst, 2027-W06, 60 h are allocated against a capacity of 40 h (150%).',
+          'Ana Lima has more work than time in 2 weeks while on this project, all projects counted. At the worst, the week of 8 Feb 2027, 60 h are allocated against a capacity of 40 h (150%).',
         personId: 'ana',
         ownerUserId: 'user-ana',
         workstreamId: 'build',
@@ -73,20 +73,39 @@ describe('over-allocations', () => {
   it('resource problems: a linked account that is not a project member is not the owner; zero capacity reads as time off', () => {
     const [problem] = resourceProblems({ ...base, allocations: [alloc('ben', '2027-02-01', '2027-02-26')], overWeeks: [over('ben', '2027-W07', '2027-02-15', 8, 0)] });
     expect(problem!.ownerUserId).toBeUndefined();
-    expect(problem!.detail).toContain('In 2027-W07 8 h are allocated while they have no capacity');
+    expect(problem!.detail).toContain('In the week of 15 Feb 2027 8 h are allocated while they have no capacity');
     expect(problem!.detail).toContain('in one week');
-    // A project allocation: the workstream its over week meets (design, W07).
-    expect(problem!.workstreamId).toBe('design');
+    // An allocation to the project as a whole: no workstream is guessed from its dates.
+    expect(problem!.workstreamId).toBeUndefined();
   });
 
-  it('resource problems: a project allocation links the workstream meeting most of the over weeks', () => {
+  it('resource problems: an allocation tied to no workstream leaves the risk unlinked, even when a workstream meets every over week', () => {
     const [problem] = resourceProblems({
       ...base,
       allocations: [alloc('ana', '2027-02-01', '2027-02-26')],
       overWeeks: [over('ana', '2027-W05', '2027-02-01'), over('ana', '2027-W07', '2027-02-15'), over('ana', '2027-W08', '2027-02-22')],
     });
+    expect(problem!.workstreamId).toBeUndefined();
+    expect(riskPrefill(problem!).threatens).toEqual([]);
+    expect(problem!.title).toBe('Ana Lima is over-allocated in the weeks of 1 Feb, 15 Feb and 22 Feb 2027');
+  });
+
+  it('resource problems: with allocations tied to two workstreams, the one tied in most over weeks is linked; a project allocation alongside adds none', () => {
+    const [problem] = resourceProblems({
+      ...base,
+      allocations: [alloc('ana', '2027-02-01', '2027-02-05', 'build'), alloc('ana', '2027-02-15', '2027-02-26', 'design'), alloc('ana', '2027-02-01', '2027-02-26')],
+      overWeeks: [over('ana', '2027-W05', '2027-02-01'), over('ana', '2027-W07', '2027-02-15'), over('ana', '2027-W08', '2027-02-22')],
+    });
     expect(problem!.workstreamId).toBe('design');
-    expect(problem!.title).toBe('Ana Lima is over-allocated in 2027-W05, 2027-W07 and 2027-W08');
+  });
+
+  it('resource problems: a tied allocation outside the over weeks does not link its workstream', () => {
+    const [problem] = resourceProblems({
+      ...base,
+      allocations: [alloc('ana', '2027-02-01', '2027-02-05', 'build'), alloc('ana', '2027-02-15', '2027-02-26')],
+      overWeeks: [over('ana', '2027-W07', '2027-02-15')],
+    });
+    expect(problem!.workstreamId).toBeUndefined();
   });
 
   it('resource problems: an allocation tied to one workstream does not link another that meets the weeks more', () => {
@@ -113,8 +132,8 @@ describe('staffing gaps', () => {
       {
         id: 'gap:n1',
         kind: 'staffing-gap',
-        title: 'Short of backend in 2027-W06 to 2027-W07',
-        detail: 'The project needs 2 × 20 h a week of backend from 1 Feb 2027 to 28 Feb 2027. At the worst, 2027-W07, 15 h of 40 h are allocated: 25 h short.',
+        title: 'Short of backend in the weeks of 8 Feb – 15 Feb 2027',
+        detail: 'The project needs 2 × 20 h a week of backend from 1 Feb 2027 to 28 Feb 2027. At the worst, the week of 15 Feb 2027, 15 h of 40 h are allocated: 25 h short.',
         // design meets W06 and W07, build only W06.
         workstreamId: 'design',
         weeks: ['2027-W06', '2027-W07'],
