@@ -15,6 +15,7 @@ import { resourcesRouter } from './resources';
 import { scenarioRouter } from './scenario';
 import { staffingRouter } from './staffing';
 import { statusRouter } from './status';
+import { techRouter } from './tech';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   resources: mergeRouters(resourcesRouter, projectResourcesRouter),
   staffing: staffingRouter,
   scenario: scenarioRouter,
+  tech: techRouter,
 });
 
 export type AppRouter = typeof appRouter;
