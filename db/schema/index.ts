@@ -9,3 +9,4 @@ export * from './plan';
 export * from './meeting';
 export * from './resources';
 export * from './tech';
+export * from './standards';

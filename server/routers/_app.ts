@@ -14,6 +14,7 @@ import { raidRouter } from './raid';
 import { resourcesRouter } from './resources';
 import { scenarioRouter } from './scenario';
 import { staffingRouter } from './staffing';
+import { standardsRouter } from './standards';
 import { statusRouter } from './status';
 import { techRouter } from './tech';
 import { workspaceRouter } from './workspace';
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   resources: mergeRouters(resourcesRouter, projectResourcesRouter),
   staffing: staffingRouter,
   scenario: scenarioRouter,
+  standards: standardsRouter,
   tech: techRouter,
 });
 

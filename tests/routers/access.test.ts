@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/routers/_app';
 import type { ProjectRole } from '@/server/domain/roles';
 import { addToProject, createUser, inviteTokenOf, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
+import { addPlanItems } from '../status/support';
 import { rejection, useRouterDeps } from './harness';
 
 type Caller = Awaited<ReturnType<Awaited<ReturnType<typeof projectWithTeam>>['as']>>;
@@ -301,7 +302,62 @@ const access: Record<string, Row> = {
       return as.scenario.applyChanges({ scenarioId });
     },
   },
+  // Standards: workspace checklists follow the resources rule; milestone checks the project's roles.
+  'standards.listChecklists': { access: 'viewer', call: (as, team) => as.standards.listChecklists({ workspaceId: team.project.workspaceId }) },
+  'standards.saveChecklist': {
+    access: 'editor',
+    call: (as, team) => as.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: `Checklist ${uniqueSuffix()}`, checks: [{ title: 'Security review' }] }),
+  },
+  'standards.removeChecklist': {
+    access: 'editor',
+    call: async (as, team) => as.standards.removeChecklist({ workspaceId: team.project.workspaceId, checklistId: await ownerChecklist(team) }),
+  },
+  'standards.addStandardSet': { access: 'editor', call: (as, team) => as.standards.addStandardSet({ workspaceId: team.project.workspaceId }) },
+  'standards.forProject': { access: 'viewer', call: (as, team) => as.standards.forProject({ projectId: team.project.id }) },
+  'standards.applyToMilestone': {
+    access: 'editor',
+    call: async (as, team) => as.standards.applyToMilestone({ projectId: team.project.id, milestoneId: await ownerMilestone(team), checklistId: await ownerChecklist(team) }),
+  },
+  'standards.unapply': {
+    access: 'editor',
+    call: async (as, team) => {
+      const applied = { projectId: team.project.id, milestoneId: await ownerMilestone(team), checklistId: await ownerChecklist(team) };
+      await (await team.as('owner')).standards.applyToMilestone(applied);
+      return as.standards.unapply(applied);
+    },
+  },
+  'standards.updateCheck': {
+    access: 'editor',
+    call: async (as, team) => {
+      const check = await ownerMilestoneCheck(team);
+      return as.standards.updateCheck({ projectId: team.project.id, checkId: check.id, state: 'passed', version: check.version });
+    },
+  },
 };
+
+/** A checklist of the project's workspace made by the owner. */
+async function ownerChecklist(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: `Checklist ${uniqueSuffix()}`, checks: [{ title: 'Load test passed' }] });
+  return id;
+}
+
+/** A milestone of the project's plan, added once. */
+let tableMilestone: string | undefined;
+async function ownerMilestone(team: Team): Promise<string> {
+  tableMilestone ??= (await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Access launch', start: '2027-03-01', end: '2027-03-01' }]))[0]!;
+  return tableMilestone;
+}
+
+/** A check at the milestone, with its current version, from a checklist the owner applied. */
+async function ownerMilestoneCheck(team: Team) {
+  const owner = await team.as('owner');
+  const checklistId = await ownerChecklist(team);
+  const milestoneId = await ownerMilestone(team);
+  await owner.standards.applyToMilestone({ projectId: team.project.id, milestoneId, checklistId });
+  const standards = await owner.standards.forProject({ projectId: team.project.id });
+  return standards.milestones.find((m) => m.milestoneId === milestoneId)!.checklists.find((c) => c.checklistId === checklistId)!.checks[0]!;
+}
 
 /** A person of the project's workspace added by the owner, for calls that act on one. */
 async function ownerPerson(team: Team): Promise<string> {
