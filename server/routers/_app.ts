@@ -16,6 +16,7 @@ import { scenarioRouter } from './scenario';
 import { staffingRouter } from './staffing';
 import { standardsRouter } from './standards';
 import { statusRouter } from './status';
+import { techRouter } from './tech';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   staffing: staffingRouter,
   scenario: scenarioRouter,
   standards: standardsRouter,
+  tech: techRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -252,6 +252,21 @@ const access: Record<string, Row> = {
   'resources.grid': { access: 'viewer', call: (as, team) => as.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }) },
   'resources.settings': { access: 'viewer', call: (as, team) => as.resources.settings({ workspaceId: team.project.workspaceId }) },
   'resources.updateSettings': { access: 'editor', call: (as, team) => as.resources.updateSettings({ workspaceId: team.project.workspaceId, underMaxPercent: 80, healthyMaxPercent: 100 }) },
+  'tech.list': { access: 'viewer', call: (as, team) => as.tech.list({ projectId: team.project.id }) },
+  'tech.review': { access: 'viewer', call: (as, team) => as.tech.review({ projectId: team.project.id }) },
+  'tech.alerts': { access: 'viewer', call: (as, team) => as.tech.alerts({ projectId: team.project.id }) },
+  'tech.upsert': { access: 'editor', call: (as, team) => as.tech.upsert({ projectId: team.project.id, name: `Tool ${uniqueSuffix()}`, kind: 'tool' }) },
+  'tech.remove': { access: 'editor', call: async (as, team) => as.tech.remove({ projectId: team.project.id, id: await ownerTechItem(team) }) },
+  'tech.history': { access: 'viewer', call: async (as, team) => as.tech.history({ projectId: team.project.id, id: await ownerTechItem(team) }) },
+  'tech.markReviewed': { access: 'editor', call: (as, team) => as.tech.markReviewed({ projectId: team.project.id }) },
+  'tech.importManifest': {
+    access: 'editor',
+    call: (as, team) => as.tech.importManifest({ projectId: team.project.id, fileName: 'package.json', content: JSON.stringify({ dependencies: { [`pkg-${uniqueSuffix()}`]: '1.0.0' } }) }),
+  },
+  'tech.checkVersions': { access: 'editor', call: (as, team) => as.tech.checkVersions({ projectId: team.project.id }) },
+  'tech.radar': { access: 'viewer', call: (as, team) => as.tech.radar({ workspaceId: team.project.workspaceId }) },
+  'tech.denyList': { access: 'viewer', call: (as, team) => as.tech.denyList({ workspaceId: team.project.workspaceId }) },
+  'tech.setDenyList': { access: 'editor', call: (as, team) => as.tech.setDenyList({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }) },
   'staffing.addNeed': { access: 'editor', call: (as, team) => as.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }) },
   'staffing.removeNeed': {
     access: 'editor',
@@ -348,6 +363,13 @@ async function ownerMilestoneCheck(team: Team) {
 async function ownerPerson(team: Team): Promise<string> {
   const owner = await team.as('owner');
   const { id } = await owner.people.add({ workspaceId: team.project.workspaceId, name: `Person ${uniqueSuffix()}`, weeklyHours: 40 });
+  return id;
+}
+
+/** A tech item the owner added to the project. */
+async function ownerTechItem(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.tech.upsert({ projectId: team.project.id, name: `Item ${uniqueSuffix()}`, kind: 'service' });
   return id;
 }
 

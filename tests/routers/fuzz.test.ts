@@ -348,6 +348,38 @@ const table: Record<string, Row> = {
   'resources.grid': { input: (_, team) => ({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }), targets: [{ field: 'workspaceId' }, { field: 'from' }] },
   'resources.settings': workspaceIdOnly(),
   'resources.updateSettings': workspaceIdOnly({ underMaxPercent: 80, healthyMaxPercent: 100 }),
+  // Tech inventory: an item's text is stored and read back through tech.list (the ring's reason
+  // through tech.history); names get a unique tail, as one name may be in the inventory once.
+  'tech.upsert': {
+    input: (_, team) => ({ projectId: team.project.id, name: `Fuzz tool ${uniqueSuffix()}`, kind: 'tool' }),
+    targets: [
+      { field: 'id' },
+      { field: 'ownerId' },
+      { field: 'eolDate' },
+      { field: 'name', place: (text) => `${text} ${uniqueSuffix()}`, readBack: async (c) => (await storedTechItem(c))?.name },
+      ...(['version', 'latestVersion', 'ownerName', 'licence', 'fitNotes', 'stakeholderNote'] as const).map((field) => ({
+        field,
+        readBack: async (c: Case) => (await storedTechItem(c))?.[field],
+      })),
+      {
+        field: 'ringReason',
+        readBack: async (c) => (await c.as.tech.history({ projectId: c.team.project.id, id: (c.result as { id: string }).id }))[0]?.reason,
+      },
+    ],
+  },
+  'tech.remove': { input: (_, team) => ({ projectId: team.project.id, id: globalThis.crypto.randomUUID() }), targets: [{ field: 'id' }] },
+  'tech.history': { input: (_, team) => ({ projectId: team.project.id, id: globalThis.crypto.randomUUID() }), targets: [{ field: 'id' }] },
+  // A manifest is read, not stored as text: hostile text is a clear 400 (or, read as a manifest, imported).
+  'tech.importManifest': {
+    input: (_, team) => ({ projectId: team.project.id, fileName: 'package.json', content: '{"dependencies":{"left-pad":"1.3.0"}}', lockContent: '{"lockfileVersion":3,"packages":{}}' }),
+    targets: [{ field: 'fileName' }, { field: 'content' }, { field: 'lockContent' }],
+  },
+  'tech.radar': workspaceIdOnly(),
+  'tech.denyList': workspaceIdOnly(),
+  'tech.setDenyList': {
+    input: (_, team) => ({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }),
+    targets: [{ field: 'workspaceId' }, { field: 'licences[]', readBack: async (c) => (await c.as.tech.denyList({ workspaceId: c.team.project.workspaceId })).licences[0] }],
+  },
   'staffing.addNeed': {
     input: (_, team) => ({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }),
     targets: [
@@ -448,6 +480,10 @@ async function fuzzPerson(as: Caller, team: Team) {
 
 async function storedPerson(c: Case, personId: string) {
   return (await c.as.people.list({ workspaceId: c.team.project.workspaceId })).find((row) => row.id === personId);
+}
+
+async function storedTechItem(c: Case) {
+  return (await c.as.tech.list({ projectId: c.team.project.id })).find((item) => item.id === (c.result as { id: string }).id);
 }
 
 /** One scenario of the fuzzed workspace, made once. */
