@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defaultCollabLimits, type CollabLimits } from './collab/limits';
 import type { OriginPolicy } from './http/origin';
 import type { MailConfig } from './mail';
+import type { TechRegistry } from './tech/registryCheck';
 
 /** `https://a.example, http://b.example:8080` -> their origins; anything but http(s) origins is refused. */
 const originList = z
@@ -79,6 +80,10 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465').max(2000).optional(),
   /** The From of Waymark's e-mails, e.g. "Waymark <waymark@example.com>". */
   MAIL_FROM: z.string().trim().min(3).max(200).default('Waymark <waymark@localhost>'),
+  /** A registry in the npm style (`GET <url>/<name>` answers `dist-tags.latest`) for tech.checkVersions; unset, no check is made. */
+  TECH_REGISTRY_URL: z.url({ protocol: /^https?$/, error: 'TECH_REGISTRY_URL must be an http(s) URL such as https://registry.npmjs.org' }).optional(),
+  /** The whole version check's time budget; a slow registry only leaves "latest" as last known. */
+  TECH_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
   /** Seed the demo workspace on first start of an empty database. */
   SEED_DEMO: z.stringbool().default(true),
 });
@@ -102,6 +107,8 @@ export interface Config {
   /** Outgoing mail; null when SMTP_URL is not set. */
   mail: MailConfig | null;
   webhooks: { allowPrivateAddresses: boolean; maxAttempts: number; retryBaseMs: number; timeoutMs: number };
+  /** The registry tech.checkVersions asks; null when TECH_REGISTRY_URL is not set. */
+  techRegistry: TechRegistry | null;
   collab: CollabLimits & {
     unloadAfterMs: number;
     compactEvery: number;
@@ -146,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
       timeoutMs: 10_000,
     },
+    techRegistry: env.TECH_REGISTRY_URL ? { url: env.TECH_REGISTRY_URL, timeoutMs: env.TECH_REGISTRY_TIMEOUT_MS } : null,
     collab: {
       ...defaultCollabLimits,
       maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,

@@ -12,7 +12,7 @@ import { createTRPCContext } from './trpc';
 
 const createContext = cache(async () => {
   const { config, db, auth, live, webhooks, mailer } = services();
-  return createTRPCContext({ headers: new Headers(await headers()), db, auth, live, webhooks, appUrl: config.appUrl, mailer });
+  return createTRPCContext({ headers: new Headers(await headers()), db, auth, live, webhooks, appUrl: config.appUrl, mailer, techRegistry: config.techRegistry });
 });
 
 export const getQueryClient = cache(makeQueryClient);

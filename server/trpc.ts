@@ -11,6 +11,7 @@ import type { Auth, AuthSession } from './auth';
 import type { LiveBoards } from './collab/liveBoards';
 import type { Mailer } from './mail';
 import type { WebhookSender } from './status/webhooks';
+import type { TechRegistry } from './tech/registryCheck';
 import { findMembership } from './data/membership';
 import { findWorkspaceAccess } from './data/workspaceAccess';
 import { roleAtLeast, type ProjectRole } from './domain/roles';
@@ -28,6 +29,8 @@ export interface TRPCContext {
   appUrl: string;
   /** Outgoing mail; null when SMTP_URL is not set (links are then shown to copy). */
   mailer: Mailer | null;
+  /** The registry tech.checkVersions asks (TECH_REGISTRY_URL); null when none is set. */
+  techRegistry: TechRegistry | null;
 }
 
 /** Builds the context of one request from its headers (the session cookie). */
@@ -39,9 +42,19 @@ export async function createTRPCContext(opts: {
   webhooks: WebhookSender;
   appUrl: string;
   mailer: Mailer | null;
+  techRegistry?: TechRegistry | null;
 }): Promise<TRPCContext> {
   const session = await opts.auth.api.getSession({ headers: opts.headers });
-  return { db: opts.db, live: opts.live, webhooks: opts.webhooks, session, auth: opts.auth, appUrl: opts.appUrl, mailer: opts.mailer };
+  return {
+    db: opts.db,
+    live: opts.live,
+    webhooks: opts.webhooks,
+    session,
+    auth: opts.auth,
+    appUrl: opts.appUrl,
+    mailer: opts.mailer,
+    techRegistry: opts.techRegistry ?? null,
+  };
 }
 
 /** "title: is required; likelihood: must be 1 to 5" rather than a JSON dump of zod issues. */

@@ -9,7 +9,11 @@ export type BoardStatus = 'connecting' | 'saving' | 'saved' | 'offline';
  * this socket are not yet acknowledged as durable (`saved`), Saved otherwise.
  */
 export function saveStatus(state: { connected: boolean; synced: boolean; unsaved: number }): BoardStatus {
-  if (!state.connected) return state.synced ? 'offline' : 'connecting';
+  // A socket that is open but has not yet delivered the board is still connecting: "Saved" then
+  // would claim a board this tab has not seen (and a drop at that moment would look like Offline
+  // with nothing loaded).
+  if (!state.synced) return 'connecting';
+  if (!state.connected) return 'offline';
   return state.unsaved > 0 ? 'saving' : 'saved';
 }
 

@@ -8,3 +8,5 @@ export * from './status';
 export * from './plan';
 export * from './meeting';
 export * from './resources';
+export * from './tech';
+export * from './standards';

@@ -3,6 +3,7 @@
 // history since the last update. Pure functions; the router, pages and public site share them.
 import { describeScheduleSlip, type ScheduleReference } from './milestoneSchedule';
 import { slippageDays } from './plan';
+import { unmetStandardsLines, type DraftMilestoneStandards } from './standards';
 import { addDays, differenceInCalendarDays, formatISO, getISODay, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { activeStatuses, bandLabels, severityBand, type RaidStatus, type SeverityBand } from './risk';
@@ -229,9 +230,16 @@ export function draftFromProjectData(
   items: DraftRiskItem[],
   changes: DraftRiskChange[],
   lastPublishedAt: Date | null,
-  plan: { milestones: DraftMilestone[]; dateChanges: DraftMilestoneDateChange[]; references?: ReadonlyMap<string, ScheduleReference> } = { milestones: [], dateChanges: [] },
+  plan: {
+    milestones: DraftMilestone[];
+    dateChanges: DraftMilestoneDateChange[];
+    references?: ReadonlyMap<string, ScheduleReference>;
+    /** Milestones with their standards' checks and today (YYYY-MM-DD): members' drafts only, checks are never public. */
+    standards?: { milestones: readonly DraftMilestoneStandards[]; today: string };
+  } = { milestones: [], dateChanges: [] },
 ): UpdateContent {
   const milestones = milestoneChangesSince(plan.milestones, plan.dateChanges, lastPublishedAt);
+  const unmetStandards = plan.standards ? unmetStandardsLines(plan.standards.milestones, plan.standards.today, markdownText) : [];
   const { added, escalated, closed } = riskChangesSince(items, changes, lastPublishedAt);
   const top = topOpenRisks(items);
   const openCritical = items.filter((i) => activeStatuses.includes(i.status) && i.band === 'critical').length;
@@ -274,6 +282,7 @@ export function draftFromProjectData(
           ),
         ]
       : [],
+    unmetStandards.length ? ['Milestones due soon with standards not met:', ...unmetStandards] : [],
     added.length ? ['New risks:', ...added.map(riskLine)] : [],
     escalated.length ? ['Escalated:', ...escalated.map(({ item, fromBand }) => `${riskLine(item)}, was ${fromBand ? bandLabels[fromBand] : 'unrated'}`)] : [],
   );

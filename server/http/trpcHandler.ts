@@ -9,11 +9,12 @@ import type { LiveBoards } from '../collab/liveBoards';
 import type { Mailer } from '../mail';
 import { appRouter } from '../routers/_app';
 import type { WebhookSender } from '../status/webhooks';
+import type { TechRegistry } from '../tech/registryCheck';
 import { createTRPCContext, internalErrorId } from '../trpc';
 import { guardApiRequest } from './apiGuard';
 
 export interface TrpcHandlerDeps {
-  config: { origins: OriginPolicy; appUrl: string; apiMaxBodyBytes: number };
+  config: { origins: OriginPolicy; appUrl: string; apiMaxBodyBytes: number; techRegistry?: TechRegistry | null };
   mailer: Mailer | null;
   db: Database;
   auth: Auth;
@@ -32,7 +33,7 @@ export async function handleTrpcRequest(incoming: Request, deps: TrpcHandlerDeps
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live, webhooks, appUrl: config.appUrl, mailer }),
+    createContext: () => createTRPCContext({ headers: req.headers, db, auth, live, webhooks, appUrl: config.appUrl, mailer, techRegistry: config.techRegistry ?? null }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         logError(`tRPC ${path ?? '?'} failed (request id ${internalErrorId(error)}):`, error.cause ?? error);

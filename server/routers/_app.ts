@@ -14,7 +14,9 @@ import { raidRouter } from './raid';
 import { resourcesRouter } from './resources';
 import { scenarioRouter } from './scenario';
 import { staffingRouter } from './staffing';
+import { standardsRouter } from './standards';
 import { statusRouter } from './status';
+import { techRouter } from './tech';
 import { workspaceRouter } from './workspace';
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +36,8 @@ export const appRouter = createTRPCRouter({
   resources: mergeRouters(resourcesRouter, projectResourcesRouter),
   staffing: staffingRouter,
   scenario: scenarioRouter,
+  standards: standardsRouter,
+  tech: techRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,12 @@
 // Status updates and how they reach stakeholders: drafts written from the project's own data,
 // autosave, publish, corrections kept as versions, the cadence, the public status page and webhooks.
 import { TRPCError } from '@trpc/server';
+import { format } from 'date-fns';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { planDateChange, planItem, raidItem, raidItemChange, statusSettings, statusUpdate, statusUpdateAuthor, statusUpdateVersion, statusWebhook, user, webhookDelivery } from '@/db/schema';
+import { loadProjectStandards } from '../data/standards';
 import { communicationOf, milestoneReferencesOf, privateItemsOf, publicRevisionOf, statusSettingsOf, touchStatusSettings } from '../data/status';
 import type { ProjectRole } from '../domain/roles';
 import {
@@ -265,7 +267,19 @@ export const statusRouter = createTRPCRouter({
         ctx.project.id,
         milestones.map((m) => m.id),
       );
-      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges, references });
+      // Standards' checks are members' business (owners, evidence, waivers): a public draft leaves them out.
+      const standards = isPublic
+        ? undefined
+        : {
+            milestones: (await loadProjectStandards(tx, ctx.project.id)).map((m) => ({
+              title: m.title,
+              end: m.date,
+              status: m.status,
+              checks: m.checklists.flatMap((l) => l.checks.map((c) => ({ title: c.title, state: c.state }))),
+            })),
+            today: format(new Date(), 'yyyy-MM-dd'),
+          };
+      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges, references, standards });
       const [created] = await tx
         .insert(statusUpdate)
         .values({ projectId: ctx.project.id, authorId: ctx.user.id, updatedBy: ctx.user.id, audience: input.audience, revision: 1, ...draft })

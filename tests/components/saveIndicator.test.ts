@@ -20,6 +20,16 @@ describe('SaveIndicator', () => {
     expect(indicator().textContent).toBe('Connecting…');
     expect(indicator().getAttribute('aria-live')).toBe('polite');
 
+    // The socket is open but the board has not arrived yet: still Connecting, not Saved.
+    tab.connected = true;
+    show();
+    expect(indicator().textContent).toBe('Connecting…');
+
+    // The connection drops before the first sync: nothing was loaded, so it is not Offline either.
+    tab.connected = false;
+    show();
+    expect(indicator().textContent).toBe('Connecting…');
+
     Object.assign(tab, { connected: true, synced: true });
     show();
     expect(indicator().textContent).toBe('Saved');

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/routers/_app';
 import type { ProjectRole } from '@/server/domain/roles';
 import { addToProject, createUser, inviteTokenOf, personas, projectWithTeam, uniqueSuffix, type Persona } from '../support/factories';
+import { addPlanItems } from '../status/support';
 import { rejection, useRouterDeps } from './harness';
 
 type Caller = Awaited<ReturnType<Awaited<ReturnType<typeof projectWithTeam>>['as']>>;
@@ -251,6 +252,21 @@ const access: Record<string, Row> = {
   'resources.grid': { access: 'viewer', call: (as, team) => as.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }) },
   'resources.settings': { access: 'viewer', call: (as, team) => as.resources.settings({ workspaceId: team.project.workspaceId }) },
   'resources.updateSettings': { access: 'editor', call: (as, team) => as.resources.updateSettings({ workspaceId: team.project.workspaceId, underMaxPercent: 80, healthyMaxPercent: 100 }) },
+  'tech.list': { access: 'viewer', call: (as, team) => as.tech.list({ projectId: team.project.id }) },
+  'tech.review': { access: 'viewer', call: (as, team) => as.tech.review({ projectId: team.project.id }) },
+  'tech.alerts': { access: 'viewer', call: (as, team) => as.tech.alerts({ projectId: team.project.id }) },
+  'tech.upsert': { access: 'editor', call: (as, team) => as.tech.upsert({ projectId: team.project.id, name: `Tool ${uniqueSuffix()}`, kind: 'tool' }) },
+  'tech.remove': { access: 'editor', call: async (as, team) => as.tech.remove({ projectId: team.project.id, id: await ownerTechItem(team) }) },
+  'tech.history': { access: 'viewer', call: async (as, team) => as.tech.history({ projectId: team.project.id, id: await ownerTechItem(team) }) },
+  'tech.markReviewed': { access: 'editor', call: (as, team) => as.tech.markReviewed({ projectId: team.project.id }) },
+  'tech.importManifest': {
+    access: 'editor',
+    call: (as, team) => as.tech.importManifest({ projectId: team.project.id, fileName: 'package.json', content: JSON.stringify({ dependencies: { [`pkg-${uniqueSuffix()}`]: '1.0.0' } }) }),
+  },
+  'tech.checkVersions': { access: 'editor', call: (as, team) => as.tech.checkVersions({ projectId: team.project.id }) },
+  'tech.radar': { access: 'viewer', call: (as, team) => as.tech.radar({ workspaceId: team.project.workspaceId }) },
+  'tech.denyList': { access: 'viewer', call: (as, team) => as.tech.denyList({ workspaceId: team.project.workspaceId }) },
+  'tech.setDenyList': { access: 'editor', call: (as, team) => as.tech.setDenyList({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }) },
   'staffing.addNeed': { access: 'editor', call: (as, team) => as.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }) },
   'staffing.removeNeed': {
     access: 'editor',
@@ -286,12 +302,74 @@ const access: Record<string, Row> = {
       return as.scenario.applyChanges({ scenarioId });
     },
   },
+  // Standards: workspace checklists follow the resources rule; milestone checks the project's roles.
+  'standards.listChecklists': { access: 'viewer', call: (as, team) => as.standards.listChecklists({ workspaceId: team.project.workspaceId }) },
+  'standards.saveChecklist': {
+    access: 'editor',
+    call: (as, team) => as.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: `Checklist ${uniqueSuffix()}`, checks: [{ title: 'Security review' }] }),
+  },
+  'standards.removeChecklist': {
+    access: 'editor',
+    call: async (as, team) => as.standards.removeChecklist({ workspaceId: team.project.workspaceId, checklistId: await ownerChecklist(team) }),
+  },
+  'standards.addStandardSet': { access: 'editor', call: (as, team) => as.standards.addStandardSet({ workspaceId: team.project.workspaceId }) },
+  'standards.forProject': { access: 'viewer', call: (as, team) => as.standards.forProject({ projectId: team.project.id }) },
+  'standards.applyToMilestone': {
+    access: 'editor',
+    call: async (as, team) => as.standards.applyToMilestone({ projectId: team.project.id, milestoneId: await ownerMilestone(team), checklistId: await ownerChecklist(team) }),
+  },
+  'standards.unapply': {
+    access: 'editor',
+    call: async (as, team) => {
+      const applied = { projectId: team.project.id, milestoneId: await ownerMilestone(team), checklistId: await ownerChecklist(team) };
+      await (await team.as('owner')).standards.applyToMilestone(applied);
+      return as.standards.unapply(applied);
+    },
+  },
+  'standards.updateCheck': {
+    access: 'editor',
+    call: async (as, team) => {
+      const check = await ownerMilestoneCheck(team);
+      return as.standards.updateCheck({ projectId: team.project.id, checkId: check.id, state: 'passed', version: check.version });
+    },
+  },
 };
+
+/** A checklist of the project's workspace made by the owner. */
+async function ownerChecklist(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: `Checklist ${uniqueSuffix()}`, checks: [{ title: 'Load test passed' }] });
+  return id;
+}
+
+/** A milestone of the project's plan, added once. */
+let tableMilestone: string | undefined;
+async function ownerMilestone(team: Team): Promise<string> {
+  tableMilestone ??= (await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Access launch', start: '2027-03-01', end: '2027-03-01' }]))[0]!;
+  return tableMilestone;
+}
+
+/** A check at the milestone, with its current version, from a checklist the owner applied. */
+async function ownerMilestoneCheck(team: Team) {
+  const owner = await team.as('owner');
+  const checklistId = await ownerChecklist(team);
+  const milestoneId = await ownerMilestone(team);
+  await owner.standards.applyToMilestone({ projectId: team.project.id, milestoneId, checklistId });
+  const standards = await owner.standards.forProject({ projectId: team.project.id });
+  return standards.milestones.find((m) => m.milestoneId === milestoneId)!.checklists.find((c) => c.checklistId === checklistId)!.checks[0]!;
+}
 
 /** A person of the project's workspace added by the owner, for calls that act on one. */
 async function ownerPerson(team: Team): Promise<string> {
   const owner = await team.as('owner');
   const { id } = await owner.people.add({ workspaceId: team.project.workspaceId, name: `Person ${uniqueSuffix()}`, weeklyHours: 40 });
+  return id;
+}
+
+/** A tech item the owner added to the project. */
+async function ownerTechItem(team: Team): Promise<string> {
+  const owner = await team.as('owner');
+  const { id } = await owner.tech.upsert({ projectId: team.project.id, name: `Item ${uniqueSuffix()}`, kind: 'service' });
   return id;
 }
 

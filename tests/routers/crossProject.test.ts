@@ -34,6 +34,11 @@ interface Theirs {
   allocationId: string;
   needId: string;
   scenarioId: string;
+  /** An item of their tech inventory (with a ring change). */
+  techItemId: string;
+  /** Their workspace's standards checklist, applied to their milestone, and one of its checks there. */
+  checklistId: string;
+  milestoneCheckId: string;
 }
 
 interface Row {
@@ -106,6 +111,22 @@ const rows: Record<string, Row> = {
   'scenario.removeChange': { expect: 'notFound', call: (me, _mine, t) => me.scenario.removeChange({ scenarioId: t.scenarioId, index: 0 }) },
   'scenario.compare': { expect: 'notFound', call: (me, _mine, t) => me.scenario.compare({ scenarioId: t.scenarioId, from: '2027-02-01', weeks: 4 }) },
   'scenario.applyChanges': { expect: 'notFound', call: (me, _mine, t) => me.scenario.applyChanges({ scenarioId: t.scenarioId }) },
+  // Tech inventory: their item through our project.
+  'tech.upsert': { expect: 'notFound', call: (me, mine, t) => me.tech.upsert({ projectId: mine, id: t.techItemId, revision: 1, name: 'Taken over', ring: 'hold' }) },
+  'tech.remove': { expect: 'notFound', call: (me, mine, t) => me.tech.remove({ projectId: mine, id: t.techItemId }) },
+  'tech.history': { expect: 'notFound', call: (me, mine, t) => me.tech.history({ projectId: mine, id: t.techItemId }) },
+  // Standards: their checklist through our workspace, their milestone's checks through our project.
+  'standards.saveChecklist': {
+    expect: 'notFound',
+    call: (me, _mine, t) => me.standards.saveChecklist({ workspaceId: mine.project.workspaceId, id: t.checklistId, version: 1, name: 'Taken over', checks: [{ title: 'Taken over' }] }),
+  },
+  'standards.removeChecklist': { expect: 'notFound', call: (me, _mine, t) => me.standards.removeChecklist({ workspaceId: mine.project.workspaceId, checklistId: t.checklistId }) },
+  'standards.applyToMilestone': { expect: 'notFound', call: (me, mine, t) => me.standards.applyToMilestone({ projectId: mine, milestoneId: t.milestoneId, checklistId: t.checklistId }) },
+  'standards.unapply': { expect: 'notFound', call: (me, mine, t) => me.standards.unapply({ projectId: mine, milestoneId: t.milestoneId, checklistId: t.checklistId }) },
+  'standards.updateCheck': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.standards.updateCheck({ projectId: mine, checkId: t.milestoneCheckId, state: 'waived', reason: 'Taken over', ownerUserId: t.memberId, version: 1 }),
+  },
   'itemMeetings.forItem': {
     expect: 'nothing',
     call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
@@ -147,7 +168,7 @@ let myPersonId: string;
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
   const workspaceId = theirs.project.workspaceId;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios] = await Promise.all([
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -170,10 +191,14 @@ async function snapshotOfTheirs() {
     theirOwner.allocation.list({ workspaceId }),
     theirOwner.staffing.forProject({ projectId }),
     theirOwner.scenario.list({ workspaceId }),
+    theirOwner.tech.list({ projectId }),
+    theirOwner.tech.history({ projectId, id: records.techItemId }),
+    theirOwner.standards.listChecklists({ workspaceId }),
+    theirOwner.standards.forProject({ projectId }),
   ]);
   // Through the board too: a refused write must not reach their live document either.
   await deps.live.flushProjections();
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios };
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards };
 }
 
 beforeAll(async () => {
@@ -215,6 +240,13 @@ beforeAll(async () => {
   const need = await theirOwner.staffing.addNeed({ projectId, skill: 'Backend', count: 2, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' });
   const scenario = await theirOwner.scenario.create({ workspaceId: theirWorkspace, name: 'Their what-if' });
   await theirOwner.scenario.addChange({ scenarioId: scenario.id, change: { kind: 'move', allocationId: allocation.id, from: '2027-03-01', to: '2027-03-31' } });
+  const techItem = await theirOwner.tech.upsert({ projectId, name: 'Their database', kind: 'software', version: '15', ring: 'trial' });
+  await theirOwner.tech.upsert({ projectId, id: techItem.id, revision: techItem.revision, ring: 'adopt', ringReason: 'Their load test passed' });
+  // Their standards: a checklist of their workspace applied to their milestone.
+  const checklist = await theirOwner.standards.saveChecklist({ workspaceId: theirWorkspace, name: 'Their launch readiness', checks: [{ title: 'Their load test' }] });
+  await theirOwner.standards.applyToMilestone({ projectId, milestoneId: milestoneId!, checklistId: checklist.id });
+  const theirStandards = await theirOwner.standards.forProject({ projectId });
+  const milestoneCheckId = theirStandards.milestones.find((m) => m.milestoneId === milestoneId)!.checklists[0]!.checks[0]!.id;
   myPersonId = (await me.people.add({ workspaceId: mine.project.workspaceId, name: 'Our engineer', weeklyHours: 40 })).id;
   records = {
     projectId,
@@ -223,6 +255,9 @@ beforeAll(async () => {
     allocationId: allocation.id,
     needId: need.id,
     scenarioId: scenario.id,
+    techItemId: techItem.id,
+    checklistId: checklist.id,
+    milestoneCheckId,
     publishedUpdateId: published.id,
     draftId: draft.id,
     draftRevision: draft.revision,
@@ -260,6 +295,10 @@ describe("another project's records", () => {
     expect(before.allocations.map((a) => a.id)).toEqual([records.allocationId]);
     expect(before.staffing.needs.map((n) => n.id)).toEqual([records.needId]);
     expect(before.scenarios.find((row) => row.id === records.scenarioId)?.changes).toHaveLength(1);
+    expect(before.tech.map((item) => item.id)).toEqual([records.techItemId]);
+    expect(before.techHistory.map((change) => change.toRing)).toEqual(['adopt', 'trial']);
+    expect(before.checklists.checklists.map((c) => c.id)).toEqual([records.checklistId]);
+    expect(before.standards.milestones.find((m) => m.milestoneId === records.milestoneId)?.checklists[0]?.checks.map((c) => c.id)).toEqual([records.milestoneCheckId]);
   });
 
   for (const [path, row] of Object.entries(rows)) {

@@ -19,6 +19,7 @@ import { internalErrorMessage } from '@/server/trpc';
 import { createPeople, projectFor, useRouterDeps, type People, type Team } from './harness';
 import { hostileTextGenerator, shown, withoutLeadingBoms, type HostileText } from '../support/hostileText';
 import { uniqueSuffix } from '../support/factories';
+import { addPlanItems } from '../status/support';
 
 const deps = useRouterDeps();
 const seed = process.env.FUZZ_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.FUZZ_SEED ?? 2);
@@ -347,6 +348,38 @@ const table: Record<string, Row> = {
   'resources.grid': { input: (_, team) => ({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 4 }), targets: [{ field: 'workspaceId' }, { field: 'from' }] },
   'resources.settings': workspaceIdOnly(),
   'resources.updateSettings': workspaceIdOnly({ underMaxPercent: 80, healthyMaxPercent: 100 }),
+  // Tech inventory: an item's text is stored and read back through tech.list (the ring's reason
+  // through tech.history); names get a unique tail, as one name may be in the inventory once.
+  'tech.upsert': {
+    input: (_, team) => ({ projectId: team.project.id, name: `Fuzz tool ${uniqueSuffix()}`, kind: 'tool' }),
+    targets: [
+      { field: 'id' },
+      { field: 'ownerId' },
+      { field: 'eolDate' },
+      { field: 'name', place: (text) => `${text} ${uniqueSuffix()}`, readBack: async (c) => (await storedTechItem(c))?.name },
+      ...(['version', 'latestVersion', 'ownerName', 'licence', 'fitNotes', 'stakeholderNote'] as const).map((field) => ({
+        field,
+        readBack: async (c: Case) => (await storedTechItem(c))?.[field],
+      })),
+      {
+        field: 'ringReason',
+        readBack: async (c) => (await c.as.tech.history({ projectId: c.team.project.id, id: (c.result as { id: string }).id }))[0]?.reason,
+      },
+    ],
+  },
+  'tech.remove': { input: (_, team) => ({ projectId: team.project.id, id: globalThis.crypto.randomUUID() }), targets: [{ field: 'id' }] },
+  'tech.history': { input: (_, team) => ({ projectId: team.project.id, id: globalThis.crypto.randomUUID() }), targets: [{ field: 'id' }] },
+  // A manifest is read, not stored as text: hostile text is a clear 400 (or, read as a manifest, imported).
+  'tech.importManifest': {
+    input: (_, team) => ({ projectId: team.project.id, fileName: 'package.json', content: '{"dependencies":{"left-pad":"1.3.0"}}', lockContent: '{"lockfileVersion":3,"packages":{}}' }),
+    targets: [{ field: 'fileName' }, { field: 'content' }, { field: 'lockContent' }],
+  },
+  'tech.radar': workspaceIdOnly(),
+  'tech.denyList': workspaceIdOnly(),
+  'tech.setDenyList': {
+    input: (_, team) => ({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }),
+    targets: [{ field: 'workspaceId' }, { field: 'licences[]', readBack: async (c) => (await c.as.tech.denyList({ workspaceId: c.team.project.workspaceId })).licences[0] }],
+  },
   'staffing.addNeed': {
     input: (_, team) => ({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }),
     targets: [
@@ -381,6 +414,56 @@ const table: Record<string, Row> = {
     targets: [{ field: 'scenarioId' }, { field: 'from' }],
   },
   'scenario.applyChanges': { input: () => ({ scenarioId: globalThis.crypto.randomUUID() }), targets: [{ field: 'scenarioId' }] },
+  // Standards: checklist names and checks, waiver reasons, evidence links and owner names are stored; ids are looked up.
+  'standards.listChecklists': workspaceIdOnly(),
+  'standards.addStandardSet': workspaceIdOnly(),
+  'standards.saveChecklist': {
+    input: async (as, team) => {
+      const list = await fuzzChecklist(as, team);
+      return { workspaceId: team.project.workspaceId, id: list.id, version: list.version, name: 'Fuzz checklist', description: '', checks: [{ title: 'Fuzz check', description: '', appliesTo: '' }] };
+    },
+    settle: (result) => {
+      fuzzChecklistRecord!.version = (result as { version: number }).version;
+    },
+    targets: [
+      { field: 'workspaceId' },
+      { field: 'id' },
+      { field: 'checks[].id' },
+      { field: 'name', readBack: async (c) => (await storedChecklist(c))?.name },
+      { field: 'description', readBack: async (c) => (await storedChecklist(c))?.description },
+      { field: 'checks[].title', readBack: async (c) => (await storedChecklist(c))?.checks[0]?.title },
+      { field: 'checks[].description', readBack: async (c) => (await storedChecklist(c))?.checks[0]?.description },
+      { field: 'checks[].appliesTo', readBack: async (c) => (await storedChecklist(c))?.checks[0]?.appliesTo },
+    ],
+  },
+  'standards.removeChecklist': {
+    input: (_, team) => ({ workspaceId: team.project.workspaceId, checklistId: globalThis.crypto.randomUUID() }),
+    targets: [{ field: 'workspaceId' }, { field: 'checklistId' }],
+  },
+  'standards.applyToMilestone': {
+    input: (_, team) => ({ projectId: team.project.id, milestoneId: 'M-1', checklistId: globalThis.crypto.randomUUID() }),
+    targets: [{ field: 'milestoneId' }, { field: 'checklistId' }],
+  },
+  'standards.unapply': {
+    input: (_, team) => ({ projectId: team.project.id, milestoneId: 'M-1', checklistId: globalThis.crypto.randomUUID() }),
+    targets: [{ field: 'milestoneId' }, { field: 'checklistId' }],
+  },
+  'standards.updateCheck': {
+    input: async (as, team) => {
+      const check = await fuzzMilestoneCheck(as, team);
+      return { projectId: team.project.id, checkId: check.id, version: check.version, state: 'waived', reason: 'Accepted by the CTO', evidenceUrl: 'https://example.test/evidence', ownerUserId: null, ownerName: '' };
+    },
+    settle: (result) => {
+      fuzzCheckRecord!.version = (result as { version: number }).version;
+    },
+    targets: [
+      { field: 'checkId' },
+      { field: 'ownerUserId' },
+      { field: 'reason', readBack: async (c) => (await storedCheck(c))?.waiveReason },
+      { field: 'evidenceUrl', place: (text) => `https://example.test/evidence/${text}`, readBack: async (c) => (await storedCheck(c))?.evidenceUrl },
+      { field: 'ownerName', readBack: async (c) => (await storedCheck(c))?.owner?.name ?? '' },
+    ],
+  },
 };
 
 /** A procedure whose only text is the workspace's id (plus any other fields it needs). */
@@ -399,11 +482,47 @@ async function storedPerson(c: Case, personId: string) {
   return (await c.as.people.list({ workspaceId: c.team.project.workspaceId })).find((row) => row.id === personId);
 }
 
+async function storedTechItem(c: Case) {
+  return (await c.as.tech.list({ projectId: c.team.project.id })).find((item) => item.id === (c.result as { id: string }).id);
+}
+
 /** One scenario of the fuzzed workspace, made once. */
 let fuzzScenarioId: string | undefined;
 async function fuzzScenario(as: Caller, team: Team): Promise<string> {
   fuzzScenarioId ??= (await as.scenario.create({ workspaceId: team.project.workspaceId, name: 'Fuzz what-if' })).id;
   return fuzzScenarioId;
+}
+
+/** One checklist of the fuzzed workspace, made once, that saveChecklist rewrites (with the version to send). */
+let fuzzChecklistRecord: { id: string; version: number } | undefined;
+async function fuzzChecklist(as: Caller, team: Team) {
+  fuzzChecklistRecord ??= await as.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: 'Fuzz checklist', checks: [{ title: 'Fuzz check' }] });
+  return fuzzChecklistRecord;
+}
+
+async function storedChecklist(c: Case) {
+  return (await c.as.standards.listChecklists({ workspaceId: c.team.project.workspaceId })).checklists.find((row) => row.id === c.input.id);
+}
+
+/** One check at a milestone of the fuzzed plan, made once, that updateCheck writes into. */
+let fuzzCheckRecord: { id: string; version: number } | undefined;
+async function fuzzMilestoneCheck(as: Caller, team: Team) {
+  if (!fuzzCheckRecord) {
+    const [milestoneId] = await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Fuzz launch', start: '2027-03-01', end: '2027-03-01' }]);
+    const list = await as.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: 'Fuzz milestone checks', checks: [{ title: 'Fuzz load test' }] });
+    await as.standards.applyToMilestone({ projectId: team.project.id, milestoneId: milestoneId!, checklistId: list.id });
+    const check = (await storedChecks(as, team)).find((row) => row.title === 'Fuzz load test')!;
+    fuzzCheckRecord = { id: check.id, version: check.version };
+  }
+  return fuzzCheckRecord;
+}
+
+async function storedChecks(as: Caller, team: Team) {
+  return (await as.standards.forProject({ projectId: team.project.id })).milestones.flatMap((m) => m.checklists.flatMap((l) => l.checks));
+}
+
+async function storedCheck(c: Case) {
+  return (await storedChecks(c.as, c.team)).find((row) => row.id === c.input.checkId);
 }
 
 /** One meeting of the fuzzed project, made once, that the meeting rows write into. */

@@ -169,6 +169,10 @@ describe('action.setDone rights and action lists', () => {
     await rejection(viewer.action.setDone({ meetingId, actionId: theirs.id, done: true }), 'FORBIDDEN');
     await viewer.action.setDone({ meetingId, actionId: own.id, done: true });
     await rejection(owner.action.setDone({ meetingId, actionId: 'no-such-action', done: true }), 'NOT_FOUND');
+    // A viewer naming an action that is not there is refused like any action not theirs (not a server error).
+    await rejection(viewer.action.setDone({ meetingId, actionId: 'no-such-action', done: true }), 'FORBIDDEN');
+    expect(await owner.action.setDone({ meetingId, actionId: theirs.id, done: true })).toEqual({ meetingId, actionId: theirs.id, status: 'done' });
+    expect(await owner.action.setDone({ meetingId, actionId: theirs.id, done: false })).toEqual({ meetingId, actionId: theirs.id, status: 'open' });
     await deps.live.flushProjections();
     const list = await owner.action.list({ projectId: team.project.id });
     expect(list.map((a) => [a.title, a.status, a.ownerId, a.meetingTitle])).toEqual([
@@ -185,12 +189,15 @@ describe('action.setDone rights and action lists', () => {
     const b = await ownerTwo.meeting.create({ projectId: two.project.id, title: 'Two sync', startsAt: monday });
     const late = await ownerOne.meeting.addAction({ meetingId: a.id, title: 'Late one', ownerEmail: people.editor.email, due: '2020-01-01' });
     const later = await ownerTwo.meeting.addAction({ meetingId: b.id, title: 'Far off', ownerEmail: people.editor.email, due: '2999-01-01' });
+    // Due today (UTC) is not overdue yet.
+    const dueToday = await ownerOne.meeting.addAction({ meetingId: a.id, title: 'Due today', ownerEmail: people.editor.email, due: new Date().toISOString().slice(0, 10) });
     await ownerTwo.meeting.addAction({ meetingId: b.id, title: 'Not theirs', ownerEmail: people.owner.email });
     await deps.live.flushProjections();
     const mine = await (await one.as('editor')).action.mine();
     const ours = mine.filter((m) => m.projectId === one.project.id || m.projectId === two.project.id);
     expect(ours.map((m) => [m.id, m.overdue, m.meetingTitle, m.projectName])).toEqual([
       [late.id, true, 'One sync', one.project.name],
+      [dueToday.id, false, 'One sync', one.project.name],
       [later.id, false, 'Two sync', two.project.name],
     ]);
     // Removed from a project, its actions leave their list.

@@ -83,6 +83,24 @@ describe('meetingSince.statusDraft', () => {
     expect(draft.nextSteps).toContain(`- Draft the contract (owner: ${team.users.editor.name}, due: 8 Jan 2027)`);
   });
 
+  it("meetingSince.statusDraft: the draft carries the last published update's health, or on track when none was published", async () => {
+    const fresh = await projectWithTeam(deps, 'Fresh meetings');
+    const [first] = await deps.db
+      .insert(meeting)
+      .values({ projectId: fresh.project.id, series: 'weekly-sync', durationMinutes: 30, state: 'ended', title: 'First sync', startsAt: new Date(Date.now() - hour), endedAt: new Date() })
+      .returning();
+    const editor = await fresh.as('editor');
+    const none = await editor.meetingSince.statusDraft({ meetingId: first!.id });
+    expect(await editor.status.get({ projectId: fresh.project.id, updateId: none.updateId })).toMatchObject({ health: 'on_track', healthReason: '' });
+
+    await publishUpdate(fresh, 'owner', updateContent({ health: 'at_risk', healthReason: 'Vendor contract unsigned' }), 'internal');
+    const after = await editor.meetingSince.statusDraft({ meetingId: first!.id });
+    expect(await editor.status.get({ projectId: fresh.project.id, updateId: after.updateId })).toMatchObject({
+      health: 'at_risk',
+      healthReason: 'Vendor contract unsigned',
+    });
+  });
+
   it('meetingSince.statusDraft: a viewer is refused and no draft is made', async () => {
     const row = await addMeeting({ title: 'Sync', startsAt: new Date() });
     const owner = await team.as('owner');

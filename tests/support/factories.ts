@@ -10,6 +10,7 @@ import type { ProjectRole } from '@/server/domain/roles';
 import type { OriginPolicy } from '@/server/http/origin';
 import type { Mailer } from '@/server/mail';
 import { WebhookSender } from '@/server/status/webhooks';
+import type { TechRegistry } from '@/server/tech/registryCheck';
 
 /** The app origin test callers use for links (invites, password resets). */
 export const testAppUrl = 'http://localhost:3000';
@@ -63,7 +64,7 @@ export function testWebhookSender(db: Database): WebhookSender {
 }
 
 export async function callerFor(
-  deps: { db: Database; auth: Auth; live: LiveBoards; webhooks?: WebhookSender; mailer?: Mailer | null },
+  deps: { db: Database; auth: Auth; live: LiveBoards; webhooks?: WebhookSender; mailer?: Mailer | null; techRegistry?: TechRegistry | null },
   who: TestUser | null,
 ) {
   const ctx = await createTRPCContext({
@@ -72,6 +73,7 @@ export async function callerFor(
     webhooks: deps.webhooks ?? testWebhookSender(deps.db),
     appUrl: testAppUrl,
     mailer: deps.mailer ?? null,
+    techRegistry: deps.techRegistry ?? null,
   });
   return createCaller(ctx);
 }
