@@ -19,6 +19,7 @@ const notConnected: LiveBoardState = { items: null, actions: null, presence: [],
 
 export function RiskBoardLive({
   projectId,
+  workspaceId,
   role,
   me,
   members,
@@ -26,6 +27,7 @@ export function RiskBoardLive({
   planItems,
 }: {
   projectId: string;
+  workspaceId?: string;
   role: ProjectRole;
   me: { id: string; name: string };
   members: MemberOption[];
@@ -41,6 +43,7 @@ export function RiskBoardLive({
       <LiveRiskBoardConnector projectId={projectId} user={user} onChange={setLive} />
       <RiskBoard
         projectId={projectId}
+        workspaceId={workspaceId}
         role={role}
         members={members}
         items={live.items ?? initialItems}

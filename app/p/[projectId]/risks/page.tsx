@@ -15,6 +15,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
   return (
     <RiskBoardLive
       projectId={project.id}
+      workspaceId={project.workspaceId}
       // An archived project's board is read-only for everyone: shown as to a viewer.
       role={project.archivedAt ? 'viewer' : project.role}
       me={{ id: session!.user.id, name: session!.user.name }}
