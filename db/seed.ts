@@ -2,8 +2,9 @@
 // executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
 // severity band whose top risks threaten plan items, status updates, meetings
 // (db/seedDemoMeetings.ts), and the workspace's people, shared with a second project and allocated
-// to the plan's workstreams (db/seedDemoPeople.ts), and the technology it relies on, with a radar and
-// alerts (db/seedDemoTech.ts). Plan, items and meeting boards are written
+// to the plan's workstreams (db/seedDemoPeople.ts), the technology it relies on, with a radar and
+// alerts (db/seedDemoTech.ts), and the technical standards its milestones are held to
+// (db/seedDemoStandards.ts). Plan, items and meeting boards are written
 // through the live documents (like any edit), so the projections and history fill in as usual; the
 // plan and the RAID log step by step over the past eight weeks, each step dated to its day
 // (db/seedDemoHistory.ts).
@@ -18,6 +19,7 @@ import { addDays, formatISO, subDays } from 'date-fns';
 import { seedDemoMeetings, type DemoRaidKey } from './seedDemoMeetings';
 import { seedDemoPeople } from './seedDemoPeople';
 import { seedDemoTech } from './seedDemoTech';
+import { seedDemoStandards } from './seedDemoStandards';
 import { demoHistory, type DemoHistory, type SettlingBoards } from './seedDemoHistory';
 import { seedDemoPlan, type DemoPlan, type DemoPlanItem } from './seedDemoPlan';
 
@@ -107,6 +109,7 @@ export async function seedDemoIfEmpty(
   await seedDemoMeetings(db, live, { projectId: demo!.id, ids, names, raid, plan, today });
   const resources = await seedDemoPeople(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
   await seedDemoTech(db, { workspaceId: workspace.id, projectId: demo!.id, searchProjectId: resources?.searchProjectId ?? null, ids, today });
+  await seedDemoStandards(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
   return { email: demoUsers.owner.email, password: demoPassword, projectId: demo!.id, statusPath: `/status/${demoStatusSlug}` };
 }
 

@@ -11,6 +11,7 @@ import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
 import type { PlanRisk } from '@/server/routers/plan';
 import type { PlanStaffing as Staffing } from '@/server/domain/planStaffing';
+import type { ProjectStandards } from '@/server/data/standards';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
 import { useItemInAddress } from '@/components/live/useItemInAddress';
@@ -26,6 +27,7 @@ import { LiveNumber, LiveText } from './LiveInputs';
 import { PlanCharter } from './PlanCharter';
 import { PlanStakeholders } from './PlanStakeholders';
 import { MilestoneWarning, PlanStaffing, usePlanStaffing, WorkstreamPeople } from './PlanStaffing';
+import { MilestoneStandardsPanel, PlanStandards, usePlanStandards } from './PlanStandards';
 import { Timeline } from './Timeline';
 import type { Zoom } from './timelineScale';
 import { milestoneStatusLabels, type PlanActions, type PlanContent } from './model';
@@ -47,6 +49,8 @@ export interface PlanBoardProps {
   workspaceId: string;
   /** Who works on each workstream, as the server read it (resources.forPlan); read again in the browser. */
   initialStaffing?: Staffing | null;
+  /** Each milestone's technical standards, as the server read them (standards.forProject); read again in the browser. */
+  initialStandards?: ProjectStandards | null;
 }
 
 const fieldLabel: Record<string, string> = { start: 'Start', end: 'End', created: 'Created', deleted: 'Deleted' };
@@ -98,6 +102,8 @@ function ItemEditor({
   actions,
   risks,
   staffing,
+  standards,
+  workspaceId,
   onClose,
 }: {
   projectId: string;
@@ -107,6 +113,8 @@ function ItemEditor({
   actions: PlanActions | null;
   risks: PlanRisk[];
   staffing: Staffing | null;
+  standards: ProjectStandards | null;
+  workspaceId: string;
   onClose(): void;
 }) {
   const readOnly = !actions;
@@ -203,6 +211,7 @@ function ItemEditor({
         </div>
       ) : null}
       <ItemStaffing item={item} staffing={staffing} />
+      {isMilestone ? <MilestoneStandardsPanel projectId={projectId} workspaceId={workspaceId} milestoneId={item.id} standards={standards} members={members} /> : null}
       <ItemDecisions projectId={projectId} kind={item.kind} itemId={item.id} className="mt-3 border-t border-line pt-3" />
       {actions ? (
         <div className="mt-3">
@@ -258,6 +267,7 @@ export function PlanBoard({
   today,
   workspaceId,
   initialStaffing = null,
+  initialStandards = null,
 }: PlanBoardProps) {
   const isViewer = !canEditBoards(role);
   const canEdit = !isViewer && !refusal && actions !== null;
@@ -307,6 +317,10 @@ export function PlanBoard({
   // Titles and milestones too: the staffing answer names them.
   const staffingKey = useMemo(() => items.map((i) => `${i.id}${i.start}${i.end}${i.title}${i.milestoneId}`).join('|'), [items]);
   const { staffing, connector: staffingSignal } = usePlanStaffing(projectId, workspaceId, initialStaffing, staffingKey);
+  // Milestones added, removed or renamed: the standards answer lists them.
+  const milestonesKey = useMemo(() => items.filter((i) => i.kind === 'milestone').map((i) => `${i.id}${i.end}${i.title}${i.status}`).join('|'), [items]);
+  const standards = usePlanStandards(projectId, initialStandards, milestonesKey);
+  const readiness = useMemo(() => new Map((standards?.milestones ?? []).map((m) => [m.milestoneId, m.readiness])), [standards]);
 
   useEffect(() => {
     editable?.setEditing(selected ? selected.id : null);
@@ -447,6 +461,7 @@ export function PlanBoard({
           movedByOthers={movedByOthers}
           onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
           onDrop={(id, dates) => editable?.updateItem(id, dates)}
+          readiness={readiness}
         />
         <p role="status" className="sr-only" data-testid="moved-by-others">
           {[...movedByOthers]
@@ -468,7 +483,7 @@ export function PlanBoard({
         ) : null}
 
         {selected ? (
-          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} staffing={staffing} onClose={closeItem} />
+          <ItemEditor projectId={projectId} item={selected} items={items} members={members} actions={editable} risks={risks.filter((r) => r.threatens.includes(selected.id))} staffing={staffing} standards={standards} workspaceId={workspaceId} onClose={closeItem} />
         ) : null}
 
         {editable ? (
@@ -601,6 +616,14 @@ export function PlanBoard({
       </section>
 
       {staffingSignal}
+      <PlanStandards
+        standards={standards}
+        workspaceId={workspaceId}
+        onOpen={(id) => {
+          selectItem(id);
+          requestAnimationFrame(() => document.getElementById('plan-item-editor')?.scrollIntoView({ block: 'nearest' }));
+        }}
+      />
       <PlanStaffing staffing={staffing} workspaceId={workspaceId} />
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">

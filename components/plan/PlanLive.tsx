@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import type { ProjectRole } from '@/server/domain/roles';
 import type { PlanRisk } from '@/server/routers/plan';
 import type { PlanStaffing } from '@/server/domain/planStaffing';
+import type { ProjectStandards } from '@/server/data/standards';
 import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
 import { useTRPC } from '@/components/trpc/client';
 import { colorForUser } from '@/components/ui/avatar';
@@ -32,6 +33,7 @@ export function PlanLive({
   today,
   workspaceId,
   staffing,
+  standards,
 }: {
   projectId: string;
   role: ProjectRole;
@@ -43,6 +45,8 @@ export function PlanLive({
   workspaceId: string;
   /** Who works on each workstream, as the server read it; null when it could not be read. */
   staffing: PlanStaffing | null;
+  /** Each milestone's technical standards, as the server read them; null when they could not be read. */
+  standards: ProjectStandards | null;
 }) {
   const [live, setLive] = useState<LivePlanState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -68,6 +72,7 @@ export function PlanLive({
         today={today}
         workspaceId={workspaceId}
         initialStaffing={staffing}
+        initialStandards={standards}
       />
     </>
   );

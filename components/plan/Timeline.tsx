@@ -9,7 +9,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerE
 import { moveItem, resizeItem, slippageDays, type BaselineDates, type PlanDependency, type PlanItem } from '@/server/domain/plan';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import type { PresencePeer } from '@/components/live/presence';
+import type { Readiness } from '@/server/domain/standards';
 import { cn } from '@/components/ui/cn';
+import { StandardsReadiness } from './StandardsReadiness';
 import { scaleTicks, timelineRange, type Zoom } from './timelineScale';
 
 const dayWidth: Record<Zoom, number> = { weeks: 18, months: 5 };
@@ -42,6 +44,8 @@ export interface TimelineProps {
   onShiftDates(id: string, days: number, mode: 'move' | 'resize'): void;
   /** Puts an item at the dates it was dropped on. */
   onDrop(id: string, dates: { start: string; end: string }): void;
+  /** Each milestone's readiness against its technical standards (standards.forProject). */
+  readiness?: ReadonlyMap<string, Readiness>;
 }
 
 /**
@@ -58,7 +62,7 @@ interface Drag {
 }
 
 export function Timeline(props: TimelineProps) {
-  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, movedByOthers, onSelect, onShiftDates, onDrop } = props;
+  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, movedByOthers, onSelect, onShiftDates, onDrop, readiness } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const px = dayWidth[zoom];
@@ -243,6 +247,7 @@ export function Timeline(props: TimelineProps) {
             const peers = editingPeers.get(item.id) ?? [];
             const risks = openRisks.get(item.id) ?? 0;
             const onPath = critical.has(item.id);
+            const ready = item.kind === 'milestone' ? readiness?.get(item.id) : undefined;
             const dates = item.kind === 'milestone' ? shown(item.end) : `${shown(item.start)} to ${shown(item.end)}`;
             const barLabel = `${item.kind === 'milestone' ? 'Milestone' : 'Workstream'} ${item.title}, ${dates}`;
             const isDragging = drag?.id === item.id;
@@ -321,23 +326,21 @@ export function Timeline(props: TimelineProps) {
                       </>
                     ) : null}
                   </div>
-                  {flags.length ? (
-                    <span
-                      className="absolute top-1/2 -translate-y-1/2 rounded bg-danger-soft px-1.5 text-[11px] font-medium whitespace-nowrap text-danger"
-                      style={{ left: x(item.end) + px + (slip ? 48 : 10) }}
-                      data-testid="flagged-dependent"
-                    >
-                      Starts before {flags.map((f) => `“${titles.get(f.fromId) ?? 'a predecessor'}”`).join(', ')} ends
-                    </span>
-                  ) : null}
-                  {slip ? (
-                    <span
-                      className={cn('absolute top-1/2 -translate-y-1/2 text-[11px] font-medium whitespace-nowrap', slip > 0 ? 'text-danger' : 'text-success')}
-                      style={{ left: x(item.end) + px + 10 }}
-                      data-testid="slippage"
-                    >
-                      {slip > 0 ? `+${slip}` : slip} d
-                    </span>
+                  {/* After the bar: its slip against the baseline, a dependency it breaks, a milestone's standards. */}
+                  {slip || flags.length || (ready && ready.total) ? (
+                    <div className="absolute top-1/2 flex -translate-y-1/2 items-center gap-2 whitespace-nowrap" style={{ left: x(item.end) + px + 10 }}>
+                      {slip ? (
+                        <span className={cn('text-[11px] font-medium', slip > 0 ? 'text-danger' : 'text-success')} data-testid="slippage">
+                          {slip > 0 ? `+${slip}` : slip} d
+                        </span>
+                      ) : null}
+                      {flags.length ? (
+                        <span className="rounded bg-danger-soft px-1.5 text-[11px] font-medium text-danger" data-testid="flagged-dependent">
+                          Starts before {flags.map((f) => `“${titles.get(f.fromId) ?? 'a predecessor'}”`).join(', ')} ends
+                        </span>
+                      ) : null}
+                      {ready ? <StandardsReadiness readiness={ready} className="text-[11px]" /> : null}
+                    </div>
                   ) : null}
                 </div>
               </div>

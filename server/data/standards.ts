@@ -151,3 +151,10 @@ export async function loadProjectStandards(db: Executor, projectId: string): Pro
     };
   });
 }
+
+/** What standards.forProject answers: the plan page's standards, whoever reads them. */
+export interface ProjectStandards {
+  canEdit: boolean;
+  milestones: MilestoneStandards[];
+  checklists: { id: string; name: string; description: string; checkCount: number }[];
+}

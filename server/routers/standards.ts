@@ -9,7 +9,7 @@ import { and, count, eq, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { milestoneCheck, milestoneChecklist, planItem, projectMember, standardCheck, standardChecklist } from '@/db/schema';
-import { loadChecklists, loadProjectStandards } from '../data/standards';
+import { loadChecklists, loadProjectStandards, type ProjectStandards } from '../data/standards';
 import { findWorkspaceAccess } from '../data/workspaceAccess';
 import { canEditBoards } from '../domain/roles';
 import {
@@ -186,7 +186,7 @@ export const standardsRouter = createTRPCRouter({
    * Every milestone of the project's plan with its readiness and the checks of the checklists
    * applied to it; the workspace's checklists that can be applied; whether the caller may change them.
    */
-  forProject: projectProcedure('viewer').query(async ({ ctx }) => {
+  forProject: projectProcedure('viewer').query(async ({ ctx }): Promise<ProjectStandards> => {
     const [milestones, checklists] = await Promise.all([loadProjectStandards(ctx.db, ctx.project.id), loadChecklists(ctx.db, ctx.project.workspaceId)]);
     return {
       canEdit: canEditBoards(ctx.role) && !ctx.project.archivedAt,

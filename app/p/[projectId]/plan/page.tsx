@@ -12,12 +12,17 @@ export const metadata: Metadata = { title: 'Plan' };
 export default async function PlanPage({ params }: { params: Promise<{ projectId: string }> }) {
   const project = await loadProject((await params).projectId);
   const caller = await serverCaller();
-  const [session, plan, staffing] = await Promise.all([
+  const [session, plan, staffing, standards] = await Promise.all([
     currentSession(),
     caller.plan.get({ projectId: project.id }),
     // Staffing is a side panel: the plan still opens if it cannot be read (the browser tries again).
     caller.resources.forPlan({ projectId: project.id }).catch((error: unknown) => {
       console.error('Plan staffing could not be read:', error instanceof Error ? error.message : error);
+      return null;
+    }),
+    // So are the milestones' standards.
+    caller.standards.forProject({ projectId: project.id }).catch((error: unknown) => {
+      console.error('Plan standards could not be read:', error instanceof Error ? error.message : error);
       return null;
     }),
   ]);
@@ -34,6 +39,7 @@ export default async function PlanPage({ params }: { params: Promise<{ projectId
       today={format(new Date(), 'yyyy-MM-dd')}
       workspaceId={project.workspaceId}
       staffing={staffing}
+      standards={standards}
     />
   );
 }
