@@ -2,7 +2,8 @@
 // executive on a realistic project with a plan (db/seedDemoPlan.ts), a RAID log spanning every
 // severity band whose top risks threaten plan items, status updates, meetings
 // (db/seedDemoMeetings.ts), and the workspace's people, shared with a second project and allocated
-// to the plan's workstreams (db/seedDemoPeople.ts). Plan, items and meeting boards are written
+// to the plan's workstreams (db/seedDemoPeople.ts), and the technology it relies on, with a radar and
+// alerts (db/seedDemoTech.ts). Plan, items and meeting boards are written
 // through the live documents (like any edit), so the projections and history fill in as usual; the
 // plan and the RAID log step by step over the past eight weeks, each step dated to its day
 // (db/seedDemoHistory.ts).
@@ -16,6 +17,7 @@ import type { RaidFields } from '@/server/domain/risk';
 import { addDays, formatISO, subDays } from 'date-fns';
 import { seedDemoMeetings, type DemoRaidKey } from './seedDemoMeetings';
 import { seedDemoPeople } from './seedDemoPeople';
+import { seedDemoTech } from './seedDemoTech';
 import { demoHistory, type DemoHistory, type SettlingBoards } from './seedDemoHistory';
 import { seedDemoPlan, type DemoPlan, type DemoPlanItem } from './seedDemoPlan';
 
@@ -103,7 +105,8 @@ export async function seedDemoIfEmpty(
   await seedStatusUpdates(db, demo!.id, ids, today);
   const names = { owner: demoUsers.owner.name, editor: demoUsers.editor.name, viewer: demoUsers.viewer.name };
   await seedDemoMeetings(db, live, { projectId: demo!.id, ids, names, raid, plan, today });
-  await seedDemoPeople(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
+  const resources = await seedDemoPeople(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
+  await seedDemoTech(db, { workspaceId: workspace.id, projectId: demo!.id, searchProjectId: resources?.searchProjectId ?? null, ids, today });
   return { email: demoUsers.owner.email, password: demoPassword, projectId: demo!.id, statusPath: `/status/${demoStatusSlug}` };
 }
 

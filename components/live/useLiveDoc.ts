@@ -41,8 +41,14 @@ const refusals: Record<number, string> = {
 };
 const isFinal = (code: number) => code >= 4400 && code < 4500;
 
-export function useLiveDoc(opts: { room: string; user: { id: string; name: string; color: string } }): LiveDoc | null {
+/**
+ * `presence: false` listens only: this tab sets no presence of its own, so nobody sees it on the
+ * board (a page that only reads a board's change signal, as the plan and the risk board read the
+ * people board's).
+ */
+export function useLiveDoc(opts: { room: string; user: { id: string; name: string; color: string }; presence?: boolean }): LiveDoc | null {
   const { room } = opts;
+  const present = opts.presence ?? true;
   const { id, name, color } = opts.user;
   const [live, setLive] = useState<LiveDoc | null>(null);
   /** Bumped when the board was rebuilt: a new document replaces the old one. */
@@ -82,7 +88,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
     // Jittered back-off so a server restart is not met by every client at the same moment.
     jitterReconnects(provider);
     sendOnlyOwnPresence(provider);
-    provider.awareness.setLocalStateField('user', { id, name, color });
+    if (present) provider.awareness.setLocalStateField('user', { id, name, color });
     provider.on('status', ({ status: s }: { status: string }) => {
       connected = s === 'connected';
       publish();
@@ -98,7 +104,7 @@ export function useLiveDoc(opts: { room: string; user: { id: string; name: strin
       doc.destroy();
       setLive(null);
     };
-  }, [room, id, name, color, opening]);
+  }, [room, id, name, color, present, opening]);
 
   return live;
 }

@@ -32,8 +32,9 @@ function useChangeCount(key: string): number {
   return tracked.count;
 }
 
-export function usePeopleBoard(workspaceId: string, user: PresenceUser): PeopleBoardState {
-  const live = useLiveDoc({ room: `people:${workspaceId}`, user });
+/** `listenOnly`: read the change signal without showing this tab on the grid (no presence). */
+export function usePeopleBoard(workspaceId: string, user: PresenceUser, options: { listenOnly?: boolean } = {}): PeopleBoardState {
+  const live = useLiveDoc({ room: `people:${workspaceId}`, user, presence: !options.listenOnly });
   const doc = live?.doc ?? null;
   const awareness = live?.awareness ?? null;
 

@@ -306,7 +306,7 @@ export function PlanBoard({
   const milestoneIds = useMemo(() => new Set(items.filter((i) => i.kind === 'milestone').map((i) => i.id)), [items]);
   // Titles and milestones too: the staffing answer names them.
   const staffingKey = useMemo(() => items.map((i) => `${i.id}${i.start}${i.end}${i.title}${i.milestoneId}`).join('|'), [items]);
-  const staffing = usePlanStaffing(projectId, initialStaffing, staffingKey);
+  const { staffing, connector: staffingSignal } = usePlanStaffing(projectId, workspaceId, initialStaffing, staffingKey);
 
   useEffect(() => {
     editable?.setEditing(selected ? selected.id : null);
@@ -600,6 +600,7 @@ export function PlanBoard({
         ) : null}
       </section>
 
+      {staffingSignal}
       <PlanStaffing staffing={staffing} workspaceId={workspaceId} />
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3">

@@ -2,19 +2,19 @@
 // Who works on the plan: each workstream's people with their hours a week, flagged when one of
 // them is over-allocated (all projects counted) or on leave while on it, and a warning on each
 // milestone whose workstreams are under-staffed. Read from resources.forPlan (the allocations live
-// on the workspace's people page, linked here); read again after the plan's dates change and now
-// and then, since allocations change elsewhere. Flags are words, never colour alone.
+// on the workspace's people page, linked here); read again after the plan's dates change and
+// whenever the people board signals a change of the workspace's resources (useResourcesLive), with
+// a slow poll only while that signal's socket is down. Flags are words, never colour alone.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, type ReactElement } from 'react';
+import { useResourcesLive } from '@/components/live/resourcesLive';
 import { formatDay } from '@/server/domain/dates';
 import type { MilestoneStaffing, ProjectPerson, PlanStaffing as Staffing, WorkstreamPerson, WorkstreamStaffing } from '@/server/domain/planStaffing';
 import { weekStartText } from '@/server/domain/weekText';
 import { useTRPC } from '@/components/trpc/client';
 import { Badge } from '@/components/ui/badge';
 
-/** How often staffing is read again: allocations are changed on the people page, not here. */
-const staffingRefreshMs = 15_000;
 
 const overTone = 'border-danger/40 bg-danger-soft text-danger';
 const leaveTone = 'border-medium/40 bg-medium-soft text-medium-ink';
@@ -36,21 +36,23 @@ export function weeksText(weekStarts: readonly string[]): string {
   return `the weeks of ${days.slice(0, 2).join(', ')} and ${days.length - 2} more`;
 }
 
-/** resources.forPlan, kept fresh: read again a moment after the plan's dates change (the projection writes shortly after an edit). */
-export function usePlanStaffing(projectId: string, initial: Staffing | null, datesKey: string): Staffing | null {
+/**
+ * resources.forPlan, kept fresh: read again a moment after the plan's dates change (the projection
+ * writes shortly after an edit) and at each change signalled by the people board. Render
+ * `connector` once (it opens the signal in the browser).
+ */
+export function usePlanStaffing(projectId: string, workspaceId: string | undefined, initial: Staffing | null, datesKey: string): { staffing: Staffing | null; connector: ReactElement | null } {
   const trpc = useTRPC();
-  const query = useQuery({
-    ...trpc.resources.forPlan.queryOptions({ projectId }),
-    initialData: initial ?? undefined,
-    staleTime: staffingRefreshMs,
-    refetchInterval: staffingRefreshMs,
-  });
+  const options = trpc.resources.forPlan.queryOptions({ projectId });
+  // The signal calls refetch through a ref: the query is created below with the poll it decides.
+  const live = useResourcesLive(workspaceId, () => query.refetch());
+  const query = useQuery({ ...options, initialData: initial ?? undefined, refetchInterval: live.pollMs });
   const { refetch } = query;
   useEffect(() => {
     const timer = setTimeout(() => void refetch(), 1000);
     return () => clearTimeout(timer);
   }, [datesKey, refetch]);
-  return query.data ?? null;
+  return { staffing: query.data ?? null, connector: live.connector };
 }
 
 /** One person on a workstream: "Ana Lima, 30 h/week", then what to look at. */

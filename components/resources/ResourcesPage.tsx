@@ -58,7 +58,8 @@ export function ResourcesPage({
   const staffing = useQuery({ ...trpc.staffing.forWorkspace.queryOptions(range), placeholderData: keepPreviousData });
   const scenarios = useQuery(trpc.scenario.list.queryOptions({ workspaceId }));
   const compare = useQuery({
-    ...trpc.scenario.compare.queryOptions({ scenarioId: scenarioId ?? '', from, weeks: zoomWeeks[zoom].weeks }),
+    // Over every week the scenario's changes touch (the server works the window out), not only the grid's.
+    ...trpc.scenario.compare.queryOptions({ scenarioId: scenarioId ?? '' }),
     enabled: scenarioId !== null,
     retry: false,
   });
@@ -108,7 +109,8 @@ export function ResourcesPage({
     return (staffing.data ?? ([] as ProjectStaffing[]))
       .filter((s) => !filters.projectId || s.projectId === filters.projectId)
       .flatMap((s) =>
-        s.needs.map((need) => {
+        // A need outside the shown weeks is listed in the staffing panel, not given an empty row here.
+        s.needs.filter((need) => need.weeks.length > 0).map((need) => {
           const byWeek = new Map(need.weeks.map((w) => [w.week, w.gapHours]));
           return {
             key: need.id,
@@ -323,7 +325,7 @@ export function ResourcesPage({
         people={people}
         projects={data?.projects ?? []}
         allocations={data?.allocations ?? []}
-        compare={{ cells: compare.data?.cells ?? [], loading: scenarioId !== null && compare.isPending, error: compare.isError ? compare.error.message : null }}
+        compare={{ cells: compare.data?.cells ?? [], window: compare.data?.window ?? null, loading: scenarioId !== null && compare.isPending, error: compare.isError ? compare.error.message : null }}
         canEdit={canEdit}
         onCreate={async (name) => {
           const created = await createScenario.mutateAsync({ workspaceId, name });

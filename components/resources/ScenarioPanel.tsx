@@ -28,6 +28,20 @@ export interface ChangedCell {
   deltaHours: number;
 }
 
+/** The weeks compared: every week the scenario's changes touch (at most three years). */
+export interface CompareWindow {
+  from: string;
+  to: string;
+  weeks: number;
+  truncated: boolean;
+}
+
+/** "Compared over 7 Dec 2026 – 3 Jan 2027 (4 weeks): every week the changes touch." */
+export function windowText(window: CompareWindow): string {
+  const span = `${formatDay(window.from)} – ${formatDay(window.to)} (${window.weeks === 1 ? '1 week' : `${window.weeks} weeks`})`;
+  return window.truncated ? `Compared over ${span}: the first three years of the weeks the changes touch.` : `Compared over ${span}: every week the changes touch.`;
+}
+
 const messageOf = readableError;
 
 interface Names {
@@ -198,7 +212,7 @@ export function ScenarioPanel({
   people: Person[];
   projects: { id: string; name: string }[];
   allocations: Allocation[];
-  compare: { cells: ChangedCell[]; loading: boolean; error: string | null };
+  compare: { cells: ChangedCell[]; window?: CompareWindow | null; loading: boolean; error: string | null };
   canEdit: boolean;
   onCreate: (name: string) => Promise<unknown>;
   onAddChange: (scenarioId: string, change: ScenarioChange) => Promise<unknown>;
@@ -323,6 +337,11 @@ export function ScenarioPanel({
 
             <div>
               <h3 className="text-[13px] font-semibold">Weeks that change</h3>
+              {compare.window && !compare.loading ? (
+                <p className="text-xs text-muted" data-testid="compare-window">
+                  {windowText(compare.window)}
+                </p>
+              ) : null}
               <ErrorMessage>{compare.error}</ErrorMessage>
               {compare.loading ? (
                 <p className="text-sm text-muted">Comparing…</p>
@@ -361,7 +380,7 @@ export function ScenarioPanel({
                   </table>
                 </div>
               ) : (
-                <p className="text-sm text-muted">{selected.changes.length ? 'No week in view changes.' : 'Add a change to compare.'}</p>
+                <p className="text-sm text-muted">{selected.changes.length ? 'No week changes: the changes leave everyone’s hours as they are.' : 'Add a change to compare.'}</p>
               )}
             </div>
             {canEdit ? (

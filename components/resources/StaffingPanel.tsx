@@ -50,7 +50,7 @@ const weeksWord = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
 
 /** "Short in 3 weeks of 8 shown (up to 24 h); hours to spare in 1 week": a need in one line. */
 export function needSummary(weeks: readonly NeedWeek[]): string {
-  if (!weeks.length) return 'Not in the weeks shown.';
+  if (!weeks.length) return 'Outside the weeks shown on the grid.';
   const short = weeks.filter((w) => w.gapHours > 0);
   const spare = weeks.filter((w) => w.gapHours < 0);
   const parts: string[] = [];

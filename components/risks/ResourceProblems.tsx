@@ -3,15 +3,21 @@
 // staffing needs that are short (resources.problems). "Create a risk from this" opens the new-item
 // editor filled as a resource risk (kind, title, description, owner, category, the workstream it
 // threatens) for the person to review and save. Shown only while there are problems; read again
-// now and then, since allocations are changed on the people page.
+// whenever the people board signals a change of the workspace's resources (useResourcesLive), with
+// a slow poll only while that signal's socket is down.
+//
+// Isolated from the live risk board: it is memoised and takes only stable props (the titles of the
+// board's resource risks as one string, callbacks read through refs), so the board's edits do not
+// re-render it and nothing here can re-render or remount the board or its live connection.
 import { useQuery } from '@tanstack/react-query';
-import { riskPrefill, type ResourceProblem, type RiskPrefill } from '@/server/domain/resourceProblems';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import { useResourcesLive } from '@/components/live/resourcesLive';
+import { resourceRiskCategory, riskPrefill, type ResourceProblem, type RiskPrefill } from '@/server/domain/resourceProblems';
 import type { RaidItem } from '@/server/domain/risk';
 import { useTRPC } from '@/components/trpc/client';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 
-const problemsRefreshMs = 15_000;
 
 const kindLabels: Record<ResourceProblem['kind'], string> = { 'over-allocation': 'Over-allocation', 'staffing-gap': 'Staffing gap' };
 
@@ -20,27 +26,70 @@ export function createRiskButtonId(problem: Pick<ResourceProblem, 'id'>): string
   return `create-risk-${problem.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export function ResourceProblems({
-  projectId,
+/**
+ * The board's resource risks (category Resources) as one string, `title<TAB>id` per line: what
+ * "Open its risk" needs, in a form whose identity changes only when such a risk does.
+ */
+export function resourceRiskIndex(items: readonly RaidItem[]): string {
+  return items
+    .filter((i) => i.category === resourceRiskCategory)
+    .map((i) => `${i.title}\t${i.id}`)
+    .sort()
+    .join('\n');
+}
+
+/** ResourceProblems with the board's items and changing callbacks turned into stable props. */
+export function ResourceProblemsFor({
   items,
-  canCreate,
-  showCreate,
   onCreate,
   onOpenItem,
-}: {
+  ...rest
+}: Omit<ResourceProblemsProps, 'resourceRisks' | 'onCreate' | 'onOpenItem'> & {
+  items: readonly RaidItem[];
+  onCreate(prefill: RiskPrefill, opener: string): void;
+  onOpenItem(id: string, opener: string): void;
+}) {
+  const index = useMemo(() => resourceRiskIndex(items), [items]);
+  const create = useRef(onCreate);
+  const open = useRef(onOpenItem);
+  create.current = onCreate;
+  open.current = onOpenItem;
+  const stableCreate = useCallback((prefill: RiskPrefill, opener: string) => create.current(prefill, opener), []);
+  const stableOpen = useCallback((id: string, opener: string) => open.current(id, opener), []);
+  return <ResourceProblems {...rest} resourceRisks={index} onCreate={stableCreate} onOpenItem={stableOpen} />;
+}
+
+export interface ResourceProblemsProps {
   projectId: string;
-  items: RaidItem[];
+  /** The project's workspace: its people board signals resource changes (none: a slow poll). */
+  workspaceId?: string;
+  /** resourceRiskIndex of the board's items. */
+  resourceRisks: string;
   /** The board is live and the caller may add items. */
   canCreate: boolean;
   /** The caller's role may add items at all (viewers only read the list). */
   showCreate: boolean;
   onCreate(prefill: RiskPrefill, opener: string): void;
   onOpenItem(id: string, opener: string): void;
-}) {
+}
+
+export const ResourceProblems = memo(function ResourceProblems({ projectId, workspaceId, resourceRisks, canCreate, showCreate, onCreate, onOpenItem }: ResourceProblemsProps) {
   const trpc = useTRPC();
-  const problems = useQuery({ ...trpc.resources.problems.queryOptions({ projectId }), staleTime: problemsRefreshMs, refetchInterval: problemsRefreshMs }).data ?? [];
-  if (!problems.length) return null;
+  const live = useResourcesLive(workspaceId, () => query.refetch());
+  const query = useQuery({ ...trpc.resources.problems.queryOptions({ projectId }), refetchInterval: live.pollMs });
+  const problems = query.data ?? [];
+  const existingByTitle = useMemo(() => {
+    const byTitle = new Map<string, string>();
+    for (const line of resourceRisks ? resourceRisks.split('\n') : []) {
+      const [title, id] = line.split('\t');
+      if (title !== undefined && id !== undefined && !byTitle.has(title)) byTitle.set(title, id);
+    }
+    return byTitle;
+  }, [resourceRisks]);
+  if (!problems.length) return live.connector;
   return (
+    <>
+    {live.connector}
     <section aria-labelledby="resource-problems-heading" className="rounded-lg border border-line bg-surface p-4">
       <h2 id="resource-problems-heading" className="text-sm font-semibold">
         Resource problems <span className="font-normal text-muted">({problems.length})</span>
@@ -50,7 +99,7 @@ export function ResourceProblems({
         {problems.map((problem) => {
           const prefill = riskPrefill(problem);
           // A resource risk with this title is already on the board: offer it first.
-          const existing = items.find((i) => i.title === prefill.title && i.category === prefill.category);
+          const existingId = existingByTitle.get(prefill.title);
           const buttonId = createRiskButtonId(problem);
           return (
             <li key={problem.id} className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-start" data-testid="resource-problem">
@@ -64,8 +113,8 @@ export function ResourceProblems({
                 <p className="mt-0.5 text-xs break-words text-muted">{problem.detail}</p>
               </div>
               <div className="flex shrink-0 flex-wrap gap-2">
-                {existing ? (
-                  <Button size="sm" variant="ghost" id={`${buttonId}-open`} onClick={() => onOpenItem(existing.id, `${buttonId}-open`)}>
+                {existingId ? (
+                  <Button size="sm" variant="ghost" id={`${buttonId}-open`} onClick={() => onOpenItem(existingId, `${buttonId}-open`)}>
                     Open its risk
                   </Button>
                 ) : null}
@@ -86,5 +135,6 @@ export function ResourceProblems({
         })}
       </ul>
     </section>
+    </>
   );
-}
+});

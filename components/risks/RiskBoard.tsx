@@ -19,7 +19,7 @@ import { CsvOutcomePanel, CsvTools, type CsvOutcome } from './CsvTools';
 import { HeatMap } from './HeatMap';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
 import { RiskEditor, type PlanItemOption } from './RiskEditor';
-import { ResourceProblems } from './ResourceProblems';
+import { ResourceProblemsFor } from './ResourceProblems';
 import { RiskFilters, RiskTable, type MemberOption } from './RiskTable';
 import { SaveIndicator } from '@/components/live/SaveIndicator';
 import {
@@ -38,6 +38,8 @@ import {
 
 export interface RiskBoardProps {
   projectId: string;
+  /** The project's workspace (its people board signals resource changes to "Resource problems"). */
+  workspaceId?: string;
   role: ProjectRole;
   members: MemberOption[];
   items: RaidItem[];
@@ -57,7 +59,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function RiskBoard({ projectId, role, members, items, actions, presence, status, refusal, planItems, changedByOthers = null, draftFromAddress = null }: RiskBoardProps) {
+export function RiskBoard({ projectId, workspaceId, role, members, items, actions, presence, status, refusal, planItems, changedByOthers = null, draftFromAddress = null }: RiskBoardProps) {
   const [filters, setFilters] = useState<BoardFilters>(noFilters);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [newItemId, setNewItemId] = useState<string | null>(null);
@@ -339,7 +341,7 @@ export function RiskBoard({ projectId, role, members, items, actions, presence, 
         </p>
       ) : null}
       {isViewer ? null : <ProjectionIssues projectId={projectId} board="risks" boardContent={items} onOpenItem={openIssueItem} />}
-      <ResourceProblems projectId={projectId} items={items} canCreate={canEdit} showCreate={!isViewer} onCreate={createItem} onOpenItem={openEditor} />
+      <ResourceProblemsFor projectId={projectId} workspaceId={workspaceId} items={items} canCreate={canEdit} showCreate={!isViewer} onCreate={createItem} onOpenItem={openEditor} />
       {csvOutcome ? <CsvOutcomePanel outcome={csvOutcome} onDismiss={() => setCsvOutcome(null)} /> : null}
       {notice ? (
         <p role="status" className="rounded-lg border border-line bg-sunken px-4 py-2.5 text-sm text-muted">

@@ -20,6 +20,7 @@ const notConnected: LiveBoardState = { items: null, actions: null, presence: [],
 
 export function RiskBoardLive({
   projectId,
+  workspaceId,
   role,
   me,
   members,
@@ -28,6 +29,7 @@ export function RiskBoardLive({
   draftFromAddress,
 }: {
   projectId: string;
+  workspaceId?: string;
   role: ProjectRole;
   me: { id: string; name: string };
   members: MemberOption[];
@@ -45,6 +47,7 @@ export function RiskBoardLive({
       <LiveRiskBoardConnector projectId={projectId} user={user} onChange={setLive} />
       <RiskBoard
         projectId={projectId}
+        workspaceId={workspaceId}
         role={role}
         members={members}
         items={live.items ?? initialItems}

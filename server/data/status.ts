@@ -2,7 +2,7 @@
 // health of many projects at once, the revision that keys the public page's cache, and a page's data.
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { planBaseline, planDateChange, planItem, project, raidItem, statusSettings, statusUpdate } from '@/db/schema';
+import { planBaseline, planDateChange, planItem, project, raidItem, statusSettings, statusUpdate, techItem } from '@/db/schema';
 import { daysBehind, scheduleReferences, type ScheduleReference } from '../domain/milestoneSchedule';
 import type { MilestoneStatus } from '../domain/plan';
 import { communicationStatus, type Cadence, type Health, type PrivateItem } from '../domain/status';
@@ -92,8 +92,9 @@ export async function publicRevisionOf(db: Executor, projectId: string): Promise
 
 /**
  * What decides whether a cached public page is still right: the project's public revision, bumped
- * by publishes, corrections, settings, renames and every projection write (risks, plan items,
- * milestones, baselines, goals, stakeholders). Null when the page is off.
+ * by publishes, corrections, settings, renames, every projection write (risks, plan items,
+ * milestones, baselines, goals, stakeholders) and every tech.* write touching a public tech item.
+ * Null when the page is off.
  */
 export async function publicPageKey(db: Executor, slug: string) {
   const [row] = await db
@@ -139,7 +140,7 @@ export async function privateItemsOf(db: Executor, projectId: string): Promise<P
   return [...risks.map((r) => ({ kind: 'risk' as const, title: r.title })), ...planItems.map((p) => ({ kind: 'plan item' as const, title: p.title }))];
 }
 
-/** Everything a public page may show, and nothing more: no owners, descriptions, private items or internal updates. */
+/** Everything a public page may show, and nothing more: no owners, descriptions, private items (risks, tech items) or internal updates. */
 export async function publicPageData(db: Executor, projectId: string) {
   const [proj] = await db.select({ name: project.name }).from(project).where(eq(project.id, projectId));
   const updates = await db
@@ -180,12 +181,20 @@ export async function publicPageData(db: Executor, projectId: string) {
     const reference = references.get(m.id) ?? null;
     return { ...m, status: m.status as MilestoneStatus, slippedDays: daysBehind(m.date, reference ?? undefined), reference };
   });
+  // Technology: only items marked public, and of them only the name, the plain-language note and the
+  // end of life (never versions, owners, licences, costs or fit notes).
+  const technology = await db
+    .select({ name: techItem.name, note: techItem.stakeholderNote, eolDate: techItem.eolDate })
+    .from(techItem)
+    .where(and(eq(techItem.projectId, projectId), eq(techItem.isPublic, true)))
+    .orderBy(sql`lower(${techItem.name})`, techItem.name, techItem.id);
   return {
     // Stryker disable next-line OptionalChaining,StringLiteral: unreachable but for a project deleted between reading the page key and this line (its settings row, which the key comes from, is deleted with it); the page 404s on the next request either way.
     name: proj?.name ?? '',
     updates: updates.map((u) => ({ ...u, publishedAt: u.publishedAt! })),
     risks,
     milestones,
+    technology,
   };
 }
 export type PublicPageData = Awaited<ReturnType<typeof publicPageData>>;

@@ -1,5 +1,6 @@
 // requirements.txt: one requirement a line (`name[extras] ==1.2 ; markers`), comments, blank lines
-// and line continuations; options (-r, -c, -e, --index-url) and bare paths or URLs are skipped. An
+// and line continuations; option lines (-r, -c, -e, --index-url), per-requirement options (--hash)
+// and bare paths or URLs are skipped. An
 // exact pin (== or ===) is the version in use; any other specifier (>=2.0,<3, ~=1.4) is kept as
 // written. Names are kept in PEP 503's normal form, so "Django" and "django" are one item.
 import { ManifestError, maxDependencyNameLength, maxVersionLength, quoted, where, type ManifestDependency } from './manifestParts';
@@ -29,7 +30,11 @@ export function parseRequirementsTxt(content: string, fileName = 'requirements.t
   const found = new Map<string, ManifestDependency>();
   for (const { text, line } of logicalLines(content)) {
     // A comment starts a line or follows whitespace (a URL's #fragment does not).
-    const stripped = text.replace(/(^|\s)#.*$/, '').trim();
+    // Per-requirement options (--hash=..., --config-settings) follow the requirement after whitespace.
+    const stripped = text
+      .replace(/(^|\s)#.*$/, '')
+      .replace(/\s--\S.*$/, '')
+      .trim();
     if (!stripped || stripped.startsWith('-')) continue;
     if (/^(\.|\/|~)/.test(stripped) || /^[a-z+]+:\/\//i.test(stripped)) continue;
     const at = where(fileName, line);
@@ -50,7 +55,7 @@ export function parseRequirementsTxt(content: string, fileName = 'requirements.t
       const bad = parsed.findIndex((clause) => !clause);
       if (bad >= 0) throw new ManifestError(`${at}: cannot read the version ${quoted(clauses[bad] ?? spec)} of ${quoted(rawName!)} (expected something like ==2.31.0 or >=2.0,<3)`);
       const pinned = parsed.find((clause) => clause![1] === '==' || clause![1] === '===');
-      version = pinned ? pinned[2]! : clauses.join(',');
+      version = pinned ? pinned[2]! : parsed.map((clause) => `${clause![1]}${clause![2]}`).join(',');
     }
     if (version.length > maxVersionLength) throw new ManifestError(`${at}: the version of ${quoted(rawName!)} is longer than ${maxVersionLength} characters`);
     found.set(name, { name, ecosystem: 'pypi', version });

@@ -2,13 +2,14 @@
 // the current allocations (only the utilisation cells that change), then applied in one transaction
 // or thrown away. tRPC reserves `apply` on a router, hence `applyChanges`.
 import { TRPCError } from '@trpc/server';
+import { addDays, format, parseISO } from 'date-fns';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { allocation, resourceScenario, type ScenarioChange } from '@/db/schema';
 import { loadAllocations, loadPeople, loadResourceSettings, personInWorkspace, type AllocationView } from '../data/resources';
 import { liveProjectsOf } from '../data/workspaceAccess';
-import { weeksFrom } from '../domain/isoWeeks';
+import { dayNumber, weeksFrom, type WeekSpan } from '../domain/isoWeeks';
 import { fromDate, maxScenarioChanges, scenarioChange, scenarioName, weekCount } from '../domain/resourceFields';
 import { applyScenarioChanges, changedCells, type ScenarioAllocation } from '../domain/whatIf';
 import { createTRPCRouter, scenarioProcedure, workspaceProcedure } from '../trpc';
@@ -46,6 +47,30 @@ async function checkChange(db: Executor, workspaceId: string, change: ScenarioCh
   if (change.kind === 'move' && change.personId && !(await personInWorkspace(db, workspaceId, change.personId))) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `${where}: personId is not a person of this workspace` });
   }
+}
+
+/** The most weeks compare looks at (three years), as for every window of the resources pages. */
+export const maxCompareWeeks = 156;
+
+/**
+ * The weeks a scenario's changes touch: from the first day any change covers (an added allocation's
+ * dates; a moved one's old and new dates; a removed one's dates) to the last, at most
+ * maxCompareWeeks from the first. Null for a scenario with no change to compare.
+ */
+export function changesWindow(before: readonly ScenarioAllocation[], changes: readonly ScenarioChange[]): { weeks: WeekSpan[]; truncated: boolean } | null {
+  const byId = new Map(before.map((a) => [a.id, a]));
+  const ranges = changes.flatMap((change) => {
+    if (change.kind === 'add') return [{ from: change.from, to: change.to }];
+    const was = byId.get(change.allocationId);
+    const old = was ? [{ from: was.from, to: was.to }] : [];
+    return change.kind === 'move' ? [...old, { from: change.from, to: change.to }] : old;
+  });
+  if (!ranges.length) return null;
+  const from = ranges.map((r) => r.from).sort()[0]!;
+  const to = ranges.map((r) => r.to).sort().at(-1)!;
+  const count = Math.floor((dayNumber(to) - dayNumber(from)) / 7) + 2;
+  const weeks = weeksFrom(from, Math.min(maxCompareWeeks, count)).filter((w) => w.monday <= to);
+  return { weeks, truncated: count > maxCompareWeeks && weeks.at(-1)!.mondayDay + 6 < dayNumber(to) };
 }
 
 const goneMessage = (ids: readonly string[]) =>
@@ -126,17 +151,24 @@ export const scenarioRouter = createTRPCRouter({
       return { changes };
     }),
 
-  /** The utilisation cells the scenario changes (only those), before and after, over the weeks asked. */
+  /**
+   * The utilisation cells the scenario changes (only those), before and after: over the weeks asked
+   * (`from` and `weeks`), or, without them, over every week its changes touch (changesWindow). The
+   * answer says which weeks were compared.
+   */
   compare: scenarioProcedure('reader')
-    .input(z.object({ from: fromDate, weeks: weekCount }))
+    .input(z.object({ from: fromDate.optional(), weeks: weekCount.optional() }).refine((v) => (v.from === undefined) === (v.weeks === undefined), 'give both from and weeks, or neither'))
     .query(async ({ ctx, input }) => {
       const workspaceId = ctx.scenario.workspaceId;
       const [people, current, thresholds] = await Promise.all([loadPeople(ctx.db, workspaceId), loadAllocations(ctx.db, workspaceId), loadResourceSettings(ctx.db, workspaceId)]);
       const before = current.map(asScenarioAllocation);
       const outcome = applyScenarioChanges(before, ctx.scenario.changes);
       if (!outcome.ok) throw new TRPCError({ code: 'CONFLICT', message: goneMessage(outcome.missingAllocationIds) });
-      const cells = changedCells(new Map(people.map((person) => [person.id, person])), before, outcome.allocations, weeksFrom(input.from, input.weeks), thresholds);
-      return { changes: ctx.scenario.changes, cells };
+      const asked = input.from !== undefined && input.weeks !== undefined ? { weeks: weeksFrom(input.from, input.weeks), truncated: false } : changesWindow(before, ctx.scenario.changes);
+      const weeks = asked?.weeks ?? [];
+      const cells = weeks.length ? changedCells(new Map(people.map((person) => [person.id, person])), before, outcome.allocations, weeks, thresholds) : [];
+      const window = weeks.length ? { from: weeks[0]!.monday, to: format(addDays(parseISO(weeks.at(-1)!.monday), 6), 'yyyy-MM-dd'), weeks: weeks.length, truncated: asked!.truncated } : null;
+      return { changes: ctx.scenario.changes, cells, window };
     }),
 
   /**

@@ -72,13 +72,15 @@ export const staffingRouter = createTRPCRouter({
       return { needs: computed.get(ctx.project.id) ?? [] };
     }),
 
-  /** Per project with needs in the window (by name): its needs and their weeks, for the grid's gap row. */
+  /**
+   * Per project with needs (by name): every need, each with its weeks in the window (none for a
+   * need outside it, which is still listed with its period); the grid's gap rows are the needs with weeks.
+   */
   forWorkspace: workspaceProcedure('reader')
     .input(z.object({ from: fromDate, weeks: weekCount }))
     .query(async ({ ctx, input }) => {
       const weeks = weeksFrom(input.from, input.weeks);
-      const window = windowOf(weeks);
-      const needs = (await loadStaffingNeeds(ctx.db, ctx.workspace.id)).filter((need) => need.from <= window.to && need.to >= window.from);
+      const needs = await loadStaffingNeeds(ctx.db, ctx.workspace.id);
       const computed = await needsWithWeeks(ctx.db, ctx.workspace.id, needs, weeks);
       const projects = await loadWorkspaceProjects(ctx.db, ctx.workspace.id, [...computed.keys()]);
       return projects.filter((row) => computed.has(row.id)).map((row) => ({ projectId: row.id, name: row.name, needs: computed.get(row.id)! }));

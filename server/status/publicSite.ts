@@ -1,5 +1,5 @@
 // The public face of a project, for people without an account: /status/<slug> (HTML, no client
-// JavaScript: health, updates, the plan's milestones, public risks), feed.atom, milestones.ics and
+// JavaScript: health, updates, the plan's milestones, public risks, public tech items), feed.atom, milestones.ics and
 // badge.svg. Served by the custom server ahead of Next so
 // each response carries its own caching headers and ETag. Responses are cached in memory per slug
 // and kept while the page's key (the project's public revision and today's date) is unchanged.
@@ -257,6 +257,14 @@ export function renderStatusPage(data: PublicPageData, slug: string, now: Date):
         })
         .join('')}</tbody></table></section>`
     : '';
+  const technology = data.technology.length
+    ? `<section aria-labelledby="technology"><h2 id="technology">Technology</h2><table><thead><tr><th scope="col">Technology</th><th scope="col">What it means for the project</th><th scope="col">End of life</th></tr></thead><tbody>${data.technology
+        .map(
+          (t) =>
+            `<tr><td>${e(t.name)}</td><td>${e(t.note)}</td><td>${t.eolDate ? `<time datetime="${e(t.eolDate)}">${e(longDate(new Date(`${t.eolDate}T00:00:00Z`)))}</time>` : ''}</td></tr>`,
+        )
+        .join('')}</tbody></table></section>`
+    : '';
   // The icon is named so browsers do not ask for /favicon.ico, which is not there (a 404 on every visit).
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -285,6 +293,7 @@ footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}footer a{color:inherit
 <section aria-labelledby="updates"><h2 id="updates">Updates</h2>${updates || '<p>No updates yet.</p>'}</section>
 ${milestones}
 ${risks}
+${technology}
 <footer><a href="/status/${e(slug)}/feed.atom">Atom feed</a> · <a href="/status/${e(slug)}/milestones.ics">Milestones calendar</a> · <a href="/status/${e(slug)}/badge.svg">Status badge</a> · Published with Waymark</footer>
 </main></body></html>
 `;

@@ -131,7 +131,7 @@ describe('allocation grid arithmetic', () => {
   });
 
   it('sums a need up in a line', () => {
-    expect(needSummary([])).toBe('Not in the weeks shown.');
+    expect(needSummary([])).toBe('Outside the weeks shown on the grid.');
     expect(needSummary([{ week: 'a', neededHours: 40, allocatedHours: 40, gapHours: 0 }])).toBe('Met in the 1 week shown.');
     expect(
       needSummary([

@@ -31,9 +31,14 @@ test.describe('accessibility gate', () => {
         const context = await demoContext(browser, state.who, { colorScheme, ...(state.phone ? { viewport: phone } : {}) });
         try {
           const page = await context.newPage();
-          await openDemoPath(page, state.path);
-          await state.setup?.(page);
-          await expectNoViolations(page);
+          try {
+            await openDemoPath(page, state.path);
+            await state.setup?.(page);
+            await expectNoViolations(page);
+          } finally {
+            // What the row wrote to the demo goes, so the demo stays as seeded for the rows after it.
+            await state.cleanup?.(page);
+          }
         } finally {
           await context.close();
         }

@@ -104,6 +104,31 @@ export interface A11yState {
   path: string;
   /** Brings the page into the state to check, and waits until it is there. */
   setup?: (page: Page) => Promise<void>;
+  /**
+   * Undoes what setup wrote to the demo, so the demo stays as seeded for the rows and specs after
+   * it (run after the check, whether it passed or not).
+   */
+  cleanup?: (page: Page) => Promise<void>;
+}
+
+/** The what-if scenario the scenario row drafts, and thrown away after it. */
+const a11yScenarioName = 'Accessibility check';
+
+/** Every scenario of the demo workspace the page is on (the people page's address names it). */
+export async function demoScenarios(page: Page, workspaceId = page.url().match(/\/w\/([0-9a-f-]{36})\//)?.[1]): Promise<{ id: string; name: string }[]> {
+  const response = await page.request.get(`/api/trpc/scenario.list?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId } }))}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: { id: string; name: string }[] } } }).result.data.json;
+}
+
+/** Throws away the scenarios the scenario row drafted (by name), then checks none is left. */
+async function discardA11yScenarios(page: Page) {
+  const origin = new URL(page.url()).origin;
+  for (const scenario of (await demoScenarios(page)).filter((s) => s.name === a11yScenarioName)) {
+    const response = await page.request.post('/api/trpc/scenario.discard', { data: { json: { scenarioId: scenario.id } }, headers: { origin } });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+  expect((await demoScenarios(page)).filter((s) => s.name === a11yScenarioName)).toEqual([]);
 }
 
 const boardSaved = async (page: Page) => {
@@ -373,14 +398,14 @@ export const a11yStates: A11yState[] = [
     },
   },
   {
-    // Leaves a draft scenario in the demo (never applied): the allocations stay as seeded.
+    // Drafts a scenario (never applied), then throws it away: the demo stays as seeded.
     name: 'people: a what-if scenario compared (owner)',
     route: '/w/[workspaceId]/people',
     who: 'owner',
     path: '/people?project=[projectId]',
     setup: async (page) => {
       await peopleLive(page);
-      await page.getByRole('textbox', { name: 'New scenario' }).fill('Accessibility check');
+      await page.getByRole('textbox', { name: 'New scenario' }).fill(a11yScenarioName);
       await page.getByRole('button', { name: 'Create scenario' }).click();
       const change = page.getByRole('form', { name: 'Add a change' });
       await change.getByLabel('Change', { exact: true }).selectOption({ label: 'Remove an allocation' });
@@ -388,6 +413,7 @@ export const a11yStates: A11yState[] = [
       await change.getByRole('button', { name: 'Add change' }).click();
       await expect(page.getByTestId('changed-cell').first()).toBeVisible();
     },
+    cleanup: discardA11yScenarios,
   },
   {
     name: 'people: adding a person and time off open (owner, 390 px)',

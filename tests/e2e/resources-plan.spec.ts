@@ -93,7 +93,7 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await page.getByRole('button', { name: 'Add milestone' }).click();
   const buildId = await openItem(page, /^Workstream Build checkout/);
   await page.getByRole('button', { name: 'Close' }).click();
-  await openItem(page, /^Workstream QA pass/);
+  const qaId = await openItem(page, /^Workstream QA pass/);
   await page.getByLabel('Delivers milestone').selectOption({ label: 'Launch' });
 
   // Priya (the owner's own account) gives Build 30 h a week, and Support tooling 20 h in Build's second week: 50 of 40 h then.
@@ -118,6 +118,11 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await expect(staffing).not.toContainText(/\d{4}-W\d{2}/);
   await expect(staffing.getByRole('link', { name: 'People and allocations' })).toHaveAttribute('href', `/w/${workspace.id}/people`);
   await expectNoViolations(page);
+  // Live: an allocation made elsewhere (as on the people page) shows on the open plan within seconds,
+  // through the people board's change signal (no reload, no 15 s poll).
+  await trpcMutation(page, 'allocation.upsert', { personId: lee.id, projectId, from: monday(4), to: monday(4, 4), hoursPerWeek: 8, workstreamId: qaId });
+  await expect(staffing.getByTestId('workstream-staffing').filter({ hasText: 'QA pass' }).getByTestId('staffed-person')).toHaveText('Lee Park8 h/week', { timeout: 6_000 });
+  await expect(staffing.getByTestId('understaffed-milestone')).toHaveCount(0, { timeout: 6_000 });
   // The workstream's editor says the same.
   await openItem(page, /^Workstream Build checkout/);
   await expect(page.getByRole('region', { name: 'Edit Build checkout' }).getByTestId('staffed-person')).toContainText(`Over-allocated in ${overWeek}`);
@@ -163,6 +168,12 @@ test('resources on the plan and the risk board: an over-allocated person is flag
   await expect(field(page, 'Category')).toHaveValue('Resources');
   await expect(field(page, 'Owner')).toHaveValue(user.id);
   await expect(editor(page).getByLabel('Workstream: Build checkout')).toBeChecked();
+  await page.keyboard.press('Escape');
+
+  // Live on the risk board too: Lee given a full week elsewhere is over-allocated here within seconds.
+  await trpcMutation(page, 'allocation.upsert', { personId: lee.id, projectId: otherId, from: monday(4), to: monday(4, 4), hoursPerWeek: 40 });
+  await expect(page.getByRole('list', { name: 'Resource problems' })).toContainText(`Lee Park is over-allocated in ${weekOf(monday(4))}`, { timeout: 6_000 });
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
 });
 
 test('resources on the risk board: a prefilled risk closed without saving is never added', async ({ browser, baseURL }) => {

@@ -11,6 +11,7 @@ import {
   goalsMap,
   insertEntry,
   insertPlanItem,
+  nonGoalsArray,
   scopeArray,
   setRaci,
   stakeholdersMap,
@@ -72,6 +73,32 @@ describe('plan', () => {
     expect(plan.goals).toEqual([expect.objectContaining({ id: goal, progress: 25 })]);
     expect(plan.stakeholders).toEqual([expect.objectContaining({ id: sponsor, quadrant: 'keep_satisfied' })]);
     expect(plan.raci).toEqual([{ subjectId: launch, stakeholderId: sponsor, role: 'A' }]);
+  });
+
+  it('plan.get: an empty charter reads as empty lists; non-goals are read back as written', async () => {
+    const team = await projectFor(deps, people, 'Charter');
+    const projectId = team.project.id;
+    const viewer = await team.as('viewer');
+    expect((await viewer.plan.get({ projectId })).charter).toEqual({ vision: '', scope: [], nonGoals: [] });
+    await editBoard(deps, 'plan', projectId, people.editor.id, (doc) => {
+      charterMap(doc).set('vision', 'One bill for every customer.');
+      nonGoalsArray(doc).push(['Rewrite the ledger', 'New pricing']);
+    });
+    expect((await viewer.plan.get({ projectId })).charter).toEqual({ vision: 'One bill for every customer.', scope: [], nonGoals: ['Rewrite the ledger', 'New pricing'] });
+  });
+
+  it("plan.dateHistory: one item's changes with itemId, every item's without", async () => {
+    const team = await projectFor(deps, people, 'History');
+    const projectId = team.project.id;
+    let alpha = '';
+    let beta = '';
+    await editBoard(deps, 'plan', projectId, people.owner.id, (doc) => {
+      alpha = insertPlanItem(doc, { kind: 'milestone', title: 'Alpha', end: '2026-04-01' }, people.owner.id);
+      beta = insertPlanItem(doc, { kind: 'milestone', title: 'Beta', end: '2026-06-01' }, people.owner.id);
+    });
+    const viewer = await team.as('viewer');
+    expect((await viewer.plan.dateHistory({ projectId, itemId: alpha })).map((h) => h.itemId)).toEqual([alpha]);
+    expect(new Set((await viewer.plan.dateHistory({ projectId })).map((h) => h.itemId))).toEqual(new Set([alpha, beta]));
   });
 
   it('plan.saveBaseline: freezes the dates; moving a milestone later shows as slippage with who moved it', async () => {

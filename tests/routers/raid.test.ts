@@ -84,6 +84,27 @@ describe('raid.importCsv', () => {
     expect(await listed(owner, team.project.id)).toEqual(before);
   });
 
+  it('raid.importCsv: over 50 bad rows, the first 50 are listed and the rest counted', async () => {
+    const before = await listed(owner, team.project.id);
+    const rows = Array.from({ length: 53 }, (_, i) => `Bad ${i},9`);
+    const error = await rejection(editor.raid.importCsv({ projectId: team.project.id, csv: ['title,likelihood', ...rows].join('\n') }), 'BAD_REQUEST');
+    const lines = error.message.split('\n');
+    expect(lines[0]).toBe('Nothing was imported. Fix these rows and try again:');
+    expect(lines.slice(1, -1)).toHaveLength(50);
+    expect(lines[1]).toBe('line 2: likelihood "9" must be a whole number from 1 to 5');
+    expect(lines[50]).toBe('line 51: likelihood "9" must be a whole number from 1 to 5');
+    expect(lines.at(-1)).toBe('…and 3 more');
+    expect(await listed(owner, team.project.id)).toEqual(before);
+  });
+
+  it('raid.importCsv: exactly 50 bad rows are all listed, with no count of more', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `Bad ${i},9`);
+    const error = await rejection(editor.raid.importCsv({ projectId: team.project.id, csv: ['title,likelihood', ...rows].join('\n') }), 'BAD_REQUEST');
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines.at(-1)).toBe('line 51: likelihood "9" must be a whole number from 1 to 5');
+  });
+
   it('raid.importCsv: unknown columns and a missing title column are refused on line 1', async () => {
     const error = await rejection(editor.raid.importCsv({ projectId: team.project.id, csv: 'name,colour\nA,red\n' }), 'BAD_REQUEST');
     expect(error.message).toContain('line 1: unknown columns: name, colour');
@@ -95,6 +116,15 @@ describe('raid.importCsv', () => {
     expect(headerOnly.message).toBe('Nothing was imported: the file has no rows.');
     const empty = await rejection(editor.raid.importCsv({ projectId: team.project.id, csv: '' }), 'BAD_REQUEST');
     expect(empty.message).toBe('csv: the file is empty');
+  });
+
+  it('raid.importCsv: a file of exactly 2 MiB is read (its rows are checked), not refused for its size', async () => {
+    const header = 'colour\n';
+    const csv = header + 'x'.repeat(2 * 1024 * 1024 - header.length);
+    expect(Buffer.byteLength(csv)).toBe(2 * 1024 * 1024);
+    const error = await rejection(editor.raid.importCsv({ projectId: team.project.id, csv }), 'BAD_REQUEST');
+    expect(error.message).toContain('line 1: unknown column: colour');
+    expect(error.message).not.toContain('2 MiB');
   });
 
   it('raid.importCsv: a file over 2 MiB is a BAD_REQUEST', async () => {

@@ -29,6 +29,34 @@ async function staffedWorkspace(owner: Caller) {
   return { workspaceId: shared.id, projectId: apollo.id, ada, bob, adaOnApollo: adaOnApollo.id, bobOnApollo: bobOnApollo.id };
 }
 
+describe('scenario: the weeks compared', () => {
+  it('scenario: compare without a window covers changes far outside any shown weeks, and says which weeks it compared', async () => {
+    const { owner } = world;
+    const w = await staffedWorkspace(owner);
+    const { id } = await owner.scenario.create({ workspaceId: w.workspaceId, name: 'Ada in the autumn' });
+    // Ada's February allocation moved to October: both months change.
+    await owner.scenario.addChange({ scenarioId: id, change: { kind: 'move', allocationId: w.adaOnApollo, from: '2027-10-04', to: '2027-10-10' } });
+    const compared = await owner.scenario.compare({ scenarioId: id });
+    expect(compared.window).toEqual({ from: '2027-02-01', to: '2027-10-10', weeks: 36, truncated: false });
+    expect(compared.cells.map((c) => [c.week, c.deltaHours])).toEqual([
+      ['2027-W05', -40],
+      ['2027-W06', -40],
+      ['2027-W40', 40],
+    ]);
+    // A window that misses October (the grid's 16 weeks from February) does not see the move's arrival.
+    expect((await owner.scenario.compare({ scenarioId: id, from: '2027-02-01', weeks: 16 })).cells.map((c) => c.week)).toEqual(['2027-W05', '2027-W06']);
+    // An allocation running for decades is compared over its first three years, and says so.
+    await owner.scenario.addChange({ scenarioId: id, change: { kind: 'add', personId: w.bob, projectId: w.projectId, from: '2027-02-01', to: '2099-12-31', hoursPerWeek: 5 } });
+    const long = await owner.scenario.compare({ scenarioId: id });
+    expect(long.window).toMatchObject({ from: '2027-02-01', weeks: 156, truncated: true });
+    // From and weeks go together.
+    await rejection(owner.scenario.compare({ scenarioId: id, from: '2027-02-01' }), 'BAD_REQUEST');
+    // A scenario with no change compares no week.
+    const empty = await owner.scenario.create({ workspaceId: w.workspaceId, name: 'Nothing yet' });
+    expect(await owner.scenario.compare({ scenarioId: empty.id })).toEqual({ changes: [], cells: [], window: null });
+  });
+});
+
 describe('scenario', () => {
   it('scenario: draft, compare only the cells that change, then apply every change in one step', async () => {
     const { owner } = world;
@@ -43,6 +71,7 @@ describe('scenario', () => {
     const compared = await owner.scenario.compare({ scenarioId: id, from: '2027-02-01', weeks: 3 });
     expect(compared).toEqual({
       changes,
+      window: { from: '2027-02-01', to: '2027-02-21', weeks: 3, truncated: false },
       cells: [
         { personId: w.ada, week: '2027-W05', before: { percent: 100, band: 'healthy' }, after: { percent: 0, band: 'under' }, deltaHours: -40 },
         { personId: w.ada, week: '2027-W07', before: { percent: 0, band: 'under' }, after: { percent: 100, band: 'healthy' }, deltaHours: 40 },
@@ -51,6 +80,9 @@ describe('scenario', () => {
         { personId: w.bob, week: '2027-W07', before: { percent: 50, band: 'under' }, after: { percent: 0, band: 'under' }, deltaHours: -20 },
       ],
     });
+    // Without a window, compare covers every week the changes touch: Ada's old and new dates, Bob's
+    // removed allocation (1 to 21 Feb) and the added week: 1 to 21 Feb, the same cells.
+    expect(await owner.scenario.compare({ scenarioId: id })).toEqual({ ...compared, window: { from: '2027-02-01', to: '2027-02-21', weeks: 3, truncated: false } });
     // Comparing changes nothing.
     const utilisationBefore = await owner.resources.utilisation({ workspaceId: w.workspaceId, from: '2027-02-01', weeks: 3 });
     const signalled = signals.count(w.workspaceId);

@@ -57,9 +57,11 @@ describe('staffing', () => {
     ]);
     // A window of its own: weeks outside the need are left out.
     expect((await owner.staffing.forProject({ projectId: apollo.id, from: '2027-02-08', weeks: 4 })).needs[0]!.weeks.map((week) => week.week)).toEqual(['2027-W06']);
-    // The workspace view: per project with needs in the window.
+    // The workspace view: per project, every need with its weeks in the window.
     expect(await owner.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-02-01', weeks: 2 })).toEqual([{ projectId: apollo.id, name: apollo.name, needs: (await forApollo()).needs }]);
-    expect(await owner.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-03-01', weeks: 2 })).toEqual([]);
+    // A need outside the window is still listed, with its period and no weeks.
+    const [outside] = (await forApollo()).needs;
+    expect(await owner.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-03-01', weeks: 2 })).toEqual([{ projectId: apollo.id, name: apollo.name, needs: [{ ...outside!, weeks: [] }] }]);
     await rejection(viewer.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-02-01', weeks: 2 }), 'NOT_FOUND');
   });
 

@@ -29,6 +29,7 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
   return (
     <RiskBoardLive
       projectId={project.id}
+      workspaceId={project.workspaceId}
       // An archived project's board is read-only for everyone: shown as to a viewer.
       role={project.archivedAt ? 'viewer' : project.role}
       me={{ id: session!.user.id, name: session!.user.name }}
