@@ -6,6 +6,7 @@ import { CreateProjectForm } from '@/components/projects/CreateProjectForm';
 import { CreateWorkspaceForm } from '@/components/projects/CreateWorkspaceForm';
 import { Badge, bandChipStyles, RoleBadge } from '@/components/ui/badge';
 import { HealthBadge, OverdueBadge } from '@/components/status/HealthBadge';
+import { TechAlertCount } from '@/components/tech/TechAlertCount';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,11 @@ export default async function ProjectsPage() {
   const workspaces = await caller.workspace.list();
   const projects = await caller.project.list();
   const archived = await caller.project.list({ archived: true });
+  // Technology alerts per project, from each workspace's radar (a workspace that cannot be read
+  // just shows no counts).
+  const workspaceIds = [...new Set(projects.map((p) => p.workspaceId))];
+  const radars = await Promise.all(workspaceIds.map((workspaceId) => caller.tech.radar({ workspaceId }).catch(() => null)));
+  const techAlerts = new Map(radars.flatMap((radar) => radar?.projects.map((p) => [p.id, p.alerts] as const) ?? []));
 
   const groups = new Map<string, { id: string; name: string; projects: typeof projects }>();
   for (const w of workspaces) groups.set(w.id, { id: w.id, name: w.name, projects: [] });
@@ -63,6 +69,7 @@ export default async function ProjectsPage() {
                             <Badge tone={bandChipStyles.critical}>{p.critical} critical</Badge>
                           ) : null}
                           {p.high > 0 ? <Badge tone={bandChipStyles.high}>{p.high} high</Badge> : null}
+                          {techAlerts.get(p.id) ? <TechAlertCount count={techAlerts.get(p.id)!} /> : null}
                           <RoleBadge role={p.role} />
                         </span>
                       </Link>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Avatar, colorForUser } from '@/components/ui/avatar';
 import { buttonClasses } from '@/components/ui/button';
-import { PeopleLink } from './PeopleLink';
+import { PeopleLink, RadarLink } from './PeopleLink';
 
 export function TopBar({ user }: { user: { id: string; name: string } | null }) {
   return (
@@ -22,8 +22,9 @@ export function TopBar({ user }: { user: { id: string; name: string } | null }) 
             <Link href="/projects" className="hidden rounded-md px-2 py-1 text-sm text-muted hover:bg-hover hover:text-ink sm:inline">
               Projects
             </Link>
-            {/* Narrower on a phone, so Waymark, People, My actions and Sign out fit 390 px. */}
+            {/* Narrower on a phone, so Waymark, People, Radar, My actions and Sign out fit 390 px. */}
             <PeopleLink className="rounded-md px-1.5 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink sm:px-2" />
+            <RadarLink className="rounded-md px-1.5 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink sm:px-2" />
             <Link href="/actions" className="rounded-md px-1.5 py-1 text-sm whitespace-nowrap text-muted hover:bg-hover hover:text-ink sm:px-2">
               My actions
             </Link>

@@ -10,6 +10,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
   const sections = [
     { href: `/p/${projectId}/plan`, label: 'Plan' },
     { href: `/p/${projectId}/risks`, label: 'Risks' },
+    { href: `/p/${projectId}/tech`, label: 'Tech' },
     { href: `/p/${projectId}/meetings`, label: 'Meetings' },
     { href: `/p/${projectId}/actions`, label: 'Actions' },
     { href: `/p/${projectId}/decisions`, label: 'Decisions' },

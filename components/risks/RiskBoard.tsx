@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deriveRaidScores, emptyRaidFields, type RaidFields, type RaidItem } from '@/server/domain/risk';
 import type { RiskPrefill } from '@/server/domain/resourceProblems';
+import { techAlertParam, techItemParam } from '@/server/domain/techRiskDraft';
 import { canEditBoards, type ProjectRole } from '@/server/domain/roles';
 import { storableText } from '@/server/domain/storableText';
 import { ProjectionIssues } from '@/components/live/ProjectionIssues';
@@ -49,6 +50,8 @@ export interface RiskBoardProps {
   planItems?: PlanItemOption[];
   /** The last change someone else made to an item (the open one's is announced in its editor). */
   changedByOthers?: ChangeByOthers | null;
+  /** A risk drafted elsewhere (a tech alert, server/domain/techRiskDraft.ts): opened once for review when the board is live. */
+  draftFromAddress?: RiskPrefill | null;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -56,7 +59,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function RiskBoard({ projectId, workspaceId, role, members, items, actions, presence, status, refusal, planItems, changedByOthers = null }: RiskBoardProps) {
+export function RiskBoard({ projectId, workspaceId, role, members, items, actions, presence, status, refusal, planItems, changedByOthers = null, draftFromAddress = null }: RiskBoardProps) {
   const [filters, setFilters] = useState<BoardFilters>(noFilters);
   const [openItemId, setOpenItemId] = useState<string | null>(null);
   const [newItemId, setNewItemId] = useState<string | null>(null);
@@ -199,6 +202,19 @@ export function RiskBoard({ projectId, workspaceId, role, members, items, action
     },
     [actions, canEdit, filters.kind, filters.cell],
   );
+
+  // A draft the address brought (from a tech alert) opens once, when the board can take it; the
+  // address then forgets it, so a reload does not draft it twice.
+  const draftOpened = useRef(false);
+  useEffect(() => {
+    if (!draftFromAddress || draftOpened.current || !canEdit) return;
+    draftOpened.current = true;
+    createItem(draftFromAddress, 'new-item-button');
+    const url = new URL(window.location.href);
+    url.searchParams.delete(techItemParam);
+    url.searchParams.delete(techAlertParam);
+    window.history.replaceState(null, '', url);
+  }, [draftFromAddress, canEdit, createItem]);
 
   // "N" adds an item when you are not typing somewhere.
   useEffect(() => {

@@ -4,6 +4,7 @@
 // Yjs (a second copy of Yjs in the server bundle breaks its constructor checks).
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
+import type { RiskPrefill } from '@/server/domain/resourceProblems';
 import type { RaidItem } from '@/server/domain/risk';
 import type { ProjectRole } from '@/server/domain/roles';
 import { useRefreshOnReconnect } from '@/components/live/useRefreshOnReconnect';
@@ -25,6 +26,7 @@ export function RiskBoardLive({
   members,
   initialItems,
   planItems,
+  draftFromAddress,
 }: {
   projectId: string;
   workspaceId?: string;
@@ -33,6 +35,8 @@ export function RiskBoardLive({
   members: MemberOption[];
   initialItems: RaidItem[];
   planItems?: PlanItemOption[];
+  /** A risk drafted elsewhere (a tech alert) that the address asks the board to open for review. */
+  draftFromAddress?: RiskPrefill | null;
 }) {
   const [live, setLive] = useState<LiveBoardState>(notConnected);
   const user = useMemo(() => ({ id: me.id, name: me.name, color: colorForUser(me.id) }), [me.id, me.name]);
@@ -53,6 +57,7 @@ export function RiskBoardLive({
         refusal={live.refusal}
         changedByOthers={live.changedByOthers}
         planItems={planItems}
+        draftFromAddress={draftFromAddress}
       />
     </>
   );

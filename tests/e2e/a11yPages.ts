@@ -163,6 +163,26 @@ const peopleLive = async (page: Page) => {
   await expect(page.getByRole('grid', { name: 'Allocation grid' })).toBeVisible();
 };
 
+/** The tech page with the demo's inventory drawn (db/seedDemoTech.ts). */
+const techShown = async (page: Page) => {
+  await expect(page.getByTestId('inventory-row').first()).toBeVisible();
+  await expect(page.getByTestId('radar-picture')).toBeVisible();
+};
+
+/** The workspace radar, reached from a project (so the demo's workspace), its blips drawn. */
+const radarShown = async (page: Page) => {
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/radar$/);
+  await expect(page.getByTestId('blip-row').first()).toBeVisible();
+};
+
+/** The demo's PostgreSQL item open in the tech page's dialog. */
+const openTechItem = async (page: Page) => {
+  await techShown(page);
+  await page.getByTestId('inventory-table').getByRole('button', { name: 'PostgreSQL', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('ring-change').first()).toBeVisible();
+};
+
 const projectPages = (who: Who, phone = false): A11yState[] => {
   const suffix = `${who}${phone ? ', 390 px' : ''}`;
   return [
@@ -175,6 +195,8 @@ const projectPages = (who: Who, phone = false): A11yState[] => {
     { name: `decisions (${suffix})`, route: '/p/[projectId]/decisions', who, phone, path: '/p/[projectId]/decisions' },
     { name: `my actions (${suffix})`, route: '/actions', who, phone, path: '/actions' },
     { name: `people (${suffix})`, route: '/w/[workspaceId]/people', who, phone, path: '/people?project=[projectId]', setup: peopleLive },
+    { name: `tech (${suffix})`, route: '/p/[projectId]/tech', who, phone, path: '/p/[projectId]/tech', setup: techShown },
+    { name: `radar (${suffix})`, route: '/w/[workspaceId]/radar', who, phone, path: '/radar?project=[projectId]', setup: radarShown },
     { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
     { name: `members (${suffix})`, route: '/p/[projectId]/members', who, phone, path: '/p/[projectId]/members' },
     { name: `settings (${suffix})`, route: '/p/[projectId]/settings', who, phone, path: '/p/[projectId]/settings' },
@@ -373,6 +395,51 @@ export const a11yStates: A11yState[] = [
     },
   },
   { name: 'people: the top bar link (owner)', route: '/people', who: 'owner', path: '/people', setup: peopleLive },
+  { name: 'radar: the top bar link (owner)', route: '/radar', who: 'owner', path: '/radar', setup: radarShown },
+  { name: 'tech: an item open with its ring history (owner)', route: '/p/[projectId]/tech', who: 'owner', path: '/p/[projectId]/tech', setup: openTechItem },
+  { name: 'tech: an item open, read-only (viewer)', route: '/p/[projectId]/tech', who: 'viewer', path: '/p/[projectId]/tech', setup: openTechItem },
+  {
+    // The ring changed but not saved: the reason field shows; Cancel leaves the demo as seeded.
+    name: 'tech: moving an item asks why (owner, 390 px)',
+    route: '/p/[projectId]/tech',
+    who: 'owner',
+    phone: true,
+    path: '/p/[projectId]/tech',
+    setup: async (page) => {
+      await openTechItem(page);
+      await page.getByRole('dialog').getByLabel('Ring', { exact: true }).selectOption('trial');
+      await expect(page.getByRole('dialog').getByLabel(/^Why move it from/)).toBeVisible();
+    },
+  },
+  {
+    // A preview writes nothing.
+    name: 'tech: an import previewed (owner)',
+    route: '/p/[projectId]/tech',
+    who: 'owner',
+    path: '/p/[projectId]/tech',
+    setup: async (page) => {
+      await techShown(page);
+      await page.getByRole('button', { name: 'Import manifest' }).click();
+      await page.getByRole('radio', { name: 'Paste its text' }).check();
+      await page.getByLabel('Its text').fill(JSON.stringify({ dependencies: { next: '16.4.6', 'left-pad': '1.3.0' } }));
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByTestId('import-preview')).toBeVisible();
+    },
+  },
+  {
+    name: 'tech: an import refused, naming the line (owner)',
+    route: '/p/[projectId]/tech',
+    who: 'owner',
+    path: '/p/[projectId]/tech',
+    setup: async (page) => {
+      await techShown(page);
+      await page.getByRole('button', { name: 'Import manifest' }).click();
+      await page.getByRole('radio', { name: 'Paste its text' }).check();
+      await page.getByLabel('Its text').fill('{\n  "dependencies": {\n');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('alert')).toContainText('line');
+    },
+  },
   {
     name: 'people: a cell focused, the month zoom and filters (owner)',
     route: '/w/[workspaceId]/people',

@@ -189,6 +189,38 @@ export const demoPages: DemoPage[] = [
     },
   },
   {
+    name: 'Technology',
+    route: '/p/[projectId]/tech',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/tech`,
+    shows: async (page) => {
+      // db/seedDemoTech.ts: PostgreSQL 12 is past its end of life, Moment.js moved to hold since the review.
+      await expect(page.getByTestId('tech-alert').filter({ hasText: 'PostgreSQL 12.19 reached its end of life' })).toBeVisible();
+      await expect(page.getByTestId('blip-row').filter({ hasText: 'moment' })).toContainText('Moved since review');
+    },
+  },
+  {
+    name: 'Radar (from the top bar)',
+    route: '/radar',
+    signedIn: true,
+    path: () => '/radar',
+    landsOn: () => /\/w\/[0-9a-f-]{36}\/radar$/,
+    shows: (page) => expect(page.getByRole('heading', { name: 'Technology radar', level: 1 })).toBeVisible(),
+  },
+  {
+    name: 'Radar of the demo workspace',
+    route: '/w/[workspaceId]/radar',
+    signedIn: true,
+    path: (demo) => `/radar?project=${demo.projectId}`,
+    landsOn: () => /\/w\/[0-9a-f-]{36}\/radar$/,
+    shows: async (page) => {
+      // Moment.js is on hold in Atlas (live) and still used by the search project.
+      const moment = page.getByTestId('blip-row').filter({ hasText: 'moment' });
+      await expect(moment).toContainText('On hold, used by a live project');
+      await expect(moment.getByRole('link', { name: demoProjectName })).toBeVisible();
+    },
+  },
+  {
     name: 'Members',
     route: '/p/[projectId]/members',
     signedIn: true,

@@ -3,6 +3,7 @@
 import { format } from 'date-fns';
 import type { Metadata } from 'next';
 import { PlanLive } from '@/components/plan/PlanLive';
+import { TechAlertsCard } from '@/components/tech/TechAlertsCard';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 import { loadProject } from '../load-project';
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Plan' };
 export default async function PlanPage({ params }: { params: Promise<{ projectId: string }> }) {
   const project = await loadProject((await params).projectId);
   const caller = await serverCaller();
-  const [session, plan, staffing, standards] = await Promise.all([
+  const [session, plan, staffing, standards, techAlerts] = await Promise.all([
     currentSession(),
     caller.plan.get({ projectId: project.id }),
     // Staffing is a side panel: the plan still opens if it cannot be read (the browser tries again).
@@ -25,10 +26,17 @@ export default async function PlanPage({ params }: { params: Promise<{ projectId
       console.error('Plan standards could not be read:', error instanceof Error ? error.message : error);
       return null;
     }),
+    // So are the technology alerts: without them the plan opens without their card.
+    caller.tech.alerts({ projectId: project.id }).catch((error: unknown) => {
+      console.error('Technology alerts could not be read:', error instanceof Error ? error.message : error);
+      return [];
+    }),
   ]);
   const { risks, ...content } = plan;
   return (
-    <PlanLive
+    <>
+      <TechAlertsCard projectId={project.id} alerts={techAlerts} />
+      <PlanLive
       projectId={project.id}
       // An archived project's board is read-only for everyone: shown as to a viewer.
       role={project.archivedAt ? 'viewer' : project.role}
@@ -40,6 +48,7 @@ export default async function PlanPage({ params }: { params: Promise<{ projectId
       workspaceId={project.workspaceId}
       staffing={staffing}
       standards={standards}
-    />
+      />
+    </>
   );
 }

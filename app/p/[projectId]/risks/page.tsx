@@ -2,16 +2,30 @@
 // then joins the live document and takes over.
 import type { Metadata } from 'next';
 import { RiskBoardLive } from '@/components/risks/RiskBoardLive';
+import { alertInAddress, techAlertParam, techItemParam, techRiskPrefill } from '@/server/domain/techRiskDraft';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 import { loadProject } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Risks' };
 
-export default async function RisksPage({ params }: { params: Promise<{ projectId: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function RisksPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
   const project = await loadProject((await params).projectId);
   const caller = await serverCaller();
-  const [session, items, plan] = await Promise.all([currentSession(), caller.raid.list({ projectId: project.id }), caller.plan.get({ projectId: project.id })]);
+  const query = await searchParams;
+  const fromAlert = one(query[techItemParam]);
+  const [session, items, plan, alerts] = await Promise.all([
+    currentSession(),
+    caller.raid.list({ projectId: project.id }),
+    caller.plan.get({ projectId: project.id }),
+    // "Create a risk from this" on a tech alert: the alert is read again here, so the address
+    // carries only which alert, never the risk's words.
+    fromAlert ? caller.tech.alerts({ projectId: project.id }) : Promise.resolve([]),
+  ]);
+  const alert = alertInAddress(alerts, fromAlert, one(query[techAlertParam]));
   return (
     <RiskBoardLive
       projectId={project.id}
@@ -22,6 +36,7 @@ export default async function RisksPage({ params }: { params: Promise<{ projectI
       members={project.members.map((m) => ({ userId: m.userId, name: m.name }))}
       initialItems={items}
       planItems={plan.items.map((i) => ({ id: i.id, title: i.title, kind: i.kind }))}
+      draftFromAddress={alert ? techRiskPrefill(project.id, alert) : null}
     />
   );
 }

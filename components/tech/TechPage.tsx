@@ -1,0 +1,200 @@
+'use client';
+// The project's technology page: alerts, the radar (picture and table, with blips moved since the
+// last review marked), the inventory, the manifest import and the registry version check. The
+// open item is kept in the address (`?item=<id>`) so a risk drafted from an alert links back to it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useItemInAddress } from '@/components/live/useItemInAddress';
+import { useTRPC } from '@/components/trpc/client';
+import { ErrorMessage } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { formatDay } from '@/server/domain/dates';
+import { AlertsPanel } from './AlertsPanel';
+import { BlipTable } from './BlipTable';
+import { ImportPanel } from './ImportPanel';
+import { InventoryTable } from './InventoryTable';
+import { techErrorText, type TechItem } from './model';
+import { RadarPicture } from './RadarPicture';
+import { placeBlips } from './radarLayout';
+import { TechItemDialog } from './TechItemDialog';
+
+function VersionCheck({ projectId, onDone }: { projectId: string; onDone: (message: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const check = useMutation(trpc.tech.checkVersions.mutationOptions());
+  async function run() {
+    try {
+      const outcome = await check.mutateAsync({ projectId });
+      if (!outcome.configured) return onDone('No package registry is set up for this Waymark, so versions were not checked. The latest versions stay as last known.');
+      if (outcome.checked === 0) return onDone('No npm packages to check: only npm items are checked against the registry.');
+      const silent = outcome.checked - outcome.answered;
+      const changed = outcome.changed.length
+        ? `Newer versions found: ${outcome.changed.map((c) => `${c.name} ${c.to}`).join(', ')}.`
+        : 'No newer versions found.';
+      onDone(`${changed}${silent ? ` The registry did not answer for ${silent} of ${outcome.checked}; their latest versions stay as last known.` : ''}`);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.tech.list.queryKey({ projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.tech.alerts.queryKey({ projectId }) }),
+      ]);
+    } catch {
+      onDone('The registry could not be reached just now. Nothing changed; try again later.');
+    }
+  }
+  return (
+    <Button size="sm" onClick={() => void run()} disabled={check.isPending}>
+      {check.isPending ? 'Checking…' : 'Check for newer versions'}
+    </Button>
+  );
+}
+
+export function TechPage({ projectId, canEdit, members }: { projectId: string; canEdit: boolean; members: { userId: string; name: string }[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const items = useQuery(trpc.tech.list.queryOptions({ projectId })).data ?? [];
+  const alerts = useQuery(trpc.tech.alerts.queryOptions({ projectId })).data ?? [];
+  const review = useQuery(trpc.tech.review.queryOptions({ projectId })).data;
+  const markReviewed = useMutation(trpc.tech.markReviewed.mutationOptions());
+  const { itemInAddress, showInAddress } = useItemInAddress();
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const returnFocusTo = useRef<string | null>(null);
+
+  const openItem = itemInAddress ? (items.find((i) => i.id === itemInAddress) ?? null) : null;
+  const placed = useMemo(
+    () =>
+      placeBlips(
+        items.map((item) => ({ ...item, key: item.id, moved: item.movedSinceReview, standsOut: item.ring === 'hold' })),
+      ),
+    [items],
+  );
+
+  const openEditor = useCallback(
+    (item: TechItem, opener: string) => {
+      returnFocusTo.current = opener;
+      setNotice(null);
+      showInAddress(item.id, 'push');
+    },
+    [showInAddress],
+  );
+
+  const closeEditor = useCallback(() => {
+    setAdding(false);
+    showInAddress(null, 'replace');
+    const target = returnFocusTo.current;
+    requestAnimationFrame(() => {
+      if (target) document.getElementById(target)?.focus();
+    });
+  }, [showInAddress]);
+
+  async function reviewNow() {
+    setError(null);
+    try {
+      await markReviewed.mutateAsync({ projectId });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.tech.list.queryKey({ projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.tech.review.queryKey({ projectId }) }),
+      ]);
+      setNotice('Radar marked reviewed: moves from now on show as moved.');
+    } catch (e) {
+      setError(techErrorText(e));
+    }
+  }
+
+  const reviewLine = review?.lastReviewedAt
+    ? `Last reviewed ${formatDay(new Date(review.lastReviewedAt).toISOString().slice(0, 10))}${review.lastReviewedByName ? ` by ${review.lastReviewedByName}` : ''}. ${review.movedSinceReview} moved and ${review.addedSinceReview} added since.`
+    : 'Not reviewed yet: mark it reviewed to see what moves from then on.';
+
+  return (
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+        <h2 className="text-base font-semibold">Technology</h2>
+        {!canEdit ? (
+          <p className="flex items-center gap-2 text-xs text-muted">
+            <Badge tone="border-line-strong bg-surface text-ink">Read-only</Badge>
+            <span>You can read the inventory and the radar but not change them.</span>
+          </p>
+        ) : null}
+        {canEdit ? (
+          <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+            <VersionCheck projectId={projectId} onDone={setNotice} />
+            <Button size="sm" aria-expanded={importing} onClick={() => setImporting((open) => !open)}>
+              Import manifest
+            </Button>
+            <Button
+              id="add-tech-item"
+              variant="primary"
+              size="sm"
+              onClick={() => {
+                returnFocusTo.current = 'add-tech-item';
+                setNotice(null);
+                setAdding(true);
+              }}
+            >
+              Add item
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      {notice ? (
+        <p role="status" className="rounded-lg border border-line bg-sunken px-4 py-2.5 text-sm">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorMessage>{error}</ErrorMessage>
+      {importing ? <ImportPanel projectId={projectId} onClose={() => setImporting(false)} /> : null}
+
+      <AlertsPanel projectId={projectId} alerts={alerts} canCreateRisk={canEdit} />
+
+      <section aria-labelledby="project-radar-heading" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <h2 id="project-radar-heading" className="text-sm font-semibold">
+            Radar
+          </h2>
+          <p className="text-xs text-muted" data-testid="radar-review">
+            {reviewLine}
+          </p>
+          {canEdit ? (
+            <Button size="sm" className="sm:ml-auto" onClick={() => void reviewNow()} disabled={markReviewed.isPending}>
+              Mark reviewed
+            </Button>
+          ) : null}
+        </div>
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[26rem_minmax(0,1fr)]">
+          <RadarPicture placed={placed} label="This project's radar" />
+          <BlipTable
+            placed={placed}
+            caption="Every technology on this project's radar, numbered as in the picture"
+            attentionText="On hold, still in use"
+            extraHeader="Ring history"
+            extra={(blip) => (
+              <Button size="sm" variant="ghost" id={`radar-open-${blip.key}`} aria-label={`${canEdit ? 'Move or edit' : 'Open'} ${blip.name} and see its ring history`} onClick={() => openEditor(blip, `radar-open-${blip.key}`)}>
+                {canEdit ? 'Move…' : 'Open'}
+              </Button>
+            )}
+          />
+        </div>
+      </section>
+
+      <InventoryTable items={items} onOpen={openEditor} />
+
+      {openItem || adding ? (
+        <TechItemDialog
+          key={openItem?.id ?? 'new'}
+          projectId={projectId}
+          item={adding ? null : openItem}
+          members={members}
+          canEdit={canEdit}
+          onClose={closeEditor}
+          onSaved={(message) => {
+            setNotice(message);
+            closeEditor();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// A technical risk drafted from a tech alert ("Create a risk from this" on the tech page, the plan's
+// alerts card): the risk board opens `/p/<id>/risks?techItem=<itemId>&techAlert=<kind>`, reads the
+// alert again on the server and opens its draft, saved only on "Save risk". No I/O: the client
+// imports it too. docs/api.md, "Technology".
+import type { RiskPrefill } from './resourceProblems';
+import type { TechAlert, TechAlertKind } from './techAlerts';
+import { techAlertKinds } from './techAlerts';
+
+export const techItemParam = 'techItem';
+export const techAlertParam = 'techAlert';
+
+/** Technical risks drafted from alerts are filed under this category on the board. */
+export const techRiskCategory = 'Technology';
+
+const titleLimit = 200;
+
+/** The risk board with the draft of this alert's technical risk open. */
+export function techRiskHref(projectId: string, alert: Pick<TechAlert, 'itemId' | 'kind'>): string {
+  return `/p/${projectId}/risks?${techItemParam}=${encodeURIComponent(alert.itemId)}&${techAlertParam}=${alert.kind}`;
+}
+
+/** The tech page with one item's editor open. */
+export const techItemHref = (projectId: string, itemId: string) => `/p/${projectId}/tech?item=${encodeURIComponent(itemId)}`;
+
+/** The alert named by the risk board's address, or null (an alert gone since, or a made-up address). */
+export function alertInAddress(alerts: readonly TechAlert[], itemId: string | undefined, kind: string | undefined): TechAlert | null {
+  if (!itemId || !kind || !(techAlertKinds as readonly string[]).includes(kind)) return null;
+  return alerts.find((a) => a.itemId === itemId && a.kind === (kind as TechAlertKind)) ?? null;
+}
+
+/** The draft: "Technical: <the alert's risk title>", its sentence and a link back to the item. */
+export function techRiskPrefill(projectId: string, alert: TechAlert): RiskPrefill {
+  const title = `Technical: ${alert.riskTitle}`;
+  return {
+    kind: 'risk',
+    title: title.length <= titleLimit ? title : `${title.slice(0, titleLimit - 1)}…`,
+    description: `${alert.message}\n\nIn the technology inventory: ${techItemHref(projectId, alert.itemId)}`,
+    category: techRiskCategory,
+    ownerId: alert.ownerId,
+    threatens: [],
+  };
+}
