@@ -326,7 +326,13 @@ export function PlanStandards({ standards, workspaceId, onOpen }: { standards: P
           <ul className="mt-2 flex flex-col gap-1.5 text-sm" aria-label="Milestones and their standards">
             {checked.map((m) => (
               <li key={m.milestoneId} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1" data-testid="milestone-readiness">
-                <button type="button" className="min-w-0 text-left font-medium break-words hover:underline" onClick={() => onOpen(m.milestoneId)}>
+                <button
+                  type="button"
+                  className="min-w-0 text-left font-medium break-words hover:underline"
+                  // Its own name: the roadmap's button already carries the bare title.
+                  aria-label={`${m.title}: open its standards`}
+                  onClick={() => onOpen(m.milestoneId)}
+                >
                   {m.title}
                 </button>
                 <StandardsReadiness readiness={m.readiness} />

@@ -183,6 +183,23 @@ const openTechItem = async (page: Page) => {
   await expect(page.getByTestId('ring-change').first()).toBeVisible();
 };
 
+/** The workspace's standards page, reached from the demo plan's link (so the demo's workspace). */
+const standardsPage = async (page: Page) => {
+  await page.getByRole('link', { name: 'Workspace checklists' }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/standards$/);
+  await expect(page.getByTestId('checklist').first()).toBeVisible();
+};
+
+/** The demo rehearsal's standards open in the plan, its failed load test being changed (not saved). */
+const changingAStandard = async (page: Page) => {
+  await boardSaved(page);
+  await page.getByTestId('timeline').getByRole('button', { name: 'Rehearsal on a production-size copy' }).first().click();
+  const load = page.getByTestId('milestone-standards').getByTestId('standard-check').filter({ hasText: 'Load test passed' });
+  await load.getByRole('button', { name: 'Change Load test passed' }).click();
+  await load.getByLabel('State').selectOption({ label: 'Waived' });
+  await expect(load.getByLabel('Why it is waived')).toBeVisible();
+};
+
 const projectPages = (who: Who, phone = false): A11yState[] => {
   const suffix = `${who}${phone ? ', 390 px' : ''}`;
   return [
@@ -197,6 +214,7 @@ const projectPages = (who: Who, phone = false): A11yState[] => {
     { name: `people (${suffix})`, route: '/w/[workspaceId]/people', who, phone, path: '/people?project=[projectId]', setup: peopleLive },
     { name: `tech (${suffix})`, route: '/p/[projectId]/tech', who, phone, path: '/p/[projectId]/tech', setup: techShown },
     { name: `radar (${suffix})`, route: '/w/[workspaceId]/radar', who, phone, path: '/radar?project=[projectId]', setup: radarShown },
+    { name: `standards (${suffix})`, route: '/w/[workspaceId]/standards', who, phone, path: '/p/[projectId]/plan', setup: standardsPage },
     { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
     { name: `members (${suffix})`, route: '/p/[projectId]/members', who, phone, path: '/p/[projectId]/members' },
     { name: `settings (${suffix})`, route: '/p/[projectId]/settings', who, phone, path: '/p/[projectId]/settings' },
@@ -253,6 +271,19 @@ export const a11yStates: A11yState[] = [
       await openPlanItem(page);
       await page.getByRole('region', { name: /^Edit / }).getByRole('button', { name: 'Calendar' }).first().click();
       await expect(page.getByRole('dialog', { name: 'Choose a date' })).toBeVisible();
+    },
+  },
+  { name: "plan: a milestone's standards, a check being changed (owner)", route: '/p/[projectId]/plan', who: 'owner', path: '/p/[projectId]/plan', setup: changingAStandard },
+  {
+    name: 'standards: a checklist being written (owner, 390 px)',
+    route: '/w/[workspaceId]/standards',
+    who: 'owner',
+    phone: true,
+    path: '/p/[projectId]/plan',
+    setup: async (page) => {
+      await standardsPage(page);
+      await page.getByRole('button', { name: 'New checklist' }).click();
+      await expect(page.getByRole('form', { name: 'New checklist' })).toBeVisible();
     },
   },
   { name: 'plan: an item open (viewer)', route: '/p/[projectId]/plan', who: 'viewer', path: '/p/[projectId]/plan', setup: openPlanItem },

@@ -11,6 +11,8 @@ export const demoOwner = { ...demoUsers.owner, password: demoPassword };
 
 export interface Demo {
   projectId: string;
+  /** The demo project's workspace (its people and standards pages). */
+  workspaceId: string;
   /** The first meeting listed on the demo project's meetings page (the seed's series), if any. */
   meetingId: string | null;
   statusSlug: string;
@@ -89,6 +91,8 @@ export const demoPages: DemoPage[] = [
       await expect(page.getByRole('heading', { name: demoProjectName })).toBeVisible();
       await planItem(page, 'Rehearsal on a production-size copy');
       await planItem(page, 'Tenant data migration tooling');
+      // db/seedDemoStandards.ts: the rehearsal's load test failed.
+      await expect(page.getByRole('region', { name: 'Technical standards' }).getByTestId('milestone-readiness').filter({ hasText: 'Rehearsal on a production-size copy' })).toContainText('Standards 3/4, 1 failed');
     },
   },
   {
@@ -221,6 +225,19 @@ export const demoPages: DemoPage[] = [
     },
   },
   {
+    name: 'Technical standards of the demo workspace',
+    route: '/w/[workspaceId]/standards',
+    signedIn: true,
+    path: (demo) => `/w/${demo.workspaceId}/standards`,
+    shows: async (page) => {
+      // db/seedDemoStandards.ts: the standard set, Launch readiness on the rehearsal and the cut-over.
+      const launch = page.getByTestId('checklist').filter({ hasText: 'Launch readiness' });
+      await expect(launch).toContainText('Applied to 2 milestones');
+      await expect(launch.getByRole('listitem')).toHaveCount(4);
+      await expect(page.getByTestId('checklist').filter({ hasText: 'Security and privacy' })).toContainText('Data protection review');
+    },
+  },
+  {
     name: 'Members',
     route: '/p/[projectId]/members',
     signedIn: true,
@@ -326,9 +343,12 @@ export async function findDemo(page: Page): Promise<Omit<Demo, 'session'>> {
   const href = await link.getAttribute('href');
   const projectId = href?.match(/\/p\/([0-9a-f-]{36})/)?.[1];
   expect(projectId, `link of ${demoProjectName}: ${href}`).toBeTruthy();
+  const answer = await page.request.get(`/api/trpc/project.get?input=${encodeURIComponent(JSON.stringify({ json: { projectId } }))}`);
+  expect(answer.ok(), await answer.text()).toBe(true);
+  const workspaceId = ((await answer.json()) as { result: { data: { json: { workspace: { id: string } } } } }).result.data.json.workspace.id;
   await page.goto(`/p/${projectId}/meetings`);
   const meeting = await page.locator('main a[href*="/meetings/"]').first().getAttribute('href', { timeout: 5_000 }).catch(() => null);
-  return { projectId: projectId!, meetingId: meeting?.match(/\/meetings\/([0-9a-f-]{36})/)?.[1] ?? null, statusSlug: demoStatusSlug };
+  return { projectId: projectId!, workspaceId, meetingId: meeting?.match(/\/meetings\/([0-9a-f-]{36})/)?.[1] ?? null, statusSlug: demoStatusSlug };
 }
 
 /**

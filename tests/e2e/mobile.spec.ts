@@ -211,6 +211,32 @@ test('phone: the plan fits 390 px, its roadmap scrolls inside itself and stakeho
   await context.close();
 });
 
+test('phone: technical standards fit 390 px: the workspace checklists (one being written) and a milestone\'s checks (one being changed)', async ({ browser, baseURL }) => {
+  const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
+  await page.goto(`/p/${seeded.projectId}/plan`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Workspace checklists' }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/standards$/);
+  await page.getByRole('button', { name: 'Add the standard set' }).click();
+  await expect(page.getByTestId('checklist').filter({ hasText: 'Launch readiness' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.getByRole('button', { name: 'New checklist' }).click();
+  await expect(page.getByRole('form', { name: 'New checklist' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto(`/p/${seeded.projectId}/plan`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await page.getByTestId('timeline').getByRole('button', { name: 'Beta with first merchants', exact: true }).click();
+  const panel = page.getByTestId('milestone-standards');
+  await panel.getByLabel('Checklist', { exact: true }).selectOption({ label: 'Launch readiness (4 checks)' });
+  await panel.getByRole('button', { name: 'Apply checklist' }).click();
+  await expect(panel.getByTestId('standard-check')).toHaveCount(4);
+  await panel.getByRole('button', { name: 'Change Load test passed' }).click();
+  await panel.getByLabel('Evidence link').fill('https://ci.example.com/load-tests/a-rather-long-report-name-that-must-wrap/2027-03-15');
+  await expectNoSidewaysScroll(page);
+  await context.close();
+});
+
 test('phone: the risk board fits 390 px, with the editor open too', async ({ browser, baseURL }) => {
   const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
   await openBoard(page, seeded.projectId);
