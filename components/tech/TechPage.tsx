@@ -9,6 +9,7 @@ import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
 import { AlertsPanel } from './AlertsPanel';
 import { BlipTable } from './BlipTable';
@@ -62,7 +63,9 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
   const [error, setError] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
 
-  const openItem = itemInAddress ? (items.find((i) => i.id === itemInAddress) ?? null) : null;
+  // The dialog is drawn in the browser only (a portal), so an item in the address opens after hydration.
+  const hydrated = useHydrated();
+  const openItem = hydrated && itemInAddress ? (items.find((i) => i.id === itemInAddress) ?? null) : null;
   const placed = useMemo(
     () =>
       placeBlips(
