@@ -3,13 +3,12 @@
 // last review marked), the inventory, the manifest import and the registry version check. The
 // open item is kept in the address (`?item=<id>`) so a risk drafted from an alert links back to it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useItemInAddress } from '@/components/live/useItemInAddress';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatDay } from '@/server/domain/dates';
 import { AlertsPanel } from './AlertsPanel';
 import { BlipTable } from './BlipTable';
@@ -63,9 +62,11 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
   const [error, setError] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
 
-  // The dialog is drawn in the browser only (a portal), so an item in the address opens after hydration.
-  const hydrated = useHydrated();
-  const openItem = hydrated && itemInAddress ? (items.find((i) => i.id === itemInAddress) ?? null) : null;
+  // The open item, following the address (a link, Back, Forward) once in the browser: the dialog is a
+  // portal drawn after hydration, and closing it here closes it at once, so focus can go back.
+  const [openItemId, setOpenItemId] = useState<string | null>(null);
+  useEffect(() => setOpenItemId(itemInAddress), [itemInAddress]);
+  const openItem = openItemId ? (items.find((i) => i.id === openItemId) ?? null) : null;
   const placed = useMemo(
     () =>
       placeBlips(
@@ -78,6 +79,7 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
     (item: TechItem, opener: string) => {
       returnFocusTo.current = opener;
       setNotice(null);
+      setOpenItemId(item.id);
       showInAddress(item.id, 'push');
     },
     [showInAddress],
@@ -85,6 +87,7 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
 
   const closeEditor = useCallback(() => {
     setAdding(false);
+    setOpenItemId(null);
     showInAddress(null, 'replace');
     const target = returnFocusTo.current;
     requestAnimationFrame(() => {
