@@ -437,7 +437,7 @@ export const a11yStates: A11yState[] = [
       await page.getByRole('radio', { name: 'Paste its text' }).check();
       await page.getByRole('textbox', { name: 'Manifest text' }).fill('{\n  "dependencies": {\n');
       await page.getByRole('button', { name: 'Preview' }).click();
-      await expect(page.getByRole('alert')).toContainText('line');
+      await expect(page.getByRole('alert').filter({ hasText: 'package.json line' })).toContainText('not valid JSON');
     },
   },
   {
