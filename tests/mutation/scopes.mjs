@@ -28,6 +28,8 @@ export const scopes = [
   },
   { mutate: 'server/routers/projectResources.ts', tests: routers('projectResources') },
   // who may see and change a workspace's resources (the rule every resources procedure and the people board use)
+  { mutate: 'server/routers/tech.ts', tests: [...routers('tech', 'techRegistry', 'fuzz'), 'tests/status/publicTech.test.ts'] },
+  { mutate: 'server/routers/standards.ts', tests: routers('standards', 'fuzz') },
   { mutate: 'server/data/workspaceAccess.ts', tests: [...routers('people', 'allocation'), 'tests/collab/peopleBoard.test.ts'] },
   // server/domain
   { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
@@ -56,4 +58,17 @@ export const scopes = [
   { mutate: 'server/domain/resourceFields.ts', tests: routers('people', 'allocation', 'staffing', 'scenario') },
   { mutate: 'server/domain/planStaffing.ts', tests: ['tests/unit/planStaffing.test.ts'] },
   { mutate: 'server/domain/resourceProblems.ts', tests: ['tests/unit/resourceProblems.test.ts'] },
+  // technology oversight (issue 16): the manifest parsers, versions, alerts, licences, radar, standards
+  { mutate: 'server/domain/techVersions.ts', tests: ['tests/unit/techVersions.test.ts', 'tests/unit/techAlerts.test.ts'] },
+  { mutate: 'server/domain/manifestParts.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/manifestNpm.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/manifestPython.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/manifestGo.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/manifestMaven.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/techManifest.ts', tests: ['tests/unit/techManifests.test.ts'] },
+  { mutate: 'server/domain/techAlerts.ts', tests: ['tests/unit/techAlerts.test.ts'] },
+  { mutate: 'server/domain/techLicences.ts', tests: ['tests/unit/techAlerts.test.ts'] },
+  { mutate: 'server/domain/techRadar.ts', tests: ['tests/unit/techAlerts.test.ts', 'tests/routers/tech.test.ts'] },
+  { mutate: 'server/domain/techFields.ts', tests: ['tests/routers/tech.test.ts', 'tests/routers/fuzz.test.ts'] },
+  { mutate: 'server/domain/standards.ts', tests: ['tests/unit/standards.test.ts'] },
 ];

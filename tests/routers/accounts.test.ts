@@ -99,7 +99,7 @@ describe('project invites', () => {
     const listed = await owner.project.listInvites({ projectId });
     expect(Object.fromEntries(listed.map((i) => [i.id, i.expired]))).toEqual({ [kept.id]: false, [revoked.id]: false, [lapsed.id]: true });
     await owner.project.revokeInvite({ projectId, inviteId: lapsed.id });
-    await owner.project.revokeInvite({ projectId, inviteId: revoked.id });
+    expect(await owner.project.revokeInvite({ projectId, inviteId: revoked.id })).toEqual({ id: revoked.id, revoked: true });
     expect((await owner.project.listInvites({ projectId })).map((i) => i.id)).toEqual([kept.id]);
     await rejection(owner.project.revokeInvite({ projectId, inviteId: revoked.id }), 'NOT_FOUND');
     const newcomer = await createUser(deps.auth, 'Newcomer');
