@@ -120,7 +120,7 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
               ))}
             </Select>
           </Field>
-          <Field label="Its text" htmlFor={`${id}-text`}>
+          <Field label="Manifest text" htmlFor={`${id}-text`}>
             <Textarea id={`${id}-text`} value={content} onChange={(e) => (setContent(e.target.value), changed())} className="min-h-40 font-mono text-xs" spellCheck={false} />
           </Field>
         </div>

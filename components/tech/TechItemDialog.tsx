@@ -206,7 +206,14 @@ export function TechItemDialog({
           </svg>
         </Button>
       </div>
-      <form onSubmit={submit} aria-label="Tech item" className="flex flex-1 flex-col gap-4 overflow-y-auto px-5 py-5" noValidate>
+      {/* Read-only, the form holds nothing to focus: it takes focus itself, so its scrolling works from the keyboard. */}
+      <form
+        onSubmit={submit}
+        aria-label="Tech item"
+        tabIndex={canEdit ? undefined : 0}
+        className="flex flex-1 flex-col gap-4 overflow-y-auto px-5 py-5 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent"
+        noValidate
+      >
         {!canEdit ? <p className="text-xs text-muted">You can read this item but not change it.</p> : null}
         <fieldset disabled={!canEdit} className="flex flex-col gap-4">
           <Field label="Name" htmlFor={`${id}-name`}>

@@ -3,7 +3,7 @@
 // last review marked), the inventory, the manifest import and the registry version check. The
 // open item is kept in the address (`?item=<id>`) so a risk drafted from an alert links back to it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useItemInAddress } from '@/components/live/useItemInAddress';
 import { useTRPC } from '@/components/trpc/client';
 import { ErrorMessage } from '@/components/ui/alert';
@@ -62,7 +62,11 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
   const [error, setError] = useState<string | null>(null);
   const returnFocusTo = useRef<string | null>(null);
 
-  const openItem = itemInAddress ? (items.find((i) => i.id === itemInAddress) ?? null) : null;
+  // The open item, following the address (a link, Back, Forward) once in the browser: the dialog is a
+  // portal drawn after hydration, and closing it here closes it at once, so focus can go back.
+  const [openItemId, setOpenItemId] = useState<string | null>(null);
+  useEffect(() => setOpenItemId(itemInAddress), [itemInAddress]);
+  const openItem = openItemId ? (items.find((i) => i.id === openItemId) ?? null) : null;
   const placed = useMemo(
     () =>
       placeBlips(
@@ -75,6 +79,7 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
     (item: TechItem, opener: string) => {
       returnFocusTo.current = opener;
       setNotice(null);
+      setOpenItemId(item.id);
       showInAddress(item.id, 'push');
     },
     [showInAddress],
@@ -82,6 +87,7 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
 
   const closeEditor = useCallback(() => {
     setAdding(false);
+    setOpenItemId(null);
     showInAddress(null, 'replace');
     const target = returnFocusTo.current;
     requestAnimationFrame(() => {

@@ -452,7 +452,7 @@ export const a11yStates: A11yState[] = [
       await techShown(page);
       await page.getByRole('button', { name: 'Import manifest' }).click();
       await page.getByRole('radio', { name: 'Paste its text' }).check();
-      await page.getByLabel('Its text').fill(JSON.stringify({ dependencies: { next: '16.4.6', 'left-pad': '1.3.0' } }));
+      await page.getByRole('textbox', { name: 'Manifest text' }).fill(JSON.stringify({ dependencies: { next: '16.4.6', 'left-pad': '1.3.0' } }));
       await page.getByRole('button', { name: 'Preview' }).click();
       await expect(page.getByTestId('import-preview')).toBeVisible();
     },
@@ -466,9 +466,9 @@ export const a11yStates: A11yState[] = [
       await techShown(page);
       await page.getByRole('button', { name: 'Import manifest' }).click();
       await page.getByRole('radio', { name: 'Paste its text' }).check();
-      await page.getByLabel('Its text').fill('{\n  "dependencies": {\n');
+      await page.getByRole('textbox', { name: 'Manifest text' }).fill('{\n  "dependencies": {\n');
       await page.getByRole('button', { name: 'Preview' }).click();
-      await expect(page.getByRole('alert')).toContainText('line');
+      await expect(page.getByRole('alert').filter({ hasText: 'package.json line' })).toContainText('not valid JSON');
     },
   },
   {

@@ -5,7 +5,7 @@
 // editor's focus trap is tested in risk-editor.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { demoContext, liveConnectionSwitch, openDemoPath, type Who } from './a11yPages';
-import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext } from './support';
+import { addItem, addMember, createProject, editor, field, newPerson, openBoard, row, signedUpContext, tabTo } from './support';
 
 /**
  * The focused element (an id stable across calls, and a description) and whether it looks different
@@ -58,6 +58,8 @@ const focusPages: { name: string; who: Who; path: string; ready?: (page: Page) =
   { name: 'members', who: 'owner', path: '/p/[projectId]/members' },
   { name: 'settings', who: 'owner', path: '/p/[projectId]/settings' },
   { name: 'people', who: 'owner', path: '/people?project=[projectId]', ready: (page) => expect(page.getByTestId('grid-live')).toHaveText('Live', { timeout: 45_000 }) },
+  { name: 'tech', who: 'owner', path: '/p/[projectId]/tech', ready: (page) => expect(page.getByTestId('inventory-row').first()).toBeVisible() },
+  { name: 'radar', who: 'owner', path: '/radar?project=[projectId]', ready: (page) => expect(page.getByTestId('blip-row').first()).toBeVisible() },
 ];
 
 for (const { name, who, path, ready } of focusPages) {
@@ -71,6 +73,23 @@ for (const { name, who, path, ready } of focusPages) {
     await context.close();
   });
 }
+
+test('keyboard: a tech item opens from the radar table with Enter, its dialog takes focus, and Escape gives focus back to its button', async ({ browser }) => {
+  const context = await demoContext(browser, 'owner');
+  const page = await context.newPage();
+  await openDemoPath(page, '/p/[projectId]/tech');
+  const open = page.getByTestId('blip-table').getByRole('button', { name: /^Move or edit moment/ });
+  await tabTo(page, open, 120);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit moment' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Edit moment' })).toBeFocused();
+  await expect(dialog.getByTestId('ring-change').first()).toContainText('Adopt → Hold');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  await context.close();
+});
 
 test('keyboard: the first Tab shows a skip link, and it moves focus to the main content', async ({ browser }) => {
   const context = await demoContext(browser, 'owner');

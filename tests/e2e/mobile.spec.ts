@@ -14,7 +14,7 @@ import {
 } from './support';
 
 const phone = { width: 390, height: 844 };
-const tabs = ['Plan', 'Risks', 'Updates', 'Members', 'Settings'];
+const tabs = ['Plan', 'Risks', 'Tech', 'Updates', 'Members', 'Settings'];
 
 interface Seeded {
   owner: Person;
@@ -244,6 +244,34 @@ test('phone: the risk board fits 390 px, with the editor open too', async ({ bro
   await expectTabsReachable(page);
   await page.getByRole('button', { name: 'Payment provider sunsets API v2 before our cut-over', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await context.close();
+});
+
+test('phone: the tech page and the workspace radar fit 390 px, with an item open, and the top bar keeps Radar on screen', async ({ browser, baseURL }) => {
+  const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
+  const origin = { origin: baseURL! };
+  for (const item of [
+    { name: 'Payment provider API v2 with a long vendor name for a phone', kind: 'service', version: 'v2', eolDate: '2024-01-31', ring: 'hold', licence: 'Proprietary (vendor terms, renewed yearly)', ownerName: 'Payments vendor' },
+    { name: '@company/very-long-scoped-package-name-for-the-design-system', kind: 'library', version: '^18.2.0', latestVersion: '19.3.1', ring: 'adopt' },
+  ]) {
+    const response = await page.request.post('/api/trpc/tech.upsert', { data: { json: { projectId: seeded.projectId, ...item } }, headers: origin });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+  await page.goto(`/p/${seeded.projectId}/tech`);
+  await expect(page.getByTestId('tech-alert').first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectTabsReachable(page);
+  const radar = page.getByRole('banner').getByRole('link', { name: 'Radar' });
+  const box = (await radar.boundingBox())!;
+  expect(box.x + box.width, 'Radar link ends on screen').toBeLessThanOrEqual(phone.width);
+  await page.getByTestId('inventory-table').getByRole('button', { name: /^Payment provider API v2/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.keyboard.press('Escape');
+  await radar.click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/radar$/);
+  await expect(page.getByTestId('holds-in-use')).toContainText('Payment provider API v2');
   await expectNoSidewaysScroll(page);
   await context.close();
 });
