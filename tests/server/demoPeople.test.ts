@@ -5,41 +5,21 @@
 // time off), so the demo's story is checked independently of the code that draws the grid.
 import { eq } from 'drizzle-orm';
 import { addDays, formatISO, getISODay, parseISO, startOfISOWeek } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allocation, person, personTimeOff, planItem, project, projectMember, staffingNeed, user } from '@/db/schema';
-import { demoPassword, demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { demoUsers } from '@/db/seed';
 import { searchProject, seedDemoPeople } from '@/db/seedDemoPeople';
-import { LiveDocuments } from '@/server/collab/liveDocuments';
 import { weeksFrom } from '@/server/domain/isoWeeks';
 import { gapWeeks, staffingForNeeds, type StaffingPerson } from '@/server/domain/staffing';
 import { defaultThresholds, personUtilisation } from '@/server/domain/utilisation';
-import { silentLogger } from '@/server/collab/logger';
-import { emptyDatabase } from '../support/database';
-import { callerFor, createTestAuth, type TestUser } from '../support/factories';
 import { expandGrid } from '@/components/resources/gridModel';
+import { useSeededDemo } from '../support/seededDemo';
 
-let handle: DatabaseHandle;
-let drop = async () => {};
+const demo = useSeededDemo('demo_people');
 let projectId: string;
 let workspaceId: string;
-let documents: LiveDocuments;
-let auth: ReturnType<typeof createTestAuth>;
-
-/** The seed needs an empty database. */
-beforeAll(async () => {
-  ({ handle, drop } = await emptyDatabase('demo_people'));
-  documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
-  auth = createTestAuth(handle.db);
-  const seeded = await seedDemoIfEmpty(handle.db, auth, documents);
-  await documents.flushProjections();
-  projectId = seeded!.projectId;
-  const [demo] = await handle.db.select().from(project).where(eq(project.id, projectId));
-  workspaceId = demo!.workspaceId;
-}, 120_000);
-afterAll(async () => {
-  await documents.close();
-  await drop();
+beforeAll(() => {
+  ({ projectId, workspaceId } = demo);
 });
 
 const day = (date: Date) => formatISO(date, { representation: 'date' });
@@ -51,11 +31,11 @@ type Allocation = typeof allocation.$inferSelect;
 type TimeOff = typeof personTimeOff.$inferSelect;
 
 async function readResources() {
-  const people = await handle.db.select().from(person).where(eq(person.workspaceId, workspaceId));
-  const timeOff = (await handle.db.select().from(personTimeOff)).filter((t) => people.some((p) => p.id === t.personId));
-  const allocations = await handle.db.select().from(allocation).where(eq(allocation.workspaceId, workspaceId));
-  const plan = await handle.db.select().from(planItem).where(eq(planItem.projectId, projectId));
-  const needs = await handle.db.select().from(staffingNeed).where(eq(staffingNeed.workspaceId, workspaceId));
+  const people = await demo.db.select().from(person).where(eq(person.workspaceId, workspaceId));
+  const timeOff = (await demo.db.select().from(personTimeOff)).filter((t) => people.some((p) => p.id === t.personId));
+  const allocations = await demo.db.select().from(allocation).where(eq(allocation.workspaceId, workspaceId));
+  const plan = await demo.db.select().from(planItem).where(eq(planItem.projectId, projectId));
+  const needs = await demo.db.select().from(staffingNeed).where(eq(staffingNeed.workspaceId, workspaceId));
   return { people, timeOff, allocations, plan, needs };
 }
 
@@ -89,7 +69,7 @@ describe('demo people', () => {
     const partTimers = people.filter((p) => p.workingDays.length === 4);
     expect(partTimers).toHaveLength(1);
     expect(partTimers[0]!.weeklyHours).toBeLessThan(40);
-    const [engineer] = await handle.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.editor.email));
+    const [engineer] = await demo.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.editor.email));
     expect(people.find((p) => p.userId === engineer!.id)?.name).toBe(demoUsers.editor.name);
   });
 
@@ -107,10 +87,10 @@ describe('demo people', () => {
 
   it('people work across the demo project and a second project of the workspace, several on the plan\'s workstreams', async () => {
     const { people, allocations, plan } = await readResources();
-    const [search] = await handle.db.select().from(project).where(eq(project.slug, searchProject.slug));
+    const [search] = await demo.db.select().from(project).where(eq(project.slug, searchProject.slug));
     expect(search!.workspaceId).toBe(workspaceId);
     expect(search!.name).toBe('Search service relaunch');
-    const members = await handle.db.select().from(projectMember).where(eq(projectMember.projectId, search!.id));
+    const members = await demo.db.select().from(projectMember).where(eq(projectMember.projectId, search!.id));
     expect(members.map((m) => m.role).sort()).toEqual(['editor', 'owner']);
     expect(new Set(allocations.map((a) => a.projectId))).toEqual(new Set([projectId, search!.id]));
     const onBoth = people.filter((p) => new Set(allocations.filter((a) => a.personId === p.id).map((a) => a.projectId)).size === 2);
@@ -202,17 +182,9 @@ describe('demo people', () => {
   });
 
   it('the people page reads it so: the grid shows one "over" cell this week, and the demo project\'s staffing shows both gaps', async () => {
-    const signIn = async (email: string): Promise<TestUser> => {
-      const response = await auth.api.signInEmail({ body: { email, password: demoPassword }, asResponse: true });
-      const cookie = response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      return { id: '', name: '', email, password: demoPassword, headers: new Headers({ cookie }), cookie };
-    };
     // The viewer reads (a member of the demo project), the owner may change it.
     for (const [who, canEdit] of [['owner', true], ['viewer', false]] as const) {
-      const caller = await callerFor({ db: handle.db, auth, live: documents }, await signIn(demoUsers[who].email));
+      const caller = await demo.caller(who);
       const grid = expandGrid(await caller.resources.grid({ workspaceId, from: day(monday(0)), weeks: 2 }));
       expect(grid.canEdit).toBe(canEdit);
       expect(grid.people).toHaveLength(8);
@@ -227,10 +199,10 @@ describe('demo people', () => {
 
   it('is seeded once: run again on the seeded workspace, it writes nothing', async () => {
     const before = await readResources();
-    const [owner] = await handle.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.owner.email));
+    const [owner] = await demo.db.select({ id: user.id }).from(user).where(eq(user.email, demoUsers.owner.email));
     const plan = { tooling: '', refunds: '', sso: '', runbooks: '' } as Parameters<typeof seedDemoPeople>[1]['plan'];
-    expect(await seedDemoPeople(handle.db, { workspaceId, projectId, ids: { owner: owner!.id, editor: owner!.id, viewer: owner!.id }, plan, today: new Date() })).toBeNull();
+    expect(await seedDemoPeople(demo.db, { workspaceId, projectId, ids: { owner: owner!.id, editor: owner!.id, viewer: owner!.id }, plan, today: new Date() })).toBeNull();
     expect(await readResources()).toEqual(before);
-    expect(await handle.db.select().from(project).where(eq(project.workspaceId, workspaceId))).toHaveLength(2);
+    expect(await demo.db.select().from(project).where(eq(project.workspaceId, workspaceId))).toHaveLength(2);
   });
 });

@@ -3,54 +3,24 @@
 // waivers with their reasons), read back through standards.forProject as the plan page reads them,
 // and named in the next members-only status draft.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { milestoneCheck, project } from '@/db/schema';
-import { demoPassword, demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { demoUsers } from '@/db/seed';
 import { seedDemoStandards } from '@/db/seedDemoStandards';
-import { LiveDocuments } from '@/server/collab/liveDocuments';
-import { silentLogger } from '@/server/collab/logger';
 import { isEvidenceUrl } from '@/server/domain/standards';
-import { emptyDatabase } from '../support/database';
-import { callerFor, createTestAuth, type TestUser } from '../support/factories';
+import { useSeededDemo } from '../support/seededDemo';
 
-let handle: DatabaseHandle;
-let drop = async () => {};
+const demo = useSeededDemo('demo_standards');
 let projectId: string;
 let workspaceId: string;
-let documents: LiveDocuments;
-let auth: ReturnType<typeof createTestAuth>;
-
-/** The seed needs an empty database. */
-beforeAll(async () => {
-  ({ handle, drop } = await emptyDatabase('demo_standards'));
-  documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
-  auth = createTestAuth(handle.db);
-  const seeded = await seedDemoIfEmpty(handle.db, auth, documents);
-  await documents.flushProjections();
-  projectId = seeded!.projectId;
-  const [demo] = await handle.db.select().from(project).where(eq(project.id, projectId));
-  workspaceId = demo!.workspaceId;
-}, 120_000);
-afterAll(async () => {
-  await documents.close();
-  await drop();
+beforeAll(() => {
+  ({ projectId, workspaceId } = demo);
 });
 
-async function signIn(who: keyof typeof demoUsers) {
-  const email = demoUsers[who].email;
-  const response = await auth.api.signInEmail({ body: { email, password: demoPassword }, asResponse: true });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const user: TestUser = { id: '', name: '', email, password: demoPassword, headers: new Headers({ cookie }), cookie };
-  return callerFor({ db: handle.db, auth, live: documents }, user);
-}
 
 describe('demo standards', () => {
   it('the workspace holds the standard set', async () => {
-    const viewer = await signIn('viewer');
+    const viewer = await demo.caller('viewer');
     const { checklists, canEdit } = await viewer.standards.listChecklists({ workspaceId });
     expect(canEdit).toBe(false);
     expect(checklists.map((c) => [c.name, c.checks.length, c.milestoneCount])).toEqual([
@@ -60,7 +30,7 @@ describe('demo standards', () => {
   });
 
   it('milestones show a realistic mix: the rehearsal 3/4 with its load test failed, payments met with a waiver, the cut-over 2/6', async () => {
-    const owner = await signIn('owner');
+    const owner = await demo.caller('owner');
     const standards = await owner.standards.forProject({ projectId });
     expect(standards.canEdit).toBe(true);
     const byTitle = new Map(standards.milestones.map((m) => [m.title, m]));
@@ -80,7 +50,7 @@ describe('demo standards', () => {
   });
 
   it('the next members-only draft names the rehearsal and its failed load test; a public one does not', async () => {
-    const owner = await signIn('owner');
+    const owner = await demo.caller('owner');
     const draft = await owner.status.createDraft({ projectId });
     expect(draft.lowlights).toMatch(/- \*\*Rehearsal on a production-size copy\*\* \(due \d{4}-\d{2}-\d{2}\): 1 of 4 standards not met \(failed: Load test passed\)/);
     const publicDraft = await owner.status.createDraft({ projectId, audience: 'public' });
@@ -88,9 +58,9 @@ describe('demo standards', () => {
   });
 
   it('seeding again adds nothing', async () => {
-    const before = await handle.db.select().from(milestoneCheck).where(eq(milestoneCheck.projectId, projectId));
-    const [demo] = await handle.db.select().from(project).where(eq(project.id, projectId));
-    await seedDemoStandards(handle.db, { workspaceId, projectId, ids: { owner: demo!.createdBy!, editor: demo!.createdBy!, viewer: demo!.createdBy! }, plan: {} as never, today: new Date() });
-    expect(await handle.db.select().from(milestoneCheck).where(eq(milestoneCheck.projectId, projectId))).toHaveLength(before.length);
+    const before = await demo.db.select().from(milestoneCheck).where(eq(milestoneCheck.projectId, projectId));
+    const [row] = await demo.db.select().from(project).where(eq(project.id, projectId));
+    await seedDemoStandards(demo.db, { workspaceId, projectId, ids: { owner: row!.createdBy!, editor: row!.createdBy!, viewer: row!.createdBy! }, plan: {} as never, today: new Date() });
+    expect(await demo.db.select().from(milestoneCheck).where(eq(milestoneCheck.projectId, projectId))).toHaveLength(before.length);
   });
 });

@@ -2,55 +2,23 @@
 // inventory with an item past its end of life, one reaching it soon, a "hold" item in use, a major
 // version behind and a licence the workspace denies; moves since the last review marked; one public
 // item (and only that one) on the public status page; the workspace radar merging both projects.
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
-import { project } from '@/db/schema';
-import { demoPassword, demoUsers, seedDemoIfEmpty } from '@/db/seed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '@/db/seed';
 import { demoDeniedLicences, seedDemoTech } from '@/db/seedDemoTech';
-import { LiveDocuments } from '@/server/collab/liveDocuments';
-import { silentLogger } from '@/server/collab/logger';
 import { publicPageData } from '@/server/data/status';
-import { emptyDatabase } from '../support/database';
-import { callerFor, createTestAuth, type TestUser } from '../support/factories';
+import { useSeededDemo } from '../support/seededDemo';
 
-let handle: DatabaseHandle;
-let drop = async () => {};
+const demo = useSeededDemo('demo_tech');
 let projectId: string;
 let workspaceId: string;
-let documents: LiveDocuments;
-let auth: ReturnType<typeof createTestAuth>;
-
-beforeAll(async () => {
-  ({ handle, drop } = await emptyDatabase('demo_tech'));
-  documents = new LiveDocuments({ db: handle.db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
-  auth = createTestAuth(handle.db);
-  const seeded = await seedDemoIfEmpty(handle.db, auth, documents);
-  await documents.flushProjections();
-  projectId = seeded!.projectId;
-  const [demo] = await handle.db.select().from(project).where(eq(project.id, projectId));
-  workspaceId = demo!.workspaceId;
-}, 120_000);
-afterAll(async () => {
-  await documents.close();
-  await drop();
+beforeAll(() => {
+  ({ projectId, workspaceId } = demo);
 });
 
-/** A caller signed in as one of the demo's people. */
-async function demoCaller(who: keyof typeof demoUsers) {
-  const { email } = demoUsers[who];
-  const response = await auth.api.signInEmail({ body: { email, password: demoPassword }, asResponse: true });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const person: TestUser = { id: '', name: '', email, password: demoPassword, headers: new Headers({ cookie }), cookie };
-  return callerFor({ db: handle.db, auth, live: documents }, person);
-}
 
 describe('demo technology', () => {
   it('the demo project has an inventory with every kind of alert, each naming its item', async () => {
-    const viewer = await demoCaller('viewer');
+    const viewer = await demo.caller('viewer');
     const items = await viewer.tech.list({ projectId });
     expect(items.length).toBeGreaterThanOrEqual(12);
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['software', 'library', 'service', 'hardware', 'tool']));
@@ -69,7 +37,7 @@ describe('demo technology', () => {
   });
 
   it('ring history with who and why; moves since the last review (two weeks ago) are marked, and the new item', async () => {
-    const owner = await demoCaller('owner');
+    const owner = await demo.caller('owner');
     const items = await owner.tech.list({ projectId });
     const moment = items.find((i) => i.name === 'moment')!;
     expect(await owner.tech.history({ projectId, id: moment.id })).toMatchObject([
@@ -82,15 +50,15 @@ describe('demo technology', () => {
   });
 
   it('only PostgreSQL is public: the status page shows its plain note, no other item', async () => {
-    const owner = await demoCaller('owner');
+    const owner = await demo.caller('owner');
     const items = await owner.tech.list({ projectId });
     expect(items.filter((i) => i.isPublic).map((i) => i.name)).toEqual(['PostgreSQL']);
-    const page = await publicPageData(handle.db, projectId);
+    const page = await publicPageData(demo.db, projectId);
     expect(page.technology).toEqual([{ name: 'PostgreSQL', note: expect.stringContaining('no longer gets security fixes'), eolDate: '2024-11-14' }]);
   });
 
   it('the workspace radar merges both projects: moment is on hold in a live project, PostgreSQL is used by both', async () => {
-    const owner = await demoCaller('owner');
+    const owner = await demo.caller('owner');
     const radar = await owner.tech.radar({ workspaceId });
     const moment = radar.blips.find((b) => b.key === 'npm:moment')!;
     expect(moment).toMatchObject({ ring: 'hold', rings: ['hold', 'adopt'], holdInActiveProject: true, movedSinceReview: true });
@@ -100,9 +68,9 @@ describe('demo technology', () => {
   });
 
   it('seeding again adds nothing', async () => {
-    const owner = await demoCaller('owner');
+    const owner = await demo.caller('owner');
     const before = await owner.tech.list({ projectId });
-    await seedDemoTech(handle.db, { workspaceId, projectId, searchProjectId: null, ids: { owner: '', editor: '', viewer: '' }, today: new Date() });
+    await seedDemoTech(demo.db, { workspaceId, projectId, searchProjectId: null, ids: { owner: '', editor: '', viewer: '' }, today: new Date() });
     expect(await owner.tech.list({ projectId })).toEqual(before);
   });
 });
