@@ -17,7 +17,6 @@ beforeAll(() => {
   ({ projectId, workspaceId } = demo);
 });
 
-
 describe('demo standards', () => {
   it('the workspace holds the standard set', async () => {
     const viewer = await demo.caller('viewer');

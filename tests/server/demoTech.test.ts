@@ -15,7 +15,6 @@ beforeAll(() => {
   ({ projectId, workspaceId } = demo);
 });
 
-
 describe('demo technology', () => {
   it('the demo project has an inventory with every kind of alert, each naming its item', async () => {
     const viewer = await demo.caller('viewer');
