@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select } from '@/components/ui/field';
-import { ModalPanel } from '@/components/ui/modal-panel';
+import { SidePanel } from '@/components/ui/side-panel';
 import { formatDay } from '@/server/domain/dates';
 import { readableError, type Allocation, type IsoDate, type Person } from './model';
 
@@ -155,21 +155,7 @@ export function AllocationDialog({
 
   const title = existing ? (canEdit ? 'Edit allocation' : 'Allocation') : 'New allocation';
   return (
-    <ModalPanel
-      labelledBy={`${id}-heading`}
-      onDismiss={onClose}
-      className="fixed inset-x-0 top-12 bottom-0 z-20 flex flex-col border-l border-line bg-surface shadow-2xl sm:left-auto sm:w-[28rem]"
-    >
-      <div className="flex items-center gap-3 border-b border-line px-5 py-3">
-        <h2 ref={heading} id={`${id}-heading`} tabIndex={-1} className="min-w-0 flex-1 truncate text-sm font-semibold outline-none">
-          {title}
-        </h2>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close allocation" title="Close (Esc)">
-          <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </Button>
-      </div>
+    <SidePanel headingId={`${id}-heading`} headingRef={heading} title={title} closeLabel="Close allocation" onClose={onClose} widthClass="sm:w-[28rem]">
       <form onSubmit={submit} aria-label="Allocation" className="flex flex-1 flex-col gap-4 overflow-y-auto px-5 py-5" noValidate>
         <fieldset disabled={!canEdit} className="flex flex-col gap-4">
           <Field label="Person" htmlFor={`${id}-person`}>
@@ -267,6 +253,6 @@ export function AllocationDialog({
           </div>
         ) : null}
       </form>
-    </ModalPanel>
+    </SidePanel>
   );
 }

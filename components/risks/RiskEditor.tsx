@@ -21,7 +21,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Textarea } from '@/components/ui/field';
-import { ModalPanel } from '@/components/ui/modal-panel';
+import { SidePanel } from '@/components/ui/side-panel';
 import { LiveSelect } from '@/components/live/LiveSelect';
 import { sameList, useLiveValue } from '@/components/live/useLiveValue';
 import { PresenceAvatars } from '@/components/live/PresenceAvatars';
@@ -123,23 +123,16 @@ export function RiskEditor({
   ]);
 
   return (
-    <ModalPanel
+    <SidePanel
       id="risk-editor"
-      labelledBy={id('heading')}
-      onDismiss={onClose}
-      className="fixed inset-x-0 top-12 bottom-0 z-20 flex flex-col border-l border-line bg-surface shadow-2xl sm:left-auto sm:w-[30rem]"
+      headingId={id('heading')}
+      headingRef={headingRef}
+      title={isDraft ? `New ${kindLabels[item.kind].toLowerCase()}` : canEdit ? `Edit ${kindLabels[item.kind].toLowerCase()}` : `${kindLabels[item.kind]} details`}
+      closeLabel="Close editor"
+      onClose={onClose}
+      widthClass="sm:w-[30rem]"
+      beforeClose={<PresenceAvatars peers={editingPeers} label="Also editing" size="sm" max={3} />}
     >
-      <div className="flex items-center gap-3 border-b border-line px-5 py-3">
-        <h2 ref={headingRef} id={id('heading')} tabIndex={-1} className="min-w-0 flex-1 truncate text-sm font-semibold outline-none">
-          {isDraft ? `New ${kindLabels[item.kind].toLowerCase()}` : canEdit ? `Edit ${kindLabels[item.kind].toLowerCase()}` : `${kindLabels[item.kind]} details`}
-        </h2>
-        <PresenceAvatars peers={editingPeers} label="Also editing" size="sm" max={3} />
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close editor" title="Close (Esc)">
-          <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </Button>
-      </div>
 
       {onSaveDraft ? (
         // Up top, where it is seen at once: the filled-in fields are below it to review.
@@ -353,7 +346,7 @@ export function RiskEditor({
         {isDraft ? null : <ItemDecisions projectId={projectId} kind="raid" itemId={item.id} className="border-t border-line px-5 py-5" />}
         {isDraft ? null : <RiskHistory projectId={projectId} itemId={item.id} contentKey={contentKey} memberNames={memberNames} />}
       </div>
-    </ModalPanel>
+    </SidePanel>
   );
 }
 

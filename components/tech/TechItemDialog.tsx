@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { DateField } from '@/components/ui/date-field';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { ModalPanel } from '@/components/ui/modal-panel';
+import { SidePanel } from '@/components/ui/side-panel';
 import { formatDay } from '@/server/domain/dates';
 import {
   centsOf,
@@ -191,21 +191,7 @@ export function TechItemDialog({
 
   const title = item ? (canEdit ? `Edit ${item.name}` : item.name) : 'New tech item';
   return (
-    <ModalPanel
-      labelledBy={`${id}-heading`}
-      onDismiss={onClose}
-      className="fixed inset-x-0 top-12 bottom-0 z-20 flex flex-col border-l border-line bg-surface shadow-2xl sm:left-auto sm:w-[32rem]"
-    >
-      <div className="flex items-center gap-3 border-b border-line px-5 py-3">
-        <h2 ref={heading} id={`${id}-heading`} tabIndex={-1} className="min-w-0 flex-1 truncate text-sm font-semibold outline-none">
-          {title}
-        </h2>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close tech item" title="Close (Esc)">
-          <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </Button>
-      </div>
+    <SidePanel headingId={`${id}-heading`} headingRef={heading} title={title} closeLabel="Close tech item" onClose={onClose} widthClass="sm:w-[32rem]">
       {/* Read-only, the form holds nothing to focus: it takes focus itself, so its scrolling works from the keyboard. */}
       <form
         onSubmit={submit}
@@ -330,6 +316,6 @@ export function TechItemDialog({
         ) : null}
         {item ? <RingHistory projectId={projectId} itemId={item.id} /> : null}
       </form>
-    </ModalPanel>
+    </SidePanel>
   );
 }
