@@ -133,7 +133,6 @@ export function RiskEditor({
       widthClass="sm:w-[30rem]"
       beforeClose={<PresenceAvatars peers={editingPeers} label="Also editing" size="sm" max={3} />}
     >
-
       {onSaveDraft ? (
         // Up top, where it is seen at once: the filled-in fields are below it to review.
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-accent-soft px-5 py-2.5">
