@@ -169,6 +169,15 @@ const techShown = async (page: Page) => {
   await expect(page.getByTestId('radar-picture')).toBeVisible();
 };
 
+/** Opens the tech page's import, pastes a manifest's text and asks for its preview. */
+const previewPastedManifest = async (page: Page, text: string) => {
+  await techShown(page);
+  await page.getByRole('button', { name: 'Import manifest' }).click();
+  await page.getByRole('radio', { name: 'Paste its text' }).check();
+  await page.getByRole('textbox', { name: 'Manifest text' }).fill(text);
+  await page.getByRole('button', { name: 'Preview' }).click();
+};
+
 /** The workspace radar, reached from a project (so the demo's workspace), its blips drawn. */
 const radarShown = async (page: Page) => {
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/radar$/);
@@ -449,11 +458,7 @@ export const a11yStates: A11yState[] = [
     who: 'owner',
     path: '/p/[projectId]/tech',
     setup: async (page) => {
-      await techShown(page);
-      await page.getByRole('button', { name: 'Import manifest' }).click();
-      await page.getByRole('radio', { name: 'Paste its text' }).check();
-      await page.getByRole('textbox', { name: 'Manifest text' }).fill(JSON.stringify({ dependencies: { next: '16.4.6', 'left-pad': '1.3.0' } }));
-      await page.getByRole('button', { name: 'Preview' }).click();
+      await previewPastedManifest(page, JSON.stringify({ dependencies: { next: '16.4.6', 'left-pad': '1.3.0' } }));
       await expect(page.getByTestId('import-preview')).toBeVisible();
     },
   },
@@ -463,11 +468,7 @@ export const a11yStates: A11yState[] = [
     who: 'owner',
     path: '/p/[projectId]/tech',
     setup: async (page) => {
-      await techShown(page);
-      await page.getByRole('button', { name: 'Import manifest' }).click();
-      await page.getByRole('radio', { name: 'Paste its text' }).check();
-      await page.getByRole('textbox', { name: 'Manifest text' }).fill('{\n  "dependencies": {\n');
-      await page.getByRole('button', { name: 'Preview' }).click();
+      await previewPastedManifest(page, '{\n  "dependencies": {\n');
       await expect(page.getByRole('alert').filter({ hasText: 'package.json line' })).toContainText('not valid JSON');
     },
   },
