@@ -267,6 +267,8 @@ const access: Record<string, Row> = {
   'tech.radar': { access: 'viewer', call: (as, team) => as.tech.radar({ workspaceId: team.project.workspaceId }) },
   'tech.denyList': { access: 'viewer', call: (as, team) => as.tech.denyList({ workspaceId: team.project.workspaceId }) },
   'tech.setDenyList': { access: 'editor', call: (as, team) => as.tech.setDenyList({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }) },
+  'portfolio.get': { access: 'viewer', call: (as, team) => as.portfolio.get({ workspaceId: team.project.workspaceId }) },
+  'insights.charts': { access: 'viewer', call: (as, team) => as.insights.charts({ projectId: team.project.id }) },
   'staffing.addNeed': { access: 'editor', call: (as, team) => as.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }) },
   'staffing.removeNeed': {
     access: 'editor',
