@@ -58,7 +58,7 @@ export function ChartPanel<Row>({ id, title, description, columns, rows, chart, 
                   type="button"
                   aria-pressed={view === v}
                   onClick={() => setView(v)}
-                  className={cn('rounded px-2 py-0.5 text-xs font-medium', view === v ? 'bg-accent text-white' : 'text-muted hover:bg-hover hover:text-ink')}
+                  className={cn('rounded px-2 py-0.5 text-xs font-medium', view === v ? 'bg-accent-soft text-accent-ink' : 'text-muted hover:bg-hover hover:text-ink')}
                 >
                   {v === 'chart' ? 'Chart' : 'Table'}
                 </button>

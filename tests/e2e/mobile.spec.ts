@@ -290,7 +290,7 @@ test('phone: the insights page (a chart and a table) and the workspace portfolio
   await expectNoSidewaysScroll(page);
   await page.getByRole('link', { name: /: portfolio$/ }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+  await expect(page.getByTestId('portfolio-row').filter({ has: page.locator(`a[href="/p/${seeded.projectId}"]`) })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await context.close();
 });
