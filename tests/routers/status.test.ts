@@ -110,6 +110,20 @@ describe('status updates', () => {
     expect(await viewer.status.versions({ projectId, updateId: published.id })).toHaveLength(1);
   });
 
+  it('status.correct: changing only the audience is no new version and no new author; the same text and audience again changes nothing', async () => {
+    const team = await projectFor(deps, people, 'Audience only');
+    const projectId = team.project.id;
+    const content = updateContent();
+    const published = await publishUpdate(team, 'owner', content, 'internal');
+    const editor = await team.as('editor');
+    const madePublic = await editor.status.correct({ projectId, updateId: published.id, content, baseRevision: published.revision, audience: 'public' });
+    expect(madePublic).toMatchObject({ audience: 'public', version: 1, editedAt: null, revision: published.revision + 1 });
+    expect(await editor.status.versions({ projectId, updateId: published.id })).toEqual([]);
+    expect(await editor.status.get({ projectId, updateId: published.id })).toMatchObject({ authors: [{ name: team.users.owner.name }], updatedByName: team.users.editor.name });
+    const unchanged = await editor.status.correct({ projectId, updateId: published.id, content, baseRevision: madePublic.revision });
+    expect(unchanged).toMatchObject({ audience: 'public', revision: madePublic.revision, updatedAt: madePublic.updatedAt });
+  });
+
   it('status.discardDraft: removes a draft, never a published update', async () => {
     const team = await projectFor(deps, people, 'Discard');
     const editor = await team.as('editor');
