@@ -3,6 +3,8 @@ import { createCallerFactory, createTRPCRouter, mergeRouters } from '../trpc';
 import { actionRouter } from './action';
 import { allocationRouter } from './allocation';
 import { decisionRouter } from './decision';
+import { deliveryRouter } from './delivery';
+import { forecastRouter } from './forecast';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
 import { peopleRouter } from './people';
@@ -38,6 +40,8 @@ export const appRouter = createTRPCRouter({
   scenario: scenarioRouter,
   standards: standardsRouter,
   tech: techRouter,
+  delivery: deliveryRouter,
+  forecast: forecastRouter,
 });
 
 export type AppRouter = typeof appRouter;
