@@ -10,3 +10,4 @@ export * from './meeting';
 export * from './resources';
 export * from './tech';
 export * from './standards';
+export * from './delivery';

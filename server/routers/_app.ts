@@ -3,11 +3,15 @@ import { createCallerFactory, createTRPCRouter, mergeRouters } from '../trpc';
 import { actionRouter } from './action';
 import { allocationRouter } from './allocation';
 import { decisionRouter } from './decision';
+import { deliveryRouter } from './delivery';
+import { forecastRouter } from './forecast';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
 import { peopleRouter } from './people';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
+import { portfolioRouter } from './portfolio';
+import { insightsRouter } from './insights';
 import { projectRouter } from './project';
 import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
@@ -38,6 +42,10 @@ export const appRouter = createTRPCRouter({
   scenario: scenarioRouter,
   standards: standardsRouter,
   tech: techRouter,
+  portfolio: portfolioRouter,
+  insights: insightsRouter,
+  delivery: deliveryRouter,
+  forecast: forecastRouter,
 });
 
 export type AppRouter = typeof appRouter;

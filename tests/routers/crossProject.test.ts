@@ -127,6 +127,12 @@ const rows: Record<string, Row> = {
     expect: 'notFound',
     call: (me, mine, t) => me.standards.updateCheck({ projectId: mine, checkId: t.milestoneCheckId, state: 'waived', reason: 'Taken over', ownerUserId: t.memberId, version: 1 }),
   },
+  // Delivery data: their milestone as our list's filter.
+  'delivery.list': {
+    expect: 'nothing',
+    call: (me, mine, t) => me.delivery.list({ projectId: mine, planItemId: t.milestoneId }),
+    check: (result) => expect(result).toEqual({ items: [], total: 0, nextAfter: null }),
+  },
   'itemMeetings.forItem': {
     expect: 'nothing',
     call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
@@ -168,7 +174,7 @@ let myPersonId: string;
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
   const workspaceId = theirs.project.workspaceId;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards] = await Promise.all([
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -195,10 +201,11 @@ async function snapshotOfTheirs() {
     theirOwner.tech.history({ projectId, id: records.techItemId }),
     theirOwner.standards.listChecklists({ workspaceId }),
     theirOwner.standards.forProject({ projectId }),
+    theirOwner.delivery.list({ projectId }),
   ]);
   // Through the board too: a refused write must not reach their live document either.
   await deps.live.flushProjections();
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards };
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery };
 }
 
 beforeAll(async () => {
@@ -247,6 +254,8 @@ beforeAll(async () => {
   await theirOwner.standards.applyToMilestone({ projectId, milestoneId: milestoneId!, checklistId: checklist.id });
   const theirStandards = await theirOwner.standards.forProject({ projectId });
   const milestoneCheckId = theirStandards.milestones.find((m) => m.milestoneId === milestoneId)!.checklists[0]!.checks[0]!.id;
+  // Their delivery data: a work item of their milestone.
+  await theirOwner.delivery.importCsv({ projectId, csv: `key,created,resolved,milestone\nTHEIR-1,2026-11-02,,${milestoneId}\n`, mapping: { key: 'key', created: 'created', resolved: 'resolved', planItem: 'milestone' } });
   myPersonId = (await me.people.add({ workspaceId: mine.project.workspaceId, name: 'Our engineer', weeklyHours: 40 })).id;
   records = {
     projectId,
@@ -296,6 +305,7 @@ describe("another project's records", () => {
     expect(before.staffing.needs.map((n) => n.id)).toEqual([records.needId]);
     expect(before.scenarios.find((row) => row.id === records.scenarioId)?.changes).toHaveLength(1);
     expect(before.tech.map((item) => item.id)).toEqual([records.techItemId]);
+    expect(before.delivery.items.map((item) => [item.key, item.planItemId])).toEqual([['THEIR-1', records.milestoneId]]);
     expect(before.techHistory.map((change) => change.toRing)).toEqual(['adopt', 'trial']);
     expect(before.checklists.checklists.map((c) => c.id)).toEqual([records.checklistId]);
     expect(before.standards.milestones.find((m) => m.milestoneId === records.milestoneId)?.checklists[0]?.checks.map((c) => c.id)).toEqual([records.milestoneCheckId]);

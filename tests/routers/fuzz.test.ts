@@ -380,6 +380,39 @@ const table: Record<string, Row> = {
     input: (_, team) => ({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }),
     targets: [{ field: 'workspaceId' }, { field: 'licences[]', readBack: async (c) => (await c.as.tech.denyList({ workspaceId: c.team.project.workspaceId })).licences[0] }],
   },
+  // Delivery data: a work item's title and type are stored from a CSV cell and read back through
+  // delivery.list; the mapping's column names and rules are read, not stored (a name the file does
+  // not have is an error on line 1 of the answer).
+  'delivery.preview': { input: (_, team) => ({ projectId: team.project.id, csv: 'key,created,resolved\nFZ-1,2026-11-02,\n' }), targets: [{ field: 'csv' }] },
+  'delivery.importCsv': {
+    input: async (_, team) => ({
+      projectId: team.project.id,
+      csv: deliveryCsv({ title: 'Fuzzed', type: 'Story' }),
+      mapping: { ...deliveryMapping, planItemRules: [{ label: 'fuzz', type: 'Story', titleContains: 'z', planItem: await fuzzDeliveryMilestone(team) }] },
+    }),
+    targets: [
+      ...(['title', 'type'] as const).map((column) => ({
+        field: 'csv',
+        name: `csv column ${column}`,
+        maxLength: column === 'title' ? 500 : 100,
+        place: (text: string) => deliveryCsv({ title: 'Fuzzed', type: 'Story', [column]: text }),
+        readBack: async (c: Case) => {
+          const key = Papa.parse<Record<string, string>>(c.input.csv as string, { header: true }).data[0]!.key!;
+          return (await c.as.delivery.list({ projectId: c.team.project.id, limit: 1000 })).items.find((item) => item.key === key)?.[column];
+        },
+        // A cell is trimmed; one its limit refuses is reported by line and not stored.
+        expected: (sent: string) => {
+          const cell = Papa.parse<Record<string, string>>(sent, { header: true }).data[0]![column]!.trim();
+          return cell.length <= (column === 'title' ? 500 : 100) ? cell : undefined;
+        },
+      })),
+      { field: 'csv', name: 'csv column key', place: (text) => Papa.unparse([{ key: text, created: '2026-11-02', resolved: '' }], { newline: '\n' }) },
+      ...(['key', 'created', 'resolved', 'started', 'type', 'estimate', 'labels', 'title', 'planItem'] as const).map((field) => ({ field: `mapping.${field}` })),
+      ...(['label', 'type', 'titleContains', 'planItem'] as const).map((field) => ({ field: `mapping.planItemRules[].${field}` })),
+    ],
+  },
+  'delivery.list': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'after' }, { field: 'planItemId' }] },
+  'forecast.howMany': { input: (_, team) => ({ projectId: team.project.id, by: '2027-06-01' }), targets: [{ field: 'by' }] },
   'staffing.addNeed': {
     input: (_, team) => ({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }),
     targets: [
@@ -542,6 +575,22 @@ async function projectedDecision(c: Case) {
   await deps.live.flushProjections();
   const { id } = c.result as { id: string };
   return (await c.as.decision.list({ projectId: c.team.project.id })).find((d) => d.id === id);
+}
+
+const deliveryMapping = { key: 'key', created: 'created', resolved: 'resolved', started: 'started', type: 'type', estimate: 'points', labels: 'labels', title: 'title', planItem: 'milestone' };
+let deliveryRow = 0;
+/** A one-row delivery CSV with a fresh key, the given cells in its columns. */
+const deliveryCsv = (cells: { title: string; type: string }) =>
+  Papa.unparse([{ key: `FZ-${++deliveryRow}`, created: '2026-11-02', resolved: '', started: '', points: '3', labels: 'fuzz', milestone: '', ...cells }], { newline: '\n' });
+
+/** One milestone of the fuzzed plan, made once, that the delivery rules name. */
+let fuzzDeliveryMilestoneTitle: string | undefined;
+async function fuzzDeliveryMilestone(team: Team): Promise<string> {
+  if (!fuzzDeliveryMilestoneTitle) {
+    await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Fuzz delivery', start: '2027-04-01', end: '2027-04-01' }]);
+    fuzzDeliveryMilestoneTitle = 'Fuzz delivery';
+  }
+  return fuzzDeliveryMilestoneTitle;
 }
 
 /** Procedures whose only text is `projectId` need no row: their input is `{ projectId }`. */

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allocation, person, personTimeOff } from '@/db/schema';
 import { expandGrid } from '@/components/resources/gridModel';
 import { uniqueSuffix } from '../support/factories';
+import { addPlanItems } from '../status/support';
 import { rejection, useRouterDeps } from './harness';
 import { addPerson, resourceWorld, watchResourceSignals, type ResourceWorld } from './resourceSupport';
 
@@ -109,6 +110,31 @@ describe('resources', () => {
     expect((await editor.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 2 })).canEdit).toBe(true);
     expect((await viewer.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 2 })).canEdit).toBe(false);
     await rejection(stranger.resources.grid({ workspaceId: team.project.workspaceId, from: '2027-02-01', weeks: 2 }), 'NOT_FOUND');
+  });
+
+  it('resources.grid: allocations that follow plan workstreams name each workstream once, by index', async () => {
+    const { owner, team, workspaceId } = world;
+    const [api, testing] = await addPlanItems(deps, team, [
+      { kind: 'workstream', title: 'Build the API', start: '2031-03-03', end: '2031-03-16' },
+      { kind: 'workstream', title: 'Test it', start: '2031-03-10', end: '2031-03-16' },
+    ]);
+    const ada = await addPerson(owner, workspaceId);
+    const bob = await addPerson(owner, workspaceId);
+    const projectId = team.project.id;
+    const adaOnApi = await owner.allocation.upsert({ personId: ada, projectId, from: '2031-03-03', to: '2031-03-16', hoursPerWeek: 10, workstreamId: api! });
+    const bobOnApi = await owner.allocation.upsert({ personId: bob, projectId, from: '2031-03-03', to: '2031-03-16', hoursPerWeek: 10, workstreamId: api! });
+    const adaTesting = await owner.allocation.upsert({ personId: ada, projectId, from: '2031-03-10', to: '2031-03-16', hoursPerWeek: 5, workstreamId: testing! });
+    const bobAlone = await owner.allocation.upsert({ personId: bob, projectId, from: '2031-03-03', to: '2031-03-09', hoursPerWeek: 5 });
+    const grid = await owner.resources.grid({ workspaceId, from: '2031-03-03', weeks: 2 });
+    expect(grid.workstreams).toHaveLength(2);
+    expect(grid.workstreams).toEqual(expect.arrayContaining([{ id: api, name: 'Build the API' }, { id: testing, name: 'Test it' }]));
+    const rowOf = (id: string) => grid.allocations.find((row) => row[0] === id)!;
+    const workstreamOf = (id: string) => {
+      const index = rowOf(id)[7];
+      return index === -1 ? null : grid.workstreams[index]!.name;
+    };
+    expect([adaOnApi, bobOnApi, adaTesting, bobAlone].map(({ id }) => workstreamOf(id))).toEqual(['Build the API', 'Build the API', 'Test it', null]);
+    expect([adaOnApi, bobAlone].map(({ id }) => rowOf(id)[8])).toEqual([1, 0]);
   });
 
   it('resources.grid: 200 people x 52 weeks over 20 projects with ~6 allocations a person answers under 200 KB, and expands to resources.utilisation', { timeout: 120_000 }, async () => {

@@ -114,6 +114,24 @@ describe('staffing', () => {
     expect(await owner.staffing.forProject({ projectId })).toEqual(before);
   });
 
+  it('staffing: without a window, a project shows every need over its own dates, at most three years of weeks', async () => {
+    const { owner } = world;
+    const roadmap = await owner.project.create({ name: `Roadmap ${uniqueSuffix()}` });
+    const projectId = roadmap.id;
+    // The long need starts first and ends last: the window runs to the latest end, not the last listed need's.
+    await owner.staffing.addNeed({ projectId, skill: 'Backend', count: 1, hoursPerWeek: 10, from: '2027-02-01', to: '2027-03-28' });
+    await owner.staffing.addNeed({ projectId, skill: 'Design', count: 1, hoursPerWeek: 10, from: '2027-02-08', to: '2027-02-14' });
+    const [long, short] = (await owner.staffing.forProject({ projectId })).needs;
+    expect(long!.weeks.map((week) => week.week)).toEqual(['2027-W05', '2027-W06', '2027-W07', '2027-W08', '2027-W09', '2027-W10', '2027-W11', '2027-W12']);
+    expect(short!.weeks.map((week) => week.week)).toEqual(['2027-W06']);
+
+    const years = await owner.project.create({ name: `Five years ${uniqueSuffix()}` });
+    await owner.staffing.addNeed({ projectId: years.id, skill: 'Ops', count: 1, hoursPerWeek: 4, from: '2027-01-04', to: '2031-12-28' });
+    const [weeks] = (await owner.staffing.forProject({ projectId: years.id })).needs;
+    expect(weeks!.weeks).toHaveLength(156);
+    expect(weeks!.weeks.at(-1)!.week).toBe('2029-W52');
+  });
+
   it('staffing: a project with no needs has none', async () => {
     const { owner } = world;
     const empty = await owner.project.create({ name: `Empty ${uniqueSuffix()}` });

@@ -110,6 +110,20 @@ describe('status updates', () => {
     expect(await viewer.status.versions({ projectId, updateId: published.id })).toHaveLength(1);
   });
 
+  it('status.correct: changing only the audience is no new version and no new author; the same text and audience again changes nothing', async () => {
+    const team = await projectFor(deps, people, 'Audience only');
+    const projectId = team.project.id;
+    const content = updateContent();
+    const published = await publishUpdate(team, 'owner', content, 'internal');
+    const editor = await team.as('editor');
+    const madePublic = await editor.status.correct({ projectId, updateId: published.id, content, baseRevision: published.revision, audience: 'public' });
+    expect(madePublic).toMatchObject({ audience: 'public', version: 1, editedAt: null, revision: published.revision + 1 });
+    expect(await editor.status.versions({ projectId, updateId: published.id })).toEqual([]);
+    expect(await editor.status.get({ projectId, updateId: published.id })).toMatchObject({ authors: [{ name: team.users.owner.name }], updatedByName: team.users.editor.name });
+    const unchanged = await editor.status.correct({ projectId, updateId: published.id, content, baseRevision: madePublic.revision });
+    expect(unchanged).toMatchObject({ audience: 'public', revision: madePublic.revision, updatedAt: madePublic.updatedAt });
+  });
+
   it('status.discardDraft: removes a draft, never a published update', async () => {
     const team = await projectFor(deps, people, 'Discard');
     const editor = await team.as('editor');
@@ -257,5 +271,44 @@ describe('status: two people editing one update', () => {
     const before = await viewer.status.pageRevision({ projectId: team.project.id });
     await publishUpdate(team, 'editor', updateContent(), 'internal');
     expect(await viewer.status.pageRevision({ projectId: team.project.id })).not.toEqual(before);
+  });
+
+  it('status.pageRevision: a draft written, saved or thrown away changes it for editors, never for viewers, who are not told someone is writing', async () => {
+    const team = await projectFor(deps, people, 'Quiet drafts');
+    const projectId = team.project.id;
+    const viewer = await team.as('viewer');
+    const editor = await team.as('editor');
+    const seenBy = async () => ({ viewer: (await viewer.status.pageRevision({ projectId })).revision, editor: (await editor.status.pageRevision({ projectId })).revision });
+    const start = await seenBy();
+    const draft = await editor.status.createDraft({ projectId });
+    const created = await seenBy();
+    await editor.status.saveDraft({ projectId, updateId: draft.id, content: updateContent(), baseRevision: draft.revision });
+    const saved = await seenBy();
+    await editor.status.discardDraft({ projectId, updateId: draft.id });
+    const discarded = await seenBy();
+    expect([created.viewer, saved.viewer, discarded.viewer]).toEqual([start.viewer, start.viewer, start.viewer]);
+    expect(new Set([start.editor, created.editor, saved.editor]).size).toBe(3);
+    expect(discarded.editor).toBe(start.editor);
+  });
+
+  it('status: publishing a draft as saved does not make the publisher an author; changing its text does; the byline names who saved it last', async () => {
+    const team = await projectFor(deps, people, 'Authors');
+    const projectId = team.project.id;
+    const owner = await team.as('owner');
+    const editor = await team.as('editor');
+    const content = updateContent({ summary: 'Written by the editor' });
+    const asSaved = await editor.status.createDraft({ projectId });
+    const saved = await editor.status.saveDraft({ projectId, updateId: asSaved.id, content, baseRevision: asSaved.revision });
+    await owner.status.publish({ projectId, updateId: asSaved.id, content, baseRevision: saved.revision });
+    const changed = await editor.status.createDraft({ projectId });
+    await owner.status.publish({ projectId, updateId: changed.id, content: updateContent({ summary: 'The owner rewrote it' }), baseRevision: changed.revision });
+    const { published } = await (await team.as('viewer')).status.list({ projectId });
+    const byline = (id: string) => {
+      const update = published.find((row) => row.id === id)!;
+      return { authors: update.authors.map((a) => a.name), publishedBy: update.publishedByName, savedBy: update.updatedByName };
+    };
+    expect(byline(asSaved.id)).toEqual({ authors: [team.users.editor.name], publishedBy: team.users.owner.name, savedBy: team.users.owner.name });
+    expect(byline(changed.id)).toEqual({ authors: [team.users.editor.name, team.users.owner.name], publishedBy: team.users.owner.name, savedBy: team.users.owner.name });
+    expect(await editor.status.get({ projectId, updateId: changed.id })).toMatchObject({ authors: [{ name: team.users.editor.name }, { name: team.users.owner.name }], updatedByName: team.users.owner.name });
   });
 });

@@ -172,6 +172,25 @@ describe('status update audience', () => {
     expect(confirmed).toMatchObject({ audience: 'public', publishedAt: expect.any(Date) });
   });
 
+  it('status.publish: a draft made public when created or saved is checked for private items at publish, though publish does not repeat the audience', async () => {
+    const editor = await team.as('editor');
+    const projectId = team.project.id;
+    const content = updateContent({ summary: `Waiting on ${privateRisk}.` });
+    const createdPublic = await editor.status.createDraft({ projectId, audience: 'public' });
+    await rejection(editor.status.publish({ projectId, updateId: createdPublic.id, content, baseRevision: createdPublic.revision }), 'PRECONDITION_FAILED');
+    const savedPublic = await editor.status.createDraft({ projectId });
+    const saved = await editor.status.saveDraft({ projectId, updateId: savedPublic.id, content, baseRevision: savedPublic.revision, audience: 'public' });
+    expect(saved.audience).toBe('public');
+    await rejection(editor.status.publish({ projectId, updateId: savedPublic.id, content, baseRevision: saved.revision }), 'PRECONDITION_FAILED');
+    // A later save that does not name the audience keeps it.
+    const again = await editor.status.saveDraft({ projectId, updateId: savedPublic.id, content, baseRevision: saved.revision });
+    expect(again.audience).toBe('public');
+    for (const id of [createdPublic.id, savedPublic.id]) {
+      expect((await editor.status.get({ projectId, updateId: id })).publishedAt).toBeNull();
+      await editor.status.discardDraft({ projectId, updateId: id });
+    }
+  });
+
   it('status.correct: a correction that names a private item in a public update, or makes such an update public, asks for confirmation and changes nothing until then', async () => {
     const editor = await team.as('editor');
     const projectId = team.project.id;

@@ -1,12 +1,3 @@
-// A small deterministic random generator (mulberry32) for hostile-input and fuzz tests, so a
-// failing run can be replayed from its seed.
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A small deterministic random generator for hostile-input and fuzz tests, so a failing run can be
+// replayed from its seed: the same one the forecasts use (server/domain/seededRandom.ts).
+export { seededRandom as prng } from '@/server/domain/seededRandom';
