@@ -8,6 +8,7 @@ import {
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
+  useDndContext,
   useDraggable,
   useDroppable,
   useSensor,
@@ -31,25 +32,50 @@ const ringOf = (id: UniqueIdentifier | undefined): TechRing | null => (typeof id
 const keySteps: Record<string, -1 | 1> = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };
 
 export const moveInstructions =
-  'To move a technology to another ring, press Space or Enter to pick it up, then the arrow keys: left or up moves it a ring in, towards Adopt; right or down a ring out, towards Hold. Press Space or Enter to put it down, or Escape to leave it where it was.';
+  'The arrow keys go from one technology to the next. To move one to another ring, press Space or Enter to pick it up, then the arrow keys: left or up moves it a ring in, towards Adopt; right or down a ring out, towards Hold. Press Space or Enter to put it down, or Escape to leave it where it was.';
 
 function RingBand({ ring, children }: { ring: TechRing; children: ReactNode }) {
   const { setNodeRef } = useDroppable({ id: ringId(ring) });
   return <g ref={(node) => setNodeRef(node as unknown as HTMLElement | null)}>{children}</g>;
 }
 
-function MovableBlip({ place, scale, disabled, children }: { place: PlacedBlip; scale: number; disabled: boolean; children: ReactNode }) {
+/** One blip: picked up by dragging or with Space; while nothing is picked up, the arrow keys go to the next or previous blip. */
+function MovableBlip({
+  place,
+  scale,
+  disabled,
+  tabbable,
+  onStep,
+  children,
+}: {
+  place: PlacedBlip;
+  scale: number;
+  disabled: boolean;
+  /** The one blip in the Tab order (the picture is one stop, not one per blip). */
+  tabbable: boolean;
+  onStep: (key: string, step: -1 | 1) => void;
+  children: ReactNode;
+}) {
   const { blip, x, y } = place;
+  const { active } = useDndContext();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: blip.key, disabled });
   return (
     <g
       ref={(node) => setNodeRef(node as unknown as HTMLElement | null)}
       {...attributes}
       {...listeners}
+      tabIndex={tabbable ? 0 : -1}
+      onKeyDown={(event) => {
+        const step = keySteps[event.key];
+        if (!active && step) {
+          event.preventDefault();
+          onStep(blip.key, step);
+        } else listeners?.onKeyDown?.(event);
+      }}
       aria-label={`${blip.name} (${ringLabels[blip.ring]})`}
       // The picture is drawn smaller than its 400 units on most screens: the pointer's pixels are scaled to them.
       transform={transform ? `translate(${transform.x / scale} ${transform.y / scale})` : undefined}
-      className={`group touch-none outline-none ${disabled ? '' : isDragging ? 'cursor-grabbing' : 'cursor-grab'}`}
+      className={`group touch-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent ${disabled ? '' : isDragging ? 'cursor-grabbing' : 'cursor-grab'}`}
       data-testid="movable-blip"
       data-blip-key={blip.key}
     >
@@ -173,6 +199,17 @@ export function MovableRadar<B extends RadarBlipInput>({
     }
   }
 
+  // Roving focus: one blip is in the Tab order (the last one focused, else the first).
+  const [tabbableKey, setTabbableKey] = useState<string | null>(null);
+  const inTabOrder = tabbableKey && byKey.has(tabbableKey) ? tabbableKey : (placed[0]?.blip.key ?? null);
+  const step = useCallback((key: string, by: -1 | 1) => {
+    const keys = [...byKeyRef.current.keys()];
+    const next = keys[(keys.indexOf(key) + by + keys.length) % keys.length];
+    if (!next) return;
+    setTabbableKey(next);
+    svg.current?.querySelector<SVGGElement>(`[data-blip-key="${CSS.escape(next)}"]`)?.focus();
+  }, []);
+
   const moving: RadarMoving = {
     svgRef: svg,
     targetRing,
@@ -182,7 +219,14 @@ export function MovableRadar<B extends RadarBlipInput>({
       </RingBand>
     ),
     blip: (place, drawing) => (
-      <MovableBlip key={place.blip.key} place={place} scale={scale} disabled={busyKeys.has(place.blip.key)}>
+      <MovableBlip
+        key={place.blip.key}
+        place={place}
+        scale={scale}
+        disabled={busyKeys.has(place.blip.key)}
+        tabbable={place.blip.key === inTabOrder}
+        onStep={step}
+      >
         {drawing}
       </MovableBlip>
     ),

@@ -63,6 +63,12 @@ test('tech radar: from the keyboard, Space picks a blip up, the arrow keys move 
   const blip = page.getByRole('button', { name: 'Terraform (Adopt)' });
   await blip.focus();
   await expect(blip).toHaveAttribute('aria-roledescription', 'draggable');
+  // The picture is one Tab stop; the arrow keys go from blip to blip until one is picked up.
+  await expect(page.locator('[data-testid="movable-blip"][tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Bamboo (Trial)' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(blip).toBeFocused();
 
   // Escape puts it back where it was.
   await page.keyboard.press('Space');
