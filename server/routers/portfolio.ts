@@ -6,6 +6,7 @@ import { format } from 'date-fns';
 import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { meetingAction, planItem, project, projectMember, raidItem } from '@/db/schema';
 import { loadAllocations, loadPeople, loadResourceSettings } from '../data/resources';
+import { projectMilestoneForecasts } from '../data/delivery';
 import { communicationOf } from '../data/status';
 import { weeksFrom } from '../domain/isoWeeks';
 import { activeStatuses } from '../domain/risk';
@@ -50,11 +51,22 @@ export const portfolioRouter = createTRPCRouter({
         .groupBy(meetingAction.projectId),
       overAllocatedThisWeek(ctx.db, ctx.workspace.id, ids),
     ]);
+    const nextOf = (projectId: string) => milestones.find((m) => m.projectId === projectId && m.date >= today) ?? milestones.find((m) => m.projectId === projectId) ?? null;
+    // Each next milestone's delivery forecast (projects without delivery data have none).
+    const forecasts = new Map(
+      await Promise.all(
+        projects.map(async (p) => {
+          const next = nextOf(p.id);
+          const found = next ? (await projectMilestoneForecasts(ctx.db, p.id)).milestones.find((m) => m.planItemId === next.id) : undefined;
+          return [p.id, found?.forecast ? { ...found.forecast, likelyLate: found.likelyLate, confidence: forecastConfidence(found.forecast, found.dueDate) } : null] as const;
+        }),
+      ),
+    );
     return {
       workspace: { id: ctx.workspace.id, name: ctx.workspace.name },
       projects: projects.map((p) => {
         const talk = communication.get(p.id)!;
-        const next = milestones.find((m) => m.projectId === p.id && m.date >= today) ?? milestones.find((m) => m.projectId === p.id) ?? null;
+        const next = nextOf(p.id);
         return {
           id: p.id,
           name: p.name,
@@ -68,7 +80,7 @@ export const portfolioRouter = createTRPCRouter({
             .filter((r) => r.projectId === p.id)
             .slice(0, portfolioTopRisks)
             .map(({ id, title, score, band }) => ({ id, title, score, band })),
-          nextMilestone: next ? { id: next.id, title: next.title, date: next.date, status: next.status } : null,
+          nextMilestone: next ? { id: next.id, title: next.title, date: next.date, status: next.status, forecast: forecasts.get(p.id) ?? null } : null,
           openActions: actions.find((a) => a.projectId === p.id)?.n ?? 0,
           overAllocatedPeople: overAllocated.get(p.id) ?? [],
         };
@@ -76,6 +88,17 @@ export const portfolioRouter = createTRPCRouter({
     };
   }),
 });
+
+/**
+ * How sure the forecast is of the milestone's date, in the percentiles it gives: the due date is
+ * before the P50 date ("under 50%"), between P50 and P85, between P85 and P95, or on or after P95.
+ */
+export function forecastConfidence(forecast: { p50: string; p85: string; p95: string }, dueDate: string): 'under 50%' | '50-85%' | '85-95%' | 'over 95%' {
+  if (dueDate < forecast.p50) return 'under 50%';
+  if (dueDate < forecast.p85) return '50-85%';
+  if (dueDate < forecast.p95) return '85-95%';
+  return 'over 95%';
+}
 
 /**
  * Per project, the people allocated to it this week whose allocations over every project pass the
