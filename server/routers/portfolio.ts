@@ -8,6 +8,7 @@ import { meetingAction, planItem, project, projectMember, raidItem } from '@/db/
 import { loadAllocations, loadPeople, loadResourceSettings } from '../data/resources';
 import { projectMilestoneForecasts } from '../data/delivery';
 import { communicationOf } from '../data/status';
+import { forecastConfidence } from '../domain/insights';
 import { weeksFrom } from '../domain/isoWeeks';
 import { activeStatuses } from '../domain/risk';
 import { personUtilisation } from '../domain/utilisation';
@@ -88,17 +89,6 @@ export const portfolioRouter = createTRPCRouter({
     };
   }),
 });
-
-/**
- * How sure the forecast is of the milestone's date, in the percentiles it gives: the due date is
- * before the P50 date ("under 50%"), between P50 and P85, between P85 and P95, or on or after P95.
- */
-export function forecastConfidence(forecast: { p50: string; p85: string; p95: string }, dueDate: string): 'under 50%' | '50-85%' | '85-95%' | 'over 95%' {
-  if (dueDate < forecast.p50) return 'under 50%';
-  if (dueDate < forecast.p85) return '50-85%';
-  if (dueDate < forecast.p95) return '85-95%';
-  return 'over 95%';
-}
 
 /**
  * Per project, the people allocated to it this week whose allocations over every project pass the
