@@ -34,6 +34,8 @@ async function addMilestone(page: Page, projectId: string, title: string, date: 
 }
 
 test('insights: a delivery CSV is mapped, checked (a bad line named) and imported; the burn-up shows it and the roadmap shows the forecast band, likely late', async ({ browser, baseURL }) => {
+  // Three pages and an import: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const owner = newPerson('owner');
   const { context, page } = await signedUpContext(browser, baseURL!, owner);
   const projectId = await createProject(page, 'Payments cut-over');
@@ -59,11 +61,11 @@ test('insights: a delivery CSV is mapped, checked (a bad line named) and importe
   await page.getByRole('button', { name: 'Import the 30 good lines' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported:' })).toHaveText('Imported: 30 new, 0 updated; 1 line left out.');
 
-  await expect(burnUp.locator('svg.recharts-surface')).toBeVisible();
+  await expect(burnUp.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await burnUp.getByRole('button', { name: 'Table' }).click();
   const lastWeek = page.getByTestId('table-burn-up').getByRole('row').last();
   await expect(lastWeek.getByRole('cell')).toHaveText(['30', '16']);
-  await expect(page.getByTestId('chart-throughput').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('chart-throughput').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(page.getByTestId('chart-cycle-time')).toContainText('half took');
 
   await page.goto(`/p/${projectId}/plan`);
@@ -89,7 +91,7 @@ test('insights: a published update is charted; the chart switches to its table a
   await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Insights' }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}/insights$`));
   const health = page.getByTestId('chart-status-health');
-  await expect(health.locator('svg.recharts-surface')).toBeVisible();
+  await expect(health.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   // With no risks yet, the exposure chart says what to do rather than drawing nothing.
   await expect(page.getByTestId('chart-risk-exposure').getByRole('link', { name: 'Rate risks on the risk board' })).toBeVisible();
 
