@@ -45,9 +45,16 @@ export default async function ProjectsPage() {
         <div className="flex flex-col gap-8">
           {[...groups.values()].map((group) => (
             <section key={group.id} aria-labelledby={`ws-${group.id}`}>
-              <h2 id={`ws-${group.id}`} className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
-                {group.name}
-              </h2>
+              <div className="mb-2 flex items-baseline justify-between gap-3">
+                <h2 id={`ws-${group.id}`} className="text-xs font-semibold tracking-wide text-muted uppercase">
+                  {group.name}
+                </h2>
+                {group.projects.length ? (
+                  <Link href={`/w/${group.id}`} className="text-xs font-medium text-accent-ink hover:underline" aria-label={`${group.name}: portfolio`}>
+                    Portfolio
+                  </Link>
+                ) : null}
+              </div>
               {group.projects.length ? (
                 <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface">
                   {group.projects.map((p) => (

@@ -15,6 +15,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { href: `/p/${projectId}/actions`, label: 'Actions' },
     { href: `/p/${projectId}/decisions`, label: 'Decisions' },
     { href: `/p/${projectId}/updates`, label: 'Updates' },
+    { href: `/p/${projectId}/insights`, label: 'Insights' },
     { href: `/p/${projectId}/members`, label: 'Members' },
     { href: `/p/${projectId}/settings`, label: 'Settings' },
   ];

@@ -200,7 +200,7 @@ function rowStartLines(text: string, delimiter: string): number[] {
   return lines.slice(1);
 }
 
-const formulaStart = /^[=+\-@\t\r]/;
+export const formulaStart = /^[=+\-@\t\r]/;
 
 /** The export prefixes cells that start like a formula with ' (see below); import takes it off again. */
 function unescapeFormula(cell: string): string {

@@ -10,6 +10,8 @@ import { meetingSinceRouter } from './meetingSince';
 import { peopleRouter } from './people';
 import { itemMeetingsRouter } from './itemMeetings';
 import { planRouter } from './plan';
+import { portfolioRouter } from './portfolio';
+import { insightsRouter } from './insights';
 import { projectRouter } from './project';
 import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
@@ -40,6 +42,8 @@ export const appRouter = createTRPCRouter({
   scenario: scenarioRouter,
   standards: standardsRouter,
   tech: techRouter,
+  portfolio: portfolioRouter,
+  insights: insightsRouter,
   delivery: deliveryRouter,
   forecast: forecastRouter,
 });

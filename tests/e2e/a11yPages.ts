@@ -209,6 +209,26 @@ const changingAStandard = async (page: Page) => {
   await expect(load.getByLabel('Why it is waived')).toBeVisible();
 };
 
+/** The insights page with its charts drawn (the demo has updates, scored risks, milestones and allocations). */
+const insightsShown = async (page: Page) => {
+  await expect(page.getByTestId('chart-status-health').getByRole('img')).toBeVisible();
+  await expect(page.getByTestId('chart-risk-exposure').locator('svg.recharts-surface').first()).toBeVisible();
+};
+
+/** The demo workspace's portfolio, reached from the projects page's "Portfolio" link. */
+const portfolioShown = async (page: Page) => {
+  await page.getByRole('link', { name: /: portfolio$/ }).first().click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('portfolio-row').first()).toBeVisible();
+};
+
+/** An insights chart switched to its table (the health chart's, whose rows the demo has). */
+const insightsTable = async (page: Page) => {
+  await insightsShown(page);
+  await page.getByTestId('chart-status-health').getByRole('button', { name: 'Table' }).click();
+  await expect(page.getByTestId('table-status-health')).toBeVisible();
+};
+
 const projectPages = (who: Who, phone = false): A11yState[] => {
   const suffix = `${who}${phone ? ', 390 px' : ''}`;
   return [
@@ -222,6 +242,8 @@ const projectPages = (who: Who, phone = false): A11yState[] => {
     { name: `my actions (${suffix})`, route: '/actions', who, phone, path: '/actions' },
     { name: `people (${suffix})`, route: '/w/[workspaceId]/people', who, phone, path: '/people?project=[projectId]', setup: peopleLive },
     { name: `tech (${suffix})`, route: '/p/[projectId]/tech', who, phone, path: '/p/[projectId]/tech', setup: techShown },
+    { name: `insights (${suffix})`, route: '/p/[projectId]/insights', who, phone, path: '/p/[projectId]/insights', setup: insightsShown },
+    { name: `portfolio (${suffix})`, route: '/w/[workspaceId]', who, phone, path: '/projects', setup: portfolioShown },
     { name: `radar (${suffix})`, route: '/w/[workspaceId]/radar', who, phone, path: '/radar?project=[projectId]', setup: radarShown },
     { name: `standards (${suffix})`, route: '/w/[workspaceId]/standards', who, phone, path: '/p/[projectId]/plan', setup: standardsPage },
     { name: `updates (${suffix})`, route: '/p/[projectId]/updates', who, phone, path: '/p/[projectId]/updates' },
@@ -436,6 +458,7 @@ export const a11yStates: A11yState[] = [
   },
   { name: 'people: the top bar link (owner)', route: '/people', who: 'owner', path: '/people', setup: peopleLive },
   { name: 'radar: the top bar link (owner)', route: '/radar', who: 'owner', path: '/radar', setup: radarShown },
+  { name: 'insights: a chart switched to its table (viewer, 390 px)', route: '/p/[projectId]/insights', who: 'viewer', phone: true, path: '/p/[projectId]/insights', setup: insightsTable },
   { name: 'tech: an item open with its ring history (owner)', route: '/p/[projectId]/tech', who: 'owner', path: '/p/[projectId]/tech', setup: openTechItem },
   { name: 'tech: an item open, read-only (viewer)', route: '/p/[projectId]/tech', who: 'viewer', path: '/p/[projectId]/tech', setup: openTechItem },
   {

@@ -204,6 +204,29 @@ export const demoPages: DemoPage[] = [
     },
   },
   {
+    name: 'Insights',
+    route: '/p/[projectId]/insights',
+    signedIn: true,
+    path: (demo) => `/p/${demo.projectId}/insights`,
+    shows: async (page) => {
+      // db/seed.ts: weeks of published updates, off track at their worst; scored risks; allocated people.
+      await page.getByTestId('chart-status-health').getByRole('button', { name: 'Table' }).click();
+      await expect(page.getByTestId('table-status-health')).toContainText('Off track');
+      await expect(page.getByTestId('chart-risk-exposure').locator('svg.recharts-surface').first()).toBeVisible();
+      await expect(page.getByTestId('chart-utilisation').locator('svg.recharts-surface').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Portfolio of the demo workspace',
+    route: '/w/[workspaceId]',
+    signedIn: true,
+    path: (demo) => `/w/${demo.workspaceId}`,
+    shows: async (page) => {
+      await expect(page.getByTestId('portfolio-row').filter({ hasText: demoProjectName })).toBeVisible();
+      await expect(page.getByTestId('portfolio-row').filter({ hasText: 'Search service relaunch' })).toBeVisible();
+    },
+  },
+  {
     name: 'Radar (from the top bar)',
     route: '/radar',
     signedIn: true,

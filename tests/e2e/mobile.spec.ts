@@ -14,7 +14,7 @@ import {
 } from './support';
 
 const phone = { width: 390, height: 844 };
-const tabs = ['Plan', 'Risks', 'Tech', 'Updates', 'Members', 'Settings'];
+const tabs = ['Plan', 'Risks', 'Tech', 'Updates', 'Insights', 'Members', 'Settings'];
 
 interface Seeded {
   owner: Person;
@@ -272,6 +272,25 @@ test('phone: the tech page and the workspace radar fit 390 px, with an item open
   await radar.click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/radar$/);
   await expect(page.getByTestId('holds-in-use')).toContainText('Payment provider API v2');
+  await expectNoSidewaysScroll(page);
+  await context.close();
+});
+
+test('phone: the insights page (a chart and a table) and the workspace portfolio fit 390 px', async ({ browser, baseURL }) => {
+  const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
+  await page.goto(`/p/${seeded.projectId}/insights`);
+  await expect(page.getByTestId('chart-status-health').locator('svg.recharts-surface').first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectTabsReachable(page);
+  const health = page.getByTestId('chart-status-health');
+  const box = (await health.boundingBox())!;
+  expect(box.x + box.width, 'the chart card ends on screen').toBeLessThanOrEqual(phone.width);
+  await health.getByRole('button', { name: 'Table' }).click();
+  await expect(page.getByTestId('table-status-health')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.getByRole('link', { name: /: portfolio$/ }).click();
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('portfolio-row').filter({ has: page.locator(`a[href="/p/${seeded.projectId}"]`) })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await context.close();
 });

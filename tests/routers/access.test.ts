@@ -268,6 +268,8 @@ const access: Record<string, Row> = {
   'tech.radar': { access: 'viewer', call: (as, team) => as.tech.radar({ workspaceId: team.project.workspaceId }) },
   'tech.denyList': { access: 'viewer', call: (as, team) => as.tech.denyList({ workspaceId: team.project.workspaceId }) },
   'tech.setDenyList': { access: 'editor', call: (as, team) => as.tech.setDenyList({ workspaceId: team.project.workspaceId, licences: ['AGPL-3.0'] }) },
+  'portfolio.get': { access: 'viewer', call: (as, team) => as.portfolio.get({ workspaceId: team.project.workspaceId }) },
+  'insights.charts': { access: 'viewer', call: (as, team) => as.insights.charts({ projectId: team.project.id }) },
   // Delivery data and forecasts: viewers read the series and forecasts, editors import.
   'delivery.preview': { access: 'editor', call: (as, team) => as.delivery.preview({ projectId: team.project.id, csv: 'key,created,resolved\nA-1,2026-11-02,\n' }) },
   'delivery.importCsv': {

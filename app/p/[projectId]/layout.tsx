@@ -23,7 +23,7 @@ export default async function ProjectLayout({ children, params }: Params & { chi
       <div className="border-b border-line bg-surface">
         <div className="mx-auto max-w-7xl px-4 pt-5 sm:px-6">
           <p className="text-xs text-muted">
-            <Link href="/projects" className="hover:text-ink hover:underline">
+            <Link href={`/w/${project.workspace.id}`} className="hover:text-ink hover:underline" aria-label={`${project.workspace.name}: portfolio`}>
               {project.workspace.name}
             </Link>
           </p>
