@@ -4,7 +4,8 @@
 // (db/seedDemoMeetings.ts), and the workspace's people, shared with a second project and allocated
 // to the plan's workstreams (db/seedDemoPeople.ts), the technology it relies on, with a radar and
 // alerts (db/seedDemoTech.ts), and the technical standards its milestones are held to
-// (db/seedDemoStandards.ts). Plan, items and meeting boards are written
+// (db/seedDemoStandards.ts), and twelve weeks of delivery data tied to the plan, for the insights
+// charts and forecasts (db/seedDemoDelivery.ts). Plan, items and meeting boards are written
 // through the live documents (like any edit), so the projections and history fill in as usual; the
 // plan and the RAID log step by step over the past eight weeks, each step dated to its day
 // (db/seedDemoHistory.ts).
@@ -20,6 +21,7 @@ import { seedDemoMeetings, type DemoRaidKey } from './seedDemoMeetings';
 import { seedDemoPeople } from './seedDemoPeople';
 import { seedDemoTech } from './seedDemoTech';
 import { seedDemoStandards } from './seedDemoStandards';
+import { seedDemoDelivery } from './seedDemoDelivery';
 import { demoHistory, type DemoHistory, type SettlingBoards } from './seedDemoHistory';
 import { seedDemoPlan, type DemoPlan, type DemoPlanItem } from './seedDemoPlan';
 
@@ -110,6 +112,7 @@ export async function seedDemoIfEmpty(
   const resources = await seedDemoPeople(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
   await seedDemoTech(db, { workspaceId: workspace.id, projectId: demo!.id, searchProjectId: resources?.searchProjectId ?? null, ids, today });
   await seedDemoStandards(db, { workspaceId: workspace.id, projectId: demo!.id, ids, plan, today });
+  await seedDemoDelivery(db, { projectId: demo!.id, ids, plan, today });
   return { email: demoUsers.owner.email, password: demoPassword, projectId: demo!.id, statusPath: `/status/${demoStatusSlug}` };
 }
 

@@ -107,27 +107,30 @@ export interface CycleTimes {
 export function cycleTimes(items: readonly DeliveryFacts[], today: IsoDate, weeks: number): CycleTimes {
   const { firstMonday } = windowOf(today, weeks);
   const windowEnd = firstMonday + 7 * weeks;
-  const points: (CycleTimePoint & { at: number })[] = [];
+  const resolvedItems: DeliveryFacts[] = [];
   for (const item of items) {
     if (!item.resolvedAt) continue;
     const resolvedDay = dayOf(item.resolvedAt);
-    if (resolvedDay < firstMonday || resolvedDay >= windowEnd) continue;
+    if (resolvedDay >= firstMonday && resolvedDay < windowEnd) resolvedItems.push(item);
+  }
+  resolvedItems.sort((a, b) => a.resolvedAt!.getTime() - b.resolvedAt!.getTime());
+  // One date string per day, not per item.
+  const dayNames = new Map<number, IsoDate>();
+  const nameOf = (day: number) => dayNames.get(day) ?? dayNames.set(day, new Date(day * msPerDay).toISOString().slice(0, 10)).get(day)!;
+  const points = resolvedItems.map((item): CycleTimePoint => {
     const start = item.startedAt ?? item.createdAt;
-    const at = item.resolvedAt.getTime();
-    points.push({
+    return {
       key: item.key,
       title: item.title,
       type: item.type,
-      resolvedOn: item.resolvedAt.toISOString().slice(0, 10),
-      days: Math.round((at - start.getTime()) / (msPerDay / 10)) / 10,
+      resolvedOn: nameOf(dayOf(item.resolvedAt!)),
+      days: Math.round((item.resolvedAt!.getTime() - start.getTime()) / (msPerDay / 10)) / 10,
       from: item.startedAt ? 'started' : 'created',
-      at,
-    });
-  }
-  points.sort((a, b) => a.at - b.at);
+    };
+  });
   const days = Float64Array.from(points, (point) => point.days).sort();
   const at = (p: number) => (days.length ? days[Math.max(0, Math.ceil((p / 100) * days.length) - 1)]! : null);
-  return { points: points.map(({ at: _at, ...point }) => point), p50: at(50), p85: at(85), p95: at(95) };
+  return { points, p50: at(50), p85: at(85), p95: at(95) };
 }
 
 /** The milestone each plan item counts towards: a milestone itself, a workstream its milestone. */
@@ -174,13 +177,14 @@ export function burnUp(items: readonly DeliveryFacts[], plan: readonly PlanItemF
   const weekIndex = (moment: Date) => Math.max(0, Math.floor((dayOf(moment) - firstMonday) / 7));
   for (const item of items) {
     const milestone = item.planItemId ? milestoneOf.get(item.planItemId) : undefined;
-    const rows = milestone === undefined ? [0] : [0, rowOf.get(milestone)!];
     const createdIn = weekIndex(item.createdAt);
     const resolvedIn = item.resolvedAt ? weekIndex(item.resolvedAt) : weeks;
-    for (const row of rows) {
+    const countIn = (row: number) => {
       if (createdIn < weeks) created[row]![createdIn]!++;
       if (resolvedIn < weeks) resolved[row]![resolvedIn]!++;
-    }
+    };
+    countIn(0);
+    if (milestone !== undefined) countIn(rowOf.get(milestone)!);
   }
   const series = (row: number, planItemId: string | null, title: string, dueDate: IsoDate | null): BurnUpSeries => {
     let total = 0;

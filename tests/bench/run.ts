@@ -1,7 +1,7 @@
 // `npm run bench [scenario ...]`: Waymark's collaboration server side by side with Hocuspocus on
 // the same Postgres, with the same load generator, one after the other in one run. Prints a table,
 // writes tests/bench/results/latest.json and the figures section of docs/benchmarks.md.
-// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill, big, meeting.
+// Scenarios: propagation, durable (part of propagation), ceiling, density, history, storm, render, kill, big, meeting, forecast.
 // BENCH_QUICK=1 shortens every scenario (for trying the bench, not for figures). BENCH_PIN=1 runs
 // each server on CPU 0 and the load generator on the others (servers.ts), as if on their own machines.
 import { execSync, spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { runKillLoop } from '../collab/killLoop';
 import { freePort } from '../support/serverProcess';
 import { freshBenchDatabase } from './database';
+import { forecastBench, forecastReport } from './forecast';
 import { bigUpdates } from './scenarios/bigUpdates';
 import { ceiling } from './scenarios/ceiling';
 import { density } from './scenarios/density';
@@ -21,7 +22,7 @@ import { reconnectStorm } from './scenarios/reconnectStorm';
 import { render } from './scenarios/render';
 import { startServer, type ServerKind } from './servers';
 
-const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill', 'big', 'meeting'] as const;
+const all = ['propagation', 'ceiling', 'density', 'history', 'storm', 'render', 'kill', 'big', 'meeting', 'forecast'] as const;
 type Scenario = (typeof all)[number];
 const asked = process.argv.slice(2).filter((a) => (all as readonly string[]).includes(a)) as Scenario[];
 const selected: Scenario[] = asked.length ? asked : [...all];
@@ -107,6 +108,10 @@ try {
         for (const kind of round % 2 ? [...kinds].reverse() : kinds) runs[kind]!.push(await withServer(kind, (server) => meeting(server, options)));
       }
       results.meeting = Object.fromEntries(kinds.map((kind) => [kind, { rounds, ...combineMeetingRounds(runs[kind]!) }]));
+    }
+    if (scenario === 'forecast') {
+      // In process, no server: the forecasts and series the delivery procedures compute.
+      results.forecast = { waymark: forecastBench(quick ? 3 : 9) };
     }
     if (scenario === 'kill') {
       results.kill = { waymark: await runKillLoop({ database: env, kills: quick ? 3 : 20, clients: 4, seed: 20261125 }) };
@@ -237,6 +242,7 @@ if (r.meeting) {
   }
   lines.push(`p99 ratio W / H: ${ratio(w.latency.p99, r.meeting.hocuspocus.latency.p99)}; server CPU per keystroke W / H: ${ratio(w.serverCpuUsPerKeystroke, r.meeting.hocuspocus.serverCpuUsPerKeystroke)}.`, '');
 }
+if (r.forecast) lines.push(...forecastReport(r.forecast.waymark));
 const report = lines.join('\n');
 console.log('\n' + report);
 if (!quick && !asked.length) {
