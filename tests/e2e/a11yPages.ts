@@ -212,7 +212,7 @@ const changingAStandard = async (page: Page) => {
 /** The insights page with its charts drawn (the demo has updates, scored risks, milestones and allocations). */
 const insightsShown = async (page: Page) => {
   await expect(page.getByTestId('chart-status-health').getByRole('img')).toBeVisible();
-  await expect(page.getByTestId('chart-risk-exposure').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('chart-risk-exposure').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
 };
 
 /** The demo workspace's portfolio, reached from the projects page's "Portfolio" link. */

@@ -24,7 +24,7 @@ export const scopes = [
   { mutate: 'server/routers/scenario.ts', tests: routers('scenario') },
   {
     mutate: 'server/routers/status.ts',
-    tests: [...routers('status'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
+    tests: [...routers('status', 'standards'), 'tests/status/audience.test.ts', 'tests/status/corrections.test.ts', 'tests/status/webhooks.test.ts'],
   },
   { mutate: 'server/routers/projectResources.ts', tests: routers('projectResources') },
   // who may see and change a workspace's resources (the rule every resources procedure and the people board use)

@@ -1,6 +1,8 @@
 // scenario.*: drafting allocation changes, comparing them (only the cells that change), applying
 // them in one step (or not at all when an allocation went away since), and who may do what.
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resourceScenario, type ScenarioChange } from '@/db/schema';
 import { uniqueSuffix } from '../support/factories';
 import { rejection, useRouterDeps } from './harness';
 import { addPerson, resourceWorld, watchResourceSignals, type Caller, type ResourceWorld } from './resourceSupport';
@@ -150,6 +152,39 @@ describe('scenario', () => {
     expect(removal.message).toBe('index: this scenario has no changes');
     expect((await owner.scenario.list({ workspaceId: w.workspaceId }))[0]!.changes).toEqual([]);
     await rejection(owner.scenario.create({ workspaceId: w.workspaceId, name: ' ' }), 'BAD_REQUEST');
+  });
+
+  it('scenario: a move can hand an allocation to another person with other hours; a change after a removal of the same allocation is refused, nothing applied', async () => {
+    const { owner } = world;
+    const w = await staffedWorkspace(owner);
+    const { id } = await owner.scenario.create({ workspaceId: w.workspaceId, name: 'Bob takes over' });
+    await owner.scenario.addChange({ scenarioId: id, change: { kind: 'move', allocationId: w.adaOnApollo, from: '2027-03-01', to: '2027-03-14', hoursPerWeek: 12, personId: w.bob } });
+    expect(await owner.scenario.applyChanges({ scenarioId: id })).toEqual({ applied: 1 });
+    expect((await owner.allocation.list({ workspaceId: w.workspaceId })).find((row) => row.id === w.adaOnApollo)).toMatchObject({ personId: w.bob, from: '2027-03-01', to: '2027-03-14', hoursPerWeek: 12 });
+
+    const twice = await owner.scenario.create({ workspaceId: w.workspaceId, name: 'Remove, then move' });
+    await owner.scenario.addChange({ scenarioId: twice.id, change: { kind: 'remove', allocationId: w.bobOnApollo } });
+    await owner.scenario.addChange({ scenarioId: twice.id, change: { kind: 'move', allocationId: w.bobOnApollo, from: '2027-04-01', to: '2027-04-30' } });
+    const before = await owner.allocation.list({ workspaceId: w.workspaceId });
+    const error = await rejection(owner.scenario.applyChanges({ scenarioId: twice.id }), 'CONFLICT');
+    expect(error.message).toBe('change 2 (move) names an allocation an earlier change removes. Nothing was applied.');
+    expect(await owner.allocation.list({ workspaceId: w.workspaceId })).toEqual(before);
+  });
+
+  it('scenario: holds at most 200 changes; removing one by an index past the end says how many there are', async () => {
+    const { owner } = world;
+    const w = await staffedWorkspace(owner);
+    const { id } = await owner.scenario.create({ workspaceId: w.workspaceId, name: 'Many changes' });
+    const change: ScenarioChange = { kind: 'remove', allocationId: w.bobOnApollo };
+    await owner.scenario.addChange({ scenarioId: id, change });
+    expect((await rejection(owner.scenario.removeChange({ scenarioId: id, index: 1 }), 'BAD_REQUEST')).message).toBe('index: this scenario has 1 change (index 0)');
+    await owner.scenario.addChange({ scenarioId: id, change });
+    expect((await rejection(owner.scenario.removeChange({ scenarioId: id, index: 2 }), 'BAD_REQUEST')).message).toBe('index: this scenario has 2 changes (index 0 to 1)');
+    // 199 changes written directly: the 200th is accepted, the 201st refused.
+    await deps.db.update(resourceScenario).set({ changes: Array.from({ length: 199 }, () => change) }).where(eq(resourceScenario.id, id));
+    expect((await owner.scenario.addChange({ scenarioId: id, change })).changes).toHaveLength(200);
+    expect((await rejection(owner.scenario.addChange({ scenarioId: id, change }), 'BAD_REQUEST')).message).toBe('A scenario holds at most 200 changes.');
+    expect((await owner.scenario.list({ workspaceId: w.workspaceId }))[0]!.changes).toHaveLength(200);
   });
 
   it('scenario: an editor drafts and applies; a viewer compares only; a stranger is told nothing', async () => {

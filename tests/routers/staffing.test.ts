@@ -65,6 +65,25 @@ describe('staffing', () => {
     await rejection(viewer.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-02-01', weeks: 2 }), 'NOT_FOUND');
   });
 
+  it("staffing: in the workspace view each project lists its own needs, met only by its own allocations", async () => {
+    const { owner } = world;
+    const shared = await owner.workspace.create({ name: `Two needs ${uniqueSuffix()}` });
+    const apollo = await owner.project.create({ workspaceId: shared.id, name: `Apollo ${uniqueSuffix()}` });
+    const gemini = await owner.project.create({ workspaceId: shared.id, name: `Gemini ${uniqueSuffix()}` });
+    const apolloNeed = await owner.staffing.addNeed({ projectId: apollo.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-07' });
+    const geminiNeed = await owner.staffing.addNeed({ projectId: gemini.id, skill: 'Backend', count: 1, hoursPerWeek: 30, from: '2027-02-01', to: '2027-02-07' });
+    const ada = await addPerson(owner, shared.id, { skills: ['Backend'] });
+    await owner.allocation.upsert({ personId: ada, projectId: apollo.id, from: '2027-02-01', to: '2027-02-07', hoursPerWeek: 15 });
+    await owner.allocation.upsert({ personId: ada, projectId: gemini.id, from: '2027-02-01', to: '2027-02-07', hoursPerWeek: 5 });
+    const view = await owner.staffing.forWorkspace({ workspaceId: shared.id, from: '2027-02-01', weeks: 1 });
+    const gaps = view.map((row) => ({ projectId: row.projectId, needs: row.needs.map((need) => [need.id, need.weeks[0]!.allocatedHours, need.weeks[0]!.gapHours]) }));
+    // Projects by name: Apollo, then Gemini.
+    expect(gaps).toEqual([
+      { projectId: apollo.id, needs: [[apolloNeed.id, 15, 5]] },
+      { projectId: gemini.id, needs: [[geminiNeed.id, 5, 25]] },
+    ]);
+  });
+
   it('staffing: an editor adds and removes needs; a viewer reads them only; a stranger is told nothing', async () => {
     const { editor, viewer, stranger, team, workspaceId } = world;
     const projectId = team.project.id;

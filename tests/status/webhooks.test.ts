@@ -31,7 +31,8 @@ describe('status webhooks', () => {
     receivers.push(r);
     const hook = await owner.status.addWebhook({ projectId: team.project.id, url: r.url });
     expect(hook.secret).toMatch(/^whsec_/);
-    const published = await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor late' }));
+    const content = updateContent({ health: 'at_risk', healthReason: 'Vendor late', summary: 'Cut-over **moved** a week' });
+    const published = await publishUpdate(team, 'editor', content);
 
     await eventually(() => expect(r.received).toHaveLength(1));
     const [delivery] = r.received;
@@ -45,10 +46,34 @@ describe('status webhooks', () => {
       updateId: published.id,
       update: { health: 'at_risk', healthLabel: 'At risk', healthReason: 'Vendor late' },
     });
+    // The whole update as the stakeholders' systems get it: plain text beside the Markdown, when it was published.
+    expect(JSON.parse(delivery!.body).project).toEqual({ id: team.project.id, name: team.project.name });
+    expect(JSON.parse(delivery!.body).update).toEqual({
+      ...content,
+      id: published.id,
+      healthLabel: 'At risk',
+      summaryText: 'Cut-over moved a week',
+      publishedAt: published.publishedAt!.toISOString(),
+      editedAt: null,
+      version: 1,
+    });
     await eventually(async () => {
       expect(await owner.status.deliveries({ projectId: team.project.id })).toMatchObject([{ outcome: 'succeeded', attempt: 1, responseStatus: 200 }]);
     });
     expect(await owner.status.webhooks({ projectId: team.project.id })).toEqual([{ id: hook.id, url: r.url, createdAt: expect.any(Date) }]);
+  });
+
+  it("webhooks: the delivery log asked for one webhook lists that webhook's attempts only", async () => {
+    const team = await projectFor(deps, people, 'Two hooks');
+    const owner = await team.as('owner');
+    const [first, second] = [await receiver(), await receiver()];
+    receivers.push(first, second);
+    const hookA = await owner.status.addWebhook({ projectId: team.project.id, url: first.url });
+    const hookB = await owner.status.addWebhook({ projectId: team.project.id, url: second.url });
+    await publishUpdate(team, 'owner', updateContent());
+    await eventually(async () => expect(await owner.status.deliveries({ projectId: team.project.id })).toHaveLength(2));
+    expect(await owner.status.deliveries({ projectId: team.project.id, webhookId: hookA.id })).toEqual([expect.objectContaining({ webhookId: hookA.id, url: first.url })]);
+    expect(await owner.status.deliveries({ projectId: team.project.id, webhookId: hookB.id })).toEqual([expect.objectContaining({ webhookId: hookB.id, url: second.url })]);
   });
 
   it('webhooks: a failing receiver is retried with back-off and the delivery log shows each attempt', async () => {
