@@ -12,26 +12,19 @@
 //   reads the grid needs. Each HTTP figure comes with the server's and Postgres' CPU per request.
 // Prints tables, writes JSON to tests/bench/results/ (git-ignored), and exits 1 when a target in
 // docs/benchmarks.md ("Resources grid") is missed. Bounded in time (BENCH_LIMIT_MS).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { format, startOfISOWeek } from 'date-fns';
 import postgres from 'postgres';
-import { openDatabase } from '@/db';
-import { migrateDatabase } from '@/db/migrate';
-import { createTestAuth, createUser } from '../support/factories';
 import { expandGrid, withAllocation, type GridAnswer } from '@/components/resources/gridModel';
 import type { GridData } from '@/components/resources/model';
 import { weeksFrom } from '@/server/domain/isoWeeks';
 import { personUtilisation } from '@/server/domain/utilisation';
-import { freshBenchDatabase } from './database';
 import { gridShapes } from './gridShapes';
-import { watchPostgresCpu } from './postgresCpu';
+import { openPageBench, summary, timedGet } from './pageBench';
 import { seedResourcesWorkspace, type SeededResources } from './resourcesSeed';
 
 const port = Number(process.env.BENCH_PORT ?? 3540);
-const base = `http://localhost:${port}`;
 const renders = Number(process.env.BENCH_RENDERS ?? 40);
 const edits = Number(process.env.BENCH_EDITS ?? 100);
 const overallLimitMs = Number(process.env.BENCH_LIMIT_MS ?? 300_000);
@@ -56,101 +49,10 @@ const targets = {
   gridMaxBytes: 200 * 1024,
 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
-const round = (n: number) => Math.round(n * 100) / 100;
-const summary = (values: number[]) => ({ p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(Math.max(...values)), samples: values.length });
+const bench = await openPageBench({ port, limitMs: overallLimitMs });
+const { measured, mutation } = bench;
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.error('Build first: npx next build');
-  process.exit(1);
-}
-
-const fresh = await freshBenchDatabase();
-let server: ReturnType<typeof spawn> | undefined;
-let serverLog = '';
-
-async function stop(code: number): Promise<never> {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {}
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  }
-  await fresh.drop().catch(() => {});
-  process.exit(code);
-}
-/** CPU (user + system, ms) of the server's process group so far, from /proc: the figure a loaded machine does not inflate. */
-function serverCpuMs(): number {
-  if (!server?.pid) return 0;
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After the command name (in parentheses): state, ppid, pgrp, ...; utime and stime at 11 and 12.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-/** Runs `samples` rounds of `round` after `warmUp` ones, with the server's and Postgres' CPU per round over the measured ones. */
-async function measured(samples: number, warmUp: number, round: (i: number, measuring: boolean) => Promise<void>) {
-  for (let i = 0; i < warmUp; i++) await round(i, false);
-  const postgresCpu = await watchPostgresCpu(fresh.url);
-  const cpuBefore = serverCpuMs();
-  for (let i = warmUp; i < warmUp + samples; i++) await round(i, true);
-  const serverMs = (serverCpuMs() - cpuBefore) / samples;
-  const postgresMs = await postgresCpu.sinceStartMs();
-  await postgresCpu.close();
-  return { serverCpuMsPerRound: round2(serverMs), postgresCpuMsPerRound: postgresMs === null ? null : round2(postgresMs / samples) };
-}
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-const limit = setTimeout(() => {
-  console.error(`bench: gave up after ${overallLimitMs / 1000} s\n${serverLog.slice(-2000)}`);
-  void stop(1);
-}, overallLimitMs);
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${serverLog.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** GET, timed to the first byte (headers) and to the last. */
-async function timedGet(url: string, cookie: string) {
-  const t0 = performance.now();
-  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-  const t1 = performance.now();
-  const body = await response.text();
-  const t2 = performance.now();
-  return { status: response.status, body, ttfb: t1 - t0, total: t2 - t0 };
-}
-
-const gridUrl = (workspaceId: string, from: string) =>
-  `${base}/api/trpc/resources.grid?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId, from, weeks } }))}`;
-
-async function mutation<T>(cookie: string, procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/trpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, cookie },
-    body: JSON.stringify({ json: input }),
-  });
-  if (!response.ok) throw new Error(`${procedure} failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
+const gridUrl = (workspaceId: string, from: string) => bench.queryUrl('resources.grid', { workspaceId, from, weeks });
 
 /** One answer of each workspace's grid, expanded, for the other shapes it could take (gridShapes.ts). */
 const answers = new Map<string, GridData>();
@@ -168,7 +70,7 @@ function utilisationCells(grid: GridData) {
 
 /** (a): the page (or, without it, the grid procedure) and the grid's answer, `renders` times after a warm-up. */
 async function measureReads(seeded: SeededResources, cookie: string, from: string, people: number) {
-  const pageUrl = `${base}/w/${seeded.workspaceId}/people`;
+  const pageUrl = `${bench.base}/w/${seeded.workspaceId}/people`;
   const probe = await timedGet(pageUrl, cookie);
   let page = null;
   // The page names its workspace; a 404 means there is no people page on this build.
@@ -269,7 +171,7 @@ async function measureRecompute(seeded: SeededResources, cookie: string, from: s
 
 /** The floor of any authenticated read through the same server: resources.settings (one row), timed and costed like the grid. */
 async function measureSmallestRead(seeded: SeededResources, cookie: string) {
-  const url = `${base}/api/trpc/resources.settings?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId: seeded.workspaceId } }))}`;
+  const url = bench.queryUrl('resources.settings', { workspaceId: seeded.workspaceId });
   const ttfb: number[] = [];
   const cpu = await measured(renders, 3, async (_i, measuring) => {
     const answer = await timedGet(url, cookie);
@@ -281,7 +183,7 @@ async function measureSmallestRead(seeded: SeededResources, cookie: string) {
 
 /** The floor: the reads the grid needs (people with time off, allocations with their workstream's dates, settings), straight from Postgres. */
 async function measureRawSql(seeded: SeededResources) {
-  const sql = postgres(fresh.url, { max: 1, onnotice: () => {} });
+  const sql = postgres(bench.databaseUrl, { max: 1, onnotice: () => {} });
   const times: number[] = [];
   try {
     for (let i = 0; i < renders + 3; i++) {
@@ -300,46 +202,13 @@ async function measureRawSql(seeded: SeededResources) {
   return { ms: summary(times) };
 }
 
-try {
+await bench.run('resourcesGrid', async () => {
   // --- seed before the server starts, as the demo is ---------------------------------------------
-  const handle = openDatabase({ url: fresh.url, max: 4 });
-  await migrateDatabase(handle);
-  const owner = await createUser(createTestAuth(handle.db), 'Bench owner');
-  const seedStart = performance.now();
-  const large = await seedResourcesWorkspace(handle.db, owner.id, 'Bench 200', { people: 200, projects: 20, weeks }, 1);
-  const small = await seedResourcesWorkspace(handle.db, owner.id, 'Bench 20', { people: 20, projects: 4, weeks }, 2);
-  const seedMs = Math.round(performance.now() - seedStart);
-  await handle.close();
-
-  const serverEnv: NodeJS.ProcessEnv = { ...process.env };
-  server = spawn('npx', ['tsx', 'server/main.ts'], {
-    detached: true, // its own process group, so the whole tree stops with it
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...serverEnv,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      APP_URL: base,
-      DATABASE_URL: fresh.url,
-      SEED_DEMO: 'false',
-      BETTER_AUTH_SECRET: 'waymark-bench-secret-0123456789-abcdefghijklmnop',
-      AUTH_SIGN_IN_LIMIT: '10000',
-    },
-  });
-  server.stdout!.on('data', (d) => (serverLog += d));
-  server.stderr!.on('data', (d) => (serverLog += d));
-  await waitFor('the server', async () => ((await fetch(`${base}/sign-in`)).ok ? true : undefined));
-  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email: owner.email, password: owner.password }),
-  });
-  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { large, small, owner, seedMs } = await bench.seedDatabase(async (db, owner) => ({
+    large: await seedResourcesWorkspace(db, owner.id, 'Bench 200', { people: 200, projects: 20, weeks }, 1),
+    small: await seedResourcesWorkspace(db, owner.id, 'Bench 20', { people: 20, projects: 4, weeks }, 2),
+  }));
+  const cookie = await bench.startServer(owner);
 
   const from = format(startOfISOWeek(new Date()), 'yyyy-MM-dd');
   const result = {
@@ -407,16 +276,5 @@ try {
   for (const [size, reads] of [['200', result.reads.large], ['20', result.reads.small]] as const) {
     if (reads.page) console.log(`people page at ${size} people: ${reads.page.htmlBytes} bytes (${reads.page.scriptBytes} in scripts; ${reads.page.gzippedBytes} gzipped)`);
   }
-  mkdirSync('tests/bench/results', { recursive: true });
-  const file = `tests/bench/results/resourcesGrid-${result.when.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, `${JSON.stringify({ ...result, missed }, null, 2)}\n`);
-  console.log(`written to ${file}`);
-  clearTimeout(limit);
-  if (missed.length) console.error(`\nTargets missed:\n- ${missed.join('\n- ')}`);
-  else console.log('\nAll targets met.');
-  await stop(missed.length ? 1 : 0);
-} catch (error) {
-  console.error('bench failed:', error);
-  clearTimeout(limit);
-  await stop(1);
-}
+  return { result, missed };
+});

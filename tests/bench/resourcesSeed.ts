@@ -29,8 +29,21 @@ export interface SeededResources {
   editable: { id: string; personId: string; projectId: string; from: string; to: string; hoursPerWeek: number };
 }
 
+export type PlanImportItem = { id: string; fields: Partial<PlanItemFields> };
+
+/** Writes each project's plan items through the live plan (as the plan import does) and waits for their projection to plan_item. */
+export async function importPlans(db: Database, ownerId: string, plans: readonly { projectId: string; items: PlanImportItem[] }[]): Promise<void> {
+  const documents = new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
+  try {
+    for (const { projectId, items } of plans) await documents.apply('plan', projectId, { type: 'plan.import', items }, ownerId);
+    await documents.flushProjections();
+  } finally {
+    await documents.close();
+  }
+}
+
 /** mulberry32: small, fast and the same on every machine. */
-function randomSequence(seed: number) {
+export function randomSequence(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -80,9 +93,8 @@ export async function seedResourcesWorkspace(db: Database, ownerId: string, name
 
   // Each project's plan: six workstreams over the year, written through the live plan.
   const workstreams = new Map<string, { id: string; start: string; end: string }[]>();
-  const documents = new LiveDocuments({ db, compactEvery: 500, projectionDebounceMs: 0, unloadAfterMs: 0, logger: silentLogger });
-  for (const projectId of projectIds) {
-    const items: { id: string; fields: Partial<PlanItemFields> }[] = [];
+  const plans = projectIds.map((projectId) => {
+    const items: PlanImportItem[] = [];
     const own: { id: string; start: string; end: string }[] = [];
     for (let w = 0; w < 6; w++) {
       const start = random.int(-28, 7 * (size.weeks - 8));
@@ -91,11 +103,10 @@ export async function seedResourcesWorkspace(db: Database, ownerId: string, name
       items.push({ id, fields: { kind: 'workstream', title: `Workstream ${w + 1}`, start: day(start), end: day(end) } });
       own.push({ id, start: day(start), end: day(end) });
     }
-    await documents.apply('plan', projectId, { type: 'plan.import', items }, ownerId);
     workstreams.set(projectId, own);
-  }
-  await documents.flushProjections();
-  await documents.close();
+    return { projectId, items };
+  });
+  await importPlans(db, ownerId, plans);
 
   const people = await db
     .insert(person)
