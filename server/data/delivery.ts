@@ -1,11 +1,11 @@
 // Reads and writes of a project's delivery data (work items imported from its tracker, the last
 // column mapping), and the milestone forecasts the roadmap, portfolio and status drafts show.
 // Callers have checked access; every query is scoped by project.
-import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, gte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { deliveryItem, deliveryMapping, planItem } from '@/db/schema';
 import { deliveryMappingSchema, type DeliveryMapping, type DeliveryRow } from '../domain/deliveryCsv';
-import { forecastSample, milestoneScopes, type DeliveryFacts, type PlanItemFacts } from '../domain/deliverySeries';
+import { forecastSample, milestoneScopes, type DeliveryFacts, type DeliveryTimes, type PlanItemFacts } from '../domain/deliverySeries';
 import { defaultForecastRuns, defaultForecastSeed, milestoneForecasts, type MilestoneForecast } from '../domain/forecast';
 import type { IsoDate } from '../domain/isoWeeks';
 
@@ -25,8 +25,35 @@ export function planItemsOf(db: Executor, projectId: string): Promise<PlanItemFa
     .where(eq(planItem.projectId, projectId));
 }
 
-/** Every work item of the project, with only what the series read. */
-export function deliveryFactsOf(db: Executor, projectId: string): Promise<DeliveryFacts[]> {
+/**
+ * A timestamp as epoch milliseconds, a float8 (which the drivers hand over as a number). Rounded:
+ * float8 seconds times 1000 can land a hair under a whole millisecond; the dates Waymark stores
+ * are whole milliseconds (from JavaScript Dates), so they come back exact.
+ */
+const epochMs = (column: AnyColumn) => sql<number | null>`round(date_part('epoch', ${column}) * 1000)`.mapWith(Number);
+
+/**
+ * Every work item of the project with its dates and plan item: what the throughput, burn-up and
+ * forecasts count. The dates travel as numbers and the titles stay behind: at 20,000 items, rows
+ * with three timestamps parsed from text and their titles were the largest share of the server's
+ * CPU per delivery.summary (docs/benchmarks.md, "Insights page"). (Postgres building one JSON
+ * array instead cost it about as much as it saved the server.)
+ */
+export async function deliveryTimesOf(db: Executor, projectId: string): Promise<DeliveryTimes[]> {
+  const rows = await db
+    .select({ created: epochMs(deliveryItem.createdAt), started: epochMs(deliveryItem.startedAt), resolved: epochMs(deliveryItem.resolvedAt), planItemId: deliveryItem.planItemId })
+    .from(deliveryItem)
+    .where(eq(deliveryItem.projectId, projectId));
+  return rows.map((row) => ({
+    createdAt: new Date(row.created!),
+    startedAt: row.started === null ? null : new Date(row.started),
+    resolvedAt: row.resolved === null ? null : new Date(row.resolved),
+    planItemId: row.planItemId,
+  }));
+}
+
+/** The work items resolved at or after `since`, with what the cycle times show of them. */
+export function deliveryFactsResolvedSince(db: Executor, projectId: string, since: Date): Promise<DeliveryFacts[]> {
   return db
     .select({
       key: deliveryItem.key,
@@ -38,7 +65,7 @@ export function deliveryFactsOf(db: Executor, projectId: string): Promise<Delive
       planItemId: deliveryItem.planItemId,
     })
     .from(deliveryItem)
-    .where(eq(deliveryItem.projectId, projectId));
+    .where(and(eq(deliveryItem.projectId, projectId), gte(deliveryItem.resolvedAt, since)));
 }
 
 /** The keys the project already has: rows with these keys update, others create. */
@@ -137,7 +164,7 @@ export async function projectMilestoneForecasts(
   options: { today?: IsoDate; runs?: number; seed?: number } = {},
 ): Promise<ProjectMilestoneForecasts> {
   const today = options.today ?? todayUtc();
-  const [items, plan] = await Promise.all([deliveryFactsOf(db, projectId), planItemsOf(db, projectId)]);
+  const [items, plan] = await Promise.all([deliveryTimesOf(db, projectId), planItemsOf(db, projectId)]);
   const sample = forecastSample(items, today);
   return {
     weeksOfHistory: sample.length,

@@ -6,15 +6,19 @@ import { dayNumber, weekdayOfDayNumber, weeksFrom, type IsoDate, type IsoWeek } 
 
 const msPerDay = 86_400_000;
 
-/** What the series need of a work item. */
-export interface DeliveryFacts {
-  key: string;
-  title: string;
-  type: string;
+/** What every series but the cycle times needs of a work item: its dates and where it belongs. */
+export interface DeliveryTimes {
   createdAt: Date;
   startedAt: Date | null;
   resolvedAt: Date | null;
   planItemId: string | null;
+}
+
+/** What the cycle times also show of an item (read only for the items resolved in their window). */
+export interface DeliveryFacts extends DeliveryTimes {
+  key: string;
+  title: string;
+  type: string;
 }
 
 /** What the series need of a plan item: milestones, and workstreams with the milestone they lead to. */
@@ -52,7 +56,7 @@ export interface ThroughputWeek extends WeekBucket {
 }
 
 /** Items resolved in each of the last `weeks` weeks, the current (partial) week last. */
-export function weeklyThroughput(items: readonly DeliveryFacts[], today: IsoDate, weeks: number): ThroughputWeek[] {
+export function weeklyThroughput(items: readonly DeliveryTimes[], today: IsoDate, weeks: number): ThroughputWeek[] {
   const { buckets, firstMonday } = windowOf(today, weeks);
   const counts = new Int32Array(weeks);
   for (const item of items) {
@@ -68,7 +72,7 @@ export function weeklyThroughput(items: readonly DeliveryFacts[], today: IsoDate
  * weeks, or fewer when the history (from the week the first item was created) is shorter. Empty
  * when there is not one complete week of history.
  */
-export function forecastSample(items: readonly DeliveryFacts[], today: IsoDate, maxWeeks = 12): number[] {
+export function forecastSample(items: readonly DeliveryTimes[], today: IsoDate, maxWeeks = 12): number[] {
   if (items.length === 0) return [];
   let firstDay = Infinity;
   for (const item of items) firstDay = Math.min(firstDay, dayOf(item.createdAt));
@@ -84,6 +88,9 @@ export function forecastSample(items: readonly DeliveryFacts[], today: IsoDate, 
   }
   return counts;
 }
+
+/** The first moment of the cycle times' window (its first Monday, UTC): items resolved before it are not charted. */
+export const cycleTimesWindowStart = (today: IsoDate, weeks: number): Date => new Date(windowOf(today, weeks).firstMonday * msPerDay);
 
 export interface CycleTimePoint {
   key: string;
@@ -164,7 +171,7 @@ export interface BurnUpSeries {
  * Burn-up over the last `weeks` weeks: the whole project first, then each milestone with items
  * (its own and its workstreams'), by date. Items from before the window count from its first week.
  */
-export function burnUp(items: readonly DeliveryFacts[], plan: readonly PlanItemFacts[], today: IsoDate, weeks: number, projectTitle = 'Whole project'): BurnUpSeries[] {
+export function burnUp(items: readonly DeliveryTimes[], plan: readonly PlanItemFacts[], today: IsoDate, weeks: number, projectTitle = 'Whole project'): BurnUpSeries[] {
   const { buckets, firstMonday } = windowOf(today, weeks);
   const milestoneOf = milestoneByPlanItem(plan);
   const milestones = plan.filter((item) => item.kind === 'milestone').sort((a, b) => a.endDate.localeCompare(b.endDate) || a.title.localeCompare(b.title));
@@ -205,7 +212,7 @@ export function burnUp(items: readonly DeliveryFacts[], plan: readonly PlanItemF
 }
 
 /** Every milestone with its items (its own and its workstreams') counted: all and resolved. */
-export function milestoneScopes(items: readonly DeliveryFacts[], plan: readonly PlanItemFacts[]) {
+export function milestoneScopes(items: readonly DeliveryTimes[], plan: readonly PlanItemFacts[]) {
   const milestoneOf = milestoneByPlanItem(plan);
   const counts = new Map<string, { total: number; resolved: number }>();
   for (const item of items) {

@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { deliveryFactsOf, projectMilestoneForecasts, todayUtc } from '../data/delivery';
+import { deliveryTimesOf, projectMilestoneForecasts, todayUtc } from '../data/delivery';
 import { planDateSchema } from '../domain/dates';
 import { forecastSample } from '../domain/deliverySeries';
 import { defaultForecastRuns, defaultForecastSeed, ForecastError, itemsDoneWithin, maxForecastWeeks, whenDone } from '../domain/forecast';
@@ -31,7 +31,7 @@ export const forecastRouter = createTRPCRouter({
     .input(z.object({ remaining: z.number().int().min(0).max(1_000_000), runs: runsInput, seed: seedInput }))
     .query(async ({ ctx, input }) => {
       const today = todayUtc();
-      const sample = forecastSample(await deliveryFactsOf(ctx.db, ctx.project.id), today);
+      const sample = forecastSample(await deliveryTimesOf(ctx.db, ctx.project.id), today);
       return explainForecast(() => whenDone(sample, input.remaining, today, input.runs, input.seed));
     }),
 
@@ -44,7 +44,7 @@ export const forecastRouter = createTRPCRouter({
       if (days < 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `by: must be today (${today}) or later` });
       const weeks = Math.floor(days / 7);
       if (weeks > maxForecastWeeks) throw new TRPCError({ code: 'BAD_REQUEST', message: `by: must be within ${maxForecastWeeks / 52} years` });
-      const sample = forecastSample(await deliveryFactsOf(ctx.db, ctx.project.id), today);
+      const sample = forecastSample(await deliveryTimesOf(ctx.db, ctx.project.id), today);
       return explainForecast(() => itemsDoneWithin(sample, weeks, input.runs, seededRandom(input.seed)));
     }),
 

@@ -5,7 +5,10 @@
 // server, the series of the insights page, and the forecasts with their refusals.
 import { addDays, formatISO, startOfISOWeek, subDays } from 'date-fns';
 import Papa from 'papaparse';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deliveryItem } from '@/db/schema';
+import { deliveryTimesOf } from '@/server/data/delivery';
 import { maxListedProblems } from '@/server/domain/deliveryCsv';
 import { addPlanItems } from '../status/support';
 import { createPeople, projectFor, rejection, useRouterDeps, type People } from './harness';
@@ -295,6 +298,31 @@ describe('delivery.summary', () => {
     // Beta: S-1 (its own) and S-2, S-4 (the Search workstream's).
     expect(betaSeries).toMatchObject({ planItemId: beta, title: 'Beta', dueDate: '2027-02-01' });
     expect(betaSeries!.points.map((point) => [point.total, point.done])).toEqual([[1, 0], [1, 0], [2, 1], [2, 1], [3, 2], [3, 2]]);
+  });
+  it("reads every item's dates to the millisecond as numbers, and the cycle times read titles only of the items resolved in their window", async () => {
+    const { projectId, editor, viewer } = await freshProject('Insights, exact');
+    const rows = [
+      // Resolved 4.5 days (and 345 ms) after it started, inside a 2-week window.
+      { key: 'E-1', created: '', started: '', resolved: '', title: 'Inside' },
+      // Resolved long before the window: counted by the burn-up, not charted as a cycle time.
+      { key: 'E-2', created: daysAgo(60), started: '', resolved: daysAgo(50), title: 'Before the window' },
+      { key: 'E-3', created: daysAgo(3), started: '', resolved: '', title: 'Open' },
+    ];
+    const started = new Date(`${daysAgo(6).slice(0, 10)}T01:02:03.123Z`);
+    rows[0]!.created = started.toISOString();
+    rows[0]!.started = started.toISOString();
+    rows[0]!.resolved = new Date(started.getTime() + 4.5 * 86_400_000 + 345).toISOString();
+    expect((await editor.delivery.importCsv({ projectId, csv: csvOf(rows), mapping: { key: 'key', created: 'created', started: 'started', resolved: 'resolved', title: 'title' } })).errors).toEqual([]);
+    const stored = await deps.db.select().from(deliveryItem).where(eq(deliveryItem.projectId, projectId)).orderBy(deliveryItem.key);
+    const times = await deliveryTimesOf(deps.db, projectId);
+    expect(times.map((t) => [t.createdAt.getTime(), t.startedAt?.getTime() ?? null, t.resolvedAt?.getTime() ?? null]).sort()).toEqual(
+      stored.map((item) => [item.createdAt.getTime(), item.startedAt?.getTime() ?? null, item.resolvedAt?.getTime() ?? null]).sort(),
+    );
+    const summary = await viewer.delivery.summary({ projectId, weeks: 2 });
+    expect(summary).toMatchObject({ itemCount: 3, resolvedCount: 2, openCount: 1 });
+    expect(summary.cycleTimes.points).toEqual([{ key: 'E-1', title: 'Inside', type: '', resolvedOn: rows[0]!.resolved.slice(0, 10), days: 4.5, from: 'started' }]);
+    expect(summary.burnUp[0]!.points.at(-1)).toMatchObject({ total: 3, done: 2 });
+    expect(stored[0]!.resolvedAt!.getUTCMilliseconds()).toBe(468);
   });
 });
 
