@@ -28,7 +28,7 @@ export function ChartPanel<Row>({ id, title, description, columns, rows, chart, 
 
   async function exportPng() {
     setProblem(null);
-    const svg = chartArea.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = chartArea.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
     if (!svg) {
       setProblem('Switch to the chart to export it as an image.');
       return;

@@ -28,7 +28,7 @@ import { PlanCharter } from './PlanCharter';
 import { PlanStakeholders } from './PlanStakeholders';
 import { MilestoneWarning, PlanStaffing, usePlanStaffing, WorkstreamPeople } from './PlanStaffing';
 import { MilestoneStandardsPanel, PlanStandards, usePlanStandards } from './PlanStandards';
-import { Timeline } from './Timeline';
+import { Timeline, type MilestoneForecast } from './Timeline';
 import type { Zoom } from './timelineScale';
 import { milestoneStatusLabels, type PlanActions, type PlanContent } from './model';
 
@@ -321,6 +321,7 @@ export function PlanBoard({
   const milestonesKey = useMemo(() => items.filter((i) => i.kind === 'milestone').map((i) => `${i.id}${i.end}${i.title}${i.status}`).join('|'), [items]);
   const standards = usePlanStandards(projectId, initialStandards, milestonesKey);
   const readiness = useMemo(() => new Map((standards?.milestones ?? []).map((m) => [m.milestoneId, m.readiness])), [standards]);
+  const forecasts = useMilestoneForecasts(projectId);
 
   useEffect(() => {
     editable?.setEditing(selected ? selected.id : null);
@@ -462,6 +463,7 @@ export function PlanBoard({
           onShiftDates={(id, days, mode) => editable?.shiftItem(id, days, mode)}
           onDrop={(id, dates) => editable?.updateItem(id, dates)}
           readiness={readiness}
+          forecasts={forecasts}
         />
         <p role="status" className="sr-only" data-testid="moved-by-others">
           {[...movedByOthers]
@@ -637,5 +639,15 @@ export function PlanBoard({
       </div>
       <PlanStakeholders content={content} actions={editable} members={members} />
     </div>
+  );
+}
+
+/** Open milestones' delivery forecasts (forecast.milestones) by milestone id; empty without delivery data. */
+function useMilestoneForecasts(projectId: string): ReadonlyMap<string, MilestoneForecast> {
+  const trpc = useTRPC();
+  const { data } = useQuery({ ...trpc.forecast.milestones.queryOptions({ projectId }), staleTime: 60_000 });
+  return useMemo(
+    () => new Map((data?.milestones ?? []).flatMap((m) => (m.forecast ? [[m.planItemId, { ...m.forecast, likelyLate: m.likelyLate }] as const] : []))),
+    [data],
   );
 }

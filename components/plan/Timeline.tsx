@@ -24,6 +24,7 @@ const labelColumn = 'var(--timeline-label)';
 const labelColumnClasses = '[--timeline-label:128px] sm:[--timeline-label:240px]';
 
 const shown = (d: string) => format(parseISO(d), 'd MMM yyyy');
+const shortDay = (d: string) => format(parseISO(d), 'd MMM');
 
 export interface TimelineProps {
   items: PlanItem[];
@@ -46,6 +47,16 @@ export interface TimelineProps {
   onDrop(id: string, dates: { start: string; end: string }): void;
   /** Each milestone's readiness against its technical standards (standards.forProject). */
   readiness?: ReadonlyMap<string, Readiness>;
+  /** Each open milestone's delivery forecast (forecast.milestones): a P50-P95 band beside its date. */
+  forecasts?: ReadonlyMap<string, MilestoneForecast>;
+}
+
+export interface MilestoneForecast {
+  p50: string;
+  p85: string;
+  p95: string;
+  /** The P85 date is after the milestone's date. */
+  likelyLate: boolean;
 }
 
 /**
@@ -62,7 +73,7 @@ interface Drag {
 }
 
 export function Timeline(props: TimelineProps) {
-  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, movedByOthers, onSelect, onShiftDates, onDrop, readiness } = props;
+  const { items, dependencies, zoom, today, baseline, flagged, critical, canEdit, selectedId, editingPeers, openRisks, movedByOthers, onSelect, onShiftDates, onDrop, readiness, forecasts } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const px = dayWidth[zoom];
@@ -248,6 +259,8 @@ export function Timeline(props: TimelineProps) {
             const risks = openRisks.get(item.id) ?? 0;
             const onPath = critical.has(item.id);
             const ready = item.kind === 'milestone' ? readiness?.get(item.id) : undefined;
+            const forecast = item.kind === 'milestone' ? forecasts?.get(item.id) : undefined;
+            const after = forecast && forecast.p95 > item.end ? forecast.p95 : item.end;
             const dates = item.kind === 'milestone' ? shown(item.end) : `${shown(item.start)} to ${shown(item.end)}`;
             const barLabel = `${item.kind === 'milestone' ? 'Milestone' : 'Workstream'} ${item.title}, ${dates}`;
             const isDragging = drag?.id === item.id;
@@ -282,6 +295,12 @@ export function Timeline(props: TimelineProps) {
                       className={cn('absolute top-1/2 -translate-y-1/2 border border-dashed border-faint', item.kind === 'milestone' ? 'size-3 rotate-45' : 'h-3 rounded-sm')}
                       style={item.kind === 'milestone' ? { left: x(ghost.end) + px / 2 - 6 } : { left: x(ghost.start), width: (differenceInCalendarDays(parseISO(ghost.end), parseISO(ghost.start)) + 1) * px }}
                     />
+                  ) : null}
+                  {forecast ? (
+                    // The forecast band: from the P50 date to the P95 date, the P85 marked.
+                    <span aria-hidden="true" data-testid="forecast-band-shape" className="absolute top-1/2 h-2 -translate-y-1/2 rounded-full bg-accent/20" style={{ left: x(forecast.p50) + px / 2, width: Math.max(2, x(forecast.p95) - x(forecast.p50)) }}>
+                      <span className={cn('absolute -top-0.5 h-3 w-0.5', forecast.likelyLate ? 'bg-danger' : 'bg-accent')} style={{ left: x(forecast.p85) - x(forecast.p50) }} />
+                    </span>
                   ) : null}
                   <div
                     role="button"
@@ -327,8 +346,8 @@ export function Timeline(props: TimelineProps) {
                     ) : null}
                   </div>
                   {/* After the bar: its slip against the baseline, a dependency it breaks, a milestone's standards. */}
-                  {slip || flags.length || (ready && ready.total) ? (
-                    <div className="absolute top-1/2 flex -translate-y-1/2 items-center gap-2 whitespace-nowrap" style={{ left: x(item.end) + px + 10 }}>
+                  {slip || flags.length || (ready && ready.total) || forecast ? (
+                    <div className="absolute top-1/2 flex -translate-y-1/2 items-center gap-2 whitespace-nowrap" style={{ left: x(after) + px + 10 }}>
                       {slip ? (
                         <span className={cn('text-[11px] font-medium', slip > 0 ? 'text-danger' : 'text-success')} data-testid="slippage">
                           {slip > 0 ? `+${slip}` : slip} d
@@ -340,6 +359,16 @@ export function Timeline(props: TimelineProps) {
                         </span>
                       ) : null}
                       {ready ? <StandardsReadiness readiness={ready} className="text-[11px]" /> : null}
+                      {forecast ? (
+                        <span className="text-[11px] text-muted" data-testid="forecast-band">
+                          Forecast {shortDay(forecast.p50)} to {shortDay(forecast.p95)} (P50 to P95)
+                          {forecast.likelyLate ? (
+                            <span className="ml-1.5 rounded bg-danger-soft px-1.5 font-medium text-danger" data-testid="likely-late">
+                              Likely late: P85 {shortDay(forecast.p85)}
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : null}
                     </div>
                   ) : null}
                 </div>

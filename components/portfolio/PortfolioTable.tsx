@@ -26,8 +26,11 @@ export interface PortfolioRow {
 
 /** What the portfolio says about a milestone's forecast, when delivery data gives one. */
 export interface MilestoneForecastText {
-  /** 0-100: the chance of finishing by the milestone's date. */
-  confidence: number;
+  p50: string;
+  p85: string;
+  p95: string;
+  /** How likely the milestone's date is met, in the forecast's percentiles. */
+  confidence: string;
   likelyLate: boolean;
 }
 
@@ -121,7 +124,7 @@ export function PortfolioTable({ rows }: { rows: PortfolioRow[] }) {
                     <span className="text-xs text-muted">{format(new Date(`${row.nextMilestone.date}T00:00:00`), 'd MMM yyyy')}</span>
                     {row.nextMilestone.forecast ? (
                       <span className={row.nextMilestone.forecast.likelyLate ? 'block text-xs font-medium text-danger' : 'block text-xs text-muted'}>
-                        {row.nextMilestone.forecast.confidence}% likely on time{row.nextMilestone.forecast.likelyLate ? ' · likely late' : ''}
+                        Forecast: {row.nextMilestone.forecast.confidence} sure of the date{row.nextMilestone.forecast.likelyLate ? ' · likely late' : ''}
                       </span>
                     ) : null}
                   </>

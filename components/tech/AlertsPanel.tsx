@@ -1,9 +1,11 @@
 // The tech page's alerts, each in words with its kind's icon and label, and for editors "Create a
 // risk from this": the risk board opens with a technical risk drafted from the alert (title,
-// description, owner), saved only when the person presses Save risk there.
+// description, owner), saved only when the person presses Save risk there. Once that risk exists,
+// everyone gets "Open its risk" instead, so nobody files the same risk twice.
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
+import { riskItemHref } from '@/server/domain/itemLinks';
 import { techRiskHref } from '@/server/domain/techRiskDraft';
 import { AlertIcon } from './AlertIcon';
 import { alertLabels, alertTones, type TechAlert } from './model';
@@ -27,7 +29,11 @@ export function AlertsPanel({ projectId, alerts, canCreateRisk }: { projectId: s
                 </Badge>
                 <p className="mt-1 text-sm break-words">{alert.message}</p>
               </div>
-              {canCreateRisk ? (
+              {alert.riskId ? (
+                <Link href={riskItemHref(projectId, alert.riskId)} className={buttonClasses('secondary', 'sm')} aria-label={`Open its risk: ${alert.message}`}>
+                  Open its risk
+                </Link>
+              ) : canCreateRisk ? (
                 <Link href={techRiskHref(projectId, alert)} className={buttonClasses('secondary', 'sm')} aria-label={`Create a risk from this: ${alert.message}`}>
                   Create a risk from this
                 </Link>

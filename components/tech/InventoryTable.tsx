@@ -24,6 +24,9 @@ function compareBy(key: SortKey): (a: TechItem, b: TechItem) => number {
   }
 }
 
+/** The inventory's heading: where focus goes when the last item is removed. */
+export const inventoryHeadingId = 'inventory-heading';
+
 export function InventoryTable({ items, onOpen }: { items: TechItem[]; onOpen: (item: TechItem, opener: string) => void }) {
   const [kind, setKind] = useState<TechKind | ''>('');
   const [ring, setRing] = useState<TechRing | ''>('');
@@ -35,9 +38,9 @@ export function InventoryTable({ items, onOpen }: { items: TechItem[]; onOpen: (
     </th>
   );
   return (
-    <section aria-labelledby="inventory-heading" className="flex min-w-0 flex-col gap-3">
+    <section aria-labelledby={inventoryHeadingId} className="flex min-w-0 flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <h2 id="inventory-heading" className="mr-auto text-sm font-semibold">
+        <h2 id={inventoryHeadingId} tabIndex={-1} className="mr-auto text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
           Inventory <span className="font-normal text-muted">({shown.length === items.length ? items.length : `${shown.length} of ${items.length}`})</span>
         </h2>
         <label className="flex flex-col gap-1 text-xs text-muted">

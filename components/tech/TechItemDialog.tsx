@@ -74,6 +74,7 @@ export function TechItemDialog({
   canEdit,
   onClose,
   onSaved,
+  onRemoved,
 }: {
   projectId: string;
   /** null: a new item. */
@@ -82,6 +83,8 @@ export function TechItemDialog({
   canEdit: boolean;
   onClose: () => void;
   onSaved: (message: string) => void;
+  /** Called as soon as the item is gone, while the page still lists it (so focus can go to its neighbour). */
+  onRemoved: (message: string) => void;
 }) {
   const id = useId();
   const trpc = useTRPC();
@@ -182,8 +185,8 @@ export function TechItemDialog({
     if (!item) return;
     try {
       await removeItem.mutateAsync({ projectId, id: item.id });
+      onRemoved(`Removed ${item.name}.`);
       await refresh();
-      onSaved(`Removed ${item.name}.`);
     } catch (e) {
       setError(techErrorText(e));
     }

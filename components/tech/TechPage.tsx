@@ -1,7 +1,8 @@
 'use client';
 // The project's technology page: alerts, the radar (picture and table, with blips moved since the
-// last review marked), the inventory, the manifest import and the registry version check. The
-// open item is kept in the address (`?item=<id>`) so a risk drafted from an alert links back to it.
+// last review marked; editors drag a blip, or use the arrow keys, to move it to another ring), the
+// inventory, the manifest import and the registry version check. The open item is kept in the
+// address (`?item=<id>`) so a risk drafted from an alert links back to it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useItemInAddress } from '@/components/live/useItemInAddress';
@@ -13,8 +14,9 @@ import { formatDay } from '@/server/domain/dates';
 import { AlertsPanel } from './AlertsPanel';
 import { BlipTable } from './BlipTable';
 import { ImportPanel } from './ImportPanel';
-import { InventoryTable } from './InventoryTable';
-import { techErrorText, type TechItem } from './model';
+import { InventoryTable, inventoryHeadingId } from './InventoryTable';
+import { isConflict, ringLabels, techErrorText, type TechItem, type TechRing } from './model';
+import { MovableRadar } from './MovableRadar';
 import { RadarPicture } from './RadarPicture';
 import { placeBlips } from './radarLayout';
 import { TechItemDialog } from './TechItemDialog';
@@ -55,6 +57,8 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
   const alerts = useQuery(trpc.tech.alerts.queryOptions({ projectId })).data ?? [];
   const review = useQuery(trpc.tech.review.queryOptions({ projectId })).data;
   const markReviewed = useMutation(trpc.tech.markReviewed.mutationOptions());
+  const upsert = useMutation(trpc.tech.upsert.mutationOptions());
+  const [savingMoves, setSavingMoves] = useState<ReadonlySet<string>>(new Set());
   const { itemInAddress, showInAddress } = useItemInAddress();
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -85,15 +89,41 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
     [showInAddress],
   );
 
+  // Where focus goes once the dialog is gone: set on closing, used after the page drew without it
+  // (the page is inert while the dialog is open, so focusing any sooner does nothing).
+  const focusAfterClose = useRef<string | null>(null);
+  const dialogOpen = openItem !== null || adding;
+  useEffect(() => {
+    const target = focusAfterClose.current;
+    if (dialogOpen || !target) return;
+    focusAfterClose.current = null;
+    document.getElementById(target)?.focus();
+  }, [dialogOpen]);
+
   const closeEditor = useCallback(() => {
+    focusAfterClose.current = returnFocusTo.current;
     setAdding(false);
     setOpenItemId(null);
     showInAddress(null, 'replace');
-    const target = returnFocusTo.current;
-    requestAnimationFrame(() => {
-      if (target) document.getElementById(target)?.focus();
-    });
   }, [showInAddress]);
+
+  /**
+   * The item is gone: focus goes to the next item of the list it was opened from (the inventory or
+   * the radar table), the one before it when it was the last, or the inventory's heading when none is
+   * left, never to the removed item's own button. Read before the list drops its row.
+   */
+  const itemRemoved = useCallback(
+    (message: string) => {
+      const opener = returnFocusTo.current;
+      const prefix = opener?.startsWith('radar-open-') ? 'radar-open-' : 'tech-item-';
+      const openers = [...document.querySelectorAll<HTMLElement>(`[id^="${prefix}"]`)];
+      const at = openers.findIndex((element) => element.id === opener);
+      returnFocusTo.current = (at < 0 ? undefined : (openers[at + 1] ?? openers[at - 1]))?.id ?? inventoryHeadingId;
+      setNotice(message);
+      closeEditor();
+    },
+    [closeEditor],
+  );
 
   async function reviewNow() {
     setError(null);
@@ -106,6 +136,41 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
       setNotice('Radar marked reviewed: moves from now on show as moved.');
     } catch (e) {
       setError(techErrorText(e));
+    }
+  }
+
+  /** A blip dropped in another ring: shown there at once, saved with the revision read (a stale one is refused). */
+  async function moveRing(item: TechItem, ring: TechRing) {
+    setError(null);
+    setNotice(null);
+    setSavingMoves((keys) => new Set(keys).add(item.id));
+    const listKey = trpc.tech.list.queryKey({ projectId });
+    const showRing = (ring: TechRing, revision: number) =>
+      queryClient.setQueryData(listKey, (old) => old?.map((i) => (i.id === item.id ? { ...i, ring, revision } : i)));
+    showRing(ring, item.revision);
+    try {
+      const saved = await upsert.mutateAsync({ projectId, id: item.id, revision: item.revision, ring });
+      showRing(ring, saved.revision);
+      setNotice(`Moved ${item.name} from ${ringLabels[item.ring]} to ${ringLabels[ring]}. Open it to say why in its ring history.`);
+    } catch (e) {
+      showRing(item.ring, item.revision);
+      setError(
+        isConflict(e)
+          ? `${item.name} was not moved: someone changed it since this page loaded. The radar now shows their version; move it again if it still belongs in ${ringLabels[ring]}.`
+          : `${item.name} was not moved: ${techErrorText(e)}`,
+      );
+    } finally {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: listKey }),
+        queryClient.invalidateQueries({ queryKey: trpc.tech.alerts.queryKey({ projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.tech.review.queryKey({ projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.tech.history.queryKey({ projectId, id: item.id }) }),
+      ]);
+      setSavingMoves((keys) => {
+        const left = new Set(keys);
+        left.delete(item.id);
+        return left;
+      });
     }
   }
 
@@ -170,7 +235,11 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
           ) : null}
         </div>
         <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[26rem_minmax(0,1fr)]">
-          <RadarPicture placed={placed} label="This project's radar" />
+          {canEdit ? (
+            <MovableRadar placed={placed} label="This project's radar" onMove={(blip, ring) => void moveRing(blip, ring)} busyKeys={savingMoves} />
+          ) : (
+            <RadarPicture placed={placed} label="This project's radar" />
+          )}
           <BlipTable
             placed={placed}
             caption="Every technology on this project's radar, numbered as in the picture"
@@ -199,6 +268,7 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
             setNotice(message);
             closeEditor();
           }}
+          onRemoved={itemRemoved}
         />
       ) : null}
     </div>

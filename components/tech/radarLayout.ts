@@ -68,3 +68,22 @@ export function placeBlips<B extends RadarBlipInput>(blips: readonly B[]): Place
     };
   });
 }
+
+// ---- moving a blip between rings (drag, or the arrow keys) --------------------------------------
+
+/** The ring a point this far from the centre (in picture units) falls in; null outside the radar. */
+export function ringAtDistance(distance: number): TechRing | null {
+  return techRings.find((ring) => distance <= ringOuterRadius[ring]) ?? null;
+}
+
+/** The next ring in (step -1, towards adopt) or out (step 1, towards hold); null past the edge. */
+export function ringStep(ring: TechRing, step: -1 | 1): TechRing | null {
+  return techRings[techRings.indexOf(ring) + step] ?? null;
+}
+
+/** Where a blip at (x, y) lands, on the same line from the centre, in the middle of `ring`'s band. */
+export function pointInRing(x: number, y: number, ring: TechRing): { x: number; y: number } {
+  const angle = Math.atan2(y - radarCentre, x - radarCentre);
+  const radius = (Math.max(ringInnerRadius[ring], 24) + ringOuterRadius[ring]) / 2;
+  return { x: radarCentre + radius * Math.cos(angle), y: radarCentre + radius * Math.sin(angle) };
+}

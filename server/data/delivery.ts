@@ -11,8 +11,8 @@ import type { IsoDate } from '../domain/isoWeeks';
 
 /** Most work items one project keeps (an import that would pass it is refused). */
 export const maxDeliveryItemsPerProject = 200_000;
-/** Rows per INSERT: 12 values each stays far below Postgres's 65,535 parameters. */
-const rowsPerStatement = 1_000;
+/** Rows per INSERT (one JSON parameter each). */
+const rowsPerStatement = 5_000;
 
 /** Today in UTC, as the series and forecasts count weeks. */
 export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
@@ -54,24 +54,39 @@ export async function deliveryItemCount(db: Executor, projectId: string): Promis
 
 /**
  * Adds rows with new keys and updates those whose key the project has. An update changes only the
- * fields the mapping names, so a file without a title column leaves the titles as they were.
+ * fields the mapping names, so a file without a title column leaves the titles as they were. Each
+ * batch goes as one JSON parameter read by jsonb_to_recordset: building a statement of 12,000
+ * parameters cost far more than Postgres's work (20,000 rows: 6.3 s that way on a busy machine).
  */
 export async function storeDeliveryRows(db: Executor, projectId: string, rows: readonly DeliveryRow[], mapping: DeliveryMapping): Promise<void> {
-  const excluded = (column: string) => sql.raw(`excluded."${column}"`);
-  const set: Record<string, unknown> = {
-    createdAt: excluded('created_at'),
-    resolvedAt: excluded('resolved_at'),
-    updatedAt: sql`now()`,
-  };
-  if (mapping.started) set.startedAt = excluded('started_at');
-  if (mapping.title) set.title = excluded('title');
-  if (mapping.type) set.type = excluded('type');
-  if (mapping.estimate) set.estimate = excluded('estimate');
-  if (mapping.labels) set.labels = excluded('labels');
-  if (mapping.planItem || mapping.planItemRules?.length) set.planItemId = excluded('plan_item_id');
+  const updated = ['created_at', 'resolved_at'];
+  if (mapping.started) updated.push('started_at');
+  if (mapping.title) updated.push('title');
+  if (mapping.type) updated.push('type');
+  if (mapping.estimate) updated.push('estimate');
+  if (mapping.labels) updated.push('labels');
+  if (mapping.planItem || mapping.planItemRules?.length) updated.push('plan_item_id');
+  // Column names from the list above only, never from the input.
+  const set = sql.raw([...updated.map((column) => `"${column}" = excluded."${column}"`), '"updated_at" = now()'].join(', '));
   for (let from = 0; from < rows.length; from += rowsPerStatement) {
-    const values = rows.slice(from, from + rowsPerStatement).map(({ line: _line, ...row }) => ({ ...row, projectId }));
-    await db.insert(deliveryItem).values(values).onConflictDoUpdate({ target: [deliveryItem.projectId, deliveryItem.key], set });
+    const batch = JSON.stringify(
+      rows.slice(from, from + rowsPerStatement).map((row) => ({
+        key: row.key,
+        title: row.title,
+        type: row.type,
+        estimate: row.estimate,
+        labels: row.labels,
+        created_at: row.createdAt.toISOString(),
+        started_at: row.startedAt?.toISOString() ?? null,
+        resolved_at: row.resolvedAt?.toISOString() ?? null,
+        plan_item_id: row.planItemId,
+      })),
+    );
+    await db.execute(sql`
+      insert into delivery_item (project_id, key, title, type, estimate, labels, created_at, started_at, resolved_at, plan_item_id)
+      select ${projectId}::uuid, r.key, r.title, r.type, r.estimate, r.labels, r.created_at, r.started_at, r.resolved_at, r.plan_item_id
+      from jsonb_to_recordset(${batch}::jsonb) as r(key text, title text, type text, estimate double precision, labels jsonb, created_at timestamptz, started_at timestamptz, resolved_at timestamptz, plan_item_id text)
+      on conflict (project_id, key) do update set ${set}`);
   }
 }
 

@@ -23,6 +23,12 @@ export interface Checklist {
   milestoneCount: number;
 }
 
+/**
+ * Joins a checklist's application to its milestone, so one whose milestone was deleted from the plan
+ * is not counted (its checks are kept, so an undone deletion brings them back).
+ */
+export const milestoneStillPlanned = and(eq(planItem.projectId, milestoneChecklist.projectId), eq(planItem.id, milestoneChecklist.milestoneId));
+
 /** Every checklist of a workspace, by name, each with its checks in order. */
 export async function loadChecklists(db: Executor, workspaceId: string): Promise<Checklist[]> {
   const lists = await db.select().from(standardChecklist).where(eq(standardChecklist.workspaceId, workspaceId)).orderBy(asc(standardChecklist.name), asc(standardChecklist.id));
@@ -33,6 +39,7 @@ export async function loadChecklists(db: Executor, workspaceId: string): Promise
     db
       .select({ checklistId: milestoneChecklist.checklistId, n: count() })
       .from(milestoneChecklist)
+      .innerJoin(planItem, milestoneStillPlanned)
       .where(inArray(milestoneChecklist.checklistId, ids))
       .groupBy(milestoneChecklist.checklistId),
   ]);

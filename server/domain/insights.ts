@@ -1,6 +1,7 @@
 // The insights page's series from the history the boards already keep: risk exposure by band week
 // by week (replayed back from today's RAID log through its change history) and each milestone's
-// end date against its reference week by week (from the plan's date history). Pure functions.
+// end date against its reference week by week (from the plan's date history); how sure a delivery
+// forecast is of a milestone's date. Pure functions.
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { slippageDays } from './plan';
 import { activeStatuses, riskScore, severityBand, severityBands, type SeverityBand } from './risk';
@@ -123,4 +124,15 @@ export function milestoneSlippageOverTime(milestones: readonly SlippageMilestone
     }
     return { week, daysBehind };
   });
+}
+
+/**
+ * How sure the forecast is of the milestone's date, in the percentiles it gives: the due date is
+ * before the P50 date ("under 50%"), between P50 and P85, between P85 and P95, or on or after P95.
+ */
+export function forecastConfidence(forecast: { p50: string; p85: string; p95: string }, dueDate: string): 'under 50%' | '50-85%' | '85-95%' | 'over 95%' {
+  if (dueDate < forecast.p50) return 'under 50%';
+  if (dueDate < forecast.p85) return '50-85%';
+  if (dueDate < forecast.p95) return '85-95%';
+  return 'over 95%';
 }

@@ -225,6 +225,18 @@ export function milestoneChangesSince(milestones: DraftMilestone[], dateChanges:
   return { completed, slipped };
 }
 
+export interface DraftMilestoneForecast {
+  title: string;
+  dueDate: string;
+  p50: string;
+  p85: string;
+  p95: string;
+  likelyLate: boolean;
+}
+
+const forecastLine = (f: DraftMilestoneForecast) =>
+  `- **${markdownText(f.title)}** (due ${f.dueDate}): ${f.p50} to ${f.p95}${f.likelyLate ? `; likely late (P85 ${f.p85})` : `; on time at P85 (${f.p85})`}`;
+
 /** A first draft of the next update from the project's own data; the author edits it before publishing. */
 export function draftFromProjectData(
   items: DraftRiskItem[],
@@ -236,6 +248,8 @@ export function draftFromProjectData(
     references?: ReadonlyMap<string, ScheduleReference>;
     /** Milestones with their standards' checks and today (YYYY-MM-DD): members' drafts only, checks are never public. */
     standards?: { milestones: readonly DraftMilestoneStandards[]; today: string };
+    /** Open milestones' delivery forecasts (forecast.milestones), quoted in the summary. */
+    forecasts?: readonly DraftMilestoneForecast[];
   } = { milestones: [], dateChanges: [] },
 ): UpdateContent {
   const milestones = milestoneChangesSince(plan.milestones, plan.dateChanges, lastPublishedAt);
@@ -261,6 +275,9 @@ export function draftFromProjectData(
     '',
     top.length ? '**Top open risks by score**' : '',
     ...top.map(riskLine),
+    '',
+    plan.forecasts?.length ? '**Delivery forecast** (P50 to P95, from the team\'s recent pace)' : '',
+    ...(plan.forecasts ?? []).map(forecastLine),
   ]
     .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''))
     .join('\n')

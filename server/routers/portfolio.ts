@@ -6,7 +6,9 @@ import { format } from 'date-fns';
 import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { meetingAction, planItem, project, projectMember, raidItem } from '@/db/schema';
 import { loadAllocations, loadPeople, loadResourceSettings } from '../data/resources';
+import { projectMilestoneForecasts } from '../data/delivery';
 import { communicationOf } from '../data/status';
+import { forecastConfidence } from '../domain/insights';
 import { weeksFrom } from '../domain/isoWeeks';
 import { activeStatuses } from '../domain/risk';
 import { personUtilisation } from '../domain/utilisation';
@@ -50,11 +52,22 @@ export const portfolioRouter = createTRPCRouter({
         .groupBy(meetingAction.projectId),
       overAllocatedThisWeek(ctx.db, ctx.workspace.id, ids),
     ]);
+    const nextOf = (projectId: string) => milestones.find((m) => m.projectId === projectId && m.date >= today) ?? milestones.find((m) => m.projectId === projectId) ?? null;
+    // Each next milestone's delivery forecast (projects without delivery data have none).
+    const forecasts = new Map(
+      await Promise.all(
+        projects.map(async (p) => {
+          const next = nextOf(p.id);
+          const found = next ? (await projectMilestoneForecasts(ctx.db, p.id)).milestones.find((m) => m.planItemId === next.id) : undefined;
+          return [p.id, found?.forecast ? { ...found.forecast, likelyLate: found.likelyLate, confidence: forecastConfidence(found.forecast, found.dueDate) } : null] as const;
+        }),
+      ),
+    );
     return {
       workspace: { id: ctx.workspace.id, name: ctx.workspace.name },
       projects: projects.map((p) => {
         const talk = communication.get(p.id)!;
-        const next = milestones.find((m) => m.projectId === p.id && m.date >= today) ?? milestones.find((m) => m.projectId === p.id) ?? null;
+        const next = nextOf(p.id);
         return {
           id: p.id,
           name: p.name,
@@ -68,7 +81,7 @@ export const portfolioRouter = createTRPCRouter({
             .filter((r) => r.projectId === p.id)
             .slice(0, portfolioTopRisks)
             .map(({ id, title, score, band }) => ({ id, title, score, band })),
-          nextMilestone: next ? { id: next.id, title: next.title, date: next.date, status: next.status } : null,
+          nextMilestone: next ? { id: next.id, title: next.title, date: next.date, status: next.status, forecast: forecasts.get(p.id) ?? null } : null,
           openActions: actions.find((a) => a.projectId === p.id)?.n ?? 0,
           overAllocatedPeople: overAllocated.get(p.id) ?? [],
         };

@@ -9,7 +9,7 @@ import { and, count, eq, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { milestoneCheck, milestoneChecklist, planItem, projectMember, standardCheck, standardChecklist } from '@/db/schema';
-import { loadChecklists, loadProjectStandards, type ProjectStandards } from '../data/standards';
+import { loadChecklists, loadProjectStandards, milestoneStillPlanned, type ProjectStandards } from '../data/standards';
 import { findWorkspaceAccess } from '../data/workspaceAccess';
 import { canEditBoards } from '../domain/roles';
 import {
@@ -155,7 +155,7 @@ export const standardsRouter = createTRPCRouter({
     .input(z.object({ checklistId }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction(async (tx) => {
-        const [uses] = await tx.select({ n: count() }).from(milestoneChecklist).where(eq(milestoneChecklist.checklistId, input.checklistId));
+        const [uses] = await tx.select({ n: count() }).from(milestoneChecklist).innerJoin(planItem, milestoneStillPlanned).where(eq(milestoneChecklist.checklistId, input.checklistId));
         const removed = await tx
           .delete(standardChecklist)
           .where(and(eq(standardChecklist.id, input.checklistId), eq(standardChecklist.workspaceId, ctx.workspace.id)))

@@ -24,6 +24,7 @@ import { markdownToText } from '../status/markdown';
 import { notifyStatusChanged } from '../status/statusEvents';
 import { newWebhookSecret, WebhookUrlError } from '../status/webhooks';
 import { createTRPCRouter, projectProcedure } from '../trpc';
+import { projectMilestoneForecasts } from '../data/delivery';
 
 const updateId = z.uuid('updateId must be a status update id');
 /** The revision of the update the edit was based on (from status.get/list, or the last save's answer). */
@@ -279,7 +280,11 @@ export const statusRouter = createTRPCRouter({
             })),
             today: format(new Date(), 'yyyy-MM-dd'),
           };
-      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges, references, standards });
+      // Delivery forecasts of open milestones (when the project has delivery data): quoted, not decided.
+      const forecasts = (await projectMilestoneForecasts(tx, ctx.project.id)).milestones.flatMap((m) =>
+        m.forecast ? [{ title: m.title, dueDate: m.dueDate, ...m.forecast, likelyLate: m.likelyLate }] : [],
+      );
+      const draft = draftFromProjectData(items, changes, since, { milestones, dateChanges, references, standards, forecasts });
       const [created] = await tx
         .insert(statusUpdate)
         .values({ projectId: ctx.project.id, authorId: ctx.user.id, updatedBy: ctx.user.id, audience: input.audience, revision: 1, ...draft })

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { techItem, techPolicy, techReview, techRingChange, type TechEcosystem, type TechKind, type TechQuadrant } from '@/db/schema';
+import { raidItem, techItem, techPolicy, techReview, techRingChange, type TechEcosystem, type TechKind, type TechQuadrant } from '@/db/schema';
 import { findMembership } from '../data/membership';
 import { bumpPublicRevision } from '../data/status';
 import { deniedLicencesOf, findTechItem, loadTechItems, ringHistoryOf, techReviewOf, workspaceTechItems } from '../data/tech';
@@ -31,6 +31,7 @@ import {
 import { normaliseDenyList } from '../domain/techLicences';
 import { importChange, ManifestError, parseManifest, type ImportChange } from '../domain/techManifest';
 import { mergeRadar } from '../domain/techRadar';
+import { riskOfAlert } from '../domain/techRiskDraft';
 import { notifyStatusChanged } from '../status/statusEvents';
 import { latestVersions } from '../tech/registryCheck';
 import { createTRPCRouter, projectProcedure, workspaceProcedure } from '../trpc';
@@ -227,10 +228,18 @@ export const techRouter = createTRPCRouter({
     return { lastReviewedAt: now };
   }),
 
-  /** Alerts on the project's items, most pressing first (docs/api.md lists the kinds and their rules). */
-  alerts: projectProcedure('viewer').query(async ({ ctx }): Promise<TechAlert[]> => {
-    const [items, denied] = await Promise.all([loadTechItems(ctx.db, ctx.project.id), deniedLicencesOf(ctx.db, ctx.project.workspaceId)]);
-    return techAlerts(items, today(), denied);
+  /**
+   * Alerts on the project's items, most pressing first (docs/api.md lists the kinds and their
+   * rules), each with `riskId`: the risk already drafted from it, if the board has one.
+   */
+  alerts: projectProcedure('viewer').query(async ({ ctx }): Promise<(TechAlert & { riskId: string | null })[]> => {
+    const projectId = ctx.project.id;
+    const [items, denied, risks] = await Promise.all([
+      loadTechItems(ctx.db, projectId),
+      deniedLicencesOf(ctx.db, ctx.project.workspaceId),
+      ctx.db.select({ id: raidItem.id, title: raidItem.title }).from(raidItem).where(eq(raidItem.projectId, projectId)).orderBy(raidItem.createdAt, raidItem.id),
+    ]);
+    return techAlerts(items, today(), denied).map((alert) => ({ ...alert, riskId: riskOfAlert(projectId, alert, risks) }));
   }),
 
   /**

@@ -7,7 +7,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlipTable } from '@/components/tech/BlipTable';
 import { RadarPicture } from '@/components/tech/RadarPicture';
-import { placeBlips, radarCentre, ringOuterRadius, type RadarBlipInput } from '@/components/tech/radarLayout';
+import { placeBlips, pointInRing, radarCentre, ringAtDistance, ringOuterRadius, ringStep, type RadarBlipInput } from '@/components/tech/radarLayout';
 import { techQuadrants, techRings, type TechQuadrant, type TechRing } from '@/db/schema/tech';
 
 afterEach(cleanup);
@@ -86,5 +86,31 @@ describe('RadarPicture and BlipTable', () => {
     expect(moment.textContent).toContain('On hold, still in use');
     expect(rows[0]!.textContent).not.toContain('Moved since review');
     expect(rows[0]!.textContent).not.toContain('On hold');
+  });
+});
+
+describe('moving a blip between rings', () => {
+  it('reads the ring from the distance to the centre, each ring up to its outer edge, nothing past hold', () => {
+    expect([0, 80, 80.5, 130, 131, 165, 166, 195].map(ringAtDistance)).toEqual(['adopt', 'adopt', 'trial', 'trial', 'assess', 'assess', 'hold', 'hold']);
+    expect(ringAtDistance(195.5)).toBeNull();
+  });
+
+  it('steps a ring in or out, and not past adopt or hold', () => {
+    expect(ringStep('adopt', 1)).toBe('trial');
+    expect(ringStep('assess', 1)).toBe('hold');
+    expect(ringStep('hold', -1)).toBe('assess');
+    expect(ringStep('hold', 1)).toBeNull();
+    expect(ringStep('adopt', -1)).toBeNull();
+  });
+
+  it('lands a moved blip in the middle of its new ring, on the same line from the centre', () => {
+    const everyCell = techQuadrants.flatMap((q) => techRings.flatMap((r) => [1, 2, 3].map((n) => blip(`${q}-${r}-${n}`, q, r))));
+    for (const place of placeBlips(everyCell)) {
+      for (const ring of techRings) {
+        const point = pointInRing(place.x, place.y, ring);
+        expect(ringOf(point.x, point.y)).toBe(ring);
+        expect(quarterOf(point.x, point.y)).toBe(place.blip.quadrant);
+      }
+    }
   });
 });

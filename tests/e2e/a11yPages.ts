@@ -212,7 +212,7 @@ const changingAStandard = async (page: Page) => {
 /** The insights page with its charts drawn (the demo has updates, scored risks, milestones and allocations). */
 const insightsShown = async (page: Page) => {
   await expect(page.getByTestId('chart-status-health').getByRole('img')).toBeVisible();
-  await expect(page.getByTestId('chart-risk-exposure').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('chart-risk-exposure').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
 };
 
 /** The demo workspace's portfolio, reached from the projects page's "Portfolio" link. */
@@ -227,6 +227,18 @@ const insightsTable = async (page: Page) => {
   await insightsShown(page);
   await page.getByTestId('chart-status-health').getByRole('button', { name: 'Table' }).click();
   await expect(page.getByTestId('table-status-health')).toBeVisible();
+};
+
+/** The delivery import checked (nothing written): the mapping, the counts and a bad line listed. */
+const deliveryImportChecked = async (page: Page) => {
+  await insightsShown(page);
+  await page.getByLabel('Delivery CSV').fill('Key,Created,Resolved\nA11Y-1,2026-11-02,2026-11-09\nA11Y-2,not a date,\n');
+  await page.getByRole('button', { name: 'Map columns' }).click();
+  await page.getByLabel('Key (required)').selectOption('Key');
+  await page.getByLabel('Created (required)').selectOption('Created');
+  await page.getByLabel('Resolved (required)').selectOption('Resolved');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByTestId('delivery-problem')).toContainText('Line 3');
 };
 
 const projectPages = (who: Who, phone = false): A11yState[] => {
@@ -458,6 +470,7 @@ export const a11yStates: A11yState[] = [
   },
   { name: 'people: the top bar link (owner)', route: '/people', who: 'owner', path: '/people', setup: peopleLive },
   { name: 'radar: the top bar link (owner)', route: '/radar', who: 'owner', path: '/radar', setup: radarShown },
+  { name: 'insights: a delivery import checked, a bad line listed (owner, 390 px)', route: '/p/[projectId]/insights', who: 'owner', phone: true, path: '/p/[projectId]/insights', setup: deliveryImportChecked },
   { name: 'insights: a chart switched to its table (viewer, 390 px)', route: '/p/[projectId]/insights', who: 'viewer', phone: true, path: '/p/[projectId]/insights', setup: insightsTable },
   { name: 'tech: an item open with its ring history (owner)', route: '/p/[projectId]/tech', who: 'owner', path: '/p/[projectId]/tech', setup: openTechItem },
   { name: 'tech: an item open, read-only (viewer)', route: '/p/[projectId]/tech', who: 'viewer', path: '/p/[projectId]/tech', setup: openTechItem },

@@ -212,8 +212,8 @@ export const demoPages: DemoPage[] = [
       // db/seed.ts: weeks of published updates, off track at their worst; scored risks; allocated people.
       await page.getByTestId('chart-status-health').getByRole('button', { name: 'Table' }).click();
       await expect(page.getByTestId('table-status-health')).toContainText('Off track');
-      await expect(page.getByTestId('chart-risk-exposure').locator('svg.recharts-surface').first()).toBeVisible();
-      await expect(page.getByTestId('chart-utilisation').locator('svg.recharts-surface').first()).toBeVisible();
+      await expect(page.getByTestId('chart-risk-exposure').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
+      await expect(page.getByTestId('chart-utilisation').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
     },
   },
   {

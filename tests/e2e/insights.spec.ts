@@ -1,9 +1,79 @@
-// The insights page end to end: a published update's health charted, the chart switched to its
-// table (and back), its CSV downloaded and read back; the portfolio lists the project and sorts by
-// column from the keyboard.
-import { expect, test } from '@playwright/test';
+// The insights page end to end: a delivery CSV imported through the column mapping (a bad line shown
+// by its number and left out), the burn-up drawn from it, and the milestone's forecast band with
+// "likely late" on the roadmap; a published update's health charted, the chart switched to its
+// table (and back), its CSV downloaded and read back, and its PNG; the portfolio sorted from the
+// keyboard.
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createProject, newPerson, signedUpContext } from './support';
+
+const isoDaysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * 30 items of the "Launch" milestone, created ten weeks ago: two resolved in each of the last eight
+ * complete weeks (16), 14 still open; and one line whose created date is not a date.
+ */
+function deliveryCsv(): string {
+  const lines = ['Key,Summary,Created,Resolved,Milestone'];
+  for (let i = 1; i <= 30; i++) {
+    const resolved = i <= 16 ? isoDaysFromToday(-7 * Math.ceil(i / 2) - 1) : '';
+    lines.push(`PAY-${i},Payment step ${i},${isoDaysFromToday(-70)},${resolved},Launch`);
+  }
+  lines.push('PAY-31,Broken row,next tuesday,,Launch');
+  return `${lines.join('\n')}\n`;
+}
+
+async function addMilestone(page: Page, projectId: string, title: string, date: string) {
+  await page.goto(`/p/${projectId}/plan`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  await page.getByLabel('Milestone title').fill(title);
+  await page.getByLabel('Milestone date').fill(date);
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await expect(page.getByTestId('timeline-row').filter({ hasText: title })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+test('insights: a delivery CSV is mapped, checked (a bad line named) and imported; the burn-up shows it and the roadmap shows the forecast band, likely late', async ({ browser, baseURL }) => {
+  // Three pages and an import: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
+  const owner = newPerson('owner');
+  const { context, page } = await signedUpContext(browser, baseURL!, owner);
+  const projectId = await createProject(page, 'Payments cut-over');
+  await addMilestone(page, projectId, 'Launch', isoDaysFromToday(14));
+
+  await page.goto(`/p/${projectId}/insights`);
+  const burnUp = page.getByTestId('chart-burn-up');
+  await burnUp.getByRole('link', { name: 'Import delivery data' }).click();
+  await page.getByLabel('Delivery CSV').fill(deliveryCsv());
+  await page.getByRole('button', { name: 'Map columns' }).click();
+  await page.getByLabel('Key (required)').selectOption('Key');
+  await page.getByLabel('Created (required)').selectOption('Created');
+  await page.getByLabel('Resolved (required)').selectOption('Resolved');
+  await page.getByLabel('Title').selectOption('Summary');
+  await page.getByLabel('Milestone or workstream').selectOption('Milestone');
+  await page.getByRole('button', { name: 'Check' }).click();
+  const check = page.getByTestId('delivery-check');
+  await expect(check.getByRole('status')).toHaveText('30 new, 0 updated, 1 with problems (left out if you import). Nothing is written until you import.');
+  await expect(check.getByTestId('delivery-problem')).toHaveCount(1);
+  await expect(check.getByTestId('delivery-problem')).toContainText('Line 32: created "next tuesday" is not a date');
+  // The check wrote nothing.
+  await expect(burnUp.getByRole('link', { name: 'Import delivery data' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import the 30 good lines' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported:' })).toHaveText('Imported: 30 new, 0 updated; 1 line left out.');
+
+  await expect(burnUp.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await burnUp.getByRole('button', { name: 'Table' }).click();
+  const lastWeek = page.getByTestId('table-burn-up').getByRole('row').last();
+  await expect(lastWeek.getByRole('cell')).toHaveText(['30', '16']);
+  await expect(page.getByTestId('chart-throughput').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('chart-cycle-time')).toContainText('half took');
+
+  await page.goto(`/p/${projectId}/plan`);
+  const launch = page.getByTestId('timeline-row').filter({ hasText: 'Launch' });
+  await expect(launch.getByTestId('forecast-band')).toContainText(/Forecast \d+ \w+ to \d+ \w+ \(P50 to P95\)/);
+  await expect(launch.getByTestId('likely-late')).toContainText('Likely late: P85');
+  await context.close();
+});
 
 test('insights: a published update is charted; the chart switches to its table and downloads as CSV', async ({ browser, baseURL }) => {
   const owner = newPerson('owner');
@@ -21,7 +91,7 @@ test('insights: a published update is charted; the chart switches to its table a
   await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Insights' }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}/insights$`));
   const health = page.getByTestId('chart-status-health');
-  await expect(health.locator('svg.recharts-surface')).toBeVisible();
+  await expect(health.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   // With no risks yet, the exposure chart says what to do rather than drawing nothing.
   await expect(page.getByTestId('chart-risk-exposure').getByRole('link', { name: 'Rate risks on the risk board' })).toBeVisible();
 

@@ -279,7 +279,7 @@ test('phone: the tech page and the workspace radar fit 390 px, with an item open
 test('phone: the insights page (a chart and a table) and the workspace portfolio fit 390 px', async ({ browser, baseURL }) => {
   const { context, page } = await phoneContext(browser, baseURL!, seeded.owner);
   await page.goto(`/p/${seeded.projectId}/insights`);
-  await expect(page.getByTestId('chart-status-health').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('chart-status-health').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectTabsReachable(page);
   const health = page.getByTestId('chart-status-health');

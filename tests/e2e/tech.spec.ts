@@ -105,6 +105,65 @@ test('tech: import a package.json, move an item to hold, see the alert and the r
   await context.close();
 });
 
+test('tech: once an alert\'s risk is filed, the alert offers "Open its risk", and an old draft address opens that risk too', async ({ browser, baseURL }) => {
+  const { context, page } = await signedUpContext(browser, baseURL!, newPerson('owner'));
+  const projectId = await createProject(page, 'One risk per alert');
+  const added = await page.request.post('/api/trpc/tech.upsert', { data: { json: { projectId, name: 'Struts', kind: 'library', ring: 'hold' } }, headers: { origin: new URL(page.url()).origin } });
+  expect(added.ok(), await added.text()).toBe(true);
+  await page.goto(`/p/${projectId}/tech`);
+  const alert = page.getByTestId('tech-alert').filter({ hasText: 'Struts is on hold' });
+  const draftAddress = await alert.getByRole('link', { name: /^Create a risk from this/ }).getAttribute('href');
+  await alert.getByRole('link', { name: /^Create a risk from this/ }).click();
+  const title = 'Technical: Struts is on hold but still in use';
+  await expect(field(page, 'Title')).toHaveValue(title);
+  await editor(page).getByRole('button', { name: 'Save risk' }).click();
+  await expect(editor(page).getByRole('button', { name: 'Save risk' })).toHaveCount(0);
+  await expect.poll(() => raidTitles(page, projectId)).toEqual([title]);
+
+  // Back on the tech page the alert offers its risk, not a second one.
+  await page.goto(`/p/${projectId}/tech`);
+  await expect(alert.getByRole('link', { name: /^Create a risk from this/ })).toHaveCount(0);
+  await alert.getByRole('link', { name: /^Open its risk/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${projectId}/risks\\?item=`));
+  await expect(field(page, 'Title')).toHaveValue(title);
+  await page.keyboard.press('Escape');
+  // An old "Create a risk from this" address (another tab, a bookmark) opens that risk too.
+  await page.goto(draftAddress!);
+  await expect(page).toHaveURL(new RegExp(`/p/${projectId}/risks\\?item=`));
+  await expect(field(page, 'Title')).toHaveValue(title);
+  await expect(editor(page).getByRole('button', { name: 'Save risk' })).toHaveCount(0);
+  expect(await raidTitles(page, projectId)).toEqual([title]);
+  await context.close();
+});
+
+test('tech: after removing an item, focus goes to the next item of the list, the one before it after the last, then to the inventory heading', async ({ browser, baseURL }) => {
+  const { context, page } = await signedUpContext(browser, baseURL!, newPerson('owner'));
+  const projectId = await createProject(page, 'Tidy inventory');
+  for (const name of ['Alpha', 'Beta', 'Gamma']) {
+    const added = await page.request.post('/api/trpc/tech.upsert', { data: { json: { projectId, name, kind: 'tool' } }, headers: { origin: new URL(page.url()).origin } });
+    expect(added.ok(), await added.text()).toBe(true);
+  }
+  await page.goto(`/p/${projectId}/tech`);
+  const removeFromKeyboard = async (name: string) => {
+    await inventoryRow(page, name).getByRole('button', { name }).focus();
+    await page.keyboard.press('Enter');
+    await editor(page).getByRole('button', { name: `Remove ${name}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(editor(page).getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor(page)).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: `Removed ${name}.` })).toBeVisible();
+    await expect(inventoryRow(page, name)).toHaveCount(0);
+  };
+  await removeFromKeyboard('Beta');
+  await expect(inventoryRow(page, 'Gamma').getByRole('button', { name: 'Gamma' })).toBeFocused();
+  await removeFromKeyboard('Gamma');
+  await expect(inventoryRow(page, 'Alpha').getByRole('button', { name: 'Alpha' })).toBeFocused();
+  await removeFromKeyboard('Alpha');
+  await expect(page.getByRole('heading', { name: /^Inventory/ })).toBeFocused();
+  await context.close();
+});
+
 test('tech: a stale edit keeps what was typed and says someone else saved first; with no registry the version check says so', async ({ browser, baseURL }) => {
   const { context, page } = await signedUpContext(browser, baseURL!, newPerson('owner'));
   const projectId = await createProject(page, 'Stale edits');

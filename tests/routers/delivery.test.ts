@@ -192,6 +192,33 @@ describe('delivery.importCsv', () => {
     expect(badRule.errors).toEqual([{ line: 1, message: `mapping.planItemRules.0.planItem: "Nowhere" is not a milestone or workstream of this project's plan` }]);
   });
 
+  it("another project's milestone, by id or title, is not on this project's plan", async () => {
+    const theirs = await freshProject('Theirs');
+    const [theirMilestone] = await addPlanItems(deps, theirs.team, [{ kind: 'milestone', title: 'Their launch', start: '2027-01-15', end: '2027-01-15' }]);
+    const { projectId, editor, viewer } = await freshProject();
+    const csv = csvOf([{ key: 'X-1', created: '2026-11-01', resolved: '', epic: theirMilestone! }, { key: 'X-2', created: '2026-11-01', resolved: '', epic: 'Their launch' }]);
+    const result = await editor.delivery.importCsv({ projectId, csv, mapping: { key: 'key', created: 'created', resolved: 'resolved', planItem: 'epic' }, confirm: true });
+    expect(result).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [
+        { line: 2, message: `"${theirMilestone}" is not a milestone or workstream of this project's plan` },
+        { line: 3, message: `"Their launch" is not a milestone or workstream of this project's plan` },
+      ],
+    });
+    expect((await viewer.delivery.list({ projectId })).total).toBe(0);
+  });
+
+  it('an archived project keeps its delivery data readable and refuses imports', async () => {
+    const { projectId, owner, editor, viewer } = await freshProject();
+    const input = { projectId, csv: `key,created,resolved\nY-1,${inWeekAgo(3)},${inWeekAgo(1)}\n`, mapping: { key: 'key', created: 'created', resolved: 'resolved' } };
+    await editor.delivery.importCsv(input);
+    await owner.project.archive({ projectId });
+    expect((await rejection(editor.delivery.importCsv(input), 'FORBIDDEN')).message).toMatch(/is archived, so it is read-only/);
+    expect((await viewer.delivery.summary({ projectId })).itemCount).toBe(1);
+    expect((await viewer.forecast.whenDone({ projectId, remaining: 1 })).p50).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('a 200,000-line file of bad rows gets its problems by line (the first 1,000, then a count), and the server keeps answering meanwhile', { timeout: 120_000 }, async () => {
     const { projectId, editor, viewer } = await freshProject();
     const lines = Array.from({ length: 199_999 }, (_, index) => `K-${index},2026-11-0${(index % 9) + 1},soon`);

@@ -447,6 +447,8 @@ const table: Record<string, Row> = {
     targets: [{ field: 'scenarioId' }, { field: 'from' }],
   },
   'scenario.applyChanges': { input: () => ({ scenarioId: globalThis.crypto.randomUUID() }), targets: [{ field: 'scenarioId' }] },
+  // Portfolio: the workspace id is looked up, nothing is stored.
+  'portfolio.get': workspaceIdOnly(),
   // Standards: checklist names and checks, waiver reasons, evidence links and owner names are stored; ids are looked up.
   'standards.listChecklists': workspaceIdOnly(),
   'standards.addStandardSet': workspaceIdOnly(),

@@ -12,6 +12,14 @@ let people: People;
 
 const isoDaysFromToday = (days: number) => format(new Date(Date.now() + days * 86_400_000), 'yyyy-MM-dd');
 
+/** A delivery CSV of 30 items of `milestone`, created ten weeks ago, 16 resolved two a week over the last eight complete weeks. */
+function deliveryCsv(milestone: string): string {
+  const lines = ['key,created,resolved,milestone'];
+  for (let i = 1; i <= 30; i++) lines.push(`D-${i},${isoDaysFromToday(-70)},${i <= 16 ? isoDaysFromToday(-7 * Math.ceil(i / 2) - 1) : ''},${milestone}`);
+  return lines.join('\n');
+}
+const deliveryMapping = { key: 'key', created: 'created', resolved: 'resolved', planItem: 'milestone' };
+
 beforeAll(async () => {
   people = await createPeople(deps);
 });
@@ -63,5 +71,16 @@ describe('insights.charts', () => {
     const { utilisation } = await owner.insights.charts({ projectId: team.project.id });
     expect(utilisation).toHaveLength(16);
     expect(utilisation[4]).toMatchObject({ projectHours: 30, otherHours: 20, capacityHours: 40, percent: 125 });
+  });
+
+  it("a drafted status update quotes the milestone's delivery forecast", async () => {
+    const team = await projectFor(deps, people, 'Drafted');
+    const owner = await team.as('owner');
+    await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Launch', start: isoDaysFromToday(14), end: isoDaysFromToday(14) }]);
+    await owner.delivery.importCsv({ projectId: team.project.id, csv: deliveryCsv('Launch'), mapping: deliveryMapping });
+    const { milestones } = await owner.forecast.milestones({ projectId: team.project.id });
+    const launch = milestones.find((m) => m.title === 'Launch')!;
+    const draft = await owner.status.createDraft({ projectId: team.project.id });
+    expect(draft.summary).toContain(`- **Launch** (due ${isoDaysFromToday(14)}): ${launch.forecast!.p50} to ${launch.forecast!.p95}; likely late (P85 ${launch.forecast!.p85})`);
   });
 });

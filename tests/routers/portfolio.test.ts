@@ -26,6 +26,14 @@ async function sharedProject(name: string, withViewer: boolean): Promise<Team> {
   return { project, users: people, as: (persona) => callerFor(deps, persona === 'anonymous' ? null : people[persona]) };
 }
 
+/** A delivery CSV of 30 items of `milestone`, created ten weeks ago, 16 resolved two a week over the last eight complete weeks. */
+function deliveryCsv(milestone: string): string {
+  const lines = ['key,created,resolved,milestone'];
+  for (let i = 1; i <= 30; i++) lines.push(`D-${i},${isoDaysFromToday(-70)},${i <= 16 ? isoDaysFromToday(-7 * Math.ceil(i / 2) - 1) : ''},${milestone}`);
+  return lines.join('\n');
+}
+const deliveryMapping = { key: 'key', created: 'created', resolved: 'resolved', planItem: 'milestone' };
+
 beforeAll(async () => {
   people = await createPeople(deps);
   const owner = await callerFor(deps, people.owner);
@@ -120,5 +128,18 @@ describe('portfolio.get', () => {
     // The viewer sees Apollo's row, but not Borealis (where the same person is over too).
     const asViewer = await (await callerFor(deps, people.viewer)).portfolio.get({ workspaceId });
     expect(asViewer.projects.map((p) => p.id)).toEqual([apollo.project.id]);
+  });
+
+  it("gives the next milestone its delivery forecast: how sure it is of the date, and likely late", async () => {
+    const team = await sharedProject('Forecast', false);
+    const owner = await team.as('owner');
+    await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Launch', start: isoDaysFromToday(14), end: isoDaysFromToday(14), status: 'planned' }]);
+    const imported = await owner.delivery.importCsv({ projectId: team.project.id, csv: deliveryCsv('Launch'), mapping: deliveryMapping });
+    expect(imported).toMatchObject({ created: 30, errors: [] });
+    const row = (await owner.portfolio.get({ workspaceId })).projects.find((p) => p.id === team.project.id)!;
+    expect(row.nextMilestone?.forecast).toMatchObject({ likelyLate: true, confidence: 'under 50%' });
+    expect(row.nextMilestone!.forecast!.p85 > isoDaysFromToday(14)).toBe(true);
+    // Without delivery data, no forecast.
+    expect((await owner.portfolio.get({ workspaceId })).projects.find((p) => p.id === apollo.project.id)!.nextMilestone?.forecast).toBeNull();
   });
 });

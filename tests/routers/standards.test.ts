@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOnlyStandardsMessage } from '@/server/routers/standards';
 import { waiveNeedsReason } from '@/server/domain/standards';
-import { addPlanItems } from '../status/support';
+import { addPlanItems, deletePlanItems } from '../status/support';
 import { uniqueSuffix } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
@@ -224,6 +224,28 @@ describe('standards at milestones', () => {
     const { id } = await owner.standards.saveChecklist({ workspaceId: elsewhere.id, name: 'Theirs', checks: [{ title: 'x' }] });
     await rejection(owner.standards.applyToMilestone({ projectId, milestoneId: betaId, checklistId: id }), 'NOT_FOUND');
     expect((await milestoneOf(betaId)).checklists.map((c) => c.checklistId)).not.toContain(id);
+  });
+});
+
+describe('a milestone deleted from the plan', () => {
+  it('standards: deleting a milestone hides its checks from the project, the checklist\'s use count and the status draft', async () => {
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const [dropId] = await addPlanItems(deps, team, [{ kind: 'milestone', title: 'Dropped pilot', start: soon, end: soon }]);
+    const { id } = await twoCheckList();
+    await owner.standards.applyToMilestone({ projectId, milestoneId: dropId!, checklistId: id });
+    const [load] = (await milestoneOf(dropId!)).checklists[0]!.checks;
+    await owner.standards.updateCheck({ projectId, checkId: load!.id, state: 'failed', version: load!.version });
+    const useCount = async () => (await owner.standards.listChecklists({ workspaceId })).checklists.find((c) => c.id === id)!.milestoneCount;
+    expect(await useCount()).toBe(1);
+    expect((await owner.status.createDraft({ projectId })).lowlights).toContain('**Dropped pilot**');
+
+    await deletePlanItems(deps, team, [dropId!]);
+
+    const standards = await viewer.standards.forProject({ projectId });
+    expect(standards.milestones.map((m) => m.milestoneId)).not.toContain(dropId);
+    expect(standards.milestones.flatMap((m) => m.checklists.flatMap((l) => l.checks)).map((c) => c.id)).not.toContain(load!.id);
+    expect(await useCount()).toBe(0);
+    expect((await owner.status.createDraft({ projectId })).lowlights).not.toContain('Dropped pilot');
   });
 });
 

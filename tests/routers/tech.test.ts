@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staleTechItemMessage } from '@/server/routers/tech';
 import { readOnlyResourcesMessage } from '@/server/trpc';
+import { techRiskPrefill } from '@/server/domain/techRiskDraft';
+import { addRisks } from '../status/support';
 import { uniqueSuffix } from '../support/factories';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
@@ -325,6 +327,28 @@ describe('tech alerts, deny list and radar', () => {
     expect(alerts[2]!.message).toMatch(/^Node\.js 20\.19\.0 reaches its end of life in 45 days/);
     expect(alerts[4]).toMatchObject({ itemName: 'PostgreSQL', riskTitle: 'PostgreSQL is 5 major versions behind (12 in use, 17 out)' });
     expect(alerts[1]!.message).toBe('MongoDB is licensed under SSPL-1.0, which the workspace does not allow (sspl-1.0).');
+  });
+
+  it('tech.alerts: an alert whose drafted risk is on the board names it (riskId); the same item\'s other alerts do not', async () => {
+    const { projectId, team: fresh, as } = await freshProject();
+    const me = await as('owner');
+    await me.tech.upsert({ projectId, name: 'Angular.js', kind: 'library', version: '1.8.3', ring: 'hold', eolDate: isoDaysFromToday(-100) });
+    const before = await me.tech.alerts({ projectId });
+    expect(before.map((a) => [a.kind, a.riskId])).toEqual([
+      ['eol_past', null],
+      ['hold_in_use', null],
+    ]);
+    const held = before.find((a) => a.kind === 'hold_in_use')!;
+    // Saved from the draft, then retyped in another case with spaces around: still that alert's risk.
+    await addRisks(deps, fresh, [
+      { id: 'R-other', fields: { title: 'Technical: something else entirely', category: 'Technology' } },
+      { id: 'R-held', fields: { title: `  ${techRiskPrefill(projectId, held).title.toUpperCase()} `, category: 'Technology' } },
+    ]);
+    const after = await (await as('viewer')).tech.alerts({ projectId });
+    expect(after.map((a) => [a.kind, a.riskId])).toEqual([
+      ['eol_past', null],
+      ['hold_in_use', 'R-held'],
+    ]);
   });
 
   it('tech.setDenyList: trimmed, one of each; an editor of a project may set it, a viewer reads it, a stranger is told nothing', async () => {

@@ -1,7 +1,7 @@
 // Helpers for the status tests: a project with risks written through its live board (some marked
 // public, some private, each with distinctive strings), and update content to publish.
 import * as Y from 'yjs';
-import { insertPlanItem, updatePlanItem } from '@/server/collab/boards/planDocument';
+import { deletePlanItem, insertPlanItem, updatePlanItem } from '@/server/collab/boards/planDocument';
 import type { PlanItemFields } from '@/server/domain/plan';
 import { uniqueSuffix } from '../support/factories';
 import type { RouterDeps, Team } from '../routers/harness';
@@ -62,6 +62,22 @@ export async function movePlanItems(deps: RouterDeps, team: Team, moves: Record<
     const updates: Uint8Array[] = [];
     scratch.on('update', (update: Uint8Array) => updates.push(update));
     for (const [id, fields] of Object.entries(moves)) updatePlanItem(scratch, id, fields);
+    await document.submit(Y.mergeUpdates(updates), team.users.owner.id);
+  } finally {
+    document.release();
+    await deps.live.flushProjections();
+  }
+}
+
+/** Deletes plan items through the live document, as pressing Delete on the plan board does. */
+export async function deletePlanItems(deps: RouterDeps, team: Team, ids: string[]): Promise<void> {
+  const document = await deps.live.open('plan', team.project.id);
+  try {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(document.doc));
+    const updates: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => updates.push(update));
+    for (const id of ids) deletePlanItem(scratch, id);
     await document.submit(Y.mergeUpdates(updates), team.users.owner.id);
   } finally {
     document.release();

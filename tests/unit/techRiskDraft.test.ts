@@ -2,7 +2,7 @@
 // the draft is read from the alert itself (title "Technical: …" within the board's 200 characters,
 // description with a link back to the item, the item's owner), and a made-up address drafts nothing.
 import { describe, expect, it } from 'vitest';
-import { alertInAddress, techRiskHref, techRiskPrefill } from '@/server/domain/techRiskDraft';
+import { alertInAddress, riskOfAlert, techRiskHref, techRiskPrefill } from '@/server/domain/techRiskDraft';
 import type { TechAlert } from '@/server/domain/techAlerts';
 
 const projectId = '11111111-1111-4111-8111-111111111111';
@@ -45,5 +45,16 @@ describe('techRiskDraft', () => {
     expect(title).toHaveLength(200);
     expect(title.startsWith('Technical: ')).toBe(true);
     expect(title.endsWith('…')).toBe(true);
+  });
+
+  it('finds the risk already drafted from an alert by its title, case and spaces aside, the oldest first; none for a risk about something else', () => {
+    const risks = [
+      { id: 'R-1', title: 'Technical: PostgreSQL 12 is past its end of life, and more' },
+      { id: 'R-2', title: '  technical: postgresql 12 is past its end of life ' },
+      { id: 'R-3', title: 'Technical: PostgreSQL 12 is past its end of life' },
+    ];
+    expect(riskOfAlert(projectId, alert, risks)).toBe('R-2');
+    expect(riskOfAlert(projectId, alert, risks.slice(0, 1))).toBeNull();
+    expect(riskOfAlert(projectId, { ...alert, kind: 'major_behind', riskTitle: 'PostgreSQL is 5 major versions behind' }, risks)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-// The project's insights: charts of its risk exposure, milestone slippage, health and the load of
-// its people, each with a table view and CSV and PNG downloads. The figures are read here first, so
-// the page paints full.
+// The project's insights: charts of its delivery (burn-up, throughput, cycle time), risk exposure,
+// milestone slippage, health and the load of its people, each with a table view and CSV and PNG
+// downloads, and the delivery import for editors. The figures are read here first: the page paints full.
 import type { Metadata } from 'next';
+import { deliveryWeeks } from '@/components/insights/model';
 import { InsightsPage } from '@/components/insights/InsightsPage';
 import { getQueryClient, HydrateClient, trpc } from '@/server/trpc-rsc';
 import { loadProject } from '../load-project';
@@ -12,10 +13,15 @@ export const metadata: Metadata = { title: 'Insights' };
 export default async function ProjectInsightsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const project = await loadProject((await params).projectId);
   const projectId = project.id;
-  await getQueryClient().prefetchQuery(trpc.insights.charts.queryOptions({ projectId }));
+  const queries = getQueryClient();
+  await Promise.all([
+    queries.prefetchQuery(trpc.insights.charts.queryOptions({ projectId })),
+    queries.prefetchQuery(trpc.delivery.summary.queryOptions({ projectId, weeks: deliveryWeeks })),
+  ]);
   return (
     <HydrateClient>
-      <InsightsPage projectId={projectId} />
+      {/* An archived project is read-only for everyone: nothing to import. */}
+      <InsightsPage projectId={projectId} canImport={!project.archivedAt && project.role !== 'viewer'} />
     </HydrateClient>
   );
 }

@@ -1,7 +1,9 @@
 // The live risk board. The first paint comes from the projection (no empty flash); the client
 // then joins the live document and takes over.
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { RiskBoardLive } from '@/components/risks/RiskBoardLive';
+import { riskItemHref } from '@/server/domain/itemLinks';
 import { alertInAddress, techAlertParam, techItemParam, techRiskPrefill } from '@/server/domain/techRiskDraft';
 import { currentSession, serverCaller } from '@/server/trpc-rsc';
 import { loadProject } from '../load-project';
@@ -26,6 +28,8 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
     fromAlert ? caller.tech.alerts({ projectId: project.id }) : Promise.resolve([]),
   ]);
   const alert = alertInAddress(alerts, fromAlert, one(query[techAlertParam]));
+  // The alert's risk was filed meanwhile (another tab, a stale tech page): open it, not a second draft.
+  if (alert?.riskId) redirect(riskItemHref(project.id, alert.riskId));
   return (
     <RiskBoardLive
       projectId={project.id}
