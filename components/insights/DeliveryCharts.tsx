@@ -9,25 +9,11 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import { useTRPC } from '@/components/trpc/client';
 import { ChartPanel } from './ChartPanel';
 import { chartColours } from './chartColours';
+import { ImportFirst } from './ImportFirst';
 import { deliveryWeeks } from './model';
 
 const shortDay = (day: string) => format(parseISO(day), 'd MMM');
 const axisTick = { fontSize: 11, fill: chartColours.muted };
-
-/** What an empty delivery chart says: where to import, or who can. */
-function ImportFirst({ canImport }: { canImport: boolean }) {
-  return canImport ? (
-    <>
-      No delivery data yet.{' '}
-      <a href="#import-delivery" className="text-accent-ink underline">
-        Import delivery data
-      </a>{' '}
-      (a CSV export from Jira, Linear or GitHub) to chart it.
-    </>
-  ) : (
-    <>No delivery data yet: an editor of the project can import a CSV export from the tracker on this page.</>
-  );
-}
 
 export function DeliveryCharts({ projectId, canImport }: { projectId: string; canImport: boolean }) {
   const trpc = useTRPC();

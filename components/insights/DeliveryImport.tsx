@@ -89,7 +89,7 @@ export function DeliveryImport({ projectId }: { projectId: string }) {
     setColumns(null);
     setCsv('');
     setFileName(null);
-    await Promise.all([queryClient.invalidateQueries(trpc.delivery.summary.pathFilter()), queryClient.invalidateQueries(trpc.forecast.milestones.pathFilter())]);
+    await Promise.all([queryClient.invalidateQueries(trpc.delivery.summary.pathFilter()), queryClient.invalidateQueries(trpc.forecast.pathFilter())]);
   }
 
   const busy = preview.isPending || importCsv.isPending;

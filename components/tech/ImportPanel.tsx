@@ -2,6 +2,8 @@
 // Import a dependency manifest: choose the file (and a package-lock.json for exact versions) or
 // paste its text, see what would change, then Apply. The server reads and checks the file; its
 // refusals name the line or the limit and are shown as they come. Nothing is written before Apply.
+// Pasted text and a chosen file are kept apart: switching to "Choose a file" never sends the text
+// pasted before, and switching back finds it still there.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTRPC } from '@/components/trpc/client';
@@ -24,8 +26,12 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
   const queryClient = useQueryClient();
   const importManifest = useMutation(trpc.tech.importManifest.mutationOptions());
   const [how, setHow] = useState<'upload' | 'paste'>('upload');
-  const [fileName, setFileName] = useState<string>('package.json');
-  const [content, setContent] = useState('');
+  const [pastedName, setPastedName] = useState<string>('package.json');
+  const [pasted, setPasted] = useState('');
+  // The file input is empty again whenever "Choose a file" is shown anew, so the file read from it goes too.
+  const [chosen, setChosen] = useState<{ name: string; text: string } | null>(null);
+  const fileName = how === 'paste' ? pastedName : (chosen?.name ?? 'package.json');
+  const content = how === 'paste' ? pasted : (chosen?.text ?? '');
   const [lockContent, setLockContent] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,19 +46,17 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
   async function readFile(event: ChangeEvent<HTMLInputElement>, into: 'manifest' | 'lock') {
     changed();
     const file = event.target.files?.[0];
-    if (!file) return into === 'manifest' ? setContent('') : setLockContent(null);
+    if (!file) return into === 'manifest' ? setChosen(null) : setLockContent(null);
     if (file.size > maxBytes) {
       event.target.value = '';
       return setError(`${file.name} is ${megabytes(file.size)}; the limit is 2 MB.`);
     }
     const text = await file.text();
-    if (into === 'manifest') {
-      setFileName(file.name);
-      setContent(text);
-    } else setLockContent(text);
+    if (into === 'manifest') setChosen({ name: file.name, text });
+    else setLockContent(text);
   }
 
-  const lock = fileName.endsWith('package.json') && lockContent ? { lockContent } : {};
+  const lock = how === 'upload' && fileName.endsWith('package.json') && lockContent ? { lockContent } : {};
 
   async function run(asPreview: boolean) {
     if (!content.trim()) return setError(how === 'upload' ? 'Choose a manifest file first.' : 'Paste the manifest’s text first.');
@@ -92,7 +96,7 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="sr-only">How to give the manifest</legend>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name={`${id}-how`} checked={how === 'upload'} onChange={() => (setHow('upload'), changed())} className="accent-accent" />
+          <input type="radio" name={`${id}-how`} checked={how === 'upload'} onChange={() => (setHow('upload'), setChosen(null), setLockContent(null), changed())} className="accent-accent" />
           Choose a file
         </label>
         <label className="flex items-center gap-1.5">
@@ -112,7 +116,7 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
       ) : (
         <div className="flex flex-col gap-3">
           <Field label="Which file" htmlFor={`${id}-name`}>
-            <Select id={`${id}-name`} value={fileName} onChange={(e) => (setFileName(e.target.value), changed())} className="sm:w-60">
+            <Select id={`${id}-name`} value={pastedName} onChange={(e) => (setPastedName(e.target.value), changed())} className="sm:w-60">
               {manifestNames.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -121,7 +125,7 @@ export function ImportPanel({ projectId, onClose }: { projectId: string; onClose
             </Select>
           </Field>
           <Field label="Manifest text" htmlFor={`${id}-text`}>
-            <Textarea id={`${id}-text`} value={content} onChange={(e) => (setContent(e.target.value), changed())} className="min-h-40 font-mono text-xs" spellCheck={false} />
+            <Textarea id={`${id}-text`} value={pasted} onChange={(e) => (setPasted(e.target.value), changed())} className="min-h-40 font-mono text-xs" spellCheck={false} />
           </Field>
         </div>
       )}

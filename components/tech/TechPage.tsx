@@ -216,7 +216,10 @@ export function TechPage({ projectId, canEdit, members }: { projectId: string; c
         </p>
       ) : null}
       <ErrorMessage>{error}</ErrorMessage>
-      {importing ? <ImportPanel projectId={projectId} onClose={() => setImporting(false)} /> : null}
+      {/* Closed, not unmounted: text pasted before closing is still there when the panel opens again. */}
+      <div hidden={!importing}>
+        <ImportPanel projectId={projectId} onClose={() => setImporting(false)} />
+      </div>
 
       <AlertsPanel projectId={projectId} alerts={alerts} canCreateRisk={canEdit} />
 

@@ -209,10 +209,11 @@ const changingAStandard = async (page: Page) => {
   await expect(load.getByLabel('Why it is waived')).toBeVisible();
 };
 
-/** The insights page with its charts drawn (the demo has updates, scored risks, milestones and allocations). */
+/** The insights page with its charts and forecasts drawn (the demo has updates, scored risks, milestones, allocations and delivery history). */
 const insightsShown = async (page: Page) => {
   await expect(page.getByTestId('chart-status-health').getByRole('img')).toBeVisible();
   await expect(page.getByTestId('chart-risk-exposure').locator('.recharts-wrapper > svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByTestId('milestone-forecast').first()).toBeVisible();
 };
 
 /** The demo workspace's portfolio, reached from the projects page's "Portfolio" link. */

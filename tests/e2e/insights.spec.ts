@@ -1,5 +1,6 @@
 // The insights page end to end: a delivery CSV imported through the column mapping (a bad line shown
-// by its number and left out), the burn-up drawn from it, and the milestone's forecast band with
+// by its number and left out), the burn-up drawn from it, the forecasts (the milestone likely late, a
+// question of one's own answered), and the milestone's forecast band with
 // "likely late" on the roadmap; a published update's health charted, the chart switched to its
 // table (and back), its CSV downloaded and read back, and its PNG; the portfolio sorted from the
 // keyboard.
@@ -67,6 +68,15 @@ test('insights: a delivery CSV is mapped, checked (a bad line named) and importe
   await expect(lastWeek.getByRole('cell')).toHaveText(['30', '16']);
   await expect(page.getByTestId('chart-throughput').locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
   await expect(page.getByTestId('chart-cycle-time')).toContainText('half took');
+  // The forecasts from the same history: the milestone's open items with their dates, likely late,
+  // and a question of one's own.
+  const forecasts = page.getByTestId('forecasts');
+  const launchForecast = forecasts.getByTestId('milestone-forecast').filter({ hasText: 'Launch' });
+  await expect(launchForecast).toContainText('14 of 30');
+  await expect(launchForecast).toContainText('Likely late');
+  await forecasts.getByLabel('When will this many items be done?').fill('10');
+  await forecasts.getByRole('button', { name: 'Forecast' }).click();
+  await expect(forecasts.getByTestId('when-done')).toHaveText(/^10 items done by \d+ \w+ \d{4} \(P50\) · \d+ \w+ \d{4} \(P85\) · \d+ \w+ \d{4} \(P95\)$/);
 
   await page.goto(`/p/${projectId}/plan`);
   const launch = page.getByTestId('timeline-row').filter({ hasText: 'Launch' });

@@ -2,7 +2,7 @@
 // move one to "hold" with a reason, see the alert, the radar's "moved" mark and the ring history,
 // and create a technical risk from the alert on the risk board (saved only on "Save risk"). Also:
 // a stale edit keeps what was typed, the plan and the portfolio show the alert, and with no
-// registry configured the version check says so calmly.
+// registry configured the version check says so calmly; closing the import panel keeps pasted text.
 import { expect, test, type Page } from '@playwright/test';
 import { createProject, editor, field, newPerson, raidTitles, row, signedUpContext } from './support';
 
@@ -200,5 +200,21 @@ test('tech: a stale edit keeps what was typed and says someone else saved first;
   // The e2e server sets no TECH_REGISTRY_URL.
   await expect(page.getByRole('status').filter({ hasText: 'No package registry is set up' })).toContainText('The latest versions stay as last known.');
   await expect(page.getByTestId('inventory-row')).toHaveCount(1);
+  await context.close();
+});
+
+test('tech: closing the import panel keeps the pasted manifest, so reopening it goes on where it stopped', async ({ browser, baseURL }) => {
+  const { context, page } = await signedUpContext(browser, baseURL!, newPerson('owner'));
+  const projectId = await createProject(page, 'Paste and pause');
+  await page.goto(`/p/${projectId}/tech`);
+  await page.getByRole('button', { name: 'Import manifest' }).click();
+  await page.getByLabel('Paste its text').check();
+  await page.getByLabel('Manifest text').fill(packageJson);
+  await page.getByRole('button', { name: 'Close import' }).click();
+  await expect(page.getByLabel('Manifest text')).toBeHidden();
+  await page.getByRole('button', { name: 'Import manifest' }).click();
+  await expect(page.getByLabel('Manifest text')).toHaveValue(packageJson);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText('3 items to add, 0 items to update, 0 items unchanged. Nothing is written until you press Apply.');
   await context.close();
 });
