@@ -5,8 +5,9 @@
 //   - the insights page /p/<id>/insights as a browser opens it: time to first byte, bytes (how many
 //     in scripts, gzipped), server CPU per render;
 //   - the procedures behind it over HTTP, delivery.summary (the page's window) and insights.charts,
-//     and forecast.milestones (the roadmap's and portfolio's forecast bands, read from the same
-//     items): time, bytes, server and Postgres CPU per call;
+//     and forecast.milestones (which the page's Forecasts panel asks for once it has loaded, as do
+//     the roadmap's and portfolio's bands; read from the same items): time, bytes, server and
+//     Postgres CPU per call;
 //   - the floor: project.get through the same server.
 // Wall-clock targets are ratios to the peer in the same run (a busy machine slows both); CPU per
 // call and answer sizes are absolute. Prints tables, writes JSON to tests/bench/results/
