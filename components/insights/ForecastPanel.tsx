@@ -3,6 +3,7 @@
 // items with the dates they will be done by in 50, 85 and 95 of 100 runs and whether it is likely
 // late, and two questions of the reader's own: when will N items be done, and how many by a date.
 // A forecast that cannot be made says why (no history, nothing resolved) instead of showing a date.
+// The milestones' table wraps rather than scrolls, so a phone reads it without a scrolling region.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc/client';
@@ -66,32 +67,30 @@ export function ForecastPanel({ projectId, canImport }: { projectId: string; can
       ) : (
         <>
           {open.length ? (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[32rem] text-left text-xs">
-                <caption className="sr-only">Milestones with open items and when they will be done</caption>
-                <thead className="text-muted">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">Milestone</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Due</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Open items</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Done by (P50 · P85 · P95)</th>
+            <table className="w-full text-left text-xs">
+              <caption className="sr-only">Milestones with open items and when they will be done</caption>
+              <thead className="text-muted">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">Milestone</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">Due</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">Open items</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">Done by (P50 · P85 · P95)</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {open.map((m) => (
+                  <tr key={m.planItemId} data-testid="milestone-forecast">
+                    <th scope="row" className="py-1.5 pr-3 font-medium break-words text-ink">{m.title}</th>
+                    <td className="py-1.5 pr-3 whitespace-nowrap">{formatDay(m.dueDate)}</td>
+                    <td className="py-1.5 pr-3">{m.remaining} of {m.total}</td>
+                    <td className="py-1.5 pr-3">
+                      {m.forecast ? `${formatDay(m.forecast.p50)} · ${formatDay(m.forecast.p85)} · ${formatDay(m.forecast.p95)}` : m.noForecastReason}
+                      {m.likelyLate ? <span className="ml-1.5 rounded bg-danger-soft px-1.5 font-medium text-danger">Likely late</span> : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-line">
-                  {open.map((m) => (
-                    <tr key={m.planItemId} data-testid="milestone-forecast">
-                      <th scope="row" className="py-1.5 pr-3 font-medium text-ink">{m.title}</th>
-                      <td className="py-1.5 pr-3 whitespace-nowrap">{formatDay(m.dueDate)}</td>
-                      <td className="py-1.5 pr-3">{m.remaining} of {m.total}</td>
-                      <td className="py-1.5 pr-3">
-                        {m.forecast ? `${formatDay(m.forecast.p50)} · ${formatDay(m.forecast.p85)} · ${formatDay(m.forecast.p95)}` : m.noForecastReason}
-                        {m.likelyLate ? <span className="ml-1.5 rounded bg-danger-soft px-1.5 font-medium text-danger">Likely late</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           ) : (
             <p className="text-sm text-muted">No milestone has open delivery items: tie items to milestones or workstreams in the import to forecast them.</p>
           )}
