@@ -3,15 +3,11 @@
 // fixtures and records what it was asked: each open milestone's dates and "Likely late", a number of
 // items checked before it is asked about, the answer for a date typed in, and no forecast at all
 // (only the way to import) when the project has no delivery history.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createTRPCClient, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForecastPanel } from '@/components/insights/ForecastPanel';
-import { TRPCProvider } from '@/components/trpc/client';
-import type { AppRouter } from '@/server/routers/_app';
+import { renderWithTrpc } from '../support/renderWithTrpc';
 
 afterEach(cleanup);
 
@@ -25,28 +21,12 @@ const milestones = {
 };
 
 function renderPanel(history = milestones) {
-  const asked: { path: string; input: unknown }[] = [];
   const answers: Record<string, unknown> = {
     'forecast.milestones': history,
     'forecast.whenDone': { p50: '2027-02-15', p85: '2027-03-01', p95: '2027-03-08' },
     'forecast.howMany': { p50: 24, p85: 19, p95: 16 },
   };
-  const link: TRPCLink<AppRouter> = () => ({ op }) =>
-    observable((observer) => {
-      asked.push({ path: op.path, input: op.input });
-      observer.next({ result: { type: 'data', data: answers[op.path] } });
-      observer.complete();
-    });
-  const trpcClient = createTRPCClient<AppRouter>({ links: [link] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    createElement(
-      QueryClientProvider,
-      { client: queryClient },
-      createElement(TRPCProvider, { trpcClient, queryClient, children: createElement(ForecastPanel, { projectId, canImport: true }) }),
-    ),
-  );
-  return asked;
+  return renderWithTrpc(createElement(ForecastPanel, { projectId, canImport: true }), (path) => answers[path]);
 }
 
 describe('ForecastPanel', () => {

@@ -2,39 +2,19 @@
 // The decisions on a risk's or plan item's detail, rendered in a DOM with a tRPC client whose link
 // answers itemMeetings.forItem from a fixture: it asks for the item it is given, lists each decision
 // with its day and a link to its meeting's board, and says when a risk review last walked the risk.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
-import { createTRPCClient, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
+import { cleanup, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ItemDecisions } from '@/components/meetings/ItemDecisions';
-import { TRPCProvider } from '@/components/trpc/client';
 import type { ItemMeetings } from '@/server/data/itemMeetings';
-import type { AppRouter } from '@/server/routers/_app';
+import { renderWithTrpc } from '../support/renderWithTrpc';
 
 afterEach(cleanup);
 
 const projectId = '0b6c1f8e-3f57-4a52-9d0e-2f1c5a7d9e01';
 
 function renderWith(answer: ItemMeetings, props: { kind: 'raid' | 'milestone'; itemId: string }) {
-  const asked: unknown[] = [];
-  const link: TRPCLink<AppRouter> = () => ({ op }) =>
-    observable((observer) => {
-      asked.push({ path: op.path, input: op.input });
-      observer.next({ result: { type: 'data', data: answer } });
-      observer.complete();
-    });
-  const trpcClient = createTRPCClient<AppRouter>({ links: [link] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    createElement(
-      QueryClientProvider,
-      { client: queryClient },
-      createElement(TRPCProvider, { trpcClient, queryClient, children: createElement(ItemDecisions, { projectId, ...props }) }),
-    ),
-  );
-  return asked;
+  return renderWithTrpc(createElement(ItemDecisions, { projectId, ...props }), () => answer);
 }
 
 describe('ItemDecisions', () => {
