@@ -3,6 +3,7 @@
 // on the server, so everyone on the board sees the imported items appear.
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { downloadBlob } from '@/components/insights/chartExport';
 import { useTRPC, useTRPCClient } from '@/components/trpc/client';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -34,14 +35,7 @@ export function CsvTools({
     onOutcome(null);
     try {
       const { filename, csv } = await client.raid.exportCsv.query({ projectId });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
     } catch (error) {
       onOutcome({ ok: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

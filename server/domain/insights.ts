@@ -36,6 +36,18 @@ export interface ExposureChange {
 
 export type ExposureWeek = { week: string; total: number } & Record<SeverityBand, number>;
 
+/** Each item's changes, newest first, so a replay back in time undoes them in order. */
+function newestFirstByItem<C extends { itemId: string; changedAt: Date }>(changes: readonly C[]): Map<string, C[]> {
+  const byItem = new Map<string, C[]>();
+  for (const change of changes) {
+    const list = byItem.get(change.itemId) ?? [];
+    list.push(change);
+    byItem.set(change.itemId, list);
+  }
+  for (const list of byItem.values()) list.sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+  return byItem;
+}
+
 /**
  * The summed scores of active risks in each band at the end of each week. Today's items are taken
  * back in time by undoing, newest first, every change made after the week ended; an item counts from
@@ -43,13 +55,7 @@ export type ExposureWeek = { week: string; total: number } & Record<SeverityBand
  */
 export function riskExposureOverTime(items: readonly ExposureItem[], changes: readonly ExposureChange[], weekEnds: readonly string[]): ExposureWeek[] {
   const risks = items.filter((item) => item.kind === 'risk');
-  const byItem = new Map<string, ExposureChange[]>();
-  for (const change of changes) {
-    const list = byItem.get(change.itemId) ?? [];
-    list.push(change);
-    byItem.set(change.itemId, list);
-  }
-  for (const list of byItem.values()) list.sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+  const byItem = newestFirstByItem(changes);
   return weekEnds.map((week) => {
     const close = closeOf(week);
     const row: ExposureWeek = { week, total: 0, critical: 0, high: 0, medium: 0, low: 0 };
@@ -100,13 +106,7 @@ export interface SlippageWeek {
 
 /** Each milestone's days behind its reference at the end of each week, from its end-date history. */
 export function milestoneSlippageOverTime(milestones: readonly SlippageMilestone[], changes: readonly SlippageChange[], weekEnds: readonly string[]): SlippageWeek[] {
-  const byItem = new Map<string, SlippageChange[]>();
-  for (const change of changes) {
-    const list = byItem.get(change.itemId) ?? [];
-    list.push(change);
-    byItem.set(change.itemId, list);
-  }
-  for (const list of byItem.values()) list.sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+  const byItem = newestFirstByItem(changes);
   return weekEnds.map((week) => {
     const close = closeOf(week);
     const daysBehind: Record<string, number> = {};
