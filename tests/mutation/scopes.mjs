@@ -30,6 +30,11 @@ export const scopes = [
   // who may see and change a workspace's resources (the rule every resources procedure and the people board use)
   { mutate: 'server/routers/tech.ts', tests: [...routers('tech', 'techRegistry', 'fuzz'), 'tests/status/publicTech.test.ts'] },
   { mutate: 'server/routers/standards.ts', tests: routers('standards', 'fuzz') },
+  // delivery and forecasts (issue 17)
+  { mutate: 'server/routers/delivery.ts', tests: routers('delivery', 'fuzz') },
+  { mutate: 'server/routers/forecast.ts', tests: routers('delivery', 'insights') },
+  { mutate: 'server/routers/insights.ts', tests: routers('insights') },
+  { mutate: 'server/routers/portfolio.ts', tests: routers('portfolio', 'tech') },
   { mutate: 'server/data/workspaceAccess.ts', tests: [...routers('people', 'allocation'), 'tests/collab/peopleBoard.test.ts'] },
   // server/domain
   { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
@@ -71,4 +76,12 @@ export const scopes = [
   { mutate: 'server/domain/techRadar.ts', tests: ['tests/unit/techAlerts.test.ts', 'tests/routers/tech.test.ts'] },
   { mutate: 'server/domain/techFields.ts', tests: ['tests/routers/tech.test.ts', 'tests/routers/fuzz.test.ts'] },
   { mutate: 'server/domain/standards.ts', tests: ['tests/unit/standards.test.ts'] },
+  { mutate: 'server/domain/techRiskDraft.ts', tests: ['tests/unit/techRiskDraft.test.ts', 'tests/routers/tech.test.ts'] },
+  { mutate: 'server/domain/weekText.ts', tests: ['tests/unit/planStaffing.test.ts', 'tests/unit/resourceProblems.test.ts'] },
+  // delivery and forecasts (issue 17)
+  { mutate: 'server/domain/seededRandom.ts', tests: ['tests/unit/forecast.test.ts'] },
+  { mutate: 'server/domain/forecast.ts', tests: ['tests/unit/forecast.test.ts', 'tests/unit/draftForecast.test.ts'] },
+  { mutate: 'server/domain/deliveryCsv.ts', tests: ['tests/unit/deliveryCsv.test.ts'] },
+  { mutate: 'server/domain/deliverySeries.ts', tests: ['tests/unit/deliverySeries.test.ts'] },
+  { mutate: 'server/domain/insights.ts', tests: ['tests/unit/insights.test.ts'] },
 ];
