@@ -11,3 +11,4 @@ export * from './resources';
 export * from './tech';
 export * from './standards';
 export * from './delivery';
+export * from './conversation';

@@ -2,6 +2,7 @@
 // by the meeting.* procedures; its board is the live document `meeting:<meetingId>`. The decisions,
 // actions and risk reviews are a projection of that document (server/collab/projections/meeting.ts),
 // so the decision log, the action lists and the risk detail read them without opening the board.
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './project';
@@ -71,6 +72,7 @@ export const meetingAction = pgTable(
     primaryKey({ columns: [t.meetingId, t.id] }),
     index('meeting_action_project_idx').on(t.projectId, t.status, t.due),
     index('meeting_action_owner_idx').on(t.ownerId, t.status, t.due),
+    index('meeting_action_search_idx').using('gin', sql`to_tsvector('english', ${t.title})`),
   ],
 );
 
@@ -88,7 +90,11 @@ export const meetingDecision = pgTable(
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.id] }), index('meeting_decision_project_idx').on(t.projectId, t.decidedAt)],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.id] }),
+    index('meeting_decision_project_idx').on(t.projectId, t.decidedAt),
+    index('meeting_decision_search_idx').using('gin', sql`to_tsvector('english', ${t.text})`),
+  ],
 );
 
 /** A risk walked in a meeting's risk review mode ("reviewed on <date>" on the risk). */

@@ -2,6 +2,7 @@
 // history of every date change (slippage), the charter, goals, stakeholders and RACI. Written only
 // by the projection (server/collab/projections/plan.ts). The calendar feed token is the exception:
 // it is not board content, the owner rotates it through plan.rotateCalendarToken.
+import { sql } from 'drizzle-orm';
 import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './project';
@@ -30,7 +31,12 @@ export const planItem = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.id] }), index('plan_item_project_end_idx').on(t.projectId, t.kind, t.endDate)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.id] }),
+    index('plan_item_project_end_idx').on(t.projectId, t.kind, t.endDate),
+    // Search (server/data/search.ts queries this very expression).
+    index('plan_item_search_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+  ],
 );
 
 /** Finish-to-start: `to_id` starts once `from_id` has ended. */
@@ -100,7 +106,7 @@ export const planGoal = pgTable(
     /** 0-100 from current vs target (server/domain/planCharter.ts); null when not measurable. */
     progress: integer('progress'),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+  (t) => [primaryKey({ columns: [t.projectId, t.id] }), index('plan_goal_search_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.metric})`)],
 );
 
 export const planStakeholder = pgTable(

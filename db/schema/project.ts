@@ -1,5 +1,5 @@
 // Projects, their members and invites. A member's role decides what they may do on every board.
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { workspace } from './workspace';
 
@@ -18,6 +18,8 @@ export const project = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set while the project is archived: read-only and left out of project lists. */
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Whether viewers may comment on the project's items (issue 18); the owner decides, off by default. */
+    viewersMayComment: boolean('viewers_may_comment').notNull().default(false),
   },
   (t) => [unique('project_workspace_slug_key').on(t.workspaceId, t.slug)],
 );

@@ -1,5 +1,6 @@
 // Projection of the live risk board (RAID log): one row per item and one row per field change.
 // Written only by the projection (server/collab/projections/risks.ts), read by everything else.
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { project } from './project';
 
@@ -35,7 +36,12 @@ export const raidItem = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.id] }), index('raid_item_project_score_idx').on(t.projectId, t.score)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.id] }),
+    index('raid_item_project_score_idx').on(t.projectId, t.score),
+    // Search (server/data/search.ts queries this very expression).
+    index('raid_item_search_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+  ],
 );
 
 export const raidItemChange = pgTable(

@@ -44,7 +44,14 @@ export const statusUpdate = pgTable(
     /** 1 when published; each correction adds one (status_update_version keeps the earlier ones). */
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('status_update_project_published_idx').on(t.projectId, t.publishedAt)],
+  (t) => [
+    index('status_update_project_published_idx').on(t.projectId, t.publishedAt),
+    // Search (server/data/search.ts queries this very expression).
+    index('status_update_search_idx').using(
+      'gin',
+      sql`to_tsvector('english', ${t.summary} || ' ' || ${t.healthReason} || ' ' || ${t.highlights} || ' ' || ${t.lowlights} || ' ' || ${t.asks} || ' ' || ${t.nextSteps})`,
+    ),
+  ],
 );
 
 /** Everyone who wrote an update (saved its draft, published or corrected it), in the order they first did. */

@@ -2,9 +2,11 @@
 import { createCallerFactory, createTRPCRouter, mergeRouters } from '../trpc';
 import { actionRouter } from './action';
 import { allocationRouter } from './allocation';
+import { commentRouter } from './comment';
 import { decisionRouter } from './decision';
 import { deliveryRouter } from './delivery';
 import { forecastRouter } from './forecast';
+import { inboxRouter } from './inbox';
 import { meetingRouter } from './meeting';
 import { meetingSinceRouter } from './meetingSince';
 import { peopleRouter } from './people';
@@ -17,6 +19,7 @@ import { projectResourcesRouter } from './projectResources';
 import { raidRouter } from './raid';
 import { resourcesRouter } from './resources';
 import { scenarioRouter } from './scenario';
+import { searchRouter } from './search';
 import { staffingRouter } from './staffing';
 import { standardsRouter } from './standards';
 import { statusRouter } from './status';
@@ -46,6 +49,9 @@ export const appRouter = createTRPCRouter({
   insights: insightsRouter,
   delivery: deliveryRouter,
   forecast: forecastRouter,
+  comment: commentRouter,
+  inbox: inboxRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { boardGeneration, boardUpdate, meeting, project, projectMember, raidItem, user, workspace } from '@/db/schema';
+import { boardGeneration, boardUpdate, inboxEntry, meeting, project, projectMember, raidItem, user, workspace } from '@/db/schema';
 import { boardName, projectBoardKinds } from '../collab/liveBoards';
 import { bumpPublicRevision, communicationOf } from '../data/status';
 import { isWorkspaceMember, personalWorkspace } from '../data/workspaces';
@@ -226,6 +226,14 @@ export const projectRouter = createTRPCRouter({
       return { projectId: ctx.project.id, deleted: true as const };
     }),
 
+  /** Whether viewers may comment on the project's items (off by default; issue 18). */
+  setViewersMayComment: projectProcedure('owner')
+    .input(z.object({ allowed: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const [row] = await ctx.db.update(project).set({ viewersMayComment: input.allowed }).where(eq(project.id, ctx.project.id)).returning();
+      return { projectId: row!.id, viewersMayComment: row!.viewersMayComment };
+    }),
+
   ...accessProcedures,
 
   setRole: projectProcedure('owner')
@@ -246,6 +254,18 @@ export const projectRouter = createTRPCRouter({
           .set({ role: input.role })
           .where(and(eq(projectMember.projectId, ctx.project.id), eq(projectMember.userId, input.userId)))
           .returning();
+        // The member hears of a role someone else gave them (their inbox).
+        if (current.role !== input.role && input.userId !== ctx.user.id) {
+          await tx.insert(inboxEntry).values({
+            userId: input.userId,
+            projectId: ctx.project.id,
+            kind: 'role_changed',
+            targetKind: 'project',
+            targetId: ctx.project.id,
+            actorId: ctx.user.id,
+            detail: `Your role in ${ctx.project.name} is now ${input.role} (was ${current.role})`,
+          });
+        }
         return updated!;
       });
       // Open sockets keep the access they were given: make them reconnect with the new role.
