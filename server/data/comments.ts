@@ -1,10 +1,11 @@
-// Whether a comment's target exists in a project, and is visible to the caller's role: the item's
-// own table, scoped by the project, so another project's id is never found (issue 18).
+// Comments' reads and writes beyond their own table (issue 18): whether a comment's target exists in
+// a project and is visible to the caller's role (the item's own table, scoped by the project, so
+// another project's id is never found), and the inbox entries of the members a comment mentions.
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { meetingAction, meetingDecision, planGoal, planItem, raidItem, statusUpdate } from '@/db/schema';
-import type { CommentTarget } from '../domain/comments';
+import { comment, inboxEntry, meetingAction, meetingDecision, planGoal, planItem, raidItem, statusUpdate } from '@/db/schema';
+import { commentExcerpt, type CommentTarget } from '../domain/comments';
 import { canEditBoards, type ProjectRole } from '../domain/roles';
 
 /** The target's title when it exists in the project and the role may see it; otherwise null. */
@@ -49,4 +50,22 @@ export async function commentTargetTitle(db: Executor, projectId: string, target
       return row.publishedAt ? `Status update of ${row.publishedAt.toISOString().slice(0, 10)}` : 'Status update draft';
     }
   }
+}
+
+/** One inbox entry per mentioned member, in one statement (a comment may mention the whole team). */
+export async function tellMentioned(db: Executor, row: typeof comment.$inferSelect, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  const detail = commentExcerpt(row.body);
+  await db.insert(inboxEntry).values(
+    userIds.map((userId) => ({
+      userId,
+      projectId: row.projectId,
+      kind: 'mention',
+      targetKind: row.targetKind,
+      targetId: row.targetId,
+      commentId: row.id,
+      actorId: row.authorId,
+      detail,
+    })),
+  );
 }

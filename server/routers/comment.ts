@@ -5,9 +5,9 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { comment, inboxEntry, projectMember, user } from '@/db/schema';
-import { commentTargetTitle } from '../data/comments';
-import { commentBodySchema, commentExcerpt, commentTargetSchema, mentionedMembers, newlyMentioned, type CommentTarget } from '../domain/comments';
+import { comment, projectMember, user } from '@/db/schema';
+import { commentTargetTitle, tellMentioned } from '../data/comments';
+import { commentBodySchema, commentTargetSchema, mentionedMembers, newlyMentioned, type CommentTarget } from '../domain/comments';
 import type { ProjectRole } from '../domain/roles';
 import type { ProjectRow } from '../data/membership';
 import { createTRPCRouter, projectProcedure } from '../trpc';
@@ -36,24 +36,6 @@ async function mentionableMembers(db: Executor, projectId: string) {
     .from(projectMember)
     .innerJoin(user, eq(user.id, projectMember.userId))
     .where(eq(projectMember.projectId, projectId));
-}
-
-/** One inbox entry per mentioned member, in one statement (a comment may mention the whole team). */
-async function tellMentioned(db: Executor, row: typeof comment.$inferSelect, userIds: string[]): Promise<void> {
-  if (!userIds.length) return;
-  const detail = commentExcerpt(row.body);
-  await db.insert(inboxEntry).values(
-    userIds.map((userId) => ({
-      userId,
-      projectId: row.projectId,
-      kind: 'mention',
-      targetKind: row.targetKind,
-      targetId: row.targetId,
-      commentId: row.id,
-      actorId: row.authorId,
-      detail,
-    })),
-  );
 }
 
 /** The caller's own comment in this project, for a change; someone else's is FORBIDDEN, none NOT_FOUND. */

@@ -283,6 +283,23 @@ const access: Record<string, Row> = {
   'forecast.whenDone': { access: 'viewer', call: (as, team) => answeredOrUnforecastable(as.forecast.whenDone({ projectId: team.project.id, remaining: 10 })) },
   'forecast.howMany': { access: 'viewer', call: (as, team) => answeredOrUnforecastable(as.forecast.howMany({ projectId: team.project.id, by: '2027-06-01' })) },
   'forecast.milestones': { access: 'viewer', call: (as, team) => as.forecast.milestones({ projectId: team.project.id }) },
+  'project.setViewersMayComment': { access: 'owner', call: (as, team) => as.project.setViewersMayComment({ projectId: team.project.id, allowed: false }) },
+  // Comments on the table's milestone. Viewers may not comment while the project does not allow it (the default).
+  'comment.add': { access: 'editor', call: async (as, team) => as.comment.add({ projectId: team.project.id, target: await milestoneTarget(team), body: 'Looks late' }) },
+  'comment.list': { access: 'viewer', call: async (as, team) => as.comment.list({ projectId: team.project.id, target: await milestoneTarget(team) }) },
+  // Your own comment when you may write one; otherwise the editor's (which is not yours either way).
+  'comment.edit': {
+    access: 'editor',
+    call: async (as, team) => as.comment.edit({ projectId: team.project.id, commentId: await ownOrEditorsComment(as, team), body: 'Looks later' }),
+  },
+  'comment.remove': {
+    access: 'editor',
+    call: async (as, team) => as.comment.remove({ projectId: team.project.id, commentId: await ownOrEditorsComment(as, team) }),
+  },
+  'inbox.list': { access: 'signedIn', call: (as) => as.inbox.list({ unreadOnly: true }) },
+  'inbox.markRead': { access: 'signedIn', call: (as) => as.inbox.markRead({ ids: [globalThis.crypto.randomUUID()] }) },
+  'inbox.markAllRead': { access: 'signedIn', call: (as) => as.inbox.markAllRead() },
+  'search.query': { access: 'signedIn', call: (as) => as.search.query({ q: 'launch' }) },
   'staffing.addNeed': { access: 'editor', call: (as, team) => as.staffing.addNeed({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }) },
   'staffing.removeNeed': {
     access: 'editor',
@@ -356,6 +373,15 @@ async function ownerChecklist(team: Team): Promise<string> {
   const owner = await team.as('owner');
   const { id } = await owner.standards.saveChecklist({ workspaceId: team.project.workspaceId, name: `Checklist ${uniqueSuffix()}`, checks: [{ title: 'Load test passed' }] });
   return id;
+}
+
+async function milestoneTarget(team: Team) {
+  return { kind: 'planItem' as const, id: await ownerMilestone(team) };
+}
+
+async function ownOrEditorsComment(as: Caller, team: Team): Promise<string> {
+  const add = async (by: Caller) => (await by.comment.add({ projectId: team.project.id, target: await milestoneTarget(team), body: 'A comment' })).id;
+  return add(as).catch(async () => add(await team.as('editor')));
 }
 
 /** A milestone of the project's plan, added once. */

@@ -39,6 +39,9 @@ interface Theirs {
   /** Their workspace's standards checklist, applied to their milestone, and one of its checks there. */
   checklistId: string;
   milestoneCheckId: string;
+  /** Their comment on their risk, which mentions their owner, and that mention's inbox entry. */
+  commentId: string;
+  inboxEntryId: string;
 }
 
 interface Row {
@@ -133,6 +136,15 @@ const rows: Record<string, Row> = {
     call: (me, mine, t) => me.delivery.list({ projectId: mine, planItemId: t.milestoneId }),
     check: (result) => expect(result).toEqual({ items: [], total: 0, nextAfter: null }),
   },
+  'comment.add': {
+    expect: 'notFound',
+    call: (me, mine, t) => me.comment.add({ projectId: mine, target: { kind: 'risk', id: t.riskId }, body: 'Written into the wrong project' }),
+  },
+  'comment.list': { expect: 'notFound', call: (me, mine, t) => me.comment.list({ projectId: mine, target: { kind: 'planItem', id: t.milestoneId } }) },
+  'comment.edit': { expect: 'notFound', call: (me, mine, t) => me.comment.edit({ projectId: mine, commentId: t.commentId, body: 'Taken over' }) },
+  'comment.remove': { expect: 'notFound', call: (me, mine, t) => me.comment.remove({ projectId: mine, commentId: t.commentId }) },
+  // Their inbox entry's id marks nothing of theirs read.
+  'inbox.markRead': { expect: 'nothing', call: (me, _mine, t) => me.inbox.markRead({ ids: [t.inboxEntryId] }), check: (result) => expect(result).toEqual({ marked: 0 }) },
   'itemMeetings.forItem': {
     expect: 'nothing',
     call: (me, mine, t) => me.itemMeetings.forItem({ projectId: mine, kind: 'raid', itemId: t.riskId }),
@@ -143,19 +155,32 @@ const rows: Record<string, Row> = {
 /** Ids that name the caller's own scope, not a record: the project procedure checks membership of these. */
 const scopeIds = new Set(['projectId', 'workspaceId']);
 
-/** A zod schema's object keys, through defaults, optionals and the like. */
+/** A zod schema's object keys, through defaults, optionals and the like; a nested object's as `target.id`. */
 function inputKeys(schema: unknown): string[] {
   let current = schema as { shape?: Record<string, unknown>; def?: { innerType?: unknown } } | undefined;
   while (current && !current.shape && current.def?.innerType) current = current.def.innerType as typeof current;
-  return current?.shape ? Object.keys(current.shape) : [];
+  if (!current?.shape) return [];
+  return Object.entries(current.shape).flatMap(([key, inner]) => [key, ...nestedKeys(inner).map((nested) => `${key}.${nested}`)]);
 }
+
+/** The keys of a field that is itself an object (a comment's `target`), one level down. */
+function nestedKeys(field: unknown): string[] {
+  const shape = (field as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** A record id by its name: `id`, `…Id`, a list of them (`ids`), or a nested one (`target.id`). */
+const namesRecordId = (key: string) => {
+  const last = key.split('.').pop()!;
+  return last === 'id' || last.endsWith('Id') || last === 'ids' || last.endsWith('Ids');
+};
 
 /** Procedures whose input names a record by id (a key `id` or ending in `Id`, other than the scope). */
 function proceduresTakingRecordIds(): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
     const inputs = (procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs;
-    const ids = inputs.flatMap(inputKeys).filter((key) => (key === 'id' || key.endsWith('Id')) && !scopeIds.has(key));
+    const ids = inputs.flatMap(inputKeys).filter((key) => namesRecordId(key) && !scopeIds.has(key));
     if (ids.length) found[path] = ids;
   }
   return found;
@@ -174,7 +199,7 @@ let myPersonId: string;
 async function snapshotOfTheirs() {
   const projectId = theirs.project.id;
   const workspaceId = theirs.project.workspaceId;
-  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery] = await Promise.all([
+  const [project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery, comments, inbox] = await Promise.all([
     theirOwner.project.get({ projectId }),
     theirOwner.status.list({ projectId }),
     theirOwner.status.get({ projectId, updateId: records.publishedUpdateId }),
@@ -202,10 +227,12 @@ async function snapshotOfTheirs() {
     theirOwner.standards.listChecklists({ workspaceId }),
     theirOwner.standards.forProject({ projectId }),
     theirOwner.delivery.list({ projectId }),
+    theirOwner.comment.list({ projectId, target: { kind: 'risk', id: records.riskId } }),
+    theirOwner.inbox.list(),
   ]);
   // Through the board too: a refused write must not reach their live document either.
   await deps.live.flushProjections();
-  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery };
+  return { project, updates, published, draft, versions, settings, webhooks, deliveries, invites, risks, riskHistory, plan, dateHistory, meetings, meetingDetail, actions, decisions, riskMeetings, people, allocations, staffing, scenarios, tech, techHistory, checklists, standards, delivery, comments, inbox };
 }
 
 beforeAll(async () => {
@@ -256,6 +283,9 @@ beforeAll(async () => {
   const milestoneCheckId = theirStandards.milestones.find((m) => m.milestoneId === milestoneId)!.checklists[0]!.checks[0]!.id;
   // Their delivery data: a work item of their milestone.
   await theirOwner.delivery.importCsv({ projectId, csv: `key,created,resolved,milestone\nTHEIR-1,2026-11-02,,${milestoneId}\n`, mapping: { key: 'key', created: 'created', resolved: 'resolved', planItem: 'milestone' } });
+  // Their conversation: their editor's comment on their risk, mentioning their owner.
+  const theirComment = await (await theirs.as('editor')).comment.add({ projectId, target: { kind: 'risk', id: riskId }, body: `Their note for @${theirs.users.owner.email}` });
+  const theirMention = (await theirOwner.inbox.list()).find((entry) => entry.target.commentId === theirComment.id)!;
   myPersonId = (await me.people.add({ workspaceId: mine.project.workspaceId, name: 'Our engineer', weeklyHours: 40 })).id;
   records = {
     projectId,
@@ -277,6 +307,8 @@ beforeAll(async () => {
     memberId: theirs.users.editor.id,
     meetingId: meeting.id,
     actionId: action.id,
+    commentId: theirComment.id,
+    inboxEntryId: theirMention.id,
   };
   // Sign-ups, the boards' projections and the webhook's retries: slow on a busy machine.
 }, 180_000);
@@ -307,6 +339,8 @@ describe("another project's records", () => {
     expect(before.tech.map((item) => item.id)).toEqual([records.techItemId]);
     expect(before.delivery.items.map((item) => [item.key, item.planItemId])).toEqual([['THEIR-1', records.milestoneId]]);
     expect(before.techHistory.map((change) => change.toRing)).toEqual(['adopt', 'trial']);
+    expect(before.comments.map((c) => c.id)).toEqual([records.commentId]);
+    expect(before.inbox.find((entry) => entry.id === records.inboxEntryId)?.read).toBe(false);
     expect(before.checklists.checklists.map((c) => c.id)).toEqual([records.checklistId]);
     expect(before.standards.milestones.find((m) => m.milestoneId === records.milestoneId)?.checklists[0]?.checks.map((c) => c.id)).toEqual([records.milestoneCheckId]);
   });

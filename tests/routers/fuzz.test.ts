@@ -413,6 +413,18 @@ const table: Record<string, Row> = {
   },
   'delivery.list': { input: (_, team) => ({ projectId: team.project.id }), targets: [{ field: 'after' }, { field: 'planItemId' }] },
   'forecast.howMany': { input: (_, team) => ({ projectId: team.project.id, by: '2027-06-01' }), targets: [{ field: 'by' }] },
+  'comment.add': {
+    input: async (_, team) => ({ projectId: team.project.id, target: await fuzzRiskTarget(team), body: 'Looks late' }),
+    targets: [{ field: 'target.id' }, { field: 'body', readBack: (c) => storedComment(c, (c.result as { id: string }).id) }],
+  },
+  'comment.list': { input: async (_, team) => ({ projectId: team.project.id, target: await fuzzRiskTarget(team) }), targets: [{ field: 'target.id' }] },
+  'comment.edit': {
+    input: async (as, team) => ({ projectId: team.project.id, commentId: await fuzzComment(as, team), body: 'Looks later' }),
+    targets: [{ field: 'commentId' }, { field: 'body', readBack: (c) => storedComment(c, c.input.commentId as string) }],
+  },
+  'comment.remove': { input: (_, team) => ({ projectId: team.project.id, commentId: globalThis.crypto.randomUUID() }), targets: [{ field: 'commentId' }] },
+  'inbox.markRead': { input: () => ({ ids: [globalThis.crypto.randomUUID()] }), targets: [{ field: 'ids[]' }] },
+  'search.query': { input: () => ({ q: 'vendor' }), targets: [{ field: 'q' }] },
   'staffing.addNeed': {
     input: (_, team) => ({ projectId: team.project.id, skill: 'Backend', count: 1, hoursPerWeek: 20, from: '2027-02-01', to: '2027-02-28' }),
     targets: [
@@ -593,6 +605,27 @@ async function fuzzDeliveryMilestone(team: Team): Promise<string> {
     fuzzDeliveryMilestoneTitle = 'Fuzz delivery';
   }
   return fuzzDeliveryMilestoneTitle;
+}
+
+/** A risk of the fuzzed project, made once, that the comment rows write on; and one comment on it to edit. */
+let fuzzRiskAdded = false;
+async function fuzzRiskTarget(team: Team) {
+  if (!fuzzRiskAdded) {
+    await deps.live.apply('risks', team.project.id, { type: 'raid.import', rows: [{ id: 'R-fuzz-comments', fields: { title: 'Fuzz comments' } }] }, team.users.owner.id);
+    await deps.live.flushProjections();
+    fuzzRiskAdded = true;
+  }
+  return { kind: 'risk' as const, id: 'R-fuzz-comments' };
+}
+
+let fuzzCommentId: string | undefined;
+async function fuzzComment(as: Caller, team: Team): Promise<string> {
+  fuzzCommentId ??= (await as.comment.add({ projectId: team.project.id, target: await fuzzRiskTarget(team), body: 'To be edited' })).id;
+  return fuzzCommentId;
+}
+
+async function storedComment(c: Case, id: string) {
+  return (await c.as.comment.list({ projectId: c.team.project.id, target: await fuzzRiskTarget(c.team) })).find((comment) => comment.id === id)?.body;
 }
 
 /** Procedures whose only text is `projectId` need no row: their input is `{ projectId }`. */
