@@ -5,7 +5,7 @@
 // server, the series of the insights page, and the forecasts with their refusals.
 import { addDays, formatISO, startOfISOWeek, subDays } from 'date-fns';
 import Papa from 'papaparse';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deliveryItem } from '@/db/schema';
 import { deliveryTimesOf } from '@/server/data/delivery';
@@ -251,6 +251,37 @@ describe('delivery.importCsv', () => {
     const csv = `key,created,resolved\n${Array.from({ length: 200_001 }, (_, index) => `K-${index},2026-11-01,`).join('\n')}`;
     const result = await editor.delivery.importCsv({ projectId, csv, mapping: { key: 'key', created: 'created', resolved: 'resolved' } });
     expect(result).toEqual({ created: 0, updated: 0, errors: [{ line: 200_002, message: 'the file has more than 200,000 rows: split it and import the parts one after the other' }] });
+  });
+
+  it('a write that fails part way (the mapping refused after the rows are stored) keeps nothing of that import: neither new items nor updated ones', async () => {
+    const { projectId, editor, viewer } = await freshProject();
+    const mapping = { key: 'key', created: 'created', resolved: 'resolved', title: 'title' };
+    await editor.delivery.importCsv({ projectId, csv: csvOf([{ key: 'R-1', created: '2026-11-01', resolved: '', title: 'Before' }]), mapping });
+    // A real failure inside the transaction, after storeDeliveryRows: the database refuses this
+    // project's mapping row, as a full disk or a broken constraint would.
+    const suffix = projectId.replaceAll('-', '');
+    const fn = sql.identifier(`test_refuse_mapping_${suffix}`);
+    await deps.db.execute(sql`
+      create function ${fn}() returns trigger language plpgsql as $$
+      begin
+        if new.project_id = ${sql.raw(`'${projectId}'`)} then raise exception 'test: mapping refused'; end if;
+        return new;
+      end $$`);
+    await deps.db.execute(sql`create trigger ${fn} before insert or update on delivery_mapping for each row execute function ${fn}()`);
+    try {
+      const again = editor.delivery.importCsv({
+        projectId,
+        csv: csvOf([{ key: 'R-1', created: '2026-11-01', resolved: '2026-11-05', title: 'After' }, { key: 'R-2', created: '2026-11-02', resolved: '', title: 'New' }]),
+        mapping,
+      });
+      await expect(again).rejects.toThrow();
+      const { items, total } = await viewer.delivery.list({ projectId });
+      expect(total).toBe(1);
+      expect(items.map((item) => [item.key, item.title, item.resolvedAt])).toEqual([['R-1', 'Before', null]]);
+    } finally {
+      await deps.db.execute(sql`drop trigger if exists ${fn} on delivery_mapping`);
+      await deps.db.execute(sql`drop function if exists ${fn}()`);
+    }
   });
 
   it('viewers may not import; strangers are told the project does not exist', async () => {

@@ -16,7 +16,16 @@ import {
   type PlanDependency,
   type PlanItem,
 } from '@/server/domain/plan';
-import { goalProgress, powerInterestQuadrant, raciProblems } from '@/server/domain/planCharter';
+import {
+  emptyGoalFields,
+  emptyStakeholderFields,
+  goalFieldsSchema,
+  goalProgress,
+  normalizeFields,
+  powerInterestQuadrant,
+  raciProblems,
+  stakeholderFieldsSchema,
+} from '@/server/domain/planCharter';
 
 const item = (id: string, start: string, end: string, kind: PlanItem['kind'] = 'workstream'): PlanItem => ({
   ...normalizePlanItemFields({ kind, title: id, start, end }, '2026-01-01'),
@@ -114,6 +123,10 @@ describe('goal progress', () => {
     expect(goalProgress({ baseline: 10, target: 20, current: 5 })).toBe(0);
     expect(goalProgress({ baseline: 10, target: 10, current: 10 })).toBeNull();
     expect(goalProgress({ baseline: 10, target: 20, current: null })).toBeNull();
+    // Each missing value on its own makes it unmeasurable (not 0, not NaN).
+    expect(goalProgress({ baseline: null, target: 20, current: 5 })).toBeNull();
+    expect(goalProgress({ baseline: 10, target: null, current: 5 })).toBeNull();
+    expect(goalProgress({ baseline: null, target: null, current: 5 })).toBeNull();
   });
 });
 
@@ -127,6 +140,29 @@ describe('RACI', () => {
       '2 people are Accountable: exactly one should be.',
     ]);
     expect(raciProblems([])).toEqual(['No one is Accountable: name exactly one.', 'No one is Responsible: name at least one.']);
+    // An Accountable (or a Consulted) person is not Responsible.
+    expect(raciProblems([{ stakeholderId: 'a', role: 'A' }, { stakeholderId: 'c', role: 'C' }])).toEqual(['No one is Responsible: name at least one.']);
+  });
+});
+
+describe('reading charter fields from the live document', () => {
+  it('plan: good values are kept, a text may be a Y.Text, and a missing or bad value falls back to the empty one', () => {
+    const doc = new Y.Doc();
+    const title = doc.getText('title');
+    title.insert(0, 'Partners in the EU');
+    const raw = { name: title, organisation: 'Acme', influence: 9, interest: 5, channel: 'pigeon', frequency: 'monthly' };
+    expect(normalizeFields(stakeholderFieldsSchema, emptyStakeholderFields, raw)).toEqual({
+      ...emptyStakeholderFields,
+      name: 'Partners in the EU',
+      organisation: 'Acme',
+      interest: 5,
+      frequency: 'monthly',
+    });
+    expect(normalizeFields(goalFieldsSchema, emptyGoalFields, { title: 'Faster checkout', baseline: 800, target: 'soon', current: null })).toEqual({
+      ...emptyGoalFields,
+      title: 'Faster checkout',
+      baseline: 800,
+    });
   });
 });
 
