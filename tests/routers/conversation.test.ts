@@ -1,7 +1,7 @@
 // Comments, the inbox and search (issue 18) through the routers, on a real database: targets must
 // be of the caller's project, viewers comment only when allowed, mentions reach members' inboxes,
 // and neither the inbox nor search ever shows a project the caller is not a member of.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comment, inboxEntry, projectMember, user } from '@/db/schema';
 import { tellMentioned } from '@/server/data/comments';
@@ -127,7 +127,9 @@ describe('comments', () => {
 describe('inbox', () => {
   it('a mention reaches the mentioned member (once), not a non-member, not the author', async () => {
     const projectId = team.project.id;
-    const body = `@${people.editor.email.toUpperCase()} and @${people.viewer.email} see this; @${people.stranger.email} too; @${people.owner.email} @${people.editor.email}`;
+    // The stranger is in no project; the other team's editor is a member, but of their project only.
+    const outsider = other.users.editor.email;
+    const body = `@${people.editor.email.toUpperCase()} and @${people.viewer.email} see this; @${people.stranger.email} @${outsider} too; @${people.owner.email} @${people.editor.email}`;
     const { id } = await owner.comment.add({ projectId, target: riskTarget, body });
     const entriesOf = async (caller: Caller) => (await caller.inbox.list()).filter((e) => e.target.commentId === id);
     const [forEditor] = await entriesOf(editor);
@@ -243,17 +245,25 @@ describe('inbox', () => {
     expect((await (await owed.as('editor')).inbox.list()).filter((e) => e.projectId === owed.project.id)).toEqual([]);
   });
 
-  it('a member removed from a project stops seeing its entries; a stranger never sees any', async () => {
+  it('a member removed from a project stops seeing (and marking) its entries; a stranger never sees any', async () => {
     const leaving = await createUser(deps.auth, 'Leaving');
     const project = await projectFor(deps, people, 'Leave');
     await addToProject(deps, people.owner, project.project.id, leaving, 'editor');
     await addRisks(deps, project, [{ id: 'R-l', fields: { title: 'Leave risk' } }]);
+    // They stay in another project, so they still have an inbox to read.
+    const staying = await projectFor(deps, people, 'Stay');
+    await addToProject(deps, people.owner, staying.project.id, leaving, 'viewer');
+    await addRisks(deps, staying, [{ id: 'R-s', fields: { title: 'Stay risk' } }]);
+    await (await staying.as('owner')).comment.add({ projectId: staying.project.id, target: { kind: 'risk', id: 'R-s' }, body: `@${leaving.email}` });
     const leaver = await callerFor(deps, leaving);
     await (await project.as('owner')).comment.add({ projectId: project.project.id, target: { kind: 'risk', id: 'R-l' }, body: `@${leaving.email}` });
-    expect((await leaver.inbox.list()).map((e) => e.projectId)).toEqual([project.project.id]);
+    expect((await leaver.inbox.list()).map((e) => e.projectId).sort()).toEqual([project.project.id, staying.project.id].sort());
     await (await project.as('owner')).project.removeMember({ projectId: project.project.id, userId: leaving.id });
-    expect(await leaver.inbox.list()).toEqual([]);
-    expect(await leaver.inbox.markAllRead()).toEqual({ marked: 0 });
+    expect((await leaver.inbox.list()).map((e) => e.projectId)).toEqual([staying.project.id]);
+    // Marking everything read reaches only the project they are still in.
+    expect(await leaver.inbox.markAllRead()).toEqual({ marked: 1 });
+    const [left] = await deps.db.select().from(inboxEntry).where(and(eq(inboxEntry.userId, leaving.id), eq(inboxEntry.projectId, project.project.id)));
+    expect(left?.readAt).toBeNull();
     expect(await stranger.inbox.list()).toEqual([]);
   });
 });
