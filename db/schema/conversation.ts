@@ -6,13 +6,22 @@ import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzl
 import { user } from './auth';
 import { project } from './project';
 
+const projectRef = () =>
+  uuid('project_id')
+    .notNull()
+    .references(() => project.id, { onDelete: 'cascade' });
+
+/** The user an entry is for: their entries go with their account. */
+const userRef = () =>
+  text('user_id')
+    .notNull()
+    .references(() => user.id, { onDelete: 'cascade' });
+
 export const comment = pgTable(
   'comment',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    projectId: projectRef(),
     /** `risk`, `planItem`, `action`, `decision` or `update` (server/domain/comments.ts). */
     targetKind: text('target_kind').notNull(),
     /** The item's id in its own table (a board id, or a status update's uuid as text). */
@@ -40,12 +49,8 @@ export const inboxEntry = pgTable(
   'inbox_entry',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => user.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    userId: userRef(),
+    projectId: projectRef(),
     /** `mention` or `role_changed`. */
     kind: text('kind').notNull(),
     targetKind: text('target_kind').notNull(),
@@ -65,12 +70,8 @@ export const inboxEntry = pgTable(
 export const inboxRead = pgTable(
   'inbox_read',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => user.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    userId: userRef(),
+    projectId: projectRef(),
     entryKey: text('entry_key').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -167,7 +167,9 @@ export async function markInboxRead(db: Executor, userId: string, ids: string[] 
       .returning({ id: inboxEntry.id });
     marked += updated.length;
   }
-  const wanted = ids === null ? null : new Set(ids);
+  const wanted = ids === null ? null : new Set(ids.filter((id) => !storedIds!.includes(id)));
+  // Deriving reads every board: only when some id can be a derived entry's key.
+  if (wanted?.size === 0) return marked;
   const derived = (await derivedEntriesFor(db, userId, today)).filter((e) => wanted === null || wanted.has(e.key));
   if (derived.length) {
     const inserted = await db
