@@ -142,7 +142,7 @@ export const standardsRouter = createTRPCRouter({
         const added: string[] = [];
         for (const [position, c] of input.checks.entries()) {
           const fields = { title: c.title, description: c.description, appliesTo: c.appliesTo, position };
-          if (c.id) await tx.update(standardCheck).set(fields).where(eq(standardCheck.id, c.id));
+          if (c.id) await tx.update(standardCheck).set(fields).where(and(eq(standardCheck.id, c.id), eq(standardCheck.checklistId, id)));
           else added.push((await tx.insert(standardCheck).values({ checklistId: id, ...fields }).returning({ id: standardCheck.id }))[0]!.id);
         }
         await addPendingChecks(tx, id, added);

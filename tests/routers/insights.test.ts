@@ -49,6 +49,9 @@ describe('insights.charts', () => {
     await movePlanItems(deps, team, { [milestone!]: { start: isoDaysFromToday(39), end: isoDaysFromToday(39) } });
     await publishUpdate(team, 'owner', updateContent({ health: 'on_track' }));
     await publishUpdate(team, 'owner', updateContent({ health: 'off_track', healthReason: 'Vendor late' }));
+    // A draft (members with the editor role only) never reaches the health chart, even saved with a health.
+    const draft = await owner.status.createDraft({ projectId, audience: 'internal' });
+    await owner.status.saveDraft({ projectId, updateId: draft.id, baseRevision: draft.revision, content: updateContent({ health: 'at_risk', healthReason: 'Draft: not said yet' }) });
 
     const charts = await (await team.as('viewer')).insights.charts({ projectId });
     expect(charts.riskExposure.at(-1)).toMatchObject({ critical: 20, medium: 6, high: 0, low: 0, total: 26 });

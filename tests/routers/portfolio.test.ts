@@ -86,6 +86,9 @@ describe('portfolio.get', () => {
       { kind: 'milestone', title: 'GA', start: isoDaysFromToday(60), end: isoDaysFromToday(60), status: 'planned' },
     ]);
     const published = await publishUpdate(apollo, 'owner', updateContent({ health: 'at_risk', healthReason: 'Vendor is late' }));
+    // A newer draft with another health is not said yet: the row keeps the published one.
+    const draft = await owner.status.createDraft({ projectId: apollo.project.id, audience: 'internal' });
+    await owner.status.saveDraft({ projectId: apollo.project.id, updateId: draft.id, baseRevision: draft.revision, content: updateContent({ health: 'off_track', healthReason: 'Draft: not said yet' }) });
     const row = (await owner.portfolio.get({ workspaceId })).projects.find((p) => p.id === apollo.project.id)!;
     expect(row.health).toBe('at_risk');
     expect(row.healthReason).toBe('Vendor is late');

@@ -119,6 +119,20 @@ describe('workspace checklists', () => {
     expect((await milestoneOf(launchId)).checklists.find((c) => c.checklistId === id)!.checks).toHaveLength(2);
   });
 
+  it("standards: saving my checklist with a check id of another workspace's checklist is NOT_FOUND and leaves their check alone", async () => {
+    const elsewhere = await stranger.workspace.create({ name: `Theirs ${uniqueSuffix()}` });
+    const theirs = await stranger.standards.saveChecklist({ workspaceId: elsewhere.id, name: 'Their checks', checks: [{ title: 'Their pen test' }] });
+    const [theirCheck] = (await stranger.standards.listChecklists({ workspaceId: elsewhere.id })).checklists.find((c) => c.id === theirs.id)!.checks;
+    const { id, version, list } = await twoCheckList();
+    const refused = await rejection(
+      owner.standards.saveChecklist({ workspaceId, id, version, name: list.name, checks: [{ id: theirCheck!.id, title: 'Taken over' }] }),
+      'NOT_FOUND',
+    );
+    expect(refused.message).toBe('Check “Taken over” is not in this checklist (was it removed meanwhile?).');
+    expect((await stranger.standards.listChecklists({ workspaceId: elsewhere.id })).checklists.find((c) => c.id === theirs.id)!.checks.map((c) => c.title)).toEqual(['Their pen test']);
+    expect((await owner.standards.listChecklists({ workspaceId })).checklists.find((c) => c.id === id)!.checks.map((c) => c.title)).toEqual(['Load test passed', 'Runbook written']);
+  });
+
   it('standards: removing a checklist takes it off every milestone', async () => {
     const { id } = await twoCheckList();
     await owner.standards.applyToMilestone({ projectId, milestoneId: betaId, checklistId: id });
