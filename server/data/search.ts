@@ -34,6 +34,13 @@ type Row = {
   target_id: string | null;
 };
 
+/**
+ * How many matches of each kind are ranked. Ranking reads each match's text again, so a word in
+ * every one of 100,000 items would take a second to rank in full; the best of the first matches is
+ * what a person typing such a word gets, in tens of milliseconds (docs/api.md, search.query).
+ */
+export const candidatesPerKind = 1_000;
+
 /** The ranked matches of `q` in the caller's projects, best first. */
 export async function searchProjects(db: Executor, userId: string, q: string, limit: number): Promise<SearchResult[]> {
   const rows = await db.execute<Row>(sql`
@@ -42,47 +49,45 @@ export async function searchProjects(db: Executor, userId: string, q: string, li
     ), query as (
       select websearch_to_tsquery('english', ${q}) as q
     ), found as (
-      select r.project_id, 'risk' as kind, r.id, r.title, r.title || ' ' || r.description as body, null::text as meeting_id, null::text as target_kind, null::text as target_id,
-        ts_rank(to_tsvector('english', r.title || ' ' || r.description), query.q) as rank
+      (select r.project_id, 'risk' as kind, r.id, r.title, r.title || ' ' || r.description as body, null::text as meeting_id, null::text as target_kind, null::text as target_id
       from raid_item r join my on my.project_id = r.project_id, query
-      where to_tsvector('english', r.title || ' ' || r.description) @@ query.q
+      where to_tsvector('english', r.title || ' ' || r.description) @@ query.q limit ${candidatesPerKind})
       union all
-      select p.project_id, 'planItem', p.id, p.title, p.title || ' ' || p.description, null, null, null,
-        ts_rank(to_tsvector('english', p.title || ' ' || p.description), query.q)
+      (select p.project_id, 'planItem', p.id, p.title, p.title || ' ' || p.description, null, null, null
       from plan_item p join my on my.project_id = p.project_id, query
-      where to_tsvector('english', p.title || ' ' || p.description) @@ query.q
+      where to_tsvector('english', p.title || ' ' || p.description) @@ query.q limit ${candidatesPerKind})
       union all
-      select g.project_id, 'planItem', g.id, g.title, g.title || ' ' || g.metric, null, null, null,
-        ts_rank(to_tsvector('english', g.title || ' ' || g.metric), query.q)
+      (select g.project_id, 'planItem', g.id, g.title, g.title || ' ' || g.metric, null, null, null
       from plan_goal g join my on my.project_id = g.project_id, query
-      where to_tsvector('english', g.title || ' ' || g.metric) @@ query.q
+      where to_tsvector('english', g.title || ' ' || g.metric) @@ query.q limit ${candidatesPerKind})
       union all
-      select a.project_id, 'action', a.id, a.title, a.title, a.meeting_id::text, null, null,
-        ts_rank(to_tsvector('english', a.title), query.q)
+      (select a.project_id, 'action', a.id, a.title, a.title, a.meeting_id::text, null, null
       from meeting_action a join my on my.project_id = a.project_id, query
-      where to_tsvector('english', a.title) @@ query.q
+      where to_tsvector('english', a.title) @@ query.q limit ${candidatesPerKind})
       union all
-      select d.project_id, 'decision', d.id, left(d.text, 120), d.text, d.meeting_id::text, null, null,
-        ts_rank(to_tsvector('english', d.text), query.q)
+      (select d.project_id, 'decision', d.id, left(d.text, 120), d.text, d.meeting_id::text, null, null
       from meeting_decision d join my on my.project_id = d.project_id, query
-      where to_tsvector('english', d.text) @@ query.q
+      where to_tsvector('english', d.text) @@ query.q limit ${candidatesPerKind})
       union all
-      select u.project_id, 'update', u.id::text,
+      (select u.project_id, 'update', u.id::text,
         case when u.published_at is null then 'Status update draft' else 'Status update of ' || to_char(u.published_at at time zone 'UTC', 'YYYY-MM-DD') end,
-        u.summary || ' ' || u.health_reason || ' ' || u.highlights || ' ' || u.lowlights || ' ' || u.asks || ' ' || u.next_steps, null, null, null,
-        ts_rank(to_tsvector('english', u.summary || ' ' || u.health_reason || ' ' || u.highlights || ' ' || u.lowlights || ' ' || u.asks || ' ' || u.next_steps), query.q)
+        u.summary || ' ' || u.health_reason || ' ' || u.highlights || ' ' || u.lowlights || ' ' || u.asks || ' ' || u.next_steps, null, null, null
       from status_update u join my on my.project_id = u.project_id, query
       where to_tsvector('english', u.summary || ' ' || u.health_reason || ' ' || u.highlights || ' ' || u.lowlights || ' ' || u.asks || ' ' || u.next_steps) @@ query.q
         and (u.published_at is not null or my.role in ('owner', 'editor'))
+      limit ${candidatesPerKind})
       union all
-      select c.project_id, 'comment', c.id::text, 'Comment', c.body, null, c.target_kind, c.target_id,
-        ts_rank(to_tsvector('english', c.body), query.q)
+      (select c.project_id, 'comment', c.id::text, 'Comment', c.body, null, c.target_kind, c.target_id
       from comment c join my on my.project_id = c.project_id, query
       where to_tsvector('english', c.body) @@ query.q
         and (my.role in ('owner', 'editor') or c.target_kind <> 'update'
           or exists (select 1 from status_update u where u.id::text = c.target_id and u.project_id = c.project_id and u.published_at is not null))
+      limit ${candidatesPerKind})
+    ), ranked as (
+      -- Each body is the very text its kind's index expression reads, so this is the vector matched.
+      select found.*, ts_rank(to_tsvector('english', found.body), query.q) as rank from found, query
     ), best as (
-      select * from found order by rank desc, project_id, kind, id limit ${limit}
+      select * from ranked order by rank desc, project_id, kind, id limit ${limit}
     )
     select best.project_id, project.name as project_name, best.kind, best.id, best.title, best.meeting_id, best.target_kind, best.target_id,
       ts_headline('english', best.body, query.q, 'MaxWords=30, MinWords=10, MaxFragments=2, StartSel=**, StopSel=**') as snippet
