@@ -4,8 +4,8 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
-import { inboxEntry, inboxRead, meetingAction, project, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
-import { actionEntries, newestFirst, overdueRiskEntries, owedUpdateEntries, riskAssignmentEntries, type DerivedEntry, type InboxKind, type InboxTarget } from '../domain/inbox';
+import { inboxEntry, inboxRead, meetingAction, planDateChange, planItem, project, projectMember, raidItem, raidItemChange, user } from '@/db/schema';
+import { actionEntries, newestFirst, overdueRiskEntries, owedUpdateEntries, assignmentEntries, type DerivedEntry, type InboxKind, type InboxTarget } from '../domain/inbox';
 import { activeStatuses } from '../domain/risk';
 import { communicationOf } from './status';
 
@@ -40,7 +40,7 @@ export async function derivedEntriesFor(db: Executor, userId: string, today: str
   if (!projects.length) return [];
   const projectIds = projects.map((p) => p.projectId);
   const owned = projects.filter((p) => p.role === 'owner');
-  const [actions, risks, ownerChanges, communication] = await Promise.all([
+  const [actions, risks, riskOwnerChanges, planItemsCreated, communication] = await Promise.all([
     db
       .select({
         projectId: meetingAction.projectId,
@@ -78,6 +78,19 @@ export async function derivedEntriesFor(db: Executor, userId: string, today: str
           or(and(eq(raidItemChange.field, 'ownerId'), eq(raidItemChange.toValue, userId)), eq(raidItemChange.field, 'created')),
         ),
       ),
+    // A plan item's history keeps its dates only: given to me when someone else created it mine.
+    db
+      .select({
+        changeId: planDateChange.id,
+        projectId: planDateChange.projectId,
+        itemId: planDateChange.itemId,
+        title: planItem.title,
+        actorId: planDateChange.actorId,
+        changedAt: planDateChange.changedAt,
+      })
+      .from(planDateChange)
+      .innerJoin(planItem, and(eq(planItem.projectId, planDateChange.projectId), eq(planItem.id, planDateChange.itemId)))
+      .where(and(inArray(planDateChange.projectId, projectIds), eq(planItem.ownerId, userId), eq(planDateChange.field, 'created'))),
     owned.length ? communicationOf(db, owned.map((p) => p.projectId), now) : new Map(),
   ]);
   return [
@@ -86,7 +99,10 @@ export async function derivedEntriesFor(db: Executor, userId: string, today: str
       risks.map((r) => ({ ...r, active: (activeStatuses as readonly string[]).includes(r.status) })),
       today,
     ),
-    ...riskAssignmentEntries(ownerChanges, userId),
+    ...assignmentEntries(
+      [...riskOwnerChanges.map((c) => ({ ...c, itemKind: 'risk' as const })), ...planItemsCreated.map((c) => ({ ...c, itemKind: 'planItem' as const }))],
+      userId,
+    ),
     ...owedUpdateEntries(owned.map((p) => ({ projectId: p.projectId, projectName: p.name, ...communication.get(p.projectId)! }))),
   ];
 }

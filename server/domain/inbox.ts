@@ -1,5 +1,5 @@
 // The inbox's derived entries (issue 18): what needs me, computed from the boards each time the inbox
-// is read (my actions due soon or overdue, my risks past due, risks and actions others gave me,
+// is read (my actions due soon or overdue, my risks past due, risks, plan items and actions others gave me,
 // status updates I owe), so they are never stale. Each entry's key changes when the entry is new
 // again (a new due date, a new assignment), which is what its read mark is kept by. Pure.
 import { addDays, formatISO, parseISO } from 'date-fns';
@@ -94,7 +94,9 @@ export function overdueRiskEntries(risks: OwnedRisk[], today: string): DerivedEn
 }
 
 export interface OwnerChange {
-  /** The change's own id (raid_item_change.id): a later reassignment to me is a new entry. */
+  /** A risk, or a plan item (milestone, workstream). */
+  itemKind: 'risk' | 'planItem';
+  /** The change's own id in the item's history: a later reassignment to me is a new entry. */
   changeId: number;
   projectId: string;
   itemId: string;
@@ -104,15 +106,15 @@ export interface OwnerChange {
   changedAt: Date;
 }
 
-/** Risks someone else made me the owner of (the history of the owner field). */
-export function riskAssignmentEntries(changes: OwnerChange[], userId: string): DerivedEntry[] {
+/** Risks and plan items someone else made me the owner of (from their history). */
+export function assignmentEntries(changes: OwnerChange[], userId: string): DerivedEntry[] {
   return changes
     .filter((change) => change.actorId !== null && change.actorId !== userId)
     .map((change) => ({
-      key: `assigned:risk:${change.projectId}:${change.changeId}`,
+      key: `assigned:${change.itemKind}:${change.projectId}:${change.changeId}`,
       kind: 'assigned' as const,
       projectId: change.projectId,
-      target: { kind: 'risk' as const, id: change.itemId },
+      target: { kind: change.itemKind, id: change.itemId },
       title: change.title,
       createdAt: change.changedAt,
     }));

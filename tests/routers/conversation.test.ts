@@ -224,11 +224,17 @@ describe('inbox', () => {
     expect((await owner.inbox.list()).some((e) => e.target.meetingId === meeting.id)).toBe(false);
   });
 
-  it('a risk past its due date is overdue for its owner; a role change is an entry', async () => {
+  it('a risk past its due date is overdue for its owner; risks and plan items given to me are assignments; a role change is an entry', async () => {
     const projectId = team.project.id;
     await addRisks(deps, team, [{ id: 'R-due', fields: { title: 'Past due risk', ownerId: people.editor.id, dueDate: '2026-01-05', likelihood: 2, impact: 2 } }]);
     const entries = (await editor.inbox.list()).filter((e) => e.target.id === 'R-due');
     expect(entries.map((e) => e.kind).sort()).toEqual(['assigned', 'overdue']);
+    const [given] = await addPlanItems(deps, team, [{ kind: 'workstream', title: 'Given to the editor', start: '2027-02-01', end: '2027-03-01', ownerId: people.editor.id }]);
+    const [taken] = await addPlanItems(deps, team, [{ kind: 'workstream', title: "The owner's own", start: '2027-02-01', end: '2027-03-01', ownerId: people.owner.id }]);
+    expect((await editor.inbox.list()).filter((e) => e.target.id === given).map((e) => [e.kind, e.target.kind, e.title])).toEqual([['assigned', 'planItem', 'Given to the editor']]);
+    // Neither to its owner (who made it theirs) nor to anyone it is not given to.
+    expect((await owner.inbox.list()).some((e) => e.target.id === taken)).toBe(false);
+    expect((await editor.inbox.list()).some((e) => e.target.id === taken)).toBe(false);
     await owner.project.setRole({ projectId, userId: people.viewer.id, role: 'editor' });
     await owner.project.setRole({ projectId, userId: people.viewer.id, role: 'viewer' });
     const roles = (await viewer.inbox.list()).filter((e) => e.kind === 'role_changed' && e.projectId === projectId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionEntries, newestFirst, overdueRiskEntries, owedUpdateEntries, riskAssignmentEntries, type OwnedAction } from '@/server/domain/inbox';
+import { actionEntries, newestFirst, overdueRiskEntries, owedUpdateEntries, assignmentEntries, type OwnedAction } from '@/server/domain/inbox';
 
 const me = 'u-me';
 const action = (fields: Partial<OwnedAction>): OwnedAction => ({
@@ -58,13 +58,18 @@ describe('inbox rules: risks and updates', () => {
     expect(overdueRiskEntries(risks, '2027-02-10').map((e) => [e.kind, e.target.id, e.key])).toEqual([['overdue', 'R-1', 'overdue:risk:p1:R-1:2027-02-09']]);
   });
 
-  it('a risk someone else made me the owner of is an assignment; my own doing is not', () => {
+  it('a risk or plan item someone else made me the owner of is an assignment; my own doing is not', () => {
+    const at = new Date('2027-02-01T09:00:00Z');
     const changes = [
-      { changeId: 7, projectId: 'p1', itemId: 'R-1', title: 'Vendor late', actorId: 'u-other', changedAt: new Date('2027-02-01T09:00:00Z') },
-      { changeId: 8, projectId: 'p1', itemId: 'R-2', title: 'Mine', actorId: me, changedAt: new Date('2027-02-01T09:00:00Z') },
-      { changeId: 9, projectId: 'p1', itemId: 'R-3', title: 'Unknown', actorId: null, changedAt: new Date('2027-02-01T09:00:00Z') },
+      { itemKind: 'risk' as const, changeId: 7, projectId: 'p1', itemId: 'R-1', title: 'Vendor late', actorId: 'u-other', changedAt: at },
+      { itemKind: 'risk' as const, changeId: 8, projectId: 'p1', itemId: 'R-2', title: 'Mine', actorId: me, changedAt: at },
+      { itemKind: 'risk' as const, changeId: 9, projectId: 'p1', itemId: 'R-3', title: 'Unknown', actorId: null, changedAt: at },
+      { itemKind: 'planItem' as const, changeId: 7, projectId: 'p1', itemId: 'M-1', title: 'Launch', actorId: 'u-other', changedAt: at },
     ];
-    expect(riskAssignmentEntries(changes, me).map((e) => [e.kind, e.target.id, e.key])).toEqual([['assigned', 'R-1', 'assigned:risk:p1:7']]);
+    expect(assignmentEntries(changes, me).map((e) => [e.kind, e.target, e.key])).toEqual([
+      ['assigned', { kind: 'risk', id: 'R-1' }, 'assigned:risk:p1:7'],
+      ['assigned', { kind: 'planItem', id: 'M-1' }, 'assigned:planItem:p1:7'],
+    ]);
   });
 
   it('an update is owed only when the cadence is overdue', () => {
