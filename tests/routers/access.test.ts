@@ -565,6 +565,21 @@ describe('access matrix', () => {
     expect((await callers.owner.plan.calendarFeed({ projectId })).path).toBe(feed.path);
   });
 
+  it('comments: refused writes by viewers, strangers and other members change nothing', async () => {
+    const projectId = team.project.id;
+    const target = await milestoneTarget(team);
+    const { id } = await callers.editor.comment.add({ projectId, target, body: "The editor's words" });
+    const before = await callers.owner.comment.list({ projectId, target });
+    await rejection(callers.viewer.comment.add({ projectId, target, body: 'Not allowed yet' }), 'FORBIDDEN');
+    await rejection(callers.stranger.comment.add({ projectId, target, body: 'Not a member' }), 'NOT_FOUND');
+    await rejection(callers.owner.comment.edit({ projectId, commentId: id, body: 'Not mine' }), 'FORBIDDEN');
+    await rejection(callers.owner.comment.remove({ projectId, commentId: id }), 'FORBIDDEN');
+    await rejection(callers.stranger.comment.remove({ projectId, commentId: id }), 'NOT_FOUND');
+    await rejection(callers.editor.project.setViewersMayComment({ projectId, allowed: true }), 'FORBIDDEN');
+    expect(await callers.owner.comment.list({ projectId, target })).toEqual(before);
+    expect((await callers.owner.project.get({ projectId })).viewersMayComment).toBe(false);
+  });
+
   it('project: refused renames and member changes change nothing', async () => {
     const before = await callers.owner.project.get({ projectId: team.project.id });
     const projectId = team.project.id;
