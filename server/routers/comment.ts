@@ -1,4 +1,4 @@
-// Comments on a project's items (docs/api.md, "Comments"): add, list, edit and remove your own. A
+// Comments on a project's items (docs/api.md, "Comments, inbox and search"): add, list, edit and remove your own. A
 // comment's target must exist in the project (server/data/comments.ts); the members it @mentions get
 // an inbox entry each, written with the comment in one transaction and one statement.
 import { TRPCError } from '@trpc/server';

@@ -1,4 +1,4 @@
-// The caller's inbox (docs/api.md, "Inbox"): mentions and role changes as stored, due and overdue
+// The caller's inbox (docs/api.md, "Comments, inbox and search"): mentions and role changes as stored, due and overdue
 // work, assignments and owed updates as derived from the boards (server/data/inbox.ts). Only ever
 // entries of projects the caller is a member of now.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Search across every project the caller is a member of (docs/api.md, "Search"); the query itself is
+// Search across every project the caller is a member of (docs/api.md, "Comments, inbox and search"); the query itself is
 // in server/data/search.ts. Any text is a safe query; an empty one finds nothing.
 import { z } from 'zod';
 import { searchProjects } from '../data/search';
