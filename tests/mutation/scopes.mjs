@@ -35,6 +35,13 @@ export const scopes = [
   { mutate: 'server/routers/forecast.ts', tests: routers('delivery', 'insights') },
   { mutate: 'server/routers/insights.ts', tests: routers('insights') },
   { mutate: 'server/routers/portfolio.ts', tests: routers('portfolio', 'tech') },
+  // comments, inbox and search (issue 18)
+  { mutate: 'server/routers/comment.ts', tests: routers('conversation', 'fuzz') },
+  { mutate: 'server/routers/inbox.ts', tests: routers('conversation', 'fuzz') },
+  { mutate: 'server/routers/search.ts', tests: routers('conversation', 'fuzz') },
+  { mutate: 'server/data/comments.ts', tests: routers('conversation') },
+  { mutate: 'server/data/inbox.ts', tests: routers('conversation') },
+  { mutate: 'server/data/search.ts', tests: routers('conversation') },
   { mutate: 'server/data/workspaceAccess.ts', tests: [...routers('people', 'allocation'), 'tests/collab/peopleBoard.test.ts'] },
   // server/domain
   { mutate: 'server/domain/roles.ts', tests: ['tests/unit/roles.test.ts', 'tests/routers/access.test.ts'] },
@@ -84,4 +91,7 @@ export const scopes = [
   { mutate: 'server/domain/deliveryCsv.ts', tests: ['tests/unit/deliveryCsv.test.ts'] },
   { mutate: 'server/domain/deliverySeries.ts', tests: ['tests/unit/deliverySeries.test.ts'] },
   { mutate: 'server/domain/insights.ts', tests: ['tests/unit/insights.test.ts'] },
+  // comments, inbox and search (issue 18)
+  { mutate: 'server/domain/comments.ts', tests: ['tests/unit/comments.test.ts', 'tests/routers/conversation.test.ts'] },
+  { mutate: 'server/domain/inbox.ts', tests: ['tests/unit/inbox.test.ts', 'tests/routers/conversation.test.ts'] },
 ];
