@@ -57,6 +57,7 @@ describe('public status page', () => {
     trigger: `PRIVATE-TRIGGER-${secret}`,
     category: `PRIVATE-CATEGORY-${secret}`,
     milestoneDescription: `PRIVATE-MILESTONE-NOTE-${secret}`,
+    publicDraft: `PRIVATE-DRAFT-${secret}`,
   };
   let launchId: string;
   let betaId: string;
@@ -75,6 +76,15 @@ describe('public status page', () => {
       { id: 'R-private', fields: { title: privateStrings.privateTitle, description: 'x', ownerId: team.users.owner.id, likelihood: 5, impact: 5, isPublic: false } },
     ]);
     await publishUpdate(team, 'editor', updateContent({ health: 'at_risk', healthReason: 'Vendor API sunset is close' }));
+    // A draft meant for the public page, saved but not published: nothing of it is public yet.
+    const editor = await team.as('editor');
+    const draft = await editor.status.createDraft({ projectId: team.project.id, audience: 'public' });
+    await editor.status.saveDraft({
+      projectId: team.project.id,
+      updateId: draft.id,
+      baseRevision: draft.revision,
+      content: updateContent({ health: 'off_track', healthReason: privateStrings.publicDraft, summary: privateStrings.publicDraft }),
+    });
     [betaId, launchId] = await addPlanItems(deps, team, [
       { kind: 'milestone', title: 'Beta shipped', start: '2026-10-01', end: '2026-10-01', status: 'done', ownerId: team.users.editor.id },
       { kind: 'milestone', title: 'Public launch', start: '2027-03-01', end: '2027-03-01', status: 'planned', description: privateStrings.milestoneDescription, ownerId: team.users.owner.id },
