@@ -119,6 +119,33 @@ describe('meeting minutes', () => {
     expect(minutesFileName({ title: '***', startsAt: meeting.startsAt })).toBe('2026-12-02-meeting-minutes.md');
   });
 
+  it('minutes: text over lines joins with one space; a blank decider, an unknown series and an end without a time read as they should', () => {
+    const doc = new Y.Doc();
+    insertDecision(doc, { text: 'Ship   \n\n  on Friday', decidedBy: '   ', decidedOn: null, links: [] }, 'u-ada');
+    const markdown = meetingMinutesMarkdown({ ...meeting, series: 'board-review', state: 'ended', endedAt: null }, readMeetingBoard(doc), '  \n ', context);
+    expect(markdown).toContain('## Decisions\n\n- Ship on Friday\n');
+    expect(markdown).toContain('- **Series:** board-review');
+    expect(markdown).toContain('- **Series:** board-review\n- **Attendees:** Ada Lovelace, Sam Stakeholder\n- **Status:** In progress');
+    expect(markdown).toContain('## Notes\n\n_No notes._');
+  });
+
+  it('minutes: the download name drops accents and dashes at either end, and cuts a long title without a trailing dash', () => {
+    expect(minutesFileName({ title: '--Café review!!--', startsAt: meeting.startsAt })).toBe('2026-12-02-cafe-review-minutes.md');
+    expect(minutesFileName({ title: `${'a'.repeat(59)} b`, startsAt: meeting.startsAt })).toBe(`2026-12-02-${'a'.repeat(59)}-minutes.md`);
+  });
+
+  it('status draft from the minutes: only done actions are highlights with no decisions; every field is cut to 20,000 characters', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 400; i++) insertAgendaItem(doc, { title: `Agenda item ${i} ${'x'.repeat(60)}` }, 'u-ada');
+    const done = insertAction(doc, { title: 'Share the slides', ownerId: 'u-ada', due: null }, 'u-ada', 'a1');
+    setActionDone(doc, done, true, 'u-ada');
+    const draft = statusDraftFromMinutes(meeting, readMeetingBoard(doc), context, { health: 'on_track', healthReason: 'r'.repeat(300) });
+    expect(draft.highlights).toBe('Actions done:\n- Share the slides (owner: Ada Lovelace, due: no date, done)');
+    expect(draft.nextSteps).toBe('');
+    expect(draft.summary).toHaveLength(20_000);
+    expect(draft.healthReason).toHaveLength(200);
+  });
+
   it('status draft from the minutes: items discussed, decisions, open actions as next steps, the health kept', () => {
     const draft = statusDraftFromMinutes(meeting, readMeetingBoard(boardWithMinutes()), context, { health: 'at_risk', healthReason: 'Vendor is late' });
     expect(draft).toMatchObject({ health: 'at_risk', healthReason: 'Vendor is late', lowlights: '', asks: '' });
