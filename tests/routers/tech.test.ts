@@ -149,10 +149,16 @@ describe('tech inventory', () => {
     expect(again.message).toContain('“react” (npm) is already in this project');
     // The same name by hand (no ecosystem) is another item; renaming onto a taken identity is refused.
     const manual = await me.tech.upsert({ projectId, name: 'react', kind: 'library' });
-    await rejection(me.tech.upsert({ projectId, id: manual.id, revision: manual.revision, ecosystem: 'npm' }), 'CONFLICT');
-    expect((await me.tech.list({ projectId })).map((item) => [item.id, item.ecosystem])).toEqual([
-      [manual.id, null],
-      [first.id, 'npm'],
+    const moved = await rejection(me.tech.upsert({ projectId, id: manual.id, revision: manual.revision, ecosystem: 'npm' }), 'CONFLICT');
+    expect(moved.message).toBe("“react” (npm) is already in this project's inventory; change that item instead.");
+    // Renaming onto a taken name is refused the same way, with the same words.
+    const vue = await me.tech.upsert({ projectId, name: 'vue', kind: 'library', ecosystem: 'npm' });
+    const renamed = await rejection(me.tech.upsert({ projectId, id: vue.id, revision: vue.revision, name: 'react' }), 'CONFLICT');
+    expect(renamed.message).toBe("“react” (npm) is already in this project's inventory; change that item instead.");
+    expect((await me.tech.list({ projectId })).map((item) => [item.id, item.name, item.ecosystem])).toEqual([
+      [manual.id, 'react', null],
+      [first.id, 'react', 'npm'],
+      [vue.id, 'vue', 'npm'],
     ]);
   });
 

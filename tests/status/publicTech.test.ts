@@ -124,6 +124,10 @@ describe('public status page: technology', () => {
     for (const site of [notified, otherInstance]) expect((await site.respond(`/status/${slug}`, undefined)).body).toContain(publicName);
     await owner.tech.remove({ projectId, id: publicItem.id });
     for (const site of [notified, otherInstance]) expect((await site.respond(`/status/${slug}`, undefined)).body).not.toContain(publicName);
+    // A new item added as public: there at once.
+    const arrival = `Arrival ${secret}`;
+    await owner.tech.upsert({ projectId, name: arrival, kind: 'service', isPublic: true, stakeholderNote: 'Our new mail provider' });
+    for (const site of [notified, otherInstance]) expect((await site.respond(`/status/${slug}`, undefined)).body).toContain(arrival);
   });
 
   it('a change to a private item does not bump the public revision (the cached page stays valid)', async () => {
