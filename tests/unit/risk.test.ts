@@ -1,6 +1,6 @@
 // Risk scoring, severity bands and the normalisation of raw live-document values.
 import { describe, expect, it } from 'vitest';
-import { deriveRaidScores, emptyRaidFields, normalizeRaidFields, riskScore, severityBand } from '@/server/domain/risk';
+import { deriveRaidScores, emptyRaidFields, normalizeRaidFields, plainValue, riskScore, severityBand } from '@/server/domain/risk';
 
 describe('riskScore', () => {
   it('multiplies likelihood by impact', () => {
@@ -138,5 +138,20 @@ describe('normalizeRaidFields', () => {
     const before = { ...emptyRaidFields };
     normalizeRaidFields({ title: 'T', likelihood: 5 });
     expect(emptyRaidFields).toEqual(before);
+  });
+});
+
+describe('plainValue', () => {
+  it('a shared type reads as its JSON; arrays, dates, plain objects and scalars stay as they are', () => {
+    const date = new Date('2026-12-03T10:00:00Z');
+    const list = ['a', 'b'];
+    const plain = { title: 'x' };
+    expect(plainValue({ toJSON: () => 'from a Y.Text' })).toBe('from a Y.Text');
+    expect(plainValue(date)).toBe(date);
+    expect(plainValue(list)).toBe(list);
+    expect(plainValue(plain)).toBe(plain);
+    expect(plainValue('text')).toBe('text');
+    expect(plainValue(null)).toBeNull();
+    expect(plainValue(undefined)).toBeUndefined();
   });
 });
