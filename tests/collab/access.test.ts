@@ -106,4 +106,14 @@ describe('access changes on open sockets', () => {
     await owner.project.setRole({ projectId: team.project.id, userId: team.users.editor.id, role: 'viewer' });
     expect(await Promise.all(sockets.map((s) => closeCode(s)))).toEqual(boardKinds.map(() => closeCodes.accessChanged));
   });
+
+  it("archiving a project closes every member's sockets on every board; reconnected, an editor's write is not applied", async () => {
+    const team = await projectWithTeam({ db: h.db, auth: h.auth, live: h.documents });
+    const owner = await team.as('owner');
+    const rooms = await Promise.all(editableKinds.map((kind) => roomOf(kind, team)));
+    const sockets = await Promise.all(rooms.flatMap((room) => [admitted(room, team.users.editor.cookie), admitted(room, team.users.viewer.cookie)]));
+    await owner.project.archive({ projectId: team.project.id });
+    expect(await Promise.all(sockets.map((s) => closeCode(s)))).toEqual(sockets.map(() => closeCodes.accessChanged));
+    expect(await writeIsApplied(rooms[0]!, team.users.editor.cookie, team.users.owner.cookie)).toBe(false);
+  });
 });
