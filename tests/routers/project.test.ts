@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { project, projectMember } from '@/db/schema';
 import { addToProject, callerFor, createUser, inviteTokenOf, type Persona } from '../support/factories';
+import { addRisks } from '../status/support';
 import { createPeople, projectFor, rejection, useRouterDeps, type People, type Team } from './harness';
 
 const deps = useRouterDeps();
@@ -97,6 +98,22 @@ describe('project.list and project.get', () => {
     }
     const strangers = await (await team.as('stranger')).project.list();
     expect(strangers.map((p) => p.id)).not.toContain(team.project.id);
+  });
+
+  it('project.list: each project counts its own open RAID items, critical and high ones apart; closed ones are not counted', async () => {
+    const busy = await projectFor(deps, people, 'Busy');
+    const quiet = await projectFor(deps, people, 'Quiet');
+    await addRisks(deps, busy, [
+      { id: 'R-1', fields: { kind: 'risk', title: 'Vendor slips', likelihood: 5, impact: 5, status: 'open' } },
+      { id: 'R-2', fields: { kind: 'risk', title: 'Key engineer leaves', likelihood: 3, impact: 4, status: 'mitigating' } },
+      { id: 'R-3', fields: { kind: 'risk', title: 'Another high one', likelihood: 4, impact: 4, status: 'open' } },
+      { id: 'R-4', fields: { kind: 'risk', title: 'Licence audit', likelihood: 2, impact: 3, status: 'open' } },
+      { id: 'R-5', fields: { kind: 'risk', title: 'Closed', likelihood: 5, impact: 5, status: 'closed' } },
+    ]);
+    await addRisks(deps, quiet, [{ id: 'R-1', fields: { kind: 'risk', title: 'Small one', likelihood: 1, impact: 2, status: 'open' } }]);
+    const listed = await (await busy.as('owner')).project.list();
+    expect(listed.find((p) => p.id === busy.project.id)).toMatchObject({ openItems: 4, critical: 1, high: 2 });
+    expect(listed.find((p) => p.id === quiet.project.id)).toMatchObject({ openItems: 1, critical: 0, high: 0 });
   });
 
   it('project.get: lists the members with their roles, owner first', async () => {
