@@ -389,6 +389,14 @@ describe('forecast.*', () => {
     await rejection(empty.viewer.forecast.howMany({ projectId: empty.projectId, by: utcDay(addDays(now, 30)) }), 'PRECONDITION_FAILED');
   });
 
+  it('howMany: a date in the past, or more than ten years (520 weeks) away, is a BAD_REQUEST naming the limit', async () => {
+    const { projectId, viewer } = await freshProject();
+    expect((await rejection(viewer.forecast.howMany({ projectId, by: utcDay(addDays(now, -1)) }), 'BAD_REQUEST')).message).toBe(`by: must be today (${todayIso}) or later`);
+    expect((await rejection(viewer.forecast.howMany({ projectId, by: utcDay(addDays(now, 521 * 7)) }), 'BAD_REQUEST')).message).toBe('by: must be within 10 years');
+    // Exactly 520 weeks away is within the limit: the answer is about the history, not the date.
+    await rejection(viewer.forecast.howMany({ projectId, by: utcDay(addDays(now, 520 * 7)) }), 'PRECONDITION_FAILED');
+  });
+
   it("milestones: a milestone's 30 open items (6 weeks at 5 a week) are likely late for a date 4 weeks away, not for one 8 weeks away", async () => {
     const soon = utcDay(addDays(now, 28));
     const { projectId, viewer } = await steadyProject(30, { title: 'Cut-over', end: soon });
