@@ -71,8 +71,13 @@ describe('insights.charts', () => {
     // Both projects are in the owner's personal workspace, so the person works on both.
     await owner.allocation.upsert({ personId: person.id, projectId: team.project.id, from: isoDaysFromToday(-60), to: isoDaysFromToday(120), hoursPerWeek: 30 });
     await owner.allocation.upsert({ personId: person.id, projectId: other.project.id, from: isoDaysFromToday(-60), to: isoDaysFromToday(120), hoursPerWeek: 20 });
+    // Someone who works only elsewhere is not in this project's chart: neither hours nor capacity.
+    const elsewhere = await owner.people.add({ workspaceId: team.project.workspaceId, name: `Bo ${uniqueSuffix()}`, weeklyHours: 40 });
+    await owner.allocation.upsert({ personId: elsewhere.id, projectId: other.project.id, from: isoDaysFromToday(-60), to: isoDaysFromToday(120), hoursPerWeek: 35 });
     const { utilisation } = await owner.insights.charts({ projectId: team.project.id });
     expect(utilisation).toHaveLength(16);
+    // Four weeks back, this week fifth: the week 28 days ago is the first.
+    expect(utilisation[0]!.monday <= isoDaysFromToday(-28) && isoDaysFromToday(-28) < utilisation[1]!.monday).toBe(true);
     expect(utilisation[4]).toMatchObject({ projectHours: 30, otherHours: 20, capacityHours: 40, percent: 125 });
   });
 
