@@ -29,6 +29,9 @@ export const cases = [
   { what: "search.query: comments on drafts only for writers", file: "server/data/search.ts", from: "and (my.role in ('owner', 'editor') or c.target_kind <> 'update'", to: "and (true or c.target_kind <> 'update'", tests: "tests/routers/conversation.test.ts".split(' ') },
   { what: "comment.list: a draft's comments only for writers", file: "server/data/comments.ts", from: "canEditBoards(role) ? undefined : isNotNull(statusUpdate.publishedAt)", to: "undefined", tests: "tests/routers/conversation.test.ts".split(' ') },
   { what: "inbox.list: entries of the caller's projects only", file: "server/data/inbox.ts", from: "and(eq(inboxEntry.userId, userId), inArray(inboxEntry.projectId, projectIds), ", to: "and(eq(inboxEntry.userId, userId), ", tests: "tests/routers/conversation.test.ts".split(' ') },
+  { what: "resources.forPlan and problems: the project's own allocations only", file: "server/routers/projectResources.ts", from: "loadAllocations(db, project.workspaceId, { projectId: project.id }),", to: "loadAllocations(db, project.workspaceId, {}),", tests: "tests/routers/projectResources.test.ts".split(' ') },
+  { what: "insights.charts: utilisation of this project's people only", file: "server/routers/insights.ts", from: "loadAllocations(db, project.workspaceId, { projectId: project.id })", to: "loadAllocations(db, project.workspaceId, {})", tests: "tests/routers/insights.test.ts".split(' ') },
+  { what: "project.list: each project counts its own RAID items", file: "server/routers/project.ts", from: "bands.filter((b) => b.projectId === row.id)", to: "bands", tests: "tests/routers/project.test.ts".split(' ') },
 ];
 
 const only = process.argv.slice(2).map(Number);
