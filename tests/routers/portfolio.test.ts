@@ -100,6 +100,9 @@ describe('portfolio.get', () => {
       { id: 'R-4', title: 'Licence audit', score: 6, band: 'medium' },
     ]);
     expect(row.nextMilestone).toMatchObject({ title: 'Beta', date: isoDaysFromToday(20) });
+    // Each row is its own project's: Borealis has none of Apollo's risks or milestones.
+    const other = (await owner.portfolio.get({ workspaceId })).projects.find((p) => p.id === borealis.project.id)!;
+    expect(other).toMatchObject({ health: null, topRisks: [], nextMilestone: null });
   });
 
   it('a project whose cadence passed with no update is flagged overdue, with how many days', async () => {
