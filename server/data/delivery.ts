@@ -7,15 +7,13 @@ import { deliveryItem, deliveryMapping, planItem } from '@/db/schema';
 import { deliveryMappingSchema, type DeliveryMapping, type DeliveryRow } from '../domain/deliveryCsv';
 import { forecastSample, milestoneScopes, type DeliveryFacts, type DeliveryTimes, type PlanItemFacts } from '../domain/deliverySeries';
 import { defaultForecastRuns, defaultForecastSeed, milestoneForecasts, type MilestoneForecast } from '../domain/forecast';
+import { todayUtc } from '../domain/dates';
 import type { IsoDate } from '../domain/isoWeeks';
 
 /** Most work items one project keeps (an import that would pass it is refused). */
 export const maxDeliveryItemsPerProject = 200_000;
 /** Rows per INSERT (one JSON parameter each). */
 const rowsPerStatement = 5_000;
-
-/** Today in UTC, as the series and forecasts count weeks. */
-export const todayUtc = (): IsoDate => new Date().toISOString().slice(0, 10);
 
 /** The plan's milestones and workstreams, as the series and forecasts need them. */
 export function planItemsOf(db: Executor, projectId: string): Promise<PlanItemFacts[]> {

@@ -26,6 +26,9 @@ export interface InboxListEntry {
 /** How many stored entries one read returns at most (newest first). */
 export const storedEntriesShown = 200;
 
+type MemberProject = Awaited<ReturnType<typeof memberProjects>>[number];
+
+/** The projects `userId` is a member of now: the only ones whose entries they see or mark. */
 async function memberProjects(db: Executor, userId: string) {
   return db
     .select({ projectId: projectMember.projectId, role: projectMember.role, name: project.name })
@@ -35,8 +38,7 @@ async function memberProjects(db: Executor, userId: string) {
 }
 
 /** Everything that needs `userId` now, derived from the boards of the projects they are a member of. */
-export async function derivedEntriesFor(db: Executor, userId: string, today: string, now = new Date()): Promise<DerivedEntry[]> {
-  const projects = await memberProjects(db, userId);
+export async function derivedEntriesFor(db: Executor, userId: string, projects: MemberProject[], today: string, now = new Date()): Promise<DerivedEntry[]> {
   if (!projects.length) return [];
   const projectIds = projects.map((p) => p.projectId);
   const owned = projects.filter((p) => p.role === 'owner');
@@ -121,7 +123,7 @@ export async function inboxOf(db: Executor, userId: string, options: { unreadOnl
       .where(and(eq(inboxEntry.userId, userId), inArray(inboxEntry.projectId, projectIds), options.unreadOnly ? isNull(inboxEntry.readAt) : undefined))
       .orderBy(desc(inboxEntry.createdAt))
       .limit(storedEntriesShown),
-    derivedEntriesFor(db, userId, options.today, options.now),
+    derivedEntriesFor(db, userId, projects, options.today, options.now),
     db.select({ key: inboxRead.entryKey }).from(inboxRead).where(eq(inboxRead.userId, userId)),
   ]);
   const read = new Set(readKeys.map((r) => r.key));
@@ -186,7 +188,7 @@ export async function markInboxRead(db: Executor, userId: string, ids: string[] 
   const wanted = ids === null ? null : new Set(ids.filter((id) => !storedIds!.includes(id)));
   // Deriving reads every board: only when some id can be a derived entry's key.
   if (wanted?.size === 0) return marked;
-  const derived = (await derivedEntriesFor(db, userId, today)).filter((e) => wanted === null || wanted.has(e.key));
+  const derived = (await derivedEntriesFor(db, userId, projects, today)).filter((e) => wanted === null || wanted.has(e.key));
   if (derived.length) {
     const inserted = await db
       .insert(inboxRead)

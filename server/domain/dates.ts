@@ -5,6 +5,9 @@
 import { format, isValid, parse, parseISO } from 'date-fns';
 import { z } from 'zod';
 
+/** Today in UTC as `yyyy-MM-dd`: the day due dates, alerts, inbox entries and forecasts count from. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
 export const minYear = 1900;
 export const maxYear = 2999;
 

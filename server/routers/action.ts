@@ -6,6 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db';
 import { meeting, meetingAction, project, projectMember, user } from '@/db/schema';
+import { todayUtc } from '../domain/dates';
 import { isOverdue, type ActionStatus, type ItemLink } from '../domain/meeting';
 import { roleAtLeast } from '../domain/roles';
 import { createTRPCRouter, meetingProcedure, projectProcedure, protectedProcedure } from '../trpc';
@@ -27,8 +28,6 @@ export interface ActionListEntry {
   projectId: string;
 }
 
-/** Today (UTC) as `yyyy-MM-dd`: an action due today is not overdue yet. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function readActions(db: Executor, where: ReturnType<typeof and>, extra?: { projectName: boolean }) {
   const rows = await db
@@ -54,7 +53,8 @@ async function readActions(db: Executor, where: ReturnType<typeof and>, extra?: 
     .where(where)
     // Open first, then by due date (none last), then oldest meeting first.
     .orderBy(sql`${meetingAction.status} = 'done'`, sql`${meetingAction.due} asc nulls last`, asc(meeting.startsAt), asc(meetingAction.createdAt), asc(meetingAction.id));
-  const day = today();
+  // Today (UTC): an action due today is not overdue yet.
+  const day = todayUtc();
   return rows.map(({ projectName, ...row }) => ({
     ...row,
     status: row.status as ActionStatus,

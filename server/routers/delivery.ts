@@ -23,8 +23,8 @@ import {
   planItemsOf,
   rememberDeliveryMapping,
   storeDeliveryRows,
-  todayUtc,
 } from '../data/delivery';
+import { todayUtc } from '../domain/dates';
 import { createTRPCRouter, projectProcedure } from '../trpc';
 
 export interface DeliveryImportResult {

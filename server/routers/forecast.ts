@@ -5,7 +5,8 @@
 import { TRPCError } from '@trpc/server';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { deliveryTimesOf, projectMilestoneForecasts, todayUtc } from '../data/delivery';
+import { deliveryTimesOf, projectMilestoneForecasts } from '../data/delivery';
+import { todayUtc } from '../domain/dates';
 import { planDateSchema } from '../domain/dates';
 import { forecastSample } from '../domain/deliverySeries';
 import { defaultForecastRuns, defaultForecastSeed, ForecastError, itemsDoneWithin, maxForecastWeeks, whenDone } from '../domain/forecast';

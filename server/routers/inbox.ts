@@ -3,10 +3,8 @@
 // entries of projects the caller is a member of now.
 import { z } from 'zod';
 import { inboxOf, markInboxRead } from '../data/inbox';
+import { todayUtc as today } from '../domain/dates';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
-
-/** Today (UTC) as `yyyy-MM-dd`, as the action lists count due days. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const inboxRouter = createTRPCRouter({
   list: protectedProcedure

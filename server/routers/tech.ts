@@ -10,6 +10,7 @@ import { raidItem, techItem, techPolicy, techReview, techRingChange, type TechEc
 import { findMembership } from '../data/membership';
 import { bumpPublicRevision } from '../data/status';
 import { deniedLicencesOf, findTechItem, loadTechItems, ringHistoryOf, techReviewOf, workspaceTechItems } from '../data/tech';
+import { todayUtc } from '../domain/dates';
 import { techAlerts, type TechAlert } from '../domain/techAlerts';
 import {
   deniedLicenceList,
@@ -49,9 +50,6 @@ export const defaultQuadrant: Record<TechKind, TechQuadrant> = {
 };
 
 const itemIdInput = z.uuid('id must be a tech item id');
-
-/** Today as the alerts count days (UTC). */
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A member of the project may own an item; anyone else's id is not found, as any id the caller cannot see. */
 async function checkOwner(db: Executor, projectId: string, ownerId: string | null | undefined) {
@@ -239,7 +237,7 @@ export const techRouter = createTRPCRouter({
       deniedLicencesOf(ctx.db, ctx.project.workspaceId),
       ctx.db.select({ id: raidItem.id, title: raidItem.title }).from(raidItem).where(eq(raidItem.projectId, projectId)).orderBy(raidItem.createdAt, raidItem.id),
     ]);
-    return techAlerts(items, today(), denied).map((alert) => ({ ...alert, riskId: riskOfAlert(projectId, alert, risks) }));
+    return techAlerts(items, todayUtc(), denied).map((alert) => ({ ...alert, riskId: riskOfAlert(projectId, alert, risks) }));
   }),
 
   /**
@@ -367,7 +365,7 @@ export const techRouter = createTRPCRouter({
    */
   radar: workspaceProcedure('reader').query(async ({ ctx }) => {
     const [{ projects, items }, denied] = await Promise.all([workspaceTechItems(ctx.db, ctx.workspace.id), deniedLicencesOf(ctx.db, ctx.workspace.id)]);
-    const alerts = techAlerts(items, today(), denied);
+    const alerts = techAlerts(items, todayUtc(), denied);
     const itemProject = new Map(items.map((item) => [item.id, item.projectId]));
     return {
       canEdit: ctx.canEdit,
